@@ -1,0 +1,276 @@
+"""The build flow: ingest → validate → embed → index → project → topics → dedupe → publish.
+
+Each stage is a Prefect task around a pure function from ``tasks/``. Stage outputs go to
+a local work area keyed by the build's inputs, and each task is cached on its inputs
+(``cache_key_fn``), so re-running a crashed build resumes after the last finished stage.
+Works on the ephemeral local Prefect; no server is needed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import time
+from typing import Any
+
+import flows  # noqa: F401  (environment defaults: telemetry off, offline, numba cache)
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+from prefect import flow, task
+
+from resources import schema
+from resources.store import Store
+from resources.vectors import read_ipc, table_bytes, vectors_from_table, vectors_table
+from tasks import embed as embed_mod
+from tasks import index as index_mod
+from tasks import ingest as ingest_mod
+from tasks import project as project_mod
+from tasks import publish as publish_mod
+from tasks import validate as validate_mod
+from tasks.failpoints import failpoint
+
+from .workarea import WorkArea, digest
+
+KNN_K = 32   # neighbours kept from the index for UMAP, topics and dedupe
+
+
+def _key(ctx, params: dict[str, Any]) -> str:
+    return params["key"]
+
+
+def _cached_task(fn):
+    return task(fn, cache_key_fn=_key, persist_result=True, result_serializer="json",
+                log_prints=False)
+
+
+def _write_vectors(path: str, ids, vectors: np.ndarray, dtype: str = "float32") -> None:
+    with open(path, "wb") as f:
+        f.write(table_bytes(vectors_table(ids, vectors, dtype)))
+
+
+def _read_vectors(path: str) -> np.ndarray:
+    return vectors_from_table(read_ipc(pa.memory_map(path, "r")))
+
+
+# ---- stages ---------------------------------------------------------------------------------
+@_cached_task
+def ingest_stage(key: str, work_dir: str, source: str, ingest: dict, on_invalid: str) -> dict:
+    t0 = time.perf_counter()
+    opts = ingest_mod.IngestOptions(**ingest)
+    got = ingest_mod.ingest(source, opts)
+    failpoint("ingest.after_read")
+    widths = None
+    if opts.embedding_field is not None:
+        raw = ingest_mod.read_table(source, opts.format, opts.storage_options)
+        widths = ingest_mod.ragged_rows(raw, opts.embedding_field)
+    label = opts.embedding_field or opts.embeddings_uri or "embeddings"
+    v = validate_mod.validate(got.table, got.vectors, opts.text_field, widths=widths,
+                              embedding_label=label, on_invalid=on_invalid)
+    v.table.write_parquet(os.path.join(work_dir, schema.DATA), compression="zstd", statistics=True)
+    if v.vectors is not None:
+        _write_vectors(os.path.join(work_dir, "byo_vectors.arrow"), v.table[schema.ID].to_arrow(), v.vectors)
+    with open(os.path.join(work_dir, schema.VALIDATION), "w") as f:
+        json.dump(v.report, f, indent=2, default=str)
+    return {"rows": v.table.height, "fingerprint": got.fingerprint, "validation": v.report,
+            "byo": v.vectors is not None, "seconds": time.perf_counter() - t0}
+
+
+@_cached_task
+def embed_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, text_field: str | None,
+                byo: bool, embed: dict) -> dict:
+    t0 = time.perf_counter()
+    out = os.path.join(work_dir, "vectors.arrow")
+    table = pq.read_table(os.path.join(work_dir, schema.DATA))
+    ids = table.column(schema.ID)
+    if byo:
+        vectors = _read_vectors(os.path.join(work_dir, "byo_vectors.arrow"))
+        info = {"model_id": "user-provided", "embedded": 0, "cached": 0, "byo": True}
+    else:
+        opts = embed_mod.EmbedOptions(**embed)
+        path, model_id = embed_mod.resolve_model(opts.model)
+        cache = embed_mod.EmbeddingCache(Store(store_uri, storage_options), model_id)
+        texts = table.column(text_field).to_pylist()
+        lazy = _LazyEmbedder(path, model_id, opts.batch_size)
+        res = embed_mod.embed_texts(texts, lazy, cache, opts)
+        vectors = res.vectors
+        info = {"model_id": res.model_id, "embedded": res.embedded, "cached": res.cached,
+                "byo": False, "max_seq_length": lazy.max_seq_length}
+    _write_vectors(out, ids, vectors)
+    failpoint("embed.after_write")
+    secs = time.perf_counter() - t0
+    return {**info, "dim": int(vectors.shape[1]), "seconds": secs,
+            "docs_per_s": (info["embedded"] / secs) if info["embedded"] else None}
+
+
+class _LazyEmbedder:
+    """Loads the model only if some text is missing from the cache (saves ~3 s + RAM)."""
+
+    def __init__(self, path: str, model_id: str, batch_size: int):
+        self.path, self.model_id, self.batch_size = path, model_id, batch_size
+        self._model = None
+        self.max_seq_length = None
+
+    def _load(self):
+        if self._model is None:
+            self._model = embed_mod.SentenceTransformerEmbedder(self.path, self.model_id, self.batch_size)
+            self.max_seq_length = self._model.max_seq_length
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return self._load().dim
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self._load().encode(texts)
+
+
+@_cached_task
+def index_stage(key: str, work_dir: str, index: dict) -> dict:
+    t0 = time.perf_counter()
+    vectors = _read_vectors(os.path.join(work_dir, "vectors.arrow"))
+    idx = index_mod.build_index(vectors, index_mod.IndexOptions(**index))
+    index_mod.save_index(idx, os.path.join(work_dir, schema.INDEX))
+    t1 = time.perf_counter()
+    keys, dists = index_mod.knn_graph(idx, vectors, KNN_K + 1)
+    np.save(os.path.join(work_dir, "knn_idx.npy"), keys)
+    np.save(os.path.join(work_dir, "knn_dist.npy"), dists)
+    return {"seconds": time.perf_counter() - t0, "build_seconds": t1 - t0,
+            "knn_seconds": time.perf_counter() - t1, "k": int(keys.shape[1])}
+
+
+@_cached_task
+def project_stage(key: str, work_dir: str, projection: dict) -> dict:
+    t0 = time.perf_counter()
+    vectors = _read_vectors(os.path.join(work_dir, "vectors.arrow"))
+    knn = (np.load(os.path.join(work_dir, "knn_idx.npy")), np.load(os.path.join(work_dir, "knn_dist.npy")))
+    xy = project_mod.project(vectors, project_mod.ProjectionOptions(**projection), knn=knn)
+    ids = pq.read_table(os.path.join(work_dir, schema.DATA), columns=[schema.ID]).column(schema.ID)
+    pq.write_table(pa.table({schema.ID: ids, schema.X: xy[:, 0], schema.Y: xy[:, 1]}),
+                   os.path.join(work_dir, schema.PROJECTION))
+    failpoint("project.after_write")
+    return {"seconds": time.perf_counter() - t0}
+
+
+@task(retries=2, retry_delay_seconds=2)
+def publish_stage(work_dir: str, store_uri: str, storage_options: dict, dataset: str,
+                  files: dict[str, str], manifest: dict, latent_dtype: str) -> str:
+    if latent_dtype != "float32":
+        src = os.path.join(work_dir, "vectors.arrow")
+        t = read_ipc(pa.memory_map(src, "r"))
+        dst = os.path.join(work_dir, f"vectors.{latent_dtype}.arrow")
+        _write_vectors(dst, t.column(schema.ID), vectors_from_table(t), latent_dtype)
+        files = {**files, schema.EMBEDDINGS: dst}
+    store = Store(store_uri, storage_options)
+    return publish_mod.publish(store, dataset, files, manifest)
+
+
+# ---- the flow ----------------------------------------------------------------------------------
+@dataclasses.dataclass
+class BuildOptions:
+    """Everything that shapes a build. Plain data so it is a flow parameter and manifest entry."""
+    text_field: str | None = None
+    id_field: str | None = None
+    embedding_field: str | None = None
+    embeddings: str | None = None
+    input_format: str | None = None
+    model: str | None = None
+    on_invalid: str = "fail"
+    latent_dtype: str = "float32"
+    batch_size: int = 32
+    projection: dict = dataclasses.field(default_factory=dict)
+    index: dict = dataclasses.field(default_factory=dict)
+    topics: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
+    dedupe: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
+
+
+@flow(name="build_map", log_prints=True)
+def build_map(source: str, dataset: str, store: str | None = None, options: dict | None = None,
+              storage_options: dict | None = None) -> dict:
+    """Build ``dataset`` from ``source`` and publish a new version; return its summary."""
+    t_start = time.perf_counter()
+    opts = BuildOptions(**(options or {}))
+    if opts.on_invalid not in ("fail", "skip"):
+        raise ValueError("on_invalid must be 'fail' or 'skip'")
+    if opts.latent_dtype not in schema.LATENT_DTYPES:
+        raise ValueError(f"latent_dtype must be one of {schema.LATENT_DTYPES}")
+    schema.check_name(dataset, "dataset")
+    st = Store(store, storage_options)
+    st.check_reachable()
+    so = storage_options or {}
+    fp = ingest_mod.source_fingerprint(source, so)
+    build_key = digest(fp, dataclasses.asdict(opts))
+    work = WorkArea(st.uri, dataset, build_key)
+    ingest_opts = {"text_field": opts.text_field, "id_field": opts.id_field,
+                   "embedding_field": opts.embedding_field, "embeddings_uri": opts.embeddings,
+                   "format": opts.input_format, "storage_options": so}
+    k_ingest = work.key("ingest", fp, ingest_opts, opts.on_invalid)
+    ing = ingest_stage(key=k_ingest, work_dir=work.dir, source=source, ingest=ingest_opts,
+                       on_invalid=opts.on_invalid)
+    embed_opts = {"model": opts.model, "batch_size": opts.batch_size}
+    k_embed = work.key("embed", k_ingest, embed_opts)
+    emb = embed_stage(key=k_embed, work_dir=work.dir, store_uri=st.uri, storage_options=so,
+                      text_field=opts.text_field, byo=ing["byo"], embed=embed_opts)
+    index_opts = {"dtype": "f16" if opts.latent_dtype == "float16" else "f32", **opts.index}
+    k_index = work.key("index", k_embed, index_opts)
+    idx = index_stage(key=k_index, work_dir=work.dir, index=index_opts)
+    k_proj = work.key("project", k_index, opts.projection)
+    proj = project_stage(key=k_proj, work_dir=work.dir, projection=opts.projection)
+
+    files = {schema.DATA: work.path(schema.DATA), schema.EMBEDDINGS: work.path("vectors.arrow"),
+             schema.PROJECTION: work.path(schema.PROJECTION), schema.INDEX: work.path(schema.INDEX),
+             schema.VALIDATION: work.path(schema.VALIDATION)}
+    timings = {"ingest": ing["seconds"], "embed": emb["seconds"], "index": idx["seconds"],
+               "project": proj["seconds"]}
+    extra: dict[str, Any] = {}
+    for name, stage_fn, stage_opts, upstream in _optional_stages(opts, k_proj):
+        k = work.key(name, upstream, stage_opts)
+        res = stage_fn(key=k, work_dir=work.dir, text_field=opts.text_field, options=stage_opts)
+        files.update({a: work.path(p) for a, p in res.get("files", {}).items()})
+        timings[name] = res["seconds"]
+        extra[name] = res.get("summary", {})
+
+    manifest = {
+        "rows": ing["rows"],
+        "parent": st.latest(dataset),
+        "input": ing["fingerprint"],
+        "build": {"params": dataclasses.asdict(opts), "timings": timings,
+                  "seconds": None, "build_key": build_key},
+        "model": {"id": emb["model_id"], "dim": emb["dim"], "embedded_rows": emb["embedded"],
+                  "cached_rows": emb["cached"], "max_seq_length": emb.get("max_seq_length")},
+        "text_field": opts.text_field,
+        "id_field": opts.id_field,
+        "latent_dtype": opts.latent_dtype,
+        "validation": {k: ing["validation"][k] for k in ("success", "rows_in", "rows_out", "dropped")},
+        **extra,
+    }
+    t_pub = time.perf_counter()
+    manifest["build"]["seconds"] = t_pub - t_start
+    version = publish_stage(work_dir=work.dir, store_uri=st.uri, storage_options=so, dataset=dataset,
+                            files=files, manifest=manifest, latent_dtype=opts.latent_dtype)
+    timings["publish"] = time.perf_counter() - t_pub
+    work.remove()
+    return {"dataset": dataset, "version": version, "store": st.uri, "rows": ing["rows"],
+            "embedded": emb["embedded"], "cached": emb["cached"], "timings": timings,
+            "validation": manifest["validation"]}
+
+
+def _optional_stages(opts: BuildOptions, upstream: str):
+    """Later stages (topics, dedupe) plug in here when their modules exist."""
+    stages = []
+    if opts.topics is not None:
+        try:
+            from .stages_topics import topics_stage
+        except ImportError:
+            topics_stage = None
+        if topics_stage is not None:
+            stages.append(("topics", topics_stage, opts.topics, upstream))
+    if opts.dedupe is not None:
+        try:
+            from .stages_dedupe import dedupe_stage
+        except ImportError:
+            dedupe_stage = None
+        if dedupe_stage is not None:
+            stages.append(("dedupe", dedupe_stage, opts.dedupe, upstream))
+    return stages

@@ -1,0 +1,132 @@
+"""The ``datamap`` command line: build, list and inspect maps (serve/export join later)."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Self-hosted, versioned data maps.")
+console = Console()
+err = Console(stderr=True)
+
+StoreOpt = typer.Option(None, "--store", envvar="DATAMAP_STORE",
+                        help="Store URI (local folder or s3://bucket/prefix). Default ./datamap-store")
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        for name in ("prefect", "prefect.flow_runs", "prefect.task_runs", "httpx", "uvicorn"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _fail(e: Exception) -> None:
+    err.print(f"[bold red]error:[/] {type(e).__name__}: {e}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def build(
+    source: str = typer.Argument(..., help="Input file: CSV, TSV, JSONL, Parquet or Arrow; path or fsspec URL"),
+    dataset: str = typer.Option(..., "--dataset", "-d", help="Map name in the store"),
+    store: Optional[str] = StoreOpt,
+    text_field: Optional[str] = typer.Option(None, help="Column with the text to embed"),
+    id_field: Optional[str] = typer.Option(None, help="Column with unique ids (else stable ids from content)"),
+    embedding_field: Optional[str] = typer.Option(None, help="Column holding your own vectors"),
+    embeddings: Optional[str] = typer.Option(None, help="Separate vectors: .npy (row order) or parquet with id"),
+    input_format: Optional[str] = typer.Option(None, "--format", help="Override format detection"),
+    model: Optional[str] = typer.Option(None, help="sentence-transformers model folder (default: bundled MiniLM)"),
+    on_invalid: str = typer.Option("fail", help="fail | skip: what to do with rows that break the contract"),
+    latent_dtype: str = typer.Option("float32", help="float32 | float16 for stored vectors"),
+    n_neighbors: int = typer.Option(15, help="UMAP n_neighbors"),
+    min_dist: float = typer.Option(0.1, help="UMAP min_dist"),
+    seed: int = typer.Option(42, help="Layout seed (same input → same map)"),
+    no_topics: bool = typer.Option(False, help="Skip the topic model"),
+    no_dedupe: bool = typer.Option(False, help="Skip duplicate detection"),
+    verbose: bool = typer.Option(False, "--verbose", "-v"),
+) -> None:
+    """Build a map and publish it as a new version."""
+    _quiet_prefect(verbose)
+    from resources.errors import DatamapError
+    from tasks.progress import set_reporter
+
+    from .build_map import build_map
+    from .progress_ui import RichReporter
+
+    options = {"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
+               "embeddings": embeddings, "input_format": input_format, "model": model,
+               "on_invalid": on_invalid, "latent_dtype": latent_dtype,
+               "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed},
+               "topics": None if no_topics else {}, "dedupe": None if no_dedupe else {}}
+    try:
+        with RichReporter(err) as rep:
+            set_reporter(rep)
+            res = build_map(source=source, dataset=dataset, store=store, options=options)
+    except DatamapError as e:
+        _fail(e)
+    finally:
+        set_reporter(None)
+    t = res["timings"]
+    console.print(f"[bold green]published[/] {res['dataset']}@{res['version']} "
+                  f"({res['rows']:,} rows; embedded {res['embedded']:,}, from cache {res['cached']:,})")
+    console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in t.items()))
+    console.print(f"store: {res['store']}")
+
+
+@app.command()
+def versions(dataset: str, store: Optional[str] = StoreOpt,
+             as_json: bool = typer.Option(False, "--json")) -> None:
+    """List the complete versions of a dataset (newest last)."""
+    from resources import list_versions
+    from resources.errors import DatamapError
+
+    try:
+        rows = list_versions(dataset, store)
+    except DatamapError as e:
+        _fail(e)
+    if not rows:
+        _fail(LookupError(f"no versions of {dataset!r}"))
+    if as_json:
+        console.print_json(json.dumps(rows))
+        return
+    tb = Table("version", "rows", "built at", "build s", "valid", "latest")
+    for r in rows:
+        tb.add_row(r["version"], f"{r['rows']:,}", str(r["created_at"])[:19],
+                   f"{r['build_seconds']:.1f}" if r["build_seconds"] else "", str(r["validation"]),
+                   "★" if r["latest"] else "")
+    console.print(tb)
+
+
+@app.command()
+def datasets(store: Optional[str] = StoreOpt) -> None:
+    """List the datasets in a store."""
+    from resources import list_datasets
+
+    for d in list_datasets(store):
+        console.print(d)
+
+
+@app.command()
+def gc(dataset: str, store: Optional[str] = StoreOpt,
+       min_age: float = typer.Option(3600, help="Only folders older than this many seconds")) -> None:
+    """Remove leftovers of crashed publishes (version folders without a manifest)."""
+    from resources.store import Store
+    from tasks.publish import collect_garbage
+
+    removed = collect_garbage(Store(store), dataset, min_age)
+    console.print(f"removed {len(removed)} incomplete version folder(s)")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

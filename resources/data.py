@@ -1,0 +1,62 @@
+"""``m.data``: the metadata table (every input column plus ``id``)."""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyarrow as pa
+
+from . import schema
+from .errors import DatamapError
+
+if TYPE_CHECKING:
+    from .reader import DataMap
+
+
+class UnknownIds(DatamapError, KeyError):
+    """Some requested ids are not in this map version."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+class DataResource:
+    def __init__(self, m: "DataMap"):
+        self._m = m
+
+    @cached_property
+    def tb(self) -> pa.Table:
+        """Arrow table, memory-mapped when the store is local."""
+        return self._m.read_parquet(schema.DATA)
+
+    @property
+    def df(self):
+        """pandas DataFrame (Atlas ``.df``)."""
+        return self.tb.to_pandas()
+
+    @property
+    def pl(self):
+        import polars as pl
+
+        return pl.from_arrow(self.tb)
+
+    @cached_property
+    def ids(self) -> list[str]:
+        return self.tb.column(schema.ID).to_pylist()
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {k: i for i, k in enumerate(self.ids)}
+
+    def positions(self, ids: list[str], strict: bool = True) -> np.ndarray:
+        pos = self.position
+        missing = [i for i in ids if i not in pos]
+        if missing and strict:
+            raise UnknownIds(
+                f"{len(missing)} id(s) not in {self._m.dataset}@{self._m.version}: {missing[:10]}"
+            )
+        return np.asarray([pos[i] for i in ids if i in pos], dtype=np.int64)
+
+    def get(self, ids: list[str]) -> list[dict[str, Any]]:
+        return self.tb.take(pa.array(self.positions(list(ids)))).to_pylist()

@@ -1,0 +1,58 @@
+"""Exception classes shared by the pipeline, the store and the reader.
+
+Every error a user can cause or fix has its own class and a message that says what to
+do, so callers (CLI, web server, tests) can react to the kind of failure instead of
+parsing strings.
+"""
+from __future__ import annotations
+
+
+class DatamapError(Exception):
+    """Base class: anything datamap raises on purpose."""
+
+
+class StoreError(DatamapError):
+    """The store cannot be read or written (permissions, layout, full disk)."""
+
+
+class StorageUnreachable(StoreError):
+    """The storage endpoint (e.g. an S3 server) cannot be reached at all."""
+
+
+class DatasetNotFound(DatamapError):
+    """No published version of that dataset exists in the store."""
+
+
+class VersionNotFound(DatamapError):
+    """The dataset exists but not the requested version."""
+
+
+class InvalidName(DatamapError):
+    """A dataset, version or tag name that would escape the store or is malformed."""
+
+
+class IngestError(DatamapError):
+    """The input file cannot be read or lacks a requested field."""
+
+
+class ValidationFailed(DatamapError):
+    """Rows break the data contract (ids, text, vectors); nothing was published.
+
+    ``failures`` holds one dict per broken expectation: field, check, count, examples.
+    """
+
+    def __init__(self, message: str, failures: list[dict] | None = None):
+        super().__init__(message)
+        self.failures = failures or []
+
+
+class EmbeddingError(DatamapError):
+    """The embedding model cannot be loaded or produced unusable vectors."""
+
+
+class IntegrityError(DatamapError):
+    """A published artifact does not match the checksum in its manifest."""
+
+
+class ResourceMissing(DatamapError):
+    """The version exists but was built without this resource (e.g. no topics)."""

@@ -1,0 +1,67 @@
+"""The artifact schema: file names, column names and manifest layout of a map version.
+
+This module is the single owner of these facts. Pipeline stages, the publisher and the
+reader all import names from here, so a change of layout is one edit plus a
+``SCHEMA_VERSION`` bump that old readers can detect.
+"""
+from __future__ import annotations
+
+import re
+
+SCHEMA_VERSION = 1
+
+# Column that identifies a datum in every artifact (always a string).
+ID = "id"
+
+# --- per-version artifacts (relative to versions/<version>/) -------------------------
+DATA = "data.parquet"                 # id + every input column, in row order
+EMBEDDINGS = "embeddings.arrow"       # Arrow IPC file: id, latent (fixed_size_list)
+PROJECTION = "projection.parquet"     # id, x, y
+INDEX = "index.usearch"               # usearch HNSW; key = row position
+VALIDATION = "validation.json"        # Great Expectations summary
+MANIFEST = "manifest.json"            # written last; its presence = version complete
+TOPICS = "topics.parquet"             # per point: id, topic_depth_d, _topic_depth_d_id
+TOPIC_METADATA = "topic_metadata.parquet"
+TOPIC_MODEL = "topic_model"           # folder: BERTopic safetensors serialization
+DUPLICATES = "duplicates.parquet"     # id, cluster_id, duplicate_class, ...
+DUPLICATE_NEIGHBORS = "duplicate_neighbors.parquet"
+TILES = "tiles"                       # folder of quadtree tiles for the web map
+
+LATENT = "latent"
+X, Y = "x", "y"
+
+# Layout coordinates are scaled isotropically into this box so tiles, labels and
+# the viewer can rely on a fixed extent whatever the projection produced.
+BOX = (0.0, 1.0)
+
+# --- per-dataset files (relative to <store>/<dataset>/) ------------------------------
+VERSIONS_DIR = "versions"
+LATEST = "LATEST"
+TAGS_DIR = "tags"
+WORK_DIR = "_work"
+# --- per-store files (relative to <store>/) ------------------------------------------
+EMBED_CACHE_DIR = "_cache/embeddings"
+
+LATENT_DTYPES = ("float32", "float16")
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+
+def check_name(name: str, what: str = "dataset") -> str:
+    """Refuse names that could escape the store (``../x``, ``a/b``) or hide files."""
+    from .errors import InvalidName
+
+    if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
+        raise InvalidName(
+            f"invalid {what} name {name!r}: use 1-128 letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit, and no '..'"
+        )
+    return name
+
+
+def topic_label_column(depth: int) -> str:
+    return f"topic_depth_{depth}"
+
+
+def topic_id_column(depth: int) -> str:
+    return f"_topic_depth_{depth}_id"

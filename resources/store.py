@@ -1,0 +1,295 @@
+"""The store: where versions of maps live, on any fsspec filesystem.
+
+Layout (names from ``resources.schema``)::
+
+    <store>/<dataset>/versions/<version>/<artifacts…, manifest.json last>
+    <store>/<dataset>/LATEST              # text: the newest complete version
+    <store>/<dataset>/tags/…              # dataset-level, survives rebuilds
+    <store>/<dataset>/_work/<key>/…       # resumable intermediate stage outputs
+    <store>/_cache/embeddings/<model>/…   # content-addressed embedding cache
+
+A version is complete exactly when its manifest exists; the manifest is written after
+every artifact, and ``LATEST`` is replaced (atomically) only after that. Readers never
+look at a version without a manifest, so a crash at any moment leaves the previous
+version in force.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import posixpath
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import fsspec
+
+from . import schema
+from .errors import DatasetNotFound, StorageUnreachable, StoreError, VersionNotFound
+
+DEFAULT_STORE = "./datamap-store"
+
+
+def default_store_uri() -> str:
+    return os.environ.get("DATAMAP_STORE", DEFAULT_STORE)
+
+
+def s3_options_from_env() -> dict[str, Any]:
+    """s3fs options for teams running MinIO/moto/Ceph: endpoint from the environment.
+
+    Timeouts and retries are set here (botocore's own retry machinery, "standard" mode)
+    so an unreachable endpoint fails in seconds instead of hanging, and transient 5xx
+    answers are retried without a hand-written loop.
+    """
+    opts: dict[str, Any] = {
+        "config_kwargs": {
+            "connect_timeout": float(os.environ.get("DATAMAP_S3_CONNECT_TIMEOUT", "5")),
+            "read_timeout": float(os.environ.get("DATAMAP_S3_READ_TIMEOUT", "60")),
+            "retries": {
+                "max_attempts": int(os.environ.get("DATAMAP_S3_MAX_ATTEMPTS", "5")),
+                "mode": "standard",
+            },
+        },
+        "retries": int(os.environ.get("DATAMAP_S3_FS_RETRIES", "3")),
+    }
+    endpoint = os.environ.get("DATAMAP_S3_ENDPOINT_URL") or os.environ.get("AWS_ENDPOINT_URL")
+    if endpoint:
+        opts["endpoint_url"] = endpoint
+    return opts
+
+
+def filesystem_for(uri: str, storage_options: dict | None = None) -> tuple[fsspec.AbstractFileSystem, str]:
+    """Resolve a URI to (filesystem, path without protocol), with our S3 defaults."""
+    protocol = fsspec.core.split_protocol(uri)[0] or "file"
+    opts = dict(storage_options or {})
+    if protocol in ("s3", "s3a"):
+        base = s3_options_from_env()
+        base_cfg = base.pop("config_kwargs")
+        cfg = {**base_cfg, **opts.pop("config_kwargs", {})}
+        opts = {**base, **opts, "config_kwargs": cfg}
+    fs, path = fsspec.core.url_to_fs(uri, **opts)
+    if protocol == "file":
+        path = os.path.abspath(path)
+    return fs, path.rstrip("/")
+
+
+def is_local(fs: fsspec.AbstractFileSystem) -> bool:
+    return "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
+
+
+def new_version_id(now: _dt.datetime | None = None) -> str:
+    """Sortable, unique, filesystem-safe: 2026-11-23T094512.123456Z."""
+    now = now or _dt.datetime.now(_dt.timezone.utc)
+    return now.strftime("%Y-%m-%dT%H%M%S.%fZ")
+
+
+@contextlib.contextmanager
+def storage_errors(uri: str) -> Iterator[None]:
+    """Translate low-level I/O failures into errors that name the store and the cause."""
+    try:
+        yield
+    except (DatasetNotFound, VersionNotFound, StoreError):
+        raise
+    except FileNotFoundError:
+        raise
+    except PermissionError as e:
+        raise StoreError(f"permission denied writing to store {uri!r}: {e}") from e
+    except OSError as e:
+        if getattr(e, "errno", None) == 28:  # ENOSPC
+            raise StoreError(f"no space left on the device holding store {uri!r}") from e
+        if _looks_unreachable(e):
+            raise StorageUnreachable(
+                f"cannot reach the storage behind {uri!r}: {e}. Check the endpoint URL "
+                "(DATAMAP_S3_ENDPOINT_URL / AWS_ENDPOINT_URL), network and credentials."
+            ) from e
+        raise StoreError(f"store {uri!r}: {e}") from e
+    except Exception as e:  # botocore / aiohttp errors are not OSError subclasses
+        if _looks_unreachable(e):
+            raise StorageUnreachable(
+                f"cannot reach the storage behind {uri!r}: {e}. Check the endpoint URL "
+                "(DATAMAP_S3_ENDPOINT_URL / AWS_ENDPOINT_URL), network and credentials."
+            ) from e
+        raise
+
+
+def _looks_unreachable(e: BaseException) -> bool:
+    names = {type(x).__name__ for x in _chain(e)}
+    text = " ".join(str(x) for x in _chain(e)).lower()
+    return bool(
+        names & {"EndpointConnectionError", "ConnectTimeoutError", "ClientConnectorError",
+                 "ConnectionRefusedError", "ServerDisconnectedError", "ReadTimeoutError"}
+        or "could not connect" in text
+        or "connection refused" in text
+    )
+
+
+def _chain(e: BaseException | None) -> Iterator[BaseException]:
+    seen = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        yield e
+        e = e.__cause__ or e.__context__
+
+
+class Store:
+    """A store root on some filesystem. Cheap to create; holds no open files."""
+
+    def __init__(self, uri: str | None = None, storage_options: dict | None = None):
+        self.uri = uri or default_store_uri()
+        self.storage_options = storage_options or {}
+        self.fs, self.root = filesystem_for(self.uri, self.storage_options)
+        self.local = is_local(self.fs)
+
+    def __repr__(self) -> str:
+        return f"Store({self.uri!r})"
+
+    # ---- paths --------------------------------------------------------------------
+    def path(self, *parts: str) -> str:
+        return posixpath.join(self.root, *parts)
+
+    def dataset_dir(self, dataset: str) -> str:
+        return self.path(schema.check_name(dataset, "dataset"))
+
+    def version_dir(self, dataset: str, version: str) -> str:
+        return posixpath.join(self.dataset_dir(dataset), schema.VERSIONS_DIR,
+                              schema.check_name(version, "version"))
+
+    def artifact_path(self, dataset: str, version: str, name: str) -> str:
+        return posixpath.join(self.version_dir(dataset, version), name)
+
+    def url(self, path: str) -> str:
+        """A URL for ``path`` that fsspec-aware libraries (polars, pyarrow) accept."""
+        if self.local:
+            return path
+        proto = self.fs.protocol[0] if isinstance(self.fs.protocol, tuple) else self.fs.protocol
+        return f"{proto}://{path}"
+
+    # ---- basic I/O ------------------------------------------------------------------
+    def exists(self, path: str) -> bool:
+        with storage_errors(self.uri):
+            return self.fs.exists(path)
+
+    def read_bytes(self, path: str) -> bytes:
+        with storage_errors(self.uri):
+            return self.fs.cat_file(path)
+
+    def read_json(self, path: str) -> Any:
+        return json.loads(self.read_bytes(path))
+
+    def write_bytes(self, path: str, data: bytes) -> None:
+        with storage_errors(self.uri):
+            if self.local:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                _local_atomic_write(path, data)
+            else:
+                self.fs.pipe_file(path, data)  # one PUT: all or nothing
+
+    def write_json(self, path: str, obj: Any) -> None:
+        self.write_bytes(path, json.dumps(obj, indent=2, sort_keys=True, default=str).encode())
+
+    def makedirs(self, path: str) -> None:
+        with storage_errors(self.uri):
+            if self.local:
+                os.makedirs(path, exist_ok=True)
+
+    def open(self, path: str, mode: str = "rb"):
+        if "w" in mode:
+            self.makedirs(posixpath.dirname(path))
+        return self.fs.open(path, mode)
+
+    def remove(self, path: str, recursive: bool = False) -> None:
+        with storage_errors(self.uri), contextlib.suppress(FileNotFoundError):
+            self.fs.rm(path, recursive=recursive)
+
+    def listdir(self, path: str) -> list[str]:
+        """Base names of entries directly under ``path`` (empty if it does not exist)."""
+        with storage_errors(self.uri):
+            try:
+                entries = self.fs.ls(path, detail=False)
+            except FileNotFoundError:
+                return []
+        return sorted(posixpath.basename(p.rstrip("/")) for p in entries if p.rstrip("/") != path)
+
+    def check_reachable(self) -> None:
+        """Fail fast with StorageUnreachable instead of deep inside a build."""
+        with storage_errors(self.uri):
+            if self.local:
+                return
+            bucket = self.root.split("/", 1)[0]
+            self.fs.ls(bucket, refresh=True)
+
+    # ---- datasets and versions -----------------------------------------------------------
+    def list_datasets(self) -> list[str]:
+        return [d for d in self.listdir(self.root)
+                if not d.startswith(("_", ".")) and self.list_versions(d)]
+
+    def list_versions(self, dataset: str) -> list[str]:
+        """Complete versions (those with a manifest), oldest first."""
+        vdir = posixpath.join(self.dataset_dir(dataset), schema.VERSIONS_DIR)
+        out = []
+        for v in self.listdir(vdir):
+            if self.exists(posixpath.join(vdir, v, schema.MANIFEST)):
+                out.append(v)
+        return sorted(out)
+
+    def latest(self, dataset: str) -> str | None:
+        p = posixpath.join(self.dataset_dir(dataset), schema.LATEST)
+        try:
+            v = self.read_bytes(p).decode().strip()
+        except FileNotFoundError:
+            return None
+        return v or None
+
+    def set_latest(self, dataset: str, version: str) -> None:
+        """Point LATEST at a version whose manifest already exists (checked)."""
+        if not self.exists(self.artifact_path(dataset, version, schema.MANIFEST)):
+            raise StoreError(f"refusing to point LATEST at incomplete version {version!r}")
+        self.write_bytes(posixpath.join(self.dataset_dir(dataset), schema.LATEST),
+                         (version + "\n").encode())
+
+    def resolve_version(self, dataset: str, version: str | None = "latest") -> str:
+        """Turn 'latest'/None/a version id into an existing complete version id."""
+        schema.check_name(dataset, "dataset")
+        if version in (None, "latest"):
+            v = self.latest(dataset)
+            if v is None:
+                existing = self.list_datasets()
+                raise DatasetNotFound(
+                    f"no published map named {dataset!r} in store {self.uri!r}. "
+                    f"Datasets here: {', '.join(existing) if existing else '(none)'}"
+                )
+            return v
+        schema.check_name(version, "version")
+        versions = self.list_versions(dataset)
+        if version not in versions:
+            if not versions:
+                raise DatasetNotFound(
+                    f"no published map named {dataset!r} in store {self.uri!r}. "
+                    f"Datasets here: {', '.join(self.list_datasets()) or '(none)'}"
+                )
+            raise VersionNotFound(
+                f"dataset {dataset!r} has no complete version {version!r}. "
+                f"Versions: {', '.join(versions)}"
+            )
+        return version
+
+    def read_manifest(self, dataset: str, version: str) -> dict:
+        return self.read_json(self.artifact_path(dataset, version, schema.MANIFEST))
+
+    def local_cache_dir(self) -> str:
+        """Local folder for files a remote store must hand over as real files (usearch)."""
+        base = os.environ.get("DATAMAP_CACHE_DIR") or os.path.join(
+            os.path.expanduser("~"), ".cache", "datamap")
+        os.makedirs(base, exist_ok=True)
+        return base
+
+
+def _local_atomic_write(path: str, data: bytes) -> None:
+    tmp = f"{path}.tmp-{uuid.uuid4().hex}"
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

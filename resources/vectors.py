@@ -1,0 +1,51 @@
+"""Latent vectors as Arrow: one fixed_size_list column, memory-mappable when local.
+
+Arrow IPC (not .npy) keeps ids next to vectors in one self-describing file, and a
+single-chunk fixed_size_list maps to a (N, d) numpy view with zero copies.
+"""
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.ipc as ipc
+
+from . import schema
+
+
+def vectors_table(ids: pa.Array | list[str], vectors: np.ndarray, dtype: str = "float32") -> pa.Table:
+    if dtype not in schema.LATENT_DTYPES:
+        raise ValueError(f"latent dtype must be one of {schema.LATENT_DTYPES}, got {dtype!r}")
+    v = np.ascontiguousarray(vectors, dtype=dtype)
+    n, d = v.shape
+    flat = pa.array(v.reshape(-1), type=pa.float16() if dtype == "float16" else pa.float32())
+    col = pa.FixedSizeListArray.from_arrays(flat, d)
+    if isinstance(ids, pa.ChunkedArray):
+        ids = ids.combine_chunks()
+    ids = ids.cast(pa.string()) if isinstance(ids, pa.Array) else pa.array(ids, type=pa.string())
+    return pa.table({schema.ID: ids, schema.LATENT: col})
+
+
+def table_bytes(table: pa.Table) -> bytes:
+    sink = io.BytesIO()
+    with ipc.new_file(sink, table.schema) as w:
+        w.write_table(table, max_chunksize=max(1, table.num_rows))
+    return sink.getvalue()
+
+
+def vectors_from_table(table: pa.Table) -> np.ndarray:
+    """(N, d) numpy array; a view on the Arrow buffer when it is one chunk."""
+    col = table.column(schema.LATENT)
+    d = col.type.list_size
+    if col.num_chunks == 1:
+        flat = col.chunk(0).values
+    else:
+        flat = pa.concat_arrays([c.values for c in col.chunks])
+    arr = flat.to_numpy(zero_copy_only=False)
+    return arr.reshape(-1, d)
+
+
+def read_ipc(source) -> pa.Table:
+    """Read an Arrow IPC file from a path, memory map, or file-like object."""
+    return ipc.open_file(source).read_all()

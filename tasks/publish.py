@@ -1,0 +1,102 @@
+"""Publish: upload a finished build as a new immutable version, manifest last, then LATEST.
+
+Order is the whole point: artifacts → manifest (lists each with size and sha256) →
+LATEST. A reader only trusts versions with a manifest, so a crash at any step leaves the
+previous version in force and at worst an orphan folder that ``datamap gc`` removes.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import posixpath
+import shutil
+from typing import Any
+
+from resources import schema
+from resources.errors import StoreError
+from resources.store import Store, new_version_id, storage_errors
+
+from .failpoints import failpoint
+from .progress import stage
+
+
+def sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 22), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _expand(files: dict[str, str]) -> dict[str, str]:
+    """Folders (e.g. tiles/, topic_model/) become one manifest entry per file."""
+    out: dict[str, str] = {}
+    for name, local in files.items():
+        if os.path.isdir(local):
+            for root, _, fnames in os.walk(local):
+                for fn in sorted(fnames):
+                    p = os.path.join(root, fn)
+                    rel = os.path.relpath(p, local).replace(os.sep, "/")
+                    out[f"{name}/{rel}"] = p
+        else:
+            out[name] = local
+    return out
+
+
+def publish(store: Store, dataset: str, files: dict[str, str], manifest: dict[str, Any],
+            version: str | None = None) -> str:
+    """Upload ``files`` (artifact name → local path) as a new version; return its id."""
+    schema.check_name(dataset, "dataset")
+    version = version or new_version_id()
+    vdir = store.version_dir(dataset, version)
+    if store.exists(vdir):
+        raise StoreError(f"version {dataset}@{version} already exists; versions are immutable")
+    entries = _expand(files)
+    artifacts: dict[str, dict] = {}
+    with stage("publish", len(entries), "files") as advance, storage_errors(store.uri):
+        for name, local in sorted(entries.items()):
+            target = posixpath.join(vdir, name)
+            if store.local:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(local, target)
+            else:
+                store.fs.put_file(local, target)
+            artifacts[name] = {"bytes": os.path.getsize(local), "sha256": sha256_file(local)}
+            failpoint("publish.artifact")
+            advance(1)
+    failpoint("publish.before_manifest")
+    full = {
+        **manifest,
+        "schema_version": schema.SCHEMA_VERSION,
+        "dataset": dataset,
+        "version": version,
+        "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(),
+        "artifacts": artifacts,
+    }
+    store.write_json(posixpath.join(vdir, schema.MANIFEST), full)
+    failpoint("publish.before_latest")
+    store.set_latest(dataset, version)
+    failpoint("publish.after_latest")
+    return version
+
+
+def collect_garbage(store: Store, dataset: str, min_age_s: float = 3600) -> list[str]:
+    """Remove version folders that never got a manifest (crashed publishes).
+
+    Only folders older than ``min_age_s`` (by the time in their id), so a build that is
+    publishing right now is never touched.
+    """
+    vroot = posixpath.join(store.dataset_dir(dataset), schema.VERSIONS_DIR)
+    complete = set(store.list_versions(dataset))
+    now = _dt.datetime.now(_dt.timezone.utc)
+    removed = []
+    for v in store.listdir(vroot):
+        try:
+            born = _dt.datetime.strptime(v, "%Y-%m-%dT%H%M%S.%fZ").replace(tzinfo=_dt.timezone.utc)
+        except ValueError:
+            continue
+        if v not in complete and (now - born).total_seconds() >= min_age_s:
+            store.remove(posixpath.join(vroot, v), recursive=True)
+            removed.append(v)
+    return removed
