@@ -22,7 +22,7 @@ from prefect import flow, task
 
 from resources import schema
 from resources.store import Store
-from resources.vectors import read_ipc, table_bytes, vectors_from_table, vectors_table
+from resources.vectors import read_ipc, vectors_from_table
 from tasks import embed as embed_mod
 from tasks import index as index_mod
 from tasks import ingest as ingest_mod
@@ -31,31 +31,14 @@ from tasks import publish as publish_mod
 from tasks import validate as validate_mod
 from tasks.failpoints import failpoint
 
+from .stagekit import cached_stage, read_vectors, write_vectors
 from .workarea import WorkArea, digest
 
 KNN_K = 32   # neighbours kept from the index for UMAP, topics and dedupe
 
 
-def _key(ctx, params: dict[str, Any]) -> str:
-    return params["key"]
-
-
-def _cached_task(fn):
-    return task(fn, cache_key_fn=_key, persist_result=True, result_serializer="json",
-                log_prints=False)
-
-
-def _write_vectors(path: str, ids, vectors: np.ndarray, dtype: str = "float32") -> None:
-    with open(path, "wb") as f:
-        f.write(table_bytes(vectors_table(ids, vectors, dtype)))
-
-
-def _read_vectors(path: str) -> np.ndarray:
-    return vectors_from_table(read_ipc(pa.memory_map(path, "r")))
-
-
 # ---- stages ---------------------------------------------------------------------------------
-@_cached_task
+@cached_stage
 def ingest_stage(key: str, work_dir: str, source: str, ingest: dict, on_invalid: str) -> dict:
     t0 = time.perf_counter()
     opts = ingest_mod.IngestOptions(**ingest)
@@ -70,14 +53,14 @@ def ingest_stage(key: str, work_dir: str, source: str, ingest: dict, on_invalid:
                               embedding_label=label, on_invalid=on_invalid)
     v.table.write_parquet(os.path.join(work_dir, schema.DATA), compression="zstd", statistics=True)
     if v.vectors is not None:
-        _write_vectors(os.path.join(work_dir, "byo_vectors.arrow"), v.table[schema.ID].to_arrow(), v.vectors)
+        write_vectors(os.path.join(work_dir, "byo_vectors.arrow"), v.table[schema.ID].to_arrow(), v.vectors)
     with open(os.path.join(work_dir, schema.VALIDATION), "w") as f:
         json.dump(v.report, f, indent=2, default=str)
     return {"rows": v.table.height, "fingerprint": got.fingerprint, "validation": v.report,
             "byo": v.vectors is not None, "seconds": time.perf_counter() - t0}
 
 
-@_cached_task
+@cached_stage
 def embed_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, text_field: str | None,
                 byo: bool, embed: dict) -> dict:
     t0 = time.perf_counter()
@@ -85,7 +68,7 @@ def embed_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
     table = pq.read_table(os.path.join(work_dir, schema.DATA))
     ids = table.column(schema.ID)
     if byo:
-        vectors = _read_vectors(os.path.join(work_dir, "byo_vectors.arrow"))
+        vectors = read_vectors(os.path.join(work_dir, "byo_vectors.arrow"))
         info = {"model_id": "user-provided", "embedded": 0, "cached": 0, "byo": True}
     else:
         opts = embed_mod.EmbedOptions(**embed)
@@ -97,7 +80,7 @@ def embed_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
         vectors = res.vectors
         info = {"model_id": res.model_id, "embedded": res.embedded, "cached": res.cached,
                 "byo": False, "max_seq_length": lazy.max_seq_length}
-    _write_vectors(out, ids, vectors)
+    write_vectors(out, ids, vectors)
     failpoint("embed.after_write")
     secs = time.perf_counter() - t0
     return {**info, "dim": int(vectors.shape[1]), "seconds": secs,
@@ -126,10 +109,10 @@ class _LazyEmbedder:
         return self._load().encode(texts)
 
 
-@_cached_task
+@cached_stage
 def index_stage(key: str, work_dir: str, index: dict) -> dict:
     t0 = time.perf_counter()
-    vectors = _read_vectors(os.path.join(work_dir, "vectors.arrow"))
+    vectors = read_vectors(os.path.join(work_dir, "vectors.arrow"))
     idx = index_mod.build_index(vectors, index_mod.IndexOptions(**index))
     index_mod.save_index(idx, os.path.join(work_dir, schema.INDEX))
     t1 = time.perf_counter()
@@ -140,10 +123,10 @@ def index_stage(key: str, work_dir: str, index: dict) -> dict:
             "knn_seconds": time.perf_counter() - t1, "k": int(keys.shape[1])}
 
 
-@_cached_task
+@cached_stage
 def project_stage(key: str, work_dir: str, projection: dict) -> dict:
     t0 = time.perf_counter()
-    vectors = _read_vectors(os.path.join(work_dir, "vectors.arrow"))
+    vectors = read_vectors(os.path.join(work_dir, "vectors.arrow"))
     knn = (np.load(os.path.join(work_dir, "knn_idx.npy")), np.load(os.path.join(work_dir, "knn_dist.npy")))
     xy = project_mod.project(vectors, project_mod.ProjectionOptions(**projection), knn=knn)
     ids = pq.read_table(os.path.join(work_dir, schema.DATA), columns=[schema.ID]).column(schema.ID)
@@ -160,7 +143,7 @@ def publish_stage(work_dir: str, store_uri: str, storage_options: dict, dataset:
         src = os.path.join(work_dir, "vectors.arrow")
         t = read_ipc(pa.memory_map(src, "r"))
         dst = os.path.join(work_dir, f"vectors.{latent_dtype}.arrow")
-        _write_vectors(dst, t.column(schema.ID), vectors_from_table(t), latent_dtype)
+        write_vectors(dst, t.column(schema.ID), vectors_from_table(t), latent_dtype)
         files = {**files, schema.EMBEDDINGS: dst}
     store = Store(store_uri, storage_options)
     return publish_mod.publish(store, dataset, files, manifest)
@@ -183,6 +166,7 @@ class BuildOptions:
     index: dict = dataclasses.field(default_factory=dict)
     topics: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
     dedupe: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
+    tiles: dict | None = dataclasses.field(default_factory=dict)      # None: skip the stage
 
 
 @flow(name="build_map", log_prints=True)
@@ -224,9 +208,11 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     timings = {"ingest": ing["seconds"], "embed": emb["seconds"], "index": idx["seconds"],
                "project": proj["seconds"]}
     extra: dict[str, Any] = {}
-    for name, stage_fn, stage_opts, upstream in _optional_stages(opts, k_proj):
-        k = work.key(name, upstream, stage_opts)
-        res = stage_fn(key=k, work_dir=work.dir, text_field=opts.text_field, options=stage_opts)
+    upstream = k_proj
+    for name, stage_fn, stage_opts in _optional_stages(opts):
+        # chained: a later stage (tiles) may read what an earlier one (topics) wrote
+        upstream = work.key(name, upstream, stage_opts)
+        res = stage_fn(key=upstream, work_dir=work.dir, text_field=opts.text_field, options=stage_opts)
         files.update({a: work.path(p) for a, p in res.get("files", {}).items()})
         timings[name] = res["seconds"]
         extra[name] = res.get("summary", {})
@@ -256,21 +242,25 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
             "validation": manifest["validation"]}
 
 
-def _optional_stages(opts: BuildOptions, upstream: str):
-    """Later stages (topics, dedupe) plug in here when their modules exist."""
+OPTIONAL_STAGES = ("topics", "dedupe", "tiles")
+
+
+def _optional_stages(opts: BuildOptions):
+    """Stages after the layout, in order; each lives in ``flows/stage_<name>.py`` as a
+    Prefect task ``run(key, work_dir, text_field, options) -> {seconds, files, summary}``.
+    Options ``None`` skips a stage."""
+    import importlib
+
     stages = []
-    if opts.topics is not None:
+    for name in OPTIONAL_STAGES:
+        stage_opts = getattr(opts, name)
+        if stage_opts is None:
+            continue
         try:
-            from .stages_topics import topics_stage
-        except ImportError:
-            topics_stage = None
-        if topics_stage is not None:
-            stages.append(("topics", topics_stage, opts.topics, upstream))
-    if opts.dedupe is not None:
-        try:
-            from .stages_dedupe import dedupe_stage
-        except ImportError:
-            dedupe_stage = None
-        if dedupe_stage is not None:
-            stages.append(("dedupe", dedupe_stage, opts.dedupe, upstream))
+            mod = importlib.import_module(f"flows.stage_{name}")
+        except ModuleNotFoundError as e:
+            if e.name == f"flows.stage_{name}":
+                continue  # stage not installed in this build of datamap
+            raise
+        stages.append((name, mod.run, stage_opts))
     return stages
