@@ -1,0 +1,137 @@
+"""Shared fixtures: the real Debian corpus, a built map, and a real S3 endpoint (moto).
+
+Environment is set before anything imports Prefect: a private PREFECT_HOME (ephemeral
+API, telemetry off), private work/cache folders, and a kept numba cache.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+_TMP = Path(tempfile.mkdtemp(prefix="datamap-tests-"))
+os.environ["PREFECT_HOME"] = str(_TMP / "prefect")
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
+os.environ["DO_NOT_TRACK"] = "1"
+os.environ["GX_ANALYTICS_ENABLED"] = "false"
+os.environ["DATAMAP_WORK_DIR"] = str(_TMP / "work")
+os.environ["DATAMAP_CACHE_DIR"] = str(_TMP / "cache")
+os.environ.pop("DATAMAP_STORE", None)
+os.environ.pop("DATAMAP_FAILPOINT", None)
+os.environ.setdefault("NUMBA_CACHE_DIR", str(Path.home() / ".cache" / "datamap" / "numba"))
+os.environ["AWS_ACCESS_KEY_ID"] = "testing"
+os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"
+os.environ.pop("AWS_PROFILE", None)
+
+import numpy as np  # noqa: E402
+import polars as pl  # noqa: E402
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
+CORPUS = SHARED / "debian-packages.parquet"
+VECTORS = SHARED / "debian-packages-minilm.npy"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_TMP, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def debian() -> pl.DataFrame:
+    """The whole shared Debian corpus (63,666 rows), with a row-position column."""
+    if not CORPUS.exists():
+        pytest.fail(f"shared corpus missing at {CORPUS}: tests need ../shared/data beside the repo")
+    return pl.read_parquet(CORPUS).with_row_index("_row")
+
+
+@pytest.fixture(scope="session")
+def debian_vectors() -> np.ndarray:
+    """Precomputed MiniLM vectors, row-aligned with the corpus (float32)."""
+    return np.load(VECTORS, mmap_mode="r").astype(np.float32)
+
+
+def debian_subset(debian: pl.DataFrame, vectors: np.ndarray, n: int, seed: int = 0,
+                  with_vectors: bool = True) -> pl.DataFrame:
+    """A deterministic sample of ``n`` real rows; an ``embedding`` list column if asked."""
+    sub = debian.sample(n=n, seed=seed).sort("_row")
+    if with_vectors:
+        rows = sub["_row"].to_numpy()
+        sub = sub.with_columns(pl.Series("embedding", vectors[rows].tolist(), dtype=pl.List(pl.Float32)))
+    return sub.drop("_row")
+
+
+@pytest.fixture
+def tmp_store(tmp_path) -> str:
+    return str(tmp_path / "store")
+
+
+@pytest.fixture(scope="session")
+def debian_2k_path(debian, debian_vectors, tmp_path_factory) -> str:
+    """2,000 real Debian rows with their MiniLM vectors, as a Parquet file."""
+    p = tmp_path_factory.mktemp("inputs") / "debian-2k.parquet"
+    debian_subset(debian, debian_vectors, 2000, seed=1).write_parquet(p)
+    return str(p)
+
+
+@pytest.fixture(scope="session")
+def built_map(debian_2k_path, tmp_path_factory) -> dict:
+    """A map of 2,000 real rows in a local store (bring-your-own MiniLM vectors), with
+    every stage this checkout has. Shared by reader/topics/dedupe/viewer tests: read only."""
+    from flows.build_map import build_map
+
+    store = str(tmp_path_factory.mktemp("built") / "store")
+    res = build_map(source=debian_2k_path, dataset="debian", store=store,
+                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding"})
+    return {"store": store, "dataset": "debian", **res}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def moto_s3():
+    """A real HTTP S3 endpoint (moto's standalone server) on 127.0.0.1, with a bucket.
+
+    Yields dict(endpoint, storage_options, bucket). s3fs is given no region_name (moto
+    then refuses bucket creation).
+    """
+    port = _free_port()
+    exe = shutil.which("moto_server", path=os.path.dirname(sys.executable)) or shutil.which("moto_server")
+    cmd = [exe] if exe else [sys.executable, "-m", "moto.server"]
+    proc = subprocess.Popen(cmd + ["-H", "127.0.0.1", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("moto server did not start")
+    import s3fs
+
+    opts = {"endpoint_url": endpoint, "key": "testing", "secret": "testing"}
+    fs = s3fs.S3FileSystem(**opts)
+    fs.mkdir("maps")
+    fs.mkdir("corpora")
+    try:
+        yield {"endpoint": endpoint, "storage_options": opts, "bucket": "maps", "fs": fs}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
