@@ -52,7 +52,6 @@ def s3_options_from_env() -> dict[str, Any]:
                 "mode": "standard",
             },
         },
-        "retries": int(os.environ.get("DATAMAP_S3_FS_RETRIES", "3")),
     }
     endpoint = os.environ.get("DATAMAP_S3_ENDPOINT_URL") or os.environ.get("AWS_ENDPOINT_URL")
     if endpoint:

@@ -144,7 +144,8 @@ def vectors_from_column(df: pl.DataFrame, field_name: str) -> np.ndarray:
     lengths = lengths.fill_null(0).to_numpy()
     d = int(lengths.max()) if len(lengths) else 0
     if d and (lengths == d).all() and col.null_count() == 0:
-        return np.asarray(col.to_numpy(), dtype=np.float32).reshape(len(col), d)
+        flat = col.explode() if isinstance(col.dtype, pl.List) else col.arr.explode()
+        return np.asarray(flat.cast(pl.Float32).to_numpy(), dtype=np.float32).reshape(len(col), d)
     out = np.full((len(col), max(d, 1)), np.nan, dtype=np.float32)
     for i, v in enumerate(col.to_list()):
         if v is not None and len(v) == d:
