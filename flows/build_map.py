@@ -190,17 +190,26 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
                    "embedding_field": opts.embedding_field, "embeddings_uri": opts.embeddings,
                    "format": opts.input_format, "storage_options": so}
     k_ingest = work.key("ingest", fp, ingest_opts, opts.on_invalid)
-    ing = ingest_stage(key=k_ingest, work_dir=work.dir, source=source, ingest=ingest_opts,
+    cached: list[str] = []
+
+    def call(name: str, stage_fn, **kw) -> dict:
+        state = stage_fn(return_state=True, **kw)
+        res = state.result()  # re-raises the stage's own exception
+        if state.name == "Cached":
+            cached.append(name)
+        return res
+
+    ing = call("ingest", ingest_stage, key=k_ingest, work_dir=work.dir, source=source, ingest=ingest_opts,
                        on_invalid=opts.on_invalid)
     embed_opts = {"model": opts.model, "batch_size": opts.batch_size}
     k_embed = work.key("embed", k_ingest, embed_opts)
-    emb = embed_stage(key=k_embed, work_dir=work.dir, store_uri=st.uri, storage_options=so,
+    emb = call("embed", embed_stage, key=k_embed, work_dir=work.dir, store_uri=st.uri, storage_options=so,
                       text_field=opts.text_field, byo=ing["byo"], embed=embed_opts)
     index_opts = {"dtype": "f16" if opts.latent_dtype == "float16" else "f32", **opts.index}
     k_index = work.key("index", k_embed, index_opts)
-    idx = index_stage(key=k_index, work_dir=work.dir, index=index_opts)
+    idx = call("index", index_stage, key=k_index, work_dir=work.dir, index=index_opts)
     k_proj = work.key("project", k_index, opts.projection)
-    proj = project_stage(key=k_proj, work_dir=work.dir, projection=opts.projection)
+    proj = call("project", project_stage, key=k_proj, work_dir=work.dir, projection=opts.projection)
 
     files = {schema.DATA: work.path(schema.DATA), schema.EMBEDDINGS: work.path("vectors.arrow"),
              schema.PROJECTION: work.path(schema.PROJECTION), schema.INDEX: work.path(schema.INDEX),
@@ -212,7 +221,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     for name, stage_fn, stage_opts in _optional_stages(opts):
         # chained: a later stage (tiles) may read what an earlier one (topics) wrote
         upstream = work.key(name, upstream, stage_opts)
-        res = stage_fn(key=upstream, work_dir=work.dir, text_field=opts.text_field, options=stage_opts)
+        res = call(name, stage_fn, key=upstream, work_dir=work.dir, text_field=opts.text_field, options=stage_opts)
         files.update({a: work.path(p) for a, p in res.get("files", {}).items()})
         timings[name] = res["seconds"]
         extra[name] = res.get("summary", {})
@@ -222,8 +231,9 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
         "parent": st.latest(dataset),
         "input": ing["fingerprint"],
         "build": {"params": dataclasses.asdict(opts), "timings": timings,
-                  "seconds": None, "build_key": build_key},
-        "model": {"id": emb["model_id"], "dim": emb["dim"], "embedded_rows": emb["embedded"],
+                  "seconds": None, "build_key": build_key, "resumed_stages": cached},
+        "model": {"id": emb["model_id"], "dim": emb["dim"],
+                  "embedded_rows": 0 if "embed" in cached else emb["embedded"],
                   "cached_rows": emb["cached"], "max_seq_length": emb.get("max_seq_length")},
         "text_field": opts.text_field,
         "id_field": opts.id_field,
@@ -238,7 +248,8 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     timings["publish"] = time.perf_counter() - t_pub
     work.remove()
     return {"dataset": dataset, "version": version, "store": st.uri, "rows": ing["rows"],
-            "embedded": emb["embedded"], "cached": emb["cached"], "timings": timings,
+            "embedded": 0 if "embed" in cached else emb["embedded"], "cached": emb["cached"],
+            "timings": timings, "resumed_stages": cached,
             "validation": manifest["validation"]}
 
 

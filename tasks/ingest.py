@@ -101,7 +101,7 @@ def parse_table(raw: bytes, uri: str, fmt: str | None = None) -> pl.DataFrame:
         if fmt in ("csv", "tsv"):
             df = pl.read_csv(buf, separator="\t" if fmt == "tsv" else ",",
                              infer_schema_length=10_000, try_parse_dates=True,
-                             missing_utf8_is_empty_string=True)
+                             empty_string_is_null=False)
         elif fmt == "jsonl":
             df = pl.read_ndjson(buf, infer_schema_length=10_000)
         elif fmt == "parquet":

@@ -135,3 +135,26 @@ def moto_s3():
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def run_killable(code: str, env_extra: dict | None = None, timeout: float = 300) -> tuple[int, str]:
+    """Run Python ``code`` in a fresh process group; return (returncode, output).
+
+    A build killed by a failpoint orphans Prefect's temporary API server, which would
+    hold our pipes open: output goes to a file and the whole group is killed after.
+    """
+    import signal
+
+    env = {**os.environ, **(env_extra or {})}
+    with tempfile.TemporaryFile() as out:
+        p = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=out, stderr=subprocess.STDOUT,
+                             cwd=str(REPO), start_new_session=True)
+        try:
+            rc = p.wait(timeout=timeout)
+        finally:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        out.seek(0)
+        return rc, out.read().decode(errors="replace")
