@@ -275,3 +275,50 @@ def test_cli_reports_errors_without_traceback(tmp_path, tmp_store):
     assert r.exit_code == 2
     out = r.output + (r.stderr if hasattr(r, "stderr") else "")
     assert "text field 'body' not found" in out and "Traceback" not in out
+
+
+def test_separate_embedding_files(debian, debian_vectors, tmp_path, tmp_store):
+    """Vectors beside the data: a .npy in row order, or a parquet aligned by id (any order)."""
+    sub = debian_subset(debian, debian_vectors, 200, seed=21)
+    vecs = np.array(sub["embedding"].to_list(), dtype=np.float32)
+    data = sub.drop("embedding")
+    data.write_parquet(tmp_path / "d.parquet")
+    np.save(tmp_path / "v.npy", vecs)
+    shuffled = pl.DataFrame({"id": sub["id"], "vector": sub["embedding"]}).sample(fraction=1.0, seed=1, shuffle=True)
+    shuffled.write_parquet(tmp_path / "v.parquet")
+    for name, vf in (("npy", "v.npy"), ("pq", "v.parquet")):
+        build_map(source=str(tmp_path / "d.parquet"), dataset=name, store=tmp_store,
+                  options={"text_field": "text", "id_field": "id", "embeddings": str(tmp_path / vf), **FAST})
+        m = open_map(name, store=tmp_store)
+        assert m.manifest["model"]["id"] == "user-provided"
+        np.testing.assert_allclose(m.embeddings.latent, vecs, atol=1e-6)
+    np.save(tmp_path / "short.npy", vecs[:150])
+    with pytest.raises(IngestError, match="150 rows but the input has 200"):
+        build_map(source=str(tmp_path / "d.parquet"), dataset="bad", store=tmp_store,
+                  options={"text_field": "text", "id_field": "id", "embeddings": str(tmp_path / "short.npy"), **FAST})
+
+
+def test_float16_latents(debian, debian_vectors, tmp_path, tmp_store):
+    src = _byo(debian, debian_vectors, tmp_path, n=200, seed=8)
+    build_map(source=src, dataset="h", store=tmp_store, options={**BYO, "latent_dtype": "float16"})
+    m = open_map("h", store=tmp_store)
+    assert m.embeddings.latent.dtype == np.float16
+    ref = np.array(pl.read_parquet(src)["embedding"].to_list(), dtype=np.float32)
+    assert np.abs(m.embeddings.latent.astype(np.float32) - ref).max() < 1e-3
+    neigh, _ = m.embeddings.vector_search(ids=[m.data.ids[0]], k=5)
+    assert len(neigh[0]) == 5
+
+
+def test_cli_build_and_versions(debian, debian_vectors, tmp_path, tmp_store):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    src = _byo(debian, debian_vectors, tmp_path, n=150, seed=9)
+    r = CliRunner().invoke(app, ["build", src, "--dataset", "cli", "--store", tmp_store, "--text-field", "text",
+                                 "--id-field", "id", "--embedding-field", "embedding", "--no-topics", "--no-dedupe"])
+    assert r.exit_code == 0, r.output
+    v = open_map("cli", store=tmp_store).version
+    assert f"cli@{v}" in r.output and "150 rows" in r.output
+    r2 = CliRunner().invoke(app, ["versions", "cli", "--store", tmp_store, "--json"])
+    assert r2.exit_code == 0 and v in r2.output
