@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
-from rich.progress import ProgressColumn
+                           TimeElapsedColumn, TimeRemainingColumn, ProgressColumn)
 from rich.text import Text
 
 
@@ -40,6 +39,10 @@ class RichReporter:
 
     def finish(self, stage: str) -> None:
         tid = self.tasks.pop(stage, None)
-        if tid is not None:
-            t = self.progress.tasks[[x.id for x in self.progress.tasks].index(tid)]
-            self.progress.update(tid, completed=t.total if t.total is not None else t.completed, total=t.total or 1)
+        if tid is None:
+            return
+        task = next(t for t in self.progress.tasks if t.id == tid)
+        if task.total is None:  # stages of unknown length end as one full step
+            self.progress.update(tid, total=1, completed=1)
+        else:
+            self.progress.update(tid, completed=task.total)
