@@ -163,12 +163,7 @@ def ragged_rows(df: pl.DataFrame, field_name: str) -> np.ndarray:
 
 def vectors_from_file(uri: str, ids: pl.Series, storage_options: dict | None = None) -> np.ndarray:
     """Separate embeddings: .npy in row order, or .parquet/.arrow with id + one list column."""
-    fs, path = filesystem_for(uri, storage_options)
-    with storage_errors(uri):
-        try:
-            raw = fs.cat_file(path)
-        except FileNotFoundError:
-            raise IngestError(f"embeddings file not found: {uri!r}") from None
+    raw = read_raw(uri, storage_options)
     if uri.lower().endswith(".npy"):
         try:
             arr = np.load(io.BytesIO(raw), allow_pickle=False)
@@ -182,7 +177,7 @@ def vectors_from_file(uri: str, ids: pl.Series, storage_options: dict | None = N
                 "a .npy must be aligned row for row (or use a parquet file with an id column)"
             )
         return arr.astype(np.float32)
-    vt = read_table(uri, None, storage_options)
+    vt = parse_table(raw, uri)
     if schema.ID not in vt.columns:
         raise IngestError(f"embeddings table {uri!r} needs an {schema.ID!r} column to align by")
     vec_cols = [c for c in vt.columns if isinstance(vt[c].dtype, (pl.List, pl.Array))]
