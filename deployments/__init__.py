@@ -1,0 +1,1 @@
+"""Prefect deployments of the datamap flows: schedules and event triggers."""
