@@ -77,7 +77,13 @@ def build(
     console.print(f"[bold green]published[/] {res['dataset']}@{res['version']} "
                   f"({res['rows']:,} rows; embedded {res['embedded']:,}, from cache {res['cached']:,})")
     console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in t.items()))
-    console.print(f"store: {res['store']}")
+    from resources.store import Store
+
+    st = Store(res["store"])
+    where = st.root if st.local else st.uri
+    console.print(f"map: {where}/{res['dataset']}/versions/{res['version']}")
+    console.print(f"open it: python -c \"from resources import open_map; "
+                  f"m = open_map('{res['dataset']}', store='{where}'); print(m.data.df)\"")
 
 
 @app.command()
