@@ -56,3 +56,14 @@ class IntegrityError(DatamapError):
 
 class ResourceMissing(DatamapError):
     """The version exists but was built without this resource (e.g. no topics)."""
+
+
+class UnknownField(DatamapError, KeyError):
+    """A field name that is not a column of this map's data."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+class InvalidTopicDepth(DatamapError, ValueError):
+    """A topic depth outside 1..D for this map's topic hierarchy."""

@@ -59,6 +59,16 @@ def check_name(name: str, what: str = "dataset") -> str:
     return name
 
 
+# topic_metadata.parquet columns (one row per topic, every depth)
+TOPIC_ID = "topic_id"
+TOPIC_DEPTH = "depth"
+TOPIC_PARENT = "parent"
+TOPIC_LABEL = "topic_short_description"
+TOPIC_DESCRIPTION = "topic_description"
+TOPIC_KEYWORDS = "keywords"
+TOPIC_COUNT = "count"
+
+
 def topic_label_column(depth: int) -> str:
     return f"topic_depth_{depth}"
 

@@ -27,6 +27,8 @@ from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
+from resources import schema
+
 from .progress import stage
 
 
@@ -224,7 +226,8 @@ def sibling_keywords(bow_fine, fine_to_level: np.ndarray, fine_to_parent: np.nda
         if len(members) == 1:
             continue
         sub = bow[members]
-        scores = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(sub).tocsr()
+        with np.errstate(divide="ignore"):   # words absent from this family: idf inf × tf 0, never stored
+            scores = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(sub).tocsr()
         for j, t in enumerate(members):
             row = scores.getrow(j)
             order = np.argsort(-row.data)[: n * 3]
@@ -483,12 +486,12 @@ def build_topics(docs: Sequence[str], vectors: np.ndarray, xy: np.ndarray | None
             members = members_of[t]
             cx = float(np.median(xy[members, 0])) if xy is not None else None
             cy = float(np.median(xy[members, 1])) if xy is not None else None
-            metadata.append({"topic_id": info.topic_id, "depth": d + 1,
-                             "parent": gid_maps[d - 1][int(parent_of[t])] if d > 0 else None,
-                             "topic_short_description": lab,
-                             "topic_description": "/".join(info.keywords[: options.n_keywords]),
-                             "keywords": info.keywords[: options.n_keywords],
-                             "count": info.count, "x": cx, "y": cy})
+            metadata.append({schema.TOPIC_ID: info.topic_id, schema.TOPIC_DEPTH: d + 1,
+                             schema.TOPIC_PARENT: gid_maps[d - 1][int(parent_of[t])] if d > 0 else None,
+                             schema.TOPIC_LABEL: lab,
+                             schema.TOPIC_DESCRIPTION: "/".join(info.keywords[: options.n_keywords]),
+                             schema.TOPIC_KEYWORDS: info.keywords[: options.n_keywords],
+                             schema.TOPIC_COUNT: info.count, schema.X: cx, schema.Y: cy})
     labels = []
     for d in range(D):
         lut = {tid: lab for tid, lab in label_of.items()}

@@ -1,0 +1,255 @@
+"""Topics on real Debian rows: full coverage, strict nesting, labels, and the Atlas API."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import polars as pl
+import pytest
+from conftest import debian_subset
+
+from resources import open_map, schema
+from resources.errors import InvalidTopicDepth, ResourceMissing, UnknownField
+
+N_MAP = 3000
+N_HELD_OUT = 300
+T0 = dt.datetime(2020, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def topic_map(debian, debian_vectors, tmp_path_factory):
+    """3,000 real rows with their MiniLM vectors and an added timestamp; 300 other rows
+    held out (their vectors are queries the map has never seen)."""
+    from flows.build_map import build_map
+
+    rng = np.random.default_rng(11)
+    rows = rng.choice(debian.height, N_MAP + N_HELD_OUT, replace=False)
+    held = np.sort(rows[N_MAP:])
+    sub = debian.filter(pl.col("_row").is_in(np.sort(rows[:N_MAP]).tolist()))
+    # a timestamp per package: a day of 2020–2022, skewed by section so topics differ
+    days = (sub["installed_size"].fill_null(0).to_numpy().astype(np.int64) * 7 + np.arange(sub.height) * 13) % 1000
+    sub = sub.with_columns(pl.Series("uploaded", [T0 + dt.timedelta(days=int(d), hours=int(d % 24))
+                                                  for d in days], dtype=pl.Datetime("us")))
+    sub = sub.with_columns(pl.Series("embedding", debian_vectors[sub["_row"].to_numpy()].tolist(),
+                                     dtype=pl.List(pl.Float32))).drop("_row")
+    path = tmp_path_factory.mktemp("topics-input") / "debian-3k.parquet"
+    sub.write_parquet(path)
+    store = str(tmp_path_factory.mktemp("topics-store") / "store")
+    res = build_map(source=str(path), dataset="deb-topics", store=store,
+                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                             "dedupe": None, "tiles": None})
+    m = open_map("deb-topics", store)
+    return {"m": m, "store": store, "held_vectors": debian_vectors[held], "input": sub, "res": res}
+
+
+def _meta(m) -> pl.DataFrame:
+    return pl.from_pandas(m.topics.metadata)
+
+
+def test_every_point_has_a_topic_at_every_depth_strictly_nested(topic_map):
+    m = topic_map["m"]
+    t = pl.from_arrow(m.topics.tb)
+    D = m.topics.depth
+    assert D == 3
+    assert t["id"].to_list() == m.data.ids
+    meta = _meta(m)
+    for d in range(1, D + 1):
+        lab, tid = t[schema.topic_label_column(d)], t[schema.topic_id_column(d)]
+        assert lab.null_count() == 0 and tid.null_count() == 0
+        assert (lab.str.strip_chars().str.len_chars() > 0).all(), f"empty label at depth {d}"
+        assert (tid >= 1).all(), "no -1 / outlier topic"
+        # label column agrees with the metadata of the id column
+        names = dict(zip(meta["topic_id"].to_list(), meta["topic_short_description"].to_list()))
+        assert [names[i] for i in tid.to_list()] == lab.to_list()
+        # counts in the metadata are the real counts
+        counts = t.group_by(schema.topic_id_column(d)).len()
+        got = dict(zip(counts[schema.topic_id_column(d)].to_list(), counts["len"].to_list()))
+        want = meta.filter(pl.col("depth") == d)
+        assert got == dict(zip(want["topic_id"].to_list(), want["count"].to_list()))
+    sizes = [meta.filter(pl.col("depth") == d).height for d in range(1, D + 1)]
+    assert 6 <= sizes[0] <= 16 and sizes[0] < sizes[1] < sizes[2], sizes
+    for d in range(2, D + 1):
+        # every child topic's points share one parent, and it is the metadata's parent
+        pairs = t.select(schema.topic_id_column(d), schema.topic_id_column(d - 1)).unique()
+        assert pairs[schema.topic_id_column(d)].is_unique().all(), f"a depth-{d} topic has two parents"
+        parent = dict(zip(meta["topic_id"].to_list(), meta["parent"].to_list()))
+        assert all(parent[c] == p for c, p in pairs.iter_rows())
+    assert meta.filter(pl.col("depth") == 1)["parent"].null_count() == sizes[0]
+    xy = meta.select("x", "y").to_numpy()
+    assert np.isfinite(xy).all() and xy.min() >= 0 and xy.max() <= 1
+
+
+def test_labels_readable_and_unique_among_siblings(topic_map):
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    meta = _meta(topic_map["m"])
+    for (parent,), g in meta.group_by("parent"):
+        labels = [s.lower() for s in g["topic_short_description"].to_list()]
+        assert len(labels) == len(set(labels)), f"duplicate sibling labels under {parent}: {labels}"
+    for lab, desc in zip(meta["topic_short_description"].to_list(), meta["topic_description"].to_list()):
+        words = lab.split()
+        assert 1 <= len(words) <= 4, lab
+        assert not all(w.lower() in ENGLISH_STOP_WORDS or w.strip("()").isdigit() for w in words), lab
+        assert not lab.strip().isdigit() and "_" not in lab, lab
+        kws = desc.split("/")
+        assert len(kws) >= 3 and all(k.strip() for k in kws), desc
+    # depth-1 labels reflect real themes: some of Debian's big families are named
+    top = " ".join(meta.filter(pl.col("depth") == 1)["topic_short_description"].to_list()).lower()
+    assert sum(w in top for w in ("python", "perl", "haskell", "rust", "go", "font", "java", "library")) >= 2, top
+
+
+def test_hierarchy_matches_the_points(topic_map):
+    m = topic_map["m"]
+    t = pl.from_arrow(m.topics.tb)
+    h = m.topics.hierarchy
+    meta = _meta(m)
+    assert len(h) == meta.filter(pl.col("depth") < 3).height
+    for d in (1, 2):
+        pairs = t.select(schema.topic_label_column(d), schema.topic_id_column(d),
+                         schema.topic_label_column(d + 1)).unique()
+        for (lab, tid), g in pairs.group_by(schema.topic_label_column(d), schema.topic_id_column(d)):
+            assert sorted(h[(lab, d)]) == sorted(g[schema.topic_label_column(d + 1)].to_list())
+
+
+def test_group_by_topic(topic_map):
+    m = topic_map["m"]
+    meta = _meta(m)
+    for depth in (1, 2, 3):
+        groups = m.topics.group_by_topic(depth)
+        assert len(groups) == meta.filter(pl.col("depth") == depth).height
+        all_ids = [i for g in groups for i in g["datum_ids"]]
+        assert sorted(all_ids) == sorted(m.data.ids), "datum_ids partition the map"
+        labels_of = dict(zip(m.data.ids, m.topics.tb.column(schema.topic_label_column(depth)).to_pylist()))
+        for g in groups:
+            assert {labels_of[i] for i in g["datum_ids"]} == {g["topic_short_description"]}
+            row = meta.filter(pl.col("topic_id") == g["topic_id"])
+            assert g["topic_long_description"] == row["topic_description"][0]
+            assert len(g["datum_ids"]) == row["count"][0]
+            kids = meta.filter(pl.col("parent") == g["topic_id"])
+            assert sorted(g["subtopic_ids"]) == sorted(kids["topic_id"].to_list())
+            assert sorted(g["subtopics"]) == sorted(kids["topic_short_description"].to_list())
+            if depth == 3:
+                assert g["subtopics"] == []
+    with pytest.raises(InvalidTopicDepth):
+        m.topics.group_by_topic(4)
+    with pytest.raises(InvalidTopicDepth):
+        m.topics.group_by_topic(0)
+
+
+def test_topic_density_matches_polars(topic_map):
+    m = topic_map["m"]
+    src = topic_map["input"].select("id", "uploaded")
+    t = pl.from_arrow(m.topics.tb)
+    joined = t.join(src, on="id")
+    start, end = dt.datetime(2020, 6, 1), dt.datetime(2021, 3, 15)
+    for depth in (1, 2, 3):
+        got = m.topics.get_topic_density("uploaded", start, end, depth=depth)
+        col = schema.topic_label_column(depth)
+        want = (joined.filter((pl.col("uploaded") >= start) & (pl.col("uploaded") < end))
+                .group_by(col).len())
+        assert {r["topic"]: r["count"] for r in got} == dict(zip(want[col].to_list(), want["len"].to_list()))
+        counts = [r["count"] for r in got]
+        assert counts == sorted(counts, reverse=True) and sum(counts) > 100
+    # default depth is 1; ISO strings work as bounds
+    assert m.topics.get_topic_density("uploaded", "2020-06-01", "2021-03-15") == \
+        m.topics.get_topic_density("uploaded", start, end, depth=1)
+    assert m.topics.get_topic_density("uploaded", dt.datetime(1990, 1, 1), dt.datetime(1991, 1, 1)) == []
+    with pytest.raises(UnknownField):
+        m.topics.get_topic_density("no_such_field", start, end)
+    with pytest.raises(Exception, match="not a date or timestamp"):
+        m.topics.get_topic_density("section", start, end)
+    with pytest.raises(InvalidTopicDepth):
+        m.topics.get_topic_density("uploaded", start, end, depth=7)
+
+
+def test_vector_search_topics_on_held_out_vectors(topic_map):
+    m = topic_map["m"]
+    q = topic_map["held_vectors"]
+    lat = m.embeddings.latent
+    nearest = np.argmax(q @ lat.T, axis=1)            # exact cosine (vectors are unit length)
+    for depth in (1, 3):
+        res = m.topics.vector_search_topics(q, k=32, depth=depth)
+        assert len(res) == len(q)
+        labels = m.topics.tb.column(schema.topic_label_column(depth)).to_pylist()
+        valid = set(labels)
+        for post in res:
+            assert set(post) <= valid and abs(sum(post.values()) - 1) < 1e-9
+            assert list(post.values()) == sorted(post.values(), reverse=True)
+        agree = np.mean([next(iter(p)) == labels[j] for p, j in zip(res, nearest)])
+        assert agree >= 0.9, f"depth {depth}: top topic = nearest neighbour's topic for only {agree:.0%}"
+    with pytest.raises(InvalidTopicDepth):
+        m.topics.vector_search_topics(q[:2], depth=0)
+
+
+def test_saved_model_assigns_new_points(topic_map):
+    """The safetensors BERTopic model, reloaded, puts held-out points in consistent topics."""
+    from tasks.topics import assign
+
+    m = topic_map["m"]
+    model_dir = m.artifact_path(schema.TOPIC_MODEL)
+    files = set(os.listdir(model_dir))
+    assert "topic_embeddings.safetensors" in files and not any(f.endswith((".pkl", ".pickle", ".bin")) for f in files)
+    meta = _meta(m)
+    parent = dict(zip(meta["topic_id"].to_list(), meta["parent"].to_list()))
+    got = assign(model_dir, topic_map["held_vectors"])
+    assert got.shape == (N_HELD_OUT, 3)
+    for row in got:
+        assert parent[int(row[2])] == row[1] and parent[int(row[1])] == row[0]
+    # on the map's own points it mostly gives back their topic
+    lat = m.embeddings.latent[:500]
+    own = assign(model_dir, lat)
+    ids = np.column_stack([m.topics.tb.column(schema.topic_id_column(d)).to_numpy()[:500] for d in (1, 2, 3)])
+    assert (own[:, 0] == ids[:, 0]).mean() >= 0.85 and (own[:, 2] == ids[:, 2]).mean() >= 0.6
+
+
+def test_built_map_fixture_has_topics_and_reader_stays_light(built_map):
+    m = open_map(built_map["dataset"], built_map["store"])
+    assert m.has(schema.TOPICS) and m.has(schema.TOPIC_MODEL)
+    assert m.manifest["topics"]["depths"] == 3 and len(m.manifest["topics"]["n_topics"]) == 3
+    code = textwrap.dedent(f"""
+        import sys
+        from resources import open_map
+        m = open_map({built_map['dataset']!r}, {built_map['store']!r})
+        m.topics.group_by_topic(1); m.topics.hierarchy; m.topics.metadata
+        m.topics.vector_search_topics(m.embeddings.latent[:3], depth=2)
+        heavy = [k for k in ("bertopic", "sklearn", "torch", "umap", "prefect") if k in sys.modules]
+        assert not heavy, heavy
+    """)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+def test_map_without_topics_says_so(debian, debian_vectors, tmp_path):
+    from flows.build_map import build_map
+
+    p = tmp_path / "tiny.parquet"
+    debian_subset(debian, debian_vectors, 200, seed=5).write_parquet(p)
+    store = str(tmp_path / "store")
+    build_map(source=str(p), dataset="no-topics", store=store,
+              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                       "topics": None, "dedupe": None, "tiles": None})
+    m = open_map("no-topics", store)
+    with pytest.raises(ResourceMissing, match="topics"):
+        m.topics
+
+
+def test_cluster_hierarchy_unit(debian_vectors):
+    from tasks.topics import cluster_hierarchy, default_sizes, make_unique
+
+    assert default_sizes(63666) == [16, 64, 256]
+    assert default_sizes(2000) == [6, 24, 96]
+    assert default_sizes(50) == [5, 5, 5]
+    x = debian_vectors[:1500]
+    lab = cluster_hierarchy(x, [5, 20, 60], min_topic_size=10, seed=3)
+    for d in range(1, 3):
+        child_parent = {}
+        for c, p in zip(lab[:, d], lab[:, d - 1]):
+            assert child_parent.setdefault(c, p) == p
+    assert [len(np.unique(lab[:, d])) for d in range(3)] == [5, 20, 60]
+    assert make_unique(["Python", "python", "Perl"], [["Python"], ["Python", "Python tests"], []]) == \
+        ["Python", "Python tests", "Perl"]
