@@ -208,30 +208,16 @@ def level_keywords(bow_fine, fine_to_level: np.ndarray, words: np.ndarray, n: in
     return out
 
 
-def sibling_keywords(bow_fine, fine_to_level: np.ndarray, fine_to_parent: np.ndarray, words, n: int):
-    """Keywords that tell a topic from its *siblings* (c-TF-IDF within each parent): these
-    name a sub-topic ("web", "parsing") where the level-wide keywords repeat the parent's."""
-    import scipy.sparse as sp
-    from bertopic.vectorizers import ClassTfidfTransformer
-
-    k = int(fine_to_level.max()) + 1
-    agg = sp.csr_matrix((np.ones(len(fine_to_level)), (fine_to_level, np.arange(len(fine_to_level)))),
-                        shape=(k, bow_fine.shape[0]))
-    bow = (agg @ bow_fine).tocsr()
-    parent_of = np.zeros(k, dtype=np.int64)
-    parent_of[fine_to_level] = fine_to_parent
-    out: list[list[tuple[str, float]]] = [[] for _ in range(k)]
+def family_filtered(keywords: list[list[str]], parent_of: np.ndarray, top: int = 6) -> list[list[str]]:
+    """Each topic's keywords minus those most of its siblings share in their own top few:
+    under "Haskell" every child says "haskell"; what names a child is what is left."""
+    out: list[list[str]] = [[] for _ in keywords]
     for p in np.unique(parent_of):
         members = np.nonzero(parent_of == p)[0]
-        if len(members) == 1:
-            continue
-        sub = bow[members]
-        with np.errstate(divide="ignore"):   # words absent from this family: idf inf × tf 0, never stored
-            scores = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(sub).tocsr()
-        for j, t in enumerate(members):
-            row = scores.getrow(j)
-            order = np.argsort(-row.data)[: n * 3]
-            out[t] = [(str(words[row.indices[i]]), float(row.data[i])) for i in order]
+        seen = Counter(w for t in members for w in set(keywords[t][:top]))
+        shared = {w for w, c in seen.items() if len(members) > 1 and c > len(members) / 2}
+        for t in members:
+            out[t] = [w for w in keywords[t] if w not in shared and not (set(w.split()) & shared)]
     return out
 
 
@@ -242,8 +228,8 @@ class TopicInfo:
     topic_id: int
     depth: int
     parent_label: str | None
-    keywords: list[str]                   # distinctive across the whole level, best first
-    sibling_keywords: list[str]           # distinctive among its siblings, best first
+    keywords: list[str]                   # c-TF-IDF across the whole depth, best first
+    sibling_keywords: list[str]           # the same minus words most of its siblings share
     count: int
     sample_docs: list[str] = field(default_factory=list)
 
@@ -298,7 +284,7 @@ class KeywordLabeller:
         head = ranked[:6]
         unigrams = [w for w in head if " " not in w]
         first = unigrams[0] if unigrams else head[0]
-        bigrams = [w for w in head if " " in w]
+        bigrams = [w for w in head if " " in w and len(set(w.split())) == len(w.split())]
         cands = []
         phrase = (next((b for b in bigrams if b.split()[0] == first), None)
                   or next((b for b in bigrams if b.split()[-1] == first), None))
@@ -444,13 +430,12 @@ def build_topics(docs: Sequence[str], vectors: np.ndarray, xy: np.ndarray | None
     label_of: dict[int, str] = {}
     rng = np.random.default_rng(options.seed)
     for d in range(D):
-        kw = level_keywords(bow, fine_to[:, d], words, options.n_keywords)
-        sib = (sibling_keywords(bow, fine_to[:, d], fine_to[:, d - 1], words, options.n_keywords)
-               if d > 0 else kw)
+        kw = [[w for w, _ in row] for row in level_keywords(bow, fine_to[:, d], words, options.n_keywords)]
         counts = np.bincount(raw[:, d])
         parent_of = np.zeros(len(counts), dtype=np.int64)
         if d > 0:
             parent_of[raw[:, d]] = raw[:, d - 1]
+        sib = family_filtered(kw, parent_of) if d > 0 else kw
         infos, members_of = [], {}
         for t in order_per_depth[d]:
             members = np.nonzero(raw[:, d] == t)[0]
@@ -459,7 +444,7 @@ def build_topics(docs: Sequence[str], vectors: np.ndarray, xy: np.ndarray | None
             pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
             infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
                                    parent_label=label_of.get(pg) if pg else None,
-                                   keywords=[w for w, _ in kw[t]], sibling_keywords=[w for w, _ in sib[t]],
+                                   keywords=kw[t], sibling_keywords=sib[t],
                                    count=int(counts[t]), sample_docs=[docs[i] for i in sample]))
         names = [str(s).strip() for s in labeller.label(infos)]
         if len(names) != len(infos):

@@ -1,0 +1,176 @@
+"""Topic quality and cost on the whole Debian corpus; write bench/out/topics.json.
+
+    python bench/topics.py            # ~10–15 min on 2 cores the first time
+
+Builds the full map (63,666 rows, shipped MiniLM vectors, topics on, dedupe/tiles off)
+with the real flow, then scores each depth against Debian's own `section` with adjusted
+mutual information (AMI), next to:
+  - BERTopic out of the box (UMAP + HDBSCAN) on the same vectors, outliers (-1) as a class;
+  - that model reduced to our K at each depth (`reduce_topics(nr_topics=K)`);
+  - plain k-means with the same K (3 seeds: mean, min, max).
+BERTopic out of the box takes minutes: its labels are cached in
+bench/out/topics_bertopic.npz (plain arrays, no pickle); delete it to refit.
+Also reports the topic stage's seconds next to the UMAP (project) stage's.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
+OUT = REPO / "bench" / "out"
+
+
+def build_full_map(workdir: Path) -> tuple[object, dict]:
+    from flows.build_map import build_map
+    from resources import open_map
+
+    store = str(workdir / "store")
+    res = build_map(source=str(SHARED / "debian-packages.parquet"), dataset="debian", store=store,
+                    options={"text_field": "text", "id_field": "id",
+                             "embeddings": str(SHARED / "debian-packages-minilm.npy"),
+                             "dedupe": None, "tiles": None})
+    return open_map("debian", store), res
+
+
+def bertopic_labels(docs, vectors, ks: list[int], cache: Path) -> dict:
+    """BERTopic defaults on our vectors, then reduced to each K. Cached (npz of int arrays)."""
+    if cache.exists():
+        z = dict(np.load(cache))
+        if "default" in z and all(f"reduced_{k}" in z for k in ks):
+            print(f"BERTopic labels from cache {cache}", flush=True)
+            return {"default": z["default"], **{k: z[f"reduced_{k}"] for k in ks},
+                    "fit_seconds": float(z["fit_seconds"])}
+    from bertopic import BERTopic
+
+    print("fitting BERTopic out of the box (UMAP + HDBSCAN) … minutes", flush=True)
+    t = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = BERTopic(calculate_probabilities=False, verbose=True)
+        model.fit(docs, embeddings=vectors)
+    fit_s = time.perf_counter() - t
+    out = {"default": np.asarray(model.topics_, dtype=np.int32), "fit_seconds": fit_s}
+    for k in ks:
+        m2 = copy.deepcopy(model)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            m2.reduce_topics(docs, nr_topics=k)
+        out[k] = np.asarray(m2.topics_, dtype=np.int32)
+        print(f"  reduced to {k}: {len(set(out[k].tolist()))} classes", flush=True)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(cache, default=out["default"], fit_seconds=fit_s,
+                        **{f"reduced_{k}": out[k] for k in ks})
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(OUT / "topics.json"))
+    ap.add_argument("--cache", default=str(OUT / "topics_bertopic.npz"))
+    ap.add_argument("--kmeans-seeds", type=int, default=3)
+    a = ap.parse_args()
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+    import polars as pl
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import adjusted_mutual_info_score as ami
+
+    from resources import schema
+
+    corpus = pl.read_parquet(SHARED / "debian-packages.parquet")
+    vectors = np.load(SHARED / "debian-packages-minilm.npy").astype(np.float32)
+    docs = corpus["text"].to_list()
+    section = corpus["section"].to_numpy()
+
+    with tempfile.TemporaryDirectory() as d:
+        os.environ.setdefault("DATAMAP_WORK_DIR", os.path.join(d, "work"))
+        t = time.perf_counter()
+        m, res = build_full_map(Path(d))
+        build_s = time.perf_counter() - t
+        topics = pl.from_arrow(m.topics.tb)
+        meta = pl.from_pandas(m.topics.metadata)
+        summary = m.manifest["topics"]
+    assert topics["id"].to_list() == corpus["id"].to_list()
+    depths = summary["depths"]
+    ks = [meta.filter(pl.col("depth") == dd).height for dd in range(1, depths + 1)]
+
+    bt = bertopic_labels(docs, vectors, ks, Path(a.cache))
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    rows = []
+    for dd, k in zip(range(1, depths + 1), ks):
+        ours = topics[schema.topic_id_column(dd)].to_numpy()
+        km = []
+        for s in range(a.kmeans_seeds):
+            km.append(ami(section, KMeans(k, n_init=1, random_state=s).fit(unit).labels_))
+        red = bt[k]
+        rows.append({"depth": dd, "k": k, "ours": ami(section, ours),
+                     "bertopic_reduced": ami(section, red),
+                     "bertopic_reduced_classes": int(len(np.unique(red))),
+                     "bertopic_reduced_outlier_share": float(np.mean(red == -1)),
+                     "kmeans_mean": float(np.mean(km)), "kmeans_min": float(np.min(km)),
+                     "kmeans_max": float(np.max(km)), "kmeans_seeds": a.kmeans_seeds})
+        print(json.dumps(rows[-1]), flush=True)
+    default = bt["default"]
+    bt_default = {"ami": ami(section, default), "topics": int(len(set(default.tolist())) - (-1 in default)),
+                  "outlier_share": float(np.mean(default == -1)), "fit_seconds": bt["fit_seconds"]}
+    timings = res["timings"]
+    d1 = meta.filter(pl.col("depth") == 1).sort("count", descending=True)
+    d3 = meta.filter(pl.col("depth") == depths).sample(10, seed=0)
+    label_of = dict(zip(meta["topic_id"].to_list(), meta["topic_short_description"].to_list()))
+    out = {
+        "rows": len(docs),
+        "machine": {"cpus": os.cpu_count()},
+        "ami": rows,
+        "bertopic_default": bt_default,
+        "seconds": {"topics_stage": timings.get("topics"), "umap_project_stage": timings.get("project"),
+                    "index_stage": timings.get("index"), "build_wall": build_s,
+                    "topics_parts": summary.get("seconds")},
+        "depth1_labels": [{"label": r["topic_short_description"], "count": r["count"],
+                           "keywords": r["topic_description"]} for r in d1.iter_rows(named=True)],
+        "depth3_sample": [{"label": r["topic_short_description"], "count": r["count"],
+                           "path": " > ".join([label_of[_ancestor(meta, r["topic_id"], 1)],
+                                               label_of[_ancestor(meta, r["topic_id"], 2)],
+                                               r["topic_short_description"]]),
+                           "keywords": r["topic_description"]} for r in d3.iter_rows(named=True)],
+    }
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.out).write_text(json.dumps(out, indent=2))
+
+    print(f"\nAMI vs Debian `section` ({len(docs):,} packages)")
+    print(f"{'depth':>5} {'K':>5} {'ours':>7} {'BERTopic→K':>11} {'k-means K (mean [min–max])':>28}")
+    for r in rows:
+        print(f"{r['depth']:>5} {r['k']:>5} {r['ours']:>7.3f} {r['bertopic_reduced']:>11.3f} "
+              f"{r['kmeans_mean']:>10.3f} [{r['kmeans_min']:.3f}–{r['kmeans_max']:.3f}]")
+    print(f"BERTopic out of the box: AMI {bt_default['ami']:.3f}, {bt_default['topics']} topics, "
+          f"{bt_default['outlier_share']:.1%} outliers, fit {bt_default['fit_seconds']:.0f} s")
+    s = out["seconds"]
+    print(f"topics stage {s['topics_stage']:.1f} s vs UMAP (project) stage {s['umap_project_stage']:.1f} s")
+    print("\ndepth-1 labels:", "; ".join(f"{x['label']} ({x['count']})" for x in out["depth1_labels"]))
+    print("depth-3 sample:")
+    for x in out["depth3_sample"]:
+        print(f"  {x['path']}  [{x['keywords']}]")
+    print(f"wrote {a.out}")
+
+
+def _ancestor(meta, topic_id: int, depth: int) -> int:
+    parent = dict(zip(meta["topic_id"].to_list(), meta["parent"].to_list()))
+    dep = dict(zip(meta["topic_id"].to_list(), meta["depth"].to_list()))
+    t = topic_id
+    while dep[t] > depth:
+        t = parent[t]
+    return t
+
+if __name__ == "__main__":
+    main()
