@@ -43,7 +43,7 @@ class TopicOptions:
     max_fit_points: int = 100_000      # k-means fitted on a sample above this, rest assigned
     ngram_max: int = 2                 # keywords are 1..ngram_max word phrases
     stop_words: str | list[str] | None = "english"
-    labeller: str | None = None        # "module:attr" of a TopicLabeller; None: keyword labels
+    labeller: object = None            # "module:attr" of a TopicLabeller (or one); None: keyword labels
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "TopicOptions":
@@ -348,9 +348,13 @@ def make_unique(labels: list[str], alternatives: list[list[str]]) -> list[str]:
     return out
 
 
-def load_labeller(spec: str | None, stop_words: frozenset[str]) -> TopicLabeller:
+def load_labeller(spec, stop_words: frozenset[str]) -> TopicLabeller:
+    """None → keyword labels; a TopicLabeller object as is; "module:attr" imported (and
+    instantiated if it names a class)."""
     if spec is None:
         return KeywordLabeller(stop_words)
+    if isinstance(spec, TopicLabeller):
+        return spec
     import importlib
 
     mod, _, attr = spec.partition(":")
@@ -498,9 +502,17 @@ MODEL_MAP_FILE = "datamap_topics.json"
 
 def save_model(result: TopicsResult, path: str) -> None:
     """BERTopic's safetensors serialization (no pickle) plus our topic-id map."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result.model.save(path, serialization="safetensors", save_ctfidf=True, save_embedding_model=False)
+    import logging
+
+    log = logging.getLogger("BERTopic")
+    level = log.level
+    log.setLevel(logging.ERROR)   # it warns that no embedding model is saved: on purpose (BYO / cached)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result.model.save(path, serialization="safetensors", save_ctfidf=True, save_embedding_model=False)
+    finally:
+        log.setLevel(level)
     with open(os.path.join(path, MODEL_MAP_FILE), "w") as f:
         json.dump({"depths": int(result.ids.shape[1]),
                    "bertopic_to_topic_ids": {str(k): v for k, v in result.fine_topic_map.items()}}, f)

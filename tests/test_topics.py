@@ -253,3 +253,30 @@ def test_cluster_hierarchy_unit(debian_vectors):
     assert [len(np.unique(lab[:, d])) for d in range(3)] == [5, 20, 60]
     assert make_unique(["Python", "python", "Perl"], [["Python"], ["Python", "Python tests"], []]) == \
         ["Python", "Python tests", "Perl"]
+
+
+class _OneNameLabeller:
+    """A labeller that names every topic alike (as a careless LLM prompt might)."""
+
+    def __init__(self):
+        self.seen = []
+
+    def label(self, topics):
+        self.seen.append([t.depth for t in topics])
+        return ["Software" for _ in topics]
+
+
+def test_plugged_labeller_is_used_and_siblings_still_unique(debian, debian_vectors):
+    from tasks.topics import TopicOptions, build_topics
+
+    sub = debian.sample(n=1000, seed=21)
+    lab = _OneNameLabeller()
+    res = build_topics(sub["text"].to_list(), debian_vectors[sub["_row"].to_numpy()], None,
+                       TopicOptions(sizes=[4, 12, 30], labeller=lab))
+    assert [set(d) for d in lab.seen] == [{1}, {2}, {3}], "called once per depth, all its topics at once"
+    meta = pl.DataFrame(res.metadata)
+    for (parent,), g in meta.group_by("parent"):
+        names = g["topic_short_description"].to_list()
+        assert len(set(names)) == len(names), names
+        assert "Software" in names, "the labeller's name is kept for one sibling"
+    assert all(len(lbl) == 1000 for lbl in res.labels)
