@@ -1,0 +1,70 @@
+"""Deployments of the map flows, built from the store's source registry.
+
+One ``refresh-<dataset>`` deployment of ``build_map`` per registered source, with
+
+* a cron schedule (the nightly refresh; an incremental refresh when little changed), and
+* an event trigger on ``datamap.source.changed`` whose resource id names that dataset,
+
+plus one ``watch-sources`` deployment of the watcher on an interval. ``serve_all``
+serves them from this process (``prefect.serve``): the server schedules and triggers,
+this process runs the flow runs. Registering a new source needs a restart of the serving
+process, since the deployments are made from the registry at start.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from prefect.events import DeploymentEventTrigger
+
+from resources.store import Store
+from tasks import sources as sources_mod
+
+NIGHTLY = "0 3 * * *"
+WATCH_EVERY_S = 300
+
+
+def map_deployments(store: str | None = None, storage_options: dict | None = None,
+                    cron: str | None = NIGHTLY, watch_every_s: float | None = WATCH_EVERY_S,
+                    datasets: list[str] | None = None) -> list:
+    """RunnerDeployments for every registered source (+ the watcher)."""
+    from flows.build_map import build_map
+    from flows.watch_sources import watch_sources
+
+    st = Store(store, storage_options)
+    registry = sources_mod.load_registry(st)
+    deps = []
+    for dataset, entry in sorted(registry.items()):
+        if datasets is not None and dataset not in datasets:
+            continue
+        trigger = DeploymentEventTrigger(
+            name=f"{dataset} source changed",
+            expect={sources_mod.EVENT_CHANGED},
+            match={"prefect.resource.id": sources_mod.resource_id(dataset)},
+        )
+        deps.append(build_map.to_deployment(
+            name=f"refresh-{dataset}",
+            cron=cron,
+            triggers=[trigger],
+            parameters={"source": entry["source"], "dataset": dataset, "store": st.uri,
+                        "options": entry.get("options") or {},
+                        "storage_options": storage_options or None},
+            description=f"Rebuild {dataset} from {entry['source']} (nightly and when it changes)",
+            tags=["datamap", f"dataset:{dataset}"],
+            concurrency_limit=1,   # two refreshes of one dataset would race for LATEST
+        ))
+    if watch_every_s:
+        deps.append(watch_sources.to_deployment(
+            name="watch-sources",
+            interval=_dt.timedelta(seconds=watch_every_s),
+            parameters={"store": st.uri, "storage_options": storage_options or None},
+            description="Fingerprint registered sources; emit datamap.source.changed on change",
+            tags=["datamap"],
+        ))
+    return deps
+
+
+def serve_all(deployments: list, limit: int | None = None) -> None:
+    """Block, serving ``deployments`` against the API in PREFECT_API_URL."""
+    from prefect import serve
+
+    serve(*deployments, limit=limit)

@@ -1,0 +1,116 @@
+"""Registered sources: which input file feeds which dataset, and what it looked like last.
+
+The registry is one JSON document in the store (``resources.schema.SOURCES``), so the
+watcher, the deployments and the CLI on any machine that can reach the store agree on
+it without a database. Each entry keeps the build options for the dataset and the last
+fingerprint (size + ETag/mtime, from ``tasks.ingest.source_fingerprint``) the watcher saw.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
+
+from resources import schema
+from resources.errors import IngestError
+from resources.store import Store
+
+from .ingest import source_fingerprint
+
+# the fields of a fingerprint that say "the content changed"; the uri is the key itself
+FINGERPRINT_FIELDS = ("size", "etag", "mtime")
+
+EVENT_CHANGED = "datamap.source.changed"
+
+
+def resource_id(dataset: str) -> str:
+    """The Prefect event resource id that names a dataset's source (triggers match it)."""
+    return f"datamap.source.{dataset}"
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat()
+
+
+def load_registry(store: Store) -> dict[str, dict[str, Any]]:
+    """dataset → entry (source, options, storage_options, fingerprint, checked_at)."""
+    path = store.path(schema.SOURCES)
+    try:
+        doc = store.read_json(path)
+    except FileNotFoundError:
+        return {}
+    return dict(doc.get("sources", {}))
+
+
+def save_registry(store: Store, sources: dict[str, dict[str, Any]]) -> None:
+    store.write_json(store.path(schema.SOURCES), {"sources": sources})
+
+
+def register_source(store: Store, dataset: str, source: str, options: dict | None = None,
+                    storage_options: dict | None = None) -> dict[str, Any]:
+    """Add or replace the source of ``dataset``; records its current fingerprint as the
+    baseline, so the watcher only reports changes made after registration."""
+    schema.check_name(dataset, "dataset")
+    fp = source_fingerprint(source, storage_options)  # fails now if the source is unreachable
+    sources = load_registry(store)
+    entry = {"source": source, "options": options or {}, "storage_options": storage_options or {},
+             "fingerprint": fp, "checked_at": _now(), "registered_at": _now()}
+    sources[dataset] = entry
+    save_registry(store, sources)
+    return entry
+
+
+def unregister_source(store: Store, dataset: str) -> bool:
+    sources = load_registry(store)
+    found = sources.pop(dataset, None) is not None
+    if found:
+        save_registry(store, sources)
+    return found
+
+
+def fingerprint_changed(old: dict | None, new: dict) -> bool:
+    """True when a previously seen source now differs in size, ETag or mtime."""
+    if old is None:
+        return False
+    return any(old.get(f) != new.get(f) for f in FINGERPRINT_FIELDS)
+
+
+@dataclass
+class SourceCheck:
+    dataset: str
+    source: str
+    changed: bool
+    old: dict | None
+    new: dict | None
+    error: str | None = None
+
+
+def check_sources(store: Store, datasets: list[str] | None = None) -> list[SourceCheck]:
+    """Fingerprint every registered source, save what was seen, and say which changed.
+
+    A source that cannot be read is reported with ``error`` and keeps its old
+    fingerprint, so it counts as changed once it comes back different.
+    """
+    sources = load_registry(store)
+    out: list[SourceCheck] = []
+    for dataset, entry in sorted(sources.items()):
+        if datasets is not None and dataset not in datasets:
+            continue
+        old = entry.get("fingerprint")
+        try:
+            new = source_fingerprint(entry["source"], entry.get("storage_options"))
+        except IngestError as e:
+            out.append(SourceCheck(dataset, entry["source"], False, old, None, str(e)))
+            continue
+        changed = fingerprint_changed(old, new)
+        out.append(SourceCheck(dataset, entry["source"], changed, old, new))
+        entry["fingerprint"] = new
+        entry["checked_at"] = _now()
+    # re-read before writing so a registration made meanwhile is not lost
+    latest = load_registry(store)
+    for c in out:
+        if c.new is not None and c.dataset in latest and latest[c.dataset]["source"] == c.source:
+            latest[c.dataset]["fingerprint"] = c.new
+            latest[c.dataset]["checked_at"] = sources[c.dataset]["checked_at"]
+    save_registry(store, latest)
+    return out
