@@ -67,3 +67,14 @@ class UnknownField(DatamapError, KeyError):
 
 class InvalidTopicDepth(DatamapError, ValueError):
     """A topic depth outside 1..D for this map's topic hierarchy."""
+
+
+class UnknownTag(DatamapError, KeyError):
+    """A tag name that does not exist for this dataset (the message lists those that do)."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ReservedTag(DatamapError, ValueError):
+    """A tag name owned by datamap itself (e.g. the derived ``duplicates`` tag)."""

@@ -41,6 +41,7 @@ TAGS_DIR = "tags"
 WORK_DIR = "_work"
 # --- per-store files (relative to <store>/) ------------------------------------------
 EMBED_CACHE_DIR = "_cache/embeddings"
+SOURCES = "_ops/sources.json"         # registered sources + last seen fingerprints (operations)
 
 LATENT_DTYPES = ("float32", "float16")
 
@@ -67,6 +68,19 @@ TOPIC_LABEL = "topic_short_description"
 TOPIC_DESCRIPTION = "topic_description"
 TOPIC_KEYWORDS = "keywords"
 TOPIC_COUNT = "count"
+
+
+# duplicates.parquet columns (one row per point, row order)
+DUP_CLUSTER_ID = "cluster_id"
+DUP_CLASS = "duplicate_class"          # singleton | retention candidate | deletion candidate
+DUP_RETAINED_ID = "retained_id"        # id of the cluster's retained point (itself if retained)
+DUP_DISTANCE = "distance_to_retained"  # cosine distance to it
+# duplicate_neighbors.parquet: every unordered pair closer than the stored radius, once
+NEIGHBOR_ID = "neighbor_id"
+NEIGHBOR_DISTANCE = "distance"
+NEIGHBOR_RADIUS_KEY = b"datamap.neighbor_radius"   # parquet schema metadata
+# the tag derived from each version's deletion candidates (dedupe option tag_duplicates)
+DUPLICATES_TAG = "duplicates"
 
 
 def topic_label_column(depth: int) -> str:

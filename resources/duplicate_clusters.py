@@ -1,0 +1,123 @@
+"""Duplicate clusters from near-neighbour pairs: the one rule shared by build and reader.
+
+The build (``tasks.dedupe``) and ``m.duplicates.rethreshold`` both call
+``cluster_pairs`` on the same stored pairs, so a rethreshold gives exactly what a
+rebuild at that cutoff gives. Only numpy is used, so the reader can run it.
+
+The rule (greedy leader clustering, which cannot chain):
+
+1. Keep the pairs whose cosine distance is ``<= cutoff``.
+2. Order the points that have at least one such neighbour by *centrality*: more
+   neighbours within the cutoff first; ties: smaller total distance to them first;
+   ties: smaller id (string order) first.
+3. Walk that order. A point not yet in a cluster becomes the *retained point* of a new
+   cluster, and every neighbour within the cutoff that is not yet in a cluster joins it.
+4. Points left over (and retained points that got no members) are singletons.
+
+So every member is within the cutoff of its cluster's retained point (a chain
+a–b–c–d cannot become one cluster), no two retained points are within the cutoff of
+each other, and the result depends only on the pairs and the ids, never on chance.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+SINGLETON = "singleton"
+RETENTION = "retention candidate"
+DELETION = "deletion candidate"
+CLASSES = (SINGLETON, RETENTION, DELETION)
+
+
+@dataclass
+class Clusters:
+    """Per point (row position order)."""
+    cluster_id: np.ndarray        # int64; singletons have their own id
+    retained: np.ndarray          # int64 row position of the cluster's retained point
+    distance: np.ndarray          # float32 cosine distance to the retained point (0 for it)
+    duplicate_class: np.ndarray   # object array of CLASSES
+    cutoff: float
+
+    @property
+    def n_clusters(self) -> int:
+        """Clusters with more than one member."""
+        return int((self.duplicate_class == RETENTION).sum())
+
+    @property
+    def n_deletion(self) -> int:
+        return int((self.duplicate_class == DELETION).sum())
+
+
+def canonical_pairs(a: np.ndarray, b: np.ndarray, d: np.ndarray, n: int
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unordered pairs as (lo, hi, distance) with lo < hi, unique, sorted by (lo, hi)."""
+    a = np.asarray(a, dtype=np.int64)
+    b = np.asarray(b, dtype=np.int64)
+    d = np.asarray(d, dtype=np.float32)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    ok = lo != hi
+    lo, hi, d = lo[ok], hi[ok], d[ok]
+    key = lo * np.int64(n) + hi
+    key, first = np.unique(key, return_index=True)   # sorted, first occurrence kept
+    return key // n, key % n, d[first]
+
+
+def cluster_pairs(n: int, ids, a: np.ndarray, b: np.ndarray, d: np.ndarray, cutoff: float) -> Clusters:
+    """Clusters of ``n`` points given near pairs (row positions ``a``, ``b``, float32 cosine
+    distance ``d``) and the ids (for ties). Pairs in any order or direction."""
+    a, b, d = canonical_pairs(a, b, d, n)
+    keep = d <= np.float32(cutoff)
+    a, b, d = a[keep], b[keep], d[keep]
+    src = np.concatenate([a, b])
+    dst = np.concatenate([b, a])
+    dd = np.concatenate([d, d])
+    order = np.lexsort((dst, src))
+    src, dst, dd = src[order], dst[order], dd[order]
+    deg = np.bincount(src, minlength=n)
+    total = np.bincount(src, weights=dd.astype(np.float64), minlength=n)
+    indptr = np.concatenate([[0], np.cumsum(deg)])
+
+    cluster = np.full(n, -1, dtype=np.int64)
+    retained = np.arange(n, dtype=np.int64)
+    dist = np.zeros(n, dtype=np.float32)
+    members = np.zeros(n, dtype=np.int64)
+
+    cand = np.nonzero(deg > 0)[0]
+    if cand.size:
+        id_rank = _id_rank(ids, cand)
+        walk = cand[np.lexsort((id_rank, total[cand], -deg[cand]))]
+        next_id = 0
+        for p in walk.tolist():
+            if cluster[p] >= 0:
+                continue
+            cluster[p] = next_id
+            s, e = indptr[p], indptr[p + 1]
+            nb = dst[s:e]
+            free = cluster[nb] < 0
+            if free.any():
+                got = nb[free]
+                cluster[got] = next_id
+                retained[got] = p
+                dist[got] = dd[s:e][free]
+                members[p] = got.size
+            next_id += 1
+    else:
+        next_id = 0
+    rest = np.nonzero(cluster < 0)[0]
+    cluster[rest] = np.arange(next_id, next_id + rest.size)
+
+    cls = np.full(n, SINGLETON, dtype=object)
+    cls[members > 0] = RETENTION
+    cls[retained != np.arange(n)] = DELETION
+    return Clusters(cluster, retained, dist, cls, float(cutoff))
+
+
+def _id_rank(ids, rows: np.ndarray) -> np.ndarray:
+    """Rank of each row's id in string order (ties between equal centrality go by id)."""
+    sub = np.asarray([str(ids[i]) for i in rows.tolist()], dtype=object) if not isinstance(ids, np.ndarray) \
+        else np.asarray(ids, dtype=object)[rows]
+    order = np.argsort(sub.astype(str), kind="stable")
+    rank = np.empty(rows.size, dtype=np.int64)
+    rank[order] = np.arange(rows.size)
+    return rank

@@ -1,0 +1,130 @@
+"""``m.duplicates``: semantic-duplicate clusters of a version, and re-cutting them locally.
+
+``.tb``/``.df`` hold one row per point (id, cluster_id, duplicate_class, retained_id,
+distance_to_retained). ``.rethreshold(c)`` re-runs the build's clustering rule
+(``resources.duplicate_clusters``) on the stored near pairs, so for any cutoff up to the
+stored radius it returns exactly what a rebuild at ``c`` would — without one.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import schema
+from .duplicate_clusters import DELETION, RETENTION, cluster_pairs
+from .errors import DatamapError
+
+if TYPE_CHECKING:
+    from .reader import DataMap
+
+
+class CutoffOutOfRange(DatamapError, ValueError):
+    """A rethreshold cutoff above the radius the version stored pairs for."""
+
+
+class DuplicatesView:
+    """Duplicate clusters at one cutoff (the build's, or a rethreshold's)."""
+
+    def __init__(self, tb: pa.Table, cutoff: float):
+        self._tb = tb
+        self.cutoff = float(cutoff)
+
+    def __repr__(self) -> str:
+        return (f"<duplicates at cutoff {self.cutoff}: {self.n_clusters} clusters, "
+                f"{len(self.deletion_candidates())} deletion candidates>")
+
+    @property
+    def tb(self) -> pa.Table:
+        """Arrow table, one row per point in map order."""
+        return self._tb
+
+    @property
+    def df(self):
+        """pandas DataFrame (Atlas ``m.duplicates.df``)."""
+        return self._tb.to_pandas()
+
+    @property
+    def n_clusters(self) -> int:
+        """Clusters with more than one member."""
+        return int(pc.sum(pc.equal(self._tb.column(schema.DUP_CLASS), RETENTION)).as_py() or 0)
+
+    def deletion_candidates(self) -> list[str]:
+        """Ids you can drop: each is within the cutoff of a retained point."""
+        mask = pc.equal(self._tb.column(schema.DUP_CLASS), DELETION)
+        return self._tb.column(schema.ID).filter(mask).to_pylist()
+
+    def clusters(self, include_singletons: bool = False) -> dict[int, list[tuple[str, float]]]:
+        """cluster_id → [(id, distance to the retained point), …], retained point first,
+        then by distance and id. Only clusters with more than one member unless asked."""
+        tb = self._tb
+        cid = tb.column(schema.DUP_CLUSTER_ID).to_numpy()
+        dist = tb.column(schema.DUP_DISTANCE).to_numpy()
+        ids = tb.column(schema.ID).to_pylist()
+        cls = tb.column(schema.DUP_CLASS).to_numpy(zero_copy_only=False)
+        rows = np.arange(len(cid)) if include_singletons else np.nonzero(cls != "singleton")[0]
+        is_ret = (cls[rows] != DELETION)
+        order = rows[np.lexsort((np.asarray([ids[i] for i in rows], dtype=object).astype(str),
+                                 dist[rows], ~is_ret, cid[rows]))]
+        out: dict[int, list[tuple[str, float]]] = {}
+        for i in order.tolist():
+            out.setdefault(int(cid[i]), []).append((ids[i], float(dist[i])))
+        return out
+
+
+class DuplicatesResource(DuplicatesView):
+    def __init__(self, m: "DataMap"):
+        m.require(schema.DUPLICATES, "duplicate detection (dedupe stage)")
+        self._m = m
+        info = m.manifest.get("dedupe", {}) or {}
+        self.cutoff = float(info.get("duplicate_cutoff", 0.1))
+
+    @cached_property
+    def _tb(self) -> pa.Table:  # type: ignore[override]
+        return self._m.read_parquet(schema.DUPLICATES)
+
+    @cached_property
+    def _pairs(self) -> pa.Table:
+        self._m.require(schema.DUPLICATE_NEIGHBORS, "stored duplicate neighbours")
+        return self._m.read_parquet(schema.DUPLICATE_NEIGHBORS)
+
+    @property
+    def radius(self) -> float:
+        """Largest cutoff ``rethreshold`` can compute exactly."""
+        md = self._pairs.schema.metadata or {}
+        if schema.NEIGHBOR_RADIUS_KEY in md:
+            return float(md[schema.NEIGHBOR_RADIUS_KEY].decode())
+        return float((self._m.manifest.get("dedupe") or {}).get("neighbor_radius", self.cutoff))
+
+    def rethreshold(self, cutoff: float) -> DuplicatesView:
+        """Duplicate clusters at another cutoff, computed here from the stored pairs.
+
+        Equal to a rebuild with ``duplicate_cutoff=cutoff`` for any cutoff up to
+        ``.radius`` (0.2 by default); larger cutoffs need a rebuild with a larger
+        ``neighbor_radius``.
+        """
+        if not isinstance(cutoff, (int, float)) or not 0 <= float(cutoff) <= self.radius:
+            raise CutoffOutOfRange(
+                f"cutoff must be a cosine distance between 0 and {self.radius} (the radius this "
+                f"version stored neighbour pairs for); got {cutoff!r}. For more, rebuild with "
+                f"dedupe option neighbor_radius >= {cutoff}.")
+        m = self._m
+        ids_col = m.data.tb.column(schema.ID)
+        pairs = self._pairs
+        a = pc.index_in(pairs.column(schema.ID), value_set=ids_col).to_numpy(zero_copy_only=False)
+        b = pc.index_in(pairs.column(schema.NEIGHBOR_ID), value_set=ids_col).to_numpy(zero_copy_only=False)
+        d = pairs.column(schema.NEIGHBOR_DISTANCE).to_numpy()
+        ids = ids_col.to_pylist()
+        cl = cluster_pairs(len(ids), ids, a.astype(np.int64), b.astype(np.int64), d, float(cutoff))
+        ids_arr = ids_col.combine_chunks() if isinstance(ids_col, pa.ChunkedArray) else ids_col
+        tb = pa.table({
+            schema.ID: ids_arr,
+            schema.DUP_CLUSTER_ID: pa.array(cl.cluster_id, type=pa.int64()),
+            schema.DUP_CLASS: pa.array(cl.duplicate_class.tolist(), type=pa.string()),
+            schema.DUP_RETAINED_ID: ids_arr.take(pa.array(cl.retained)),
+            schema.DUP_DISTANCE: pa.array(cl.distance, type=pa.float32()),
+        })
+        return DuplicatesView(tb, float(cutoff))

@@ -1,0 +1,173 @@
+"""Dedupe: semantic-duplicate clusters from the latent vectors and the k-NN graph.
+
+Two steps, both deterministic for a given neighbour graph:
+
+1. ``near_pairs``: every pair of points closer than ``neighbor_radius`` (cosine
+   distance), found from the index stage's k-NN graph; points whose 32 neighbours are
+   all that close are asked for more from the usearch index, so big clusters are
+   complete. Candidate distances are recomputed exactly from the vectors (float64 dot
+   of the normalised vectors, stored as float32), so an f16 index does not blur the
+   cutoff. Maps up to ``exact_below`` rows skip the approximate index and compare all
+   pairs (blocked matrix products): exact and identical across rebuilds (usearch
+   builds its graph with several threads, so two builds may differ in a few
+   neighbours).
+2. ``resources.duplicate_clusters.cluster_pairs``: the greedy, chain-free leader rule
+   that the reader's ``rethreshold`` runs on the stored pairs too.
+
+The pairs up to ``neighbor_radius`` (≥ the cutoff) are kept in the version, which is
+what lets ``m.duplicates.rethreshold(c)`` give, for any ``c <= neighbor_radius``,
+exactly what a rebuild at ``c`` gives.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+
+from resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs
+from resources.errors import DatamapError
+
+
+class InvalidDuplicateOptions(DatamapError, ValueError):
+    """Dedupe options out of range or unknown."""
+
+
+@dataclass
+class DuplicateOptions:
+    tag_duplicates: bool = True       # expose deletion candidates as the "duplicates" tag
+    duplicate_cutoff: float = 0.1     # cosine distance (Atlas default): 1 - cosine similarity
+    neighbor_radius: float = 0.2      # pairs kept for rethreshold (any cutoff up to this)
+    exact_below: int = 20_000         # maps with fewer rows: exact all-pairs, no index
+    margin: float = 0.02              # slack on index distances before the exact recheck
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "DuplicateOptions":
+        d = dict(d or {})
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(d) - known)
+        if unknown:
+            raise InvalidDuplicateOptions(f"unknown dedupe option(s) {unknown}; known: {sorted(known)}")
+        o = cls(**d)
+        if not 0.0 <= float(o.duplicate_cutoff) < 2.0:
+            raise InvalidDuplicateOptions(
+                f"duplicate_cutoff is a cosine distance in [0, 2); got {o.duplicate_cutoff!r} (Atlas uses 0.1)")
+        if float(o.neighbor_radius) < 0 or float(o.neighbor_radius) >= 2.0:
+            raise InvalidDuplicateOptions(f"neighbor_radius must be in [0, 2); got {o.neighbor_radius!r}")
+        return o
+
+    @property
+    def radius(self) -> float:
+        """Pairs are kept up to this distance (never below the cutoff)."""
+        return max(float(self.duplicate_cutoff), float(self.neighbor_radius))
+
+
+@dataclass
+class DuplicateResult:
+    a: np.ndarray          # row positions, a < b, sorted
+    b: np.ndarray
+    distance: np.ndarray   # float32 exact cosine distance, <= radius
+    clusters: Clusters
+    radius: float
+    method: str
+    seconds: dict = field(default_factory=dict)
+
+
+def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None = None,
+                    knn_idx: np.ndarray | None = None, knn_dist: np.ndarray | None = None,
+                    index=None) -> DuplicateResult:
+    """Near pairs within the radius and the clusters at the cutoff."""
+    options = options or DuplicateOptions()
+    t0 = time.perf_counter()
+    n = len(vectors)
+    if n < options.exact_below or knn_idx is None:
+        a, b, d = exact_pairs(vectors, options.radius)
+        method = "exact"
+    else:
+        a, b, d = near_pairs(vectors, knn_idx, knn_dist, options.radius, index=index, margin=options.margin)
+        method = "index"
+    t1 = time.perf_counter()
+    cl = cluster_pairs(n, ids, a, b, d, options.duplicate_cutoff)
+    t2 = time.perf_counter()
+    return DuplicateResult(a, b, d, cl, options.radius, method,
+                           {"pairs": t1 - t0, "cluster": t2 - t1})
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    v = np.asarray(vectors, dtype=np.float32)
+    norm = np.linalg.norm(v, axis=1, keepdims=True)
+    return v / np.where(norm > 0, norm, 1.0)
+
+
+def exact_distances(vectors: np.ndarray, a: np.ndarray, b: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    """Cosine distances of pairs (a[i], b[i]), float64 dot products, returned as float32."""
+    out = np.empty(len(a), dtype=np.float32)
+    v = np.asarray(vectors)
+    norms = np.linalg.norm(v.astype(np.float64, copy=False), axis=1) if len(v) <= 200_000 else None
+    for s in range(0, len(a), chunk):
+        aa, bb = a[s:s + chunk], b[s:s + chunk]
+        x = v[aa].astype(np.float64)
+        y = v[bb].astype(np.float64)
+        nx = norms[aa] if norms is not None else np.linalg.norm(x, axis=1)
+        ny = norms[bb] if norms is not None else np.linalg.norm(y, axis=1)
+        denom = nx * ny
+        cos = np.einsum("ij,ij->i", x, y) / np.where(denom > 0, denom, 1.0)
+        cos[denom == 0] = 0.0
+        out[s:s + chunk] = np.clip(1.0 - cos, 0.0, 2.0)
+    return out
+
+
+def exact_pairs(vectors: np.ndarray, radius: float, block: int = 2048
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All pairs within ``radius``: blocked float32 matrix products, exact recheck after."""
+    u = _unit(vectors)
+    n = len(u)
+    lim = np.float32(1.0 - radius - 1e-3)   # float32 slack; exact_distances decides
+    aa, bb = [], []
+    for s in range(0, n, block):
+        sim = u[s:s + block] @ u[s:].T      # upper triangle only: columns from s on
+        r, c = np.nonzero(sim >= lim)
+        c = c + s
+        r = r + s
+        keep = c > r
+        aa.append(r[keep])
+        bb.append(c[keep])
+    a = np.concatenate(aa) if aa else np.zeros(0, np.int64)
+    b = np.concatenate(bb) if bb else np.zeros(0, np.int64)
+    return _finish(vectors, a, b, radius, n)
+
+
+def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, radius: float,
+               index=None, margin: float = 0.02) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs within ``radius`` from the k-NN graph, widened through ``index`` where needed."""
+    n, k = knn_idx.shape
+    lim = radius + margin
+    rows = np.arange(n)[:, None]
+    hit = (knn_dist <= lim) & (knn_idx != rows) & (knn_idx >= 0) & (knn_idx < n)
+    r, c = np.nonzero(hit)
+    a_parts, b_parts = [r.astype(np.int64)], [knn_idx[r, c].astype(np.int64)]
+    todo = np.nonzero(knn_dist[:, -1] <= lim)[0] if k < n else np.zeros(0, np.int64)
+    kk = k
+    while todo.size and index is not None and kk < n:
+        kk = min(n, kk * 2)
+        q = np.ascontiguousarray(np.asarray(vectors)[todo], dtype=np.float32)
+        res = index.search(q, kk, threads=os.cpu_count() or 1)
+        keys = np.asarray(res.keys).reshape(len(todo), -1).astype(np.uint64)
+        dist = np.asarray(res.distances, dtype=np.float32).reshape(len(todo), -1)
+        valid = keys < np.uint64(n)
+        ok = valid & (dist <= lim) & (keys.astype(np.int64, copy=False) != todo[:, None])
+        rr, cc = np.nonzero(ok)
+        a_parts.append(todo[rr])
+        b_parts.append(keys[rr, cc].astype(np.int64))
+        full = valid.all(axis=1) & (dist[:, -1] <= lim)
+        todo = todo[full]
+    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
+    return _finish(vectors, a, b, radius, n)
+
+
+def _finish(vectors, a, b, radius, n):
+    a, b, _ = canonical_pairs(a, b, np.zeros(len(a), np.float32), n)
+    d = exact_distances(vectors, a, b)
+    keep = d <= np.float32(radius)
+    return a[keep], b[keep], d[keep]
