@@ -1,0 +1,54 @@
+"""The ``tiles`` stage: quadtree Arrow tiles for the web map (``tasks.tiles``).
+
+Runs after topics and dedupe so their ids can colour the map: it picks up
+``topics.parquet`` / ``topic_metadata.parquet`` / ``duplicates.parquet`` when an earlier
+stage left them in the work area, and carries them in every tile.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+
+import pyarrow.parquet as pq
+
+from resources import schema
+
+from .stagekit import WORK_DATA, WORK_PROJECTION, cached_stage
+
+
+@cached_stage
+def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
+    t0 = time.perf_counter()
+    from tasks import tiles as T
+
+    opts = T.TileOptions.from_dict(options)
+    proj = pq.read_table(os.path.join(work_dir, WORK_PROJECTION), columns=[schema.X, schema.Y])
+    x = proj.column(schema.X).to_numpy()
+    y = proj.column(schema.Y).to_numpy()
+    columns = []
+    topics_path = os.path.join(work_dir, schema.TOPICS)
+    if os.path.exists(topics_path):
+        meta_path = os.path.join(work_dir, schema.TOPIC_METADATA)
+        meta = pq.read_table(meta_path) if os.path.exists(meta_path) else None
+        columns += T.topic_columns(pq.read_table(topics_path), meta)
+    dup_path = os.path.join(work_dir, schema.DUPLICATES)
+    if os.path.exists(dup_path):
+        c = T.duplicate_column(pq.read_table(dup_path))
+        if c is not None:
+            columns.append(c)
+    data_path = os.path.join(work_dir, WORK_DATA)
+    skip = {schema.ID, text_field or ""}
+    names = [n for n in pq.read_schema(data_path).names if n not in skip]
+    if names:
+        columns += T.field_columns(pq.read_table(data_path, columns=names), skip, opts)
+    out_dir = os.path.join(work_dir, schema.TILES)
+    shutil.rmtree(out_dir, ignore_errors=True)       # a resumed run rewrites it whole
+    index = T.write_tiles(out_dir, x, y, columns, opts)
+    sizes = [v[1] for v in index["tiles"].values()]
+    return {"seconds": time.perf_counter() - t0,
+            "files": {schema.TILES: schema.TILES},
+            "summary": {"tiles": len(index["tiles"]), "capacity": opts.capacity,
+                        "max_depth": index["max_depth"], "bytes": int(sum(sizes)),
+                        "root_bytes": int(index["tiles"].get("0/0/0", [0, 0])[1]),
+                        "columns": [c["name"] for c in index["columns"]]}}

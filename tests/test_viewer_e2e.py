@@ -1,0 +1,256 @@
+"""The web map end to end: a real server on 127.0.0.1, real headless Chromium (Debian's
+package, never a downloaded browser), a map built from real Debian descriptions.
+
+The map's vectors are the corpus's own MiniLM vectors, handed to the build through the
+embedding cache (same model, same texts), so the version records the real model and a
+semantic search embeds its query with it. One extra record carries an HTML/script
+payload as its text; it must show as literal text and never run.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
+XSS = "<img src=x onerror=alert(1)>"
+OUT = Path(__file__).resolve().parents[1] / "bench" / "out"
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                                reason="needs Debian's chromium (apt-get install chromium; `make test` does it)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def viewer_map(debian, debian_vectors, tmp_path_factory) -> dict:
+    from flows.build_map import build_map
+    from resources.store import Store
+    from tasks.embed import DEFAULT_MODEL_ID, EmbeddingCache, text_keys
+
+    tmp = tmp_path_factory.mktemp("viewer")
+    store = str(tmp / "store")
+    sub = debian.sample(n=1500, seed=5).sort("_row")
+    vecs = np.asarray(debian_vectors[sub["_row"].to_numpy()], dtype=np.float32)
+    cols = ["id", "text", "section", "priority", "installed_size"]
+    table = pl.concat([sub.select(cols),
+                       pl.DataFrame({"id": ["xss-probe"], "text": [XSS], "section": ["misc"],
+                                     "priority": ["optional"], "installed_size": [1]},
+                                    schema=sub.select(cols).schema)])
+    src = tmp / "debian-1500.parquet"
+    table.write_parquet(src)
+    texts = sub["text"].to_list()
+    EmbeddingCache(Store(store), DEFAULT_MODEL_ID).put(text_keys(texts), vecs)
+    res = build_map(source=str(src), dataset="debian", store=store,
+                    options={"text_field": "text", "id_field": "id"})
+    assert res["embedded"] == 1 and res["cached"] == 1500   # only the probe row met the model
+    return {"store": store, "dataset": "debian", "version": res["version"], "table": table}
+
+
+@pytest.fixture(scope="module")
+def server(viewer_map):
+    import uvicorn
+
+    from viewer.app import create_app
+
+    port = _free_port()
+    app = create_app(viewer_map["store"], allowed_hosts=["127.0.0.1", "localhost"])
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    th.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server, viewer_map):
+    # bypass_csp: Playwright's own probes evaluate strings; it also means the XSS test
+    # below checks our text-only rendering without the server's CSP as a safety net
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    pg = ctx.new_page()
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.console_errors = []
+    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.goto(f"{server}/#/map/debian/{viewer_map['version']}")
+    pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.firstPointsMs !== null",
+                         timeout=30_000)
+    pg.wait_for_timeout(300)
+    yield pg
+    ctx.close()
+
+
+def _coloured_pixels(png: bytes) -> int:
+    """Pixels that are clearly not the white/grey background."""
+    import io
+
+    from PIL import Image
+
+    im = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    spread = im.max(axis=2) - im.min(axis=2)
+    return int((spread > 60).sum())
+
+
+def test_catalog_lists_the_version(page, server, viewer_map):
+    page.goto(f"{server}/#/")
+    page.wait_for_selector("#catalog table")
+    assert viewer_map["version"] in page.inner_text("#catalog")
+    assert "1,501" in page.inner_text("#catalog")
+
+
+def test_canvas_shows_points_overview_and_zoomed(page):
+    OUT.mkdir(parents=True, exist_ok=True)
+    canvas = page.locator("#map canvas").first
+    shot = canvas.screenshot()
+    (OUT / "viewer-debian-overview.png").write_bytes(page.screenshot())
+    assert _coloured_pixels(shot) > 2000, "no coloured points drawn on the canvas"
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5)
+    for _ in range(6):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(120)
+    page.wait_for_timeout(800)
+    (OUT / "viewer-debian-zoomed.png").write_bytes(page.screenshot())
+    assert "view=" in page.url                                      # the URL keeps the view
+    assert _coloured_pixels(canvas.screenshot()) > 500
+
+
+def _a_loaded_point(page) -> dict:
+    return page.evaluate("""() => {
+      const v = window.__datamap.view;
+      const t = v.tiles.get('0/0/0');
+      // a point far from others is easy to hover without ambiguity: take the one nearest
+      // the middle of the screen among the first 300
+      let best = null;
+      for (let i = 0; i < Math.min(300, t.n); i++) {
+        const x = t.positions[2*i] / 1000, y = 1 - t.positions[2*i+1] / 1000;
+        const [sx, sy] = v.screenOf(x, y);
+        const d = Math.hypot(sx - 500, sy - 420);
+        if (!best || d < best.d) best = {row: t.rows[i], sx, sy, d};
+      }
+      return best;
+    }""")
+
+
+def test_hover_shows_the_text(page, viewer_map):
+    p = _a_loaded_point(page)
+    page.mouse.move(p["sx"], p["sy"])
+    page.wait_for_selector("#tooltip:not([hidden])", timeout=5000)
+    tip = page.inner_text("#tooltip")
+    rows = viewer_map["table"]
+    # the picked point may be a neighbour drawn on top: the tooltip names one real record
+    # whose text it shows
+    first = tip.split("\n")[0].strip()
+    match = rows.filter(pl.col("id") == first)
+    assert match.height == 1, tip
+    assert match["text"][0][:40].split("\n")[0] in tip
+
+
+def test_semantic_search_highlights_hits(page):
+    page.fill("#q", "play chess against the computer")
+    page.select_option("#mode", "semantic")
+    before = _coloured_pixels(page.locator("#map canvas").first.screenshot())
+    page.press("#q", "Enter")
+    page.wait_for_function("window.__datamap.lastSearch && window.__datamap.lastSearch.hits.length > 0",
+                           timeout=60_000)
+    hits = page.evaluate("window.__datamap.lastSearch.hits")
+    listed = page.inner_text("#hits")
+    assert hits[0]["id"] in listed
+    # the top hits of a real model on real text are about chess
+    assert any("chess" in h["text"].lower() for h in hits[:5]), [h["id"] for h in hits[:5]]
+    page.wait_for_timeout(400)
+    # highlighted hits are drawn as large magenta dots over the points
+    import io
+
+    from PIL import Image
+
+    im = np.asarray(Image.open(io.BytesIO(page.locator("#map canvas").first.screenshot())).convert("RGB")).astype(int)
+    magenta = ((im[:, :, 0] > 200) & (im[:, :, 1] < 60) & (im[:, :, 2] > 50) & (im[:, :, 2] < 130)).sum()
+    assert magenta > 50, f"no highlighted hits drawn (before {before} coloured pixels)"
+    assert "q=" in page.url
+
+
+def test_lasso_selection_saved_as_tag(page, viewer_map):
+    pytest.importorskip("resources.tags", reason="tags resource not in this checkout yet")
+    from resources import open_map
+
+    canvas = page.locator("#map canvas").first
+    b = canvas.bounding_box()
+    cx, cy, r = b["x"] + b["width"] * 0.5, b["y"] + b["height"] * 0.5, min(b["width"], b["height"]) * 0.3
+    page.click("#tool-lasso")
+    page.mouse.move(cx + r, cy)
+    page.mouse.down()
+    for a in np.linspace(0, 2 * np.pi, 40):
+        page.mouse.move(cx + r * np.cos(a), cy + r * np.sin(a))
+    page.mouse.up()
+    page.wait_for_function("window.__datamap.selection && window.__datamap.selection.count > 0", timeout=10_000)
+    sel = page.evaluate("window.__datamap.selection")
+    assert "sel=" in page.url
+    page.fill("#tagname", "lasso-e2e")
+    page.click("#tag-add")
+    page.wait_for_function("window.__datamap.lastTag && window.__datamap.lastTag.name === 'lasso-e2e'",
+                           timeout=10_000)
+    m = open_map("debian", store=viewer_map["store"], version=viewer_map["version"])
+    got = set(m.tags.get_datums_in_tag("lasso-e2e"))
+    assert len(got) == sel["count"] > 0
+    # every tagged point lies inside the drawn circle (in map coordinates)
+    poly = np.asarray(sel["polygon"])
+    centre, radius = poly.mean(axis=0), np.linalg.norm(poly - poly.mean(axis=0), axis=1).max()
+    proj = m.embeddings.projected.set_index("id")
+    xy = proj.loc[sorted(got), ["x", "y"]].to_numpy()
+    assert (np.linalg.norm(xy - centre, axis=1) <= radius * 1.001).all()
+    # and points well inside the circle are all tagged
+    allxy = proj[["x", "y"]].to_numpy()
+    deep = set(proj.index[np.linalg.norm(allxy - centre, axis=1) < radius * 0.8])
+    assert deep <= got
+
+
+def test_html_in_data_is_shown_as_text(page, viewer_map):
+    import pyarrow as pa  # noqa: F401
+
+    from resources import open_map
+
+    m = open_map("debian", store=viewer_map["store"], version=viewer_map["version"])
+    row = m.data.ids.index("xss-probe")
+    page.evaluate(f"window.__datamap.view.openRecord({row})")
+    page.wait_for_function("document.querySelector('#panel dl') !== null", timeout=10_000)
+    page.fill("#q", "onerror")
+    page.select_option("#mode", "keyword")
+    page.press("#q", "Enter")
+    page.wait_for_function("window.__datamap.lastSearch && window.__datamap.lastSearch.total >= 1", timeout=10_000)
+    page.wait_for_timeout(300)
+    assert XSS in page.inner_text("#hits")
+    assert page.locator("#panel img").count() == 0 and page.locator("img").count() == 0
+    page.evaluate(f"window.__datamap.view.openRecord({row})")
+    page.wait_for_function("document.querySelector('#panel dl') !== null", timeout=10_000)
+    assert XSS in page.inner_text("#panel")
+    assert page.locator("img").count() == 0
+    assert page.dialogs == [] and page.console_errors == []

@@ -1,0 +1,255 @@
+"""The web map's HTTP API (FastAPI) and the static front end.
+
+Binary data (tiles) goes out as Arrow IPC; everything else is small JSON. Reads go
+through the ``resources`` reader only. Writes (tags) are refused unless the server was
+started with a token (then the request must carry it) or listens on loopback only; a
+write from another web origin is refused either way (no cross-site tag edits).
+"""
+from __future__ import annotations
+
+import hmac
+import os
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from resources import schema
+from resources.errors import (DatamapError, DatasetNotFound, ResourceMissing, UnknownField,
+                              VersionNotFound)
+from resources.reader import list_versions
+from resources.store import Store
+
+try:
+    from resources.errors import UnknownTag
+except ImportError:  # tags not in this checkout
+    class UnknownTag(DatamapError):  # type: ignore[no-redef]
+        pass
+
+from .maps import MapCache, QueryEmbedders, SemanticSearchUnavailable
+
+STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
+MAX_K = 1000
+
+
+class TagEdit(BaseModel):
+    """What to add to / remove from a tag: a polygon in map coordinates, rows or ids."""
+    polygon: list[list[float]] | None = None
+    rows: list[int] | None = None
+    ids: list[str] | None = None
+    op: str = Field("add", pattern="^(add|remove)$")
+
+
+class Selection(BaseModel):
+    polygon: list[list[float]]
+    limit: int = Field(2000, ge=0, le=200_000)
+
+
+def create_app(store: str | Store | None = None, token: str | None = None,
+               writable: bool = True, allowed_hosts: list[str] | None = None) -> FastAPI:
+    st = store if isinstance(store, Store) else Store(store)
+    maps = MapCache(st)
+    embedders = QueryEmbedders()
+    app = FastAPI(title="datamap", docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.state.store = st
+    app.state.maps = maps
+
+    @app.exception_handler(DatamapError)
+    async def _datamap_error(request: Request, e: DatamapError):
+        code = 400
+        if isinstance(e, (DatasetNotFound, VersionNotFound, ResourceMissing, UnknownField, UnknownTag)):
+            code = 404
+        if isinstance(e, SemanticSearchUnavailable):
+            code = 409
+        return JSONResponse({"error": type(e).__name__, "detail": str(e)}, status_code=code)
+
+    def check_write(request: Request) -> None:
+        origin = request.headers.get("origin")
+        if origin is not None:
+            host = request.headers.get("host", "")
+            if origin.split("://", 1)[-1] != host:
+                raise HTTPException(403, "cross-origin writes are refused")
+        if token:
+            got = request.headers.get("x-datamap-token") or \
+                request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            if not hmac.compare_digest(got.encode(), token.encode()):
+                raise HTTPException(401, "this server needs its token for writes (X-Datamap-Token header)")
+        elif not writable:
+            raise HTTPException(403, "writes are off: the server listens beyond loopback without "
+                                     "--token / DATAMAP_TOKEN")
+
+    # ---- catalog ---------------------------------------------------------------------------
+    @app.get("/api/catalog")
+    def catalog() -> dict:
+        out = []
+        for d in st.list_datasets():
+            out.append({"dataset": d, "versions": list(reversed(list_versions(d, st)))})
+        return {"store": st.uri if not st.local else os.path.basename(st.root) or st.root,
+                "datasets": out, "writable": bool(token) or writable, "token_required": bool(token)}
+
+    @app.get("/api/maps/{dataset}/{version}/info")
+    def info(dataset: str, version: str) -> dict:
+        ms = maps.get(dataset, version)
+        m = ms.m
+        tiles = m.tiles.index if m.has(schema.TILES) else None
+        topics = None
+        if ms.has_topics():
+            meta = m.read_parquet(schema.TOPIC_METADATA)
+            keep = [c for c in (schema.TOPIC_ID, schema.TOPIC_DEPTH, schema.TOPIC_PARENT, schema.TOPIC_LABEL,
+                                schema.TOPIC_COUNT, schema.X, schema.Y) if c in meta.column_names]
+            topics = meta.select(keep).to_pylist()
+        man = m.manifest
+        return {"dataset": m.dataset, "version": m.version, "rows": m.row_count,
+                "created_at": man.get("created_at"), "build_seconds": (man.get("build") or {}).get("seconds"),
+                "validation": (man.get("validation") or {}).get("success"),
+                "text_field": ms.text_field, "model": (man.get("model") or {}).get("id"),
+                "fields": [f.name for f in m.data.tb.schema],
+                "semantic_search": embedders.available(m), "keyword_search": ms.text_field is not None,
+                "tags": ms.has_tags(), "duplicates": ms.has_duplicates(), "topics": topics,
+                "tiles": tiles, "versions": [v["version"] for v in reversed(list_versions(dataset, st))]}
+
+    # ---- tiles -----------------------------------------------------------------------------
+    @app.get("/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow")
+    def tile(dataset: str, version: str, z: int, x: int, y: int) -> Response:
+        ms = maps.get(dataset, version)
+        data = ms.m.tiles.tile_bytes(z, x, y)
+        return Response(data, media_type="application/vnd.apache.arrow.stream",
+                        headers={"Cache-Control": "public, max-age=31536000, immutable"
+                                 if version != "latest" else "no-cache"})
+
+    # ---- records and neighbours --------------------------------------------------------------
+    @app.get("/api/maps/{dataset}/{version}/records/{row}")
+    def record(dataset: str, version: str, row: int) -> dict:
+        ms = maps.get(dataset, version)
+        rec = ms.record(row)
+        if ms.has_duplicates():
+            c = ms.cluster_of_row.get(row)
+            rec["duplicate_cluster"] = None if c is None else {
+                "cluster_id": c, "members": ms.hits(ms.duplicate_rows[c][:50].tolist())}
+        return rec
+
+    @app.get("/api/maps/{dataset}/{version}/neighbors/{row}")
+    def neighbors(dataset: str, version: str, row: int, k: int = Query(10, ge=1, le=100)) -> dict:
+        ms = maps.get(dataset, version)
+        rec = ms.record(row)
+        ids, dists = ms.m.embeddings.vector_search(ids=[rec["id"]], k=k)
+        rows = ms.m.data.positions(ids[0]).tolist()
+        return {"row": row, "neighbors": ms.hits(rows, dists[0])}
+
+    # ---- search ------------------------------------------------------------------------------
+    @app.get("/api/maps/{dataset}/{version}/search")
+    def search(dataset: str, version: str, q: str = Query(..., min_length=1, max_length=2000),
+               mode: str = Query("semantic", pattern="^(semantic|keyword)$"),
+               k: int = Query(50, ge=1, le=MAX_K)) -> dict:
+        ms = maps.get(dataset, version)
+        if mode == "keyword":
+            rows, total = ms.keyword_search(q, k)
+            return {"mode": mode, "query": q, "total": total, "hits": ms.hits(rows)}
+        vec = embedders.embed(ms.m, q)
+        ids, dists = ms.m.embeddings.vector_search(queries=vec, k=k)
+        rows = ms.m.data.positions(ids[0]).tolist()
+        return {"mode": mode, "query": q, "total": len(rows), "hits": ms.hits(rows, dists[0])}
+
+    @app.post("/api/maps/{dataset}/{version}/select")
+    def select(dataset: str, version: str, body: Selection) -> dict:
+        ms = maps.get(dataset, version)
+        rows = ms.rows_in_polygon(body.polygon)
+        return {"count": int(len(rows)), "rows": rows[:body.limit].tolist()}
+
+    # ---- tags --------------------------------------------------------------------------------
+    def tags_of(ms):
+        if not ms.has_tags():
+            raise ResourceMissing("this datamap has no tags support installed")
+        return ms.m.tags
+
+    @app.get("/api/maps/{dataset}/{version}/tags")
+    def tags(dataset: str, version: str) -> dict:
+        ms = maps.get(dataset, version)
+        t = tags_of(ms)
+        return {"tags": [{"name": x["tag_name"], "count": x["count"], "derived": x.get("derived", False)}
+                         for x in t.get_tags()]}
+
+    @app.get("/api/maps/{dataset}/{version}/tags/{name}")
+    def tag(dataset: str, version: str, name: str, limit: int = Query(100_000, ge=0, le=1_000_000)) -> dict:
+        schema.check_name(name, "tag")
+        ms = maps.get(dataset, version)
+        ids = list(tags_of(ms).get_datums_in_tag(name))
+        rows = ms.m.data.positions(ids, strict=False)
+        xy = ms.xy[rows[:limit]]
+        return {"name": name, "count": len(ids), "in_version": int(len(rows)),
+                "rows": rows[:limit].tolist(), "x": xy[:, 0].tolist(), "y": xy[:, 1].tolist()}
+
+    @app.post("/api/maps/{dataset}/{version}/tags/{name}")
+    def edit_tag(dataset: str, version: str, name: str, body: TagEdit, request: Request) -> dict:
+        check_write(request)
+        schema.check_name(name, "tag")
+        ms = maps.get(dataset, version)
+        ids: list[Any] = list(body.ids or [])
+        rows = []
+        if body.polygon is not None:
+            rows.extend(ms.rows_in_polygon(body.polygon).tolist())
+        if body.rows:
+            n = ms.m.row_count
+            bad = [r for r in body.rows if not 0 <= r < n]
+            if bad:
+                raise HTTPException(400, f"rows outside this map: {bad[:5]}")
+            rows.extend(body.rows)
+        if rows:
+            import pyarrow as pa
+
+            ids.extend(ms.m.data.tb.column(schema.ID).take(pa.array(rows, type=pa.int64())).to_pylist())
+        t = tags_of(ms)
+        if body.op == "add":
+            t.add(name, ids)
+        else:
+            t.remove(name, ids)
+        return {"name": name, "changed": len(ids), "count": len(t.get_datums_in_tag(name))}
+
+    # ---- front end ---------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        path = os.path.join(STATIC_DIR, "index.html")
+        if not os.path.exists(path):
+            return JSONResponse({"error": "front end not built: run `make viewer` (needs Node)"}, 500)
+        return FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    if os.path.isdir(os.path.join(STATIC_DIR, "assets")):
+        app.mount("/assets", StaticFiles(directory=os.path.join(STATIC_DIR, "assets")), name="assets")
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):
+        resp = await call_next(request)
+        # no inline scripts, no third-party anything: data text can never become code
+        resp.headers.setdefault("Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                                "script-src 'self'; worker-src 'self' blob:; connect-src 'self'")
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Referrer-Policy", "no-referrer")
+        return resp
+
+    return app
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def serve(store: str | None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          log_level: str = "warning") -> None:
+    import uvicorn
+
+    loopback = host in LOOPBACK
+    app = create_app(store, token=token, writable=loopback or bool(token),
+                     allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -1,0 +1,232 @@
+"""What the web server knows about open maps: a small cache of readers, the query
+embedder per model, and the geometry behind lasso/box selection.
+
+Everything about a map is read through ``resources`` (the reader); the only other
+import is ``tasks.embed`` for the query model, loaded once and only when a semantic
+search is asked for.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from resources import schema
+from resources.errors import DatamapError, ResourceMissing
+from resources.reader import DataMap
+from resources.store import Store
+
+
+class SemanticSearchUnavailable(DatamapError):
+    """The map's vectors came from a model this server cannot load (e.g. your own vectors)."""
+
+
+class MapState:
+    """One open version plus the arrays the server reuses across requests."""
+
+    def __init__(self, m: DataMap):
+        self.m = m
+
+    @cached_property
+    def xy(self) -> np.ndarray:
+        t = self.m.read_parquet(schema.PROJECTION)
+        return np.column_stack([t.column(schema.X).to_numpy(), t.column(schema.Y).to_numpy()]).astype(np.float32)
+
+    @property
+    def text_field(self) -> str | None:
+        return self.m.manifest.get("text_field")
+
+    def has_tags(self) -> bool:
+        try:
+            import resources.tags  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def has_duplicates(self) -> bool:
+        return self.m.has(schema.DUPLICATES)
+
+    def has_topics(self) -> bool:
+        return self.m.has(schema.TOPIC_METADATA)
+
+    @cached_property
+    def duplicates(self) -> pa.Table | None:
+        if not self.has_duplicates():
+            return None
+        return self.m.read_parquet(schema.DUPLICATES)
+
+    @cached_property
+    def duplicate_rows(self) -> dict[Any, np.ndarray]:
+        """cluster id -> row positions of its members (duplicates.parquet is id-keyed)."""
+        t = self.duplicates
+        if t is None or "cluster_id" not in t.column_names:
+            return {}
+        pos = self.m.data.positions(t.column(schema.ID).to_pylist(), strict=False)
+        cl = t.column("cluster_id").to_numpy(zero_copy_only=False)
+        valid = np.array([c is not None and c == c and c != -1 for c in cl])
+        out: dict[Any, list[int]] = {}
+        for p, c, ok in zip(pos, cl, valid):
+            if ok:
+                out.setdefault(c.item() if hasattr(c, "item") else c, []).append(int(p))
+        return {k: np.asarray(v) for k, v in out.items() if len(v) > 1}
+
+    @cached_property
+    def cluster_of_row(self) -> dict[int, Any]:
+        return {int(r): c for c, rows in self.duplicate_rows.items() for r in rows}
+
+    def preview(self, rows: np.ndarray | list[int], chars: int = 200) -> list[str]:
+        tf = self.text_field
+        if tf is None:
+            return ["" for _ in rows]
+        vals = self.m.data.tb.column(tf).take(pa.array(np.asarray(rows, dtype=np.int64))).to_pylist()
+        return [(v or "")[:chars] for v in vals]
+
+    def record(self, row: int) -> dict:
+        n = self.m.row_count
+        if not 0 <= row < n:
+            raise ResourceMissing(f"row {row} is outside this map (0..{n - 1})")
+        rec = self.m.data.tb.slice(row, 1).to_pylist()[0]
+        fields = {}
+        for k, v in rec.items():
+            if isinstance(v, list) and len(v) > 64:
+                v = v[:64] + [f"… {len(v) - 64} more"]
+            if isinstance(v, (bytes, bytearray)):
+                v = f"<{len(v)} bytes>"
+            fields[k] = v if isinstance(v, (str, int, float, bool, list, type(None))) else str(v)
+        return {"row": row, "id": rec[schema.ID], "x": float(self.xy[row, 0]), "y": float(self.xy[row, 1]),
+                "text_field": self.text_field, "fields": fields}
+
+    def hits(self, rows: list[int], scores: list[float] | None = None) -> list[dict]:
+        rows_a = np.asarray(rows, dtype=np.int64)
+        if len(rows_a) == 0:
+            return []
+        ids = self.m.data.tb.column(schema.ID).take(pa.array(rows_a)).to_pylist()
+        prev = self.preview(rows_a)
+        out = []
+        for i, r in enumerate(rows_a):
+            h = {"row": int(r), "id": ids[i], "x": float(self.xy[r, 0]), "y": float(self.xy[r, 1]),
+                 "text": prev[i]}
+            if scores is not None:
+                h["score"] = float(scores[i])
+            out.append(h)
+        return out
+
+    def keyword_search(self, query: str, k: int) -> tuple[list[int], int]:
+        """Rows whose text contains every word of ``query`` (case-insensitive), row order."""
+        tf = self.text_field
+        if tf is None:
+            raise ResourceMissing("this map has no text field to search")
+        words = [w for w in query.split() if w]
+        if not words:
+            return [], 0
+        col = self.m.data.tb.column(tf)
+        mask = None
+        for w in words:
+            hit = pc.match_substring(col, w, ignore_case=True)
+            mask = hit if mask is None else pc.and_(mask, hit)
+        rows = np.flatnonzero(mask.fill_null(False).to_numpy(zero_copy_only=False))
+        return rows[:k].tolist(), int(len(rows))
+
+    def rows_in_polygon(self, polygon: list[list[float]]) -> np.ndarray:
+        return points_in_polygon(self.xy, np.asarray(polygon, dtype=np.float64))
+
+
+def points_in_polygon(xy: np.ndarray, poly: np.ndarray) -> np.ndarray:
+    """Row positions of points inside ``poly`` (even-odd rule, vectorised ray casting).
+
+    Hand-written (a dozen lines) to avoid pulling shapely/matplotlib into the server;
+    the bounding box prefilter keeps a small lasso on a 10M map cheap.
+    """
+    if poly.ndim != 2 or poly.shape[0] < 3 or poly.shape[1] != 2 or not np.isfinite(poly).all():
+        raise DatamapError("a selection polygon needs at least 3 finite [x, y] points")
+    lo, hi = poly.min(axis=0), poly.max(axis=0)
+    cand = np.flatnonzero((xy[:, 0] >= lo[0]) & (xy[:, 0] <= hi[0]) & (xy[:, 1] >= lo[1]) & (xy[:, 1] <= hi[1]))
+    px = xy[cand, 0].astype(np.float64)
+    py = xy[cand, 1].astype(np.float64)
+    inside = np.zeros(len(cand), dtype=bool)
+    x0, y0 = poly[:, 0], poly[:, 1]
+    x1, y1 = np.roll(x0, -1), np.roll(y0, -1)
+    for a, b, c, d in zip(x0, y0, x1, y1):
+        crosses = (b > py) != (d > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            xint = a + (py - b) * (c - a) / (d - b)
+        inside ^= crosses & (px < xint)
+    return cand[inside]
+
+
+class QueryEmbedders:
+    """One loaded sentence-transformers model per model id, loaded on first use."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._models: dict[str, Any] = {}
+
+    @staticmethod
+    def model_path(m: DataMap) -> str | None:
+        """The folder of the model that embedded this map, or None if we cannot load it."""
+        from tasks.embed import DEFAULT_MODEL_ID, resolve_model
+
+        mid = (m.manifest.get("model") or {}).get("id")
+        if mid == DEFAULT_MODEL_ID:
+            try:
+                return resolve_model(None)[0]
+            except DatamapError:
+                return None
+        folder = ((m.manifest.get("build") or {}).get("params") or {}).get("model")
+        if folder:
+            try:
+                path, got = resolve_model(folder)
+            except DatamapError:
+                return None
+            return path if got == mid else None
+        return None
+
+    def available(self, m: DataMap) -> bool:
+        return self.model_path(m) is not None
+
+    def embed(self, m: DataMap, text: str) -> np.ndarray:
+        path = self.model_path(m)
+        mid = (m.manifest.get("model") or {}).get("id")
+        if path is None:
+            raise SemanticSearchUnavailable(
+                f"{m.dataset}@{m.version} was embedded with {mid!r}, which this server cannot "
+                "load; use keyword search, or rebuild the map with a model folder (--model)")
+        with self._lock:
+            model = self._models.get(mid)
+            if model is None:
+                from tasks.embed import SentenceTransformerEmbedder
+
+                model = SentenceTransformerEmbedder(path, mid, batch_size=8)
+                self._models[mid] = model
+        return model.encode([text])
+
+
+class MapCache:
+    """Open versions by (dataset, version), least recently used dropped first."""
+
+    def __init__(self, store: Store, size: int = 8):
+        self.store = store
+        self.size = size
+        self._lock = threading.Lock()
+        self._maps: OrderedDict[tuple[str, str], MapState] = OrderedDict()
+
+    def get(self, dataset: str, version: str) -> MapState:
+        schema.check_name(dataset, "dataset")
+        v = self.store.resolve_version(dataset, version)
+        key = (dataset, v)
+        with self._lock:
+            st = self._maps.get(key)
+            if st is not None:
+                self._maps.move_to_end(key)
+                return st
+        st = MapState(DataMap(self.store, dataset, v))
+        with self._lock:
+            self._maps[key] = st
+            while len(self._maps) > self.size:
+                self._maps.popitem(last=False)
+        return st
