@@ -130,6 +130,26 @@ def gc(dataset: str, store: Optional[str] = StoreOpt,
     console.print(f"removed {len(removed)} incomplete version folder(s)")
 
 
+@app.command()
+def serve(store: Optional[str] = StoreOpt,
+          host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)"),
+          port: int = typer.Option(8000, help="Port to listen on"),
+          token: Optional[str] = typer.Option(None, envvar="DATAMAP_TOKEN",
+                                              help="Token that writes (tags) must carry; needed to allow "
+                                                   "writes when listening beyond loopback")) -> None:
+    """Serve the web map of every dataset in the store."""
+    from resources.store import Store
+    from viewer.app import LOOPBACK, serve as run_server
+
+    st = Store(store)
+    shown = "localhost" if host in LOOPBACK else host
+    console.print(f"datamap web map for {st.root if st.local else st.uri}: http://{shown}:{port}/")
+    if host not in LOOPBACK and not token:
+        err.print("[yellow]listening beyond loopback without --token: the map is read-only "
+                  "(set --token or DATAMAP_TOKEN to allow tag edits)[/]")
+    run_server(st.uri, host=host, port=port, token=token)
+
+
 def main() -> None:
     app()
 

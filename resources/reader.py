@@ -147,6 +147,12 @@ class DataMap:
 
         return TagsResource(self)
 
+    @cached_property
+    def tiles(self):
+        from .tiles import TilesResource
+
+        return TilesResource(self)
+
     def get_data(self, ids: list[str]) -> list[dict[str, Any]]:
         """Full records for ``ids`` in the order given (Atlas ``get_data``)."""
         return self.data.get(ids)
