@@ -50,6 +50,8 @@ def build(
     seed: int = typer.Option(42, help="Layout seed (same input → same map)"),
     no_topics: bool = typer.Option(False, help="Skip the topic model"),
     no_dedupe: bool = typer.Option(False, help="Skip duplicate detection"),
+    full: bool = typer.Option(False, "--full", help="Full re-layout even if the dataset has a version "
+                              "(default: incremental refresh below the drift threshold)"),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Build a map and publish it as a new version."""
@@ -64,7 +66,10 @@ def build(
                "embeddings": embeddings, "input_format": input_format, "model": model,
                "on_invalid": on_invalid, "latent_dtype": latent_dtype,
                "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed},
-               "topics": None if no_topics else {}, "dedupe": None if no_dedupe else {}}
+               "topics": None if no_topics else {}, "dedupe": None if no_dedupe else {}, "full": full}
+    if not verbose:
+        # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
+        logging.disable(logging.ERROR)
     try:
         with RichReporter(err) as rep:
             set_reporter(rep)
@@ -73,6 +78,7 @@ def build(
         _fail(e)
     finally:
         set_reporter(None)
+        logging.disable(logging.NOTSET)
     t = res["timings"]
     console.print(f"[bold green]published[/] {res['dataset']}@{res['version']} "
                   f"({res['rows']:,} rows; embedded {res['embedded']:,}, from cache {res['cached']:,})")
@@ -148,6 +154,18 @@ def serve(store: Optional[str] = StoreOpt,
         err.print("[yellow]listening beyond loopback without --token: the map is read-only "
                   "(set --token or DATAMAP_TOKEN to allow tag edits)[/]")
     run_server(st.uri, host=host, port=port, token=token)
+
+
+from .cli_ops import deploy as _deploy, diff as _diff, source_app as _source_app  # noqa: E402
+
+app.add_typer(_source_app, name="source")   # operations: flows/cli_ops.py
+app.command("deploy")(_deploy)
+app.command("diff")(_diff)
+
+
+from .cli_curate import register as _register_curate  # noqa: E402  (export, tag add/list/…)
+
+_register_curate(app, StoreOpt, console, _fail)
 
 
 def main() -> None:

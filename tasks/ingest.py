@@ -18,6 +18,8 @@ from resources import schema
 from resources.errors import IngestError
 from resources.store import filesystem_for, storage_errors
 
+from .ingest_diagnose import csv_problem, duplicate_columns, jsonl_problem, utf8_problem
+
 FORMATS = {
     ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".arrow": "arrow",
@@ -95,25 +97,51 @@ def read_raw(uri: str, storage_options: dict | None = None) -> bytes:
 
 
 def parse_table(raw: bytes, uri: str, fmt: str | None = None) -> pl.DataFrame:
+    """Parse with polars; on failure name the offending line, never a bare parser error."""
     fmt = detect_format(uri, fmt)
-    buf = io.BytesIO(raw)
-    try:
-        if fmt in ("csv", "tsv"):
-            df = pl.read_csv(buf, separator="\t" if fmt == "tsv" else ",",
-                             infer_schema_length=10_000, try_parse_dates=True,
-                             empty_string_is_null=False)
-        elif fmt == "jsonl":
-            df = pl.read_ndjson(buf, infer_schema_length=10_000)
-        elif fmt == "parquet":
-            df = pl.read_parquet(buf)
+    if fmt in ("csv", "tsv", "jsonl"):
+        bad = utf8_problem(raw)
+        if bad:
+            raise IngestError(f"cannot read {uri!r}: {bad}")
+    if fmt in ("csv", "tsv"):
+        sep = "\t" if fmt == "tsv" else ","
+        dup = duplicate_columns(raw, sep)
+        if dup:
+            raise IngestError(f"cannot read {uri!r}: duplicate column name(s) {dup} in the header")
+        df = _parse(lambda: _read_csv(raw, sep, dates=True), uri, fmt, lambda: csv_problem(raw, sep),
+                    retry=lambda: _read_csv(raw, sep, dates=False))
+    elif fmt == "jsonl":
+        if raw.lstrip()[:1] == b"[":  # a JSON array of objects, not JSON Lines
+            df = _parse(lambda: pl.read_json(io.BytesIO(raw), infer_schema_length=10_000), uri, "json")
         else:
-            df = pl.read_ipc(buf)
-    except Exception as e:  # polars raises a zoo of ComputeError/SchemaError/OSError
-        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise IngestError(f"cannot read {uri!r} as {fmt}: {msg}") from e
+            df = _parse(lambda: pl.read_ndjson(io.BytesIO(raw), infer_schema_length=10_000), uri, fmt,
+                        lambda: jsonl_problem(raw))
+    elif fmt == "parquet":
+        df = _parse(lambda: pl.read_parquet(io.BytesIO(raw)), uri, fmt)
+    else:
+        df = _parse(lambda: pl.read_ipc(io.BytesIO(raw)), uri, fmt)
     if df.width == 0:
         raise IngestError(f"input {uri!r} has no columns")
     return df
+
+
+def _read_csv(raw: bytes, sep: str, dates: bool) -> pl.DataFrame:
+    return pl.read_csv(io.BytesIO(raw), separator=sep, infer_schema_length=10_000, try_parse_dates=dates,
+                       empty_string_is_null=False)
+
+
+def _parse(read, uri: str, fmt: str, diagnose=None, retry=None) -> pl.DataFrame:
+    try:
+        return read()
+    except Exception as e:  # polars raises a zoo of ComputeError/SchemaError/OSError
+        where = diagnose() if diagnose else None
+        if where is None and retry is not None:
+            try:
+                return retry()  # e.g. a column of mixed date formats: keep it as text
+            except Exception:
+                pass
+        msg = where or (str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__)
+        raise IngestError(f"cannot read {uri!r} as {fmt}: {msg}") from e
 
 
 def stable_ids(df: pl.DataFrame, basis: list[str]) -> pl.Series:

@@ -20,6 +20,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 OnInvalid = Literal["fail", "skip"]
 EXAMPLES = 5
+MAX_ID_CHARS = 1024   # ids travel in URLs, tags and tooltips; longer ones are a mistake
 
 
 @dataclass
@@ -36,6 +37,8 @@ def _checks(has_text: bool, has_vectors: bool, width: int | None):
     checks = [
         (schema.ID, "not null", E.ExpectColumnValuesToNotBeNull(column=schema.ID)),
         (schema.ID, "unique", E.ExpectColumnValuesToBeUnique(column=schema.ID)),
+        (schema.ID, f"length <= {MAX_ID_CHARS}",
+         E.ExpectColumnValueLengthsToBeBetween(column=schema.ID, min_value=1, max_value=MAX_ID_CHARS)),
     ]
     if has_text:
         checks += [
@@ -44,9 +47,13 @@ def _checks(has_text: bool, has_vectors: bool, width: int | None):
         ]
     if has_vectors:
         checks += [
+            ("_vector_present", "not null",
+             E.ExpectColumnValuesToBeInSet(column="_vector_present", value_set=[True])),
             ("_vector_width", f"width == {width}",
              E.ExpectColumnValuesToBeInSet(column="_vector_width", value_set=[width])),
             ("_vector_finite", "finite", E.ExpectColumnValuesToBeInSet(column="_vector_finite", value_set=[True])),
+            # a zero vector has no direction: cosine distance to it is undefined
+            ("_vector_nonzero", "non-zero", E.ExpectColumnValuesToBeInSet(column="_vector_nonzero", value_set=[True])),
         ]
     return checks
 
@@ -78,9 +85,15 @@ def validate(
             widths = np.full(n, vectors.shape[1])
         vals, counts = np.unique(widths[widths > 0], return_counts=True)
         width = int(vals[np.argmax(counts)]) if len(vals) else 0
-        finite = np.isfinite(vectors).all(axis=1) | (widths != width)
-        cols["_vector_width"] = widths.astype(np.int64)
+        present = widths > 0
+        # each row is reported for its first problem only: missing, then width, then values
+        finite = np.isfinite(vectors).all(axis=1) | (widths != width) | ~present
+        cols["_vector_present"] = present
+        cols["_vector_width"] = np.where(present, widths, width).astype(np.int64)
         cols["_vector_finite"] = finite
+        with np.errstate(invalid="ignore"):
+            norms = np.linalg.norm(np.nan_to_num(vectors, nan=1.0, posinf=1.0, neginf=1.0), axis=1)
+        cols["_vector_nonzero"] = (norms > 0) | (widths != width) | ~present
     import pandas as pd
 
     pdf = pd.DataFrame(cols)
@@ -101,7 +114,8 @@ def validate(
         positions = sorted(int(i) for i in (res.get("unexpected_index_list") or []))
         count = int(res.get("unexpected_count") or 0)
         shown = {"_text": text_field or "text", "_vector_width": embedding_label,
-                 "_vector_finite": embedding_label}.get(field_name, field_name)
+                 "_vector_finite": embedding_label, "_vector_nonzero": embedding_label,
+                 "_vector_present": embedding_label}.get(field_name, field_name)
         examples = [_show_id(pdf[schema.ID].iloc[p], p) for p in positions[:EXAMPLES]]
         results.append({"field": shown, "check": check, "success": bool(r.success),
                         "count": count, "examples": examples,
