@@ -102,3 +102,39 @@ def deploy(
         _fail(LookupError("nothing to deploy: register a source first (datamap source add DATASET SOURCE)"))
     err.print(f"serving {len(deps)} deployment(s): " + ", ".join(d.name for d in deps))
     serve_all(deps, limit=limit)
+
+
+def diff(
+    dataset: str = typer.Argument(..., help="Map name in the store"),
+    v1: str = typer.Argument(..., help="Older version id"),
+    v2: str = typer.Argument("latest", help="Newer version id (default: latest)"),
+    store: Optional[str] = StoreOpt,
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """What changed between two versions: rows added/removed/changed, moves, topics."""
+    from resources import open_map
+    from resources.errors import DatamapError
+    from tasks.refresh import compare_versions
+
+    try:
+        res = compare_versions(open_map(dataset, store=store, version=v1),
+                               open_map(dataset, store=store, version=v2))
+    except DatamapError as e:
+        _fail(e)
+    if as_json:
+        console.print_json(json.dumps(res, default=str))
+        return
+    console.print(f"[bold]{dataset}[/] {res['from']} → {res['to']}")
+    console.print(f"rows {res['rows']['from']:,} → {res['rows']['to']:,}: "
+                  f"+{res['rows_added']:,} added, -{res['rows_removed']:,} removed, "
+                  f"~{res['rows_changed']:,} changed")
+    console.print(f"median move of kept points: {res['median_move']:.4%} of the map's extent")
+    r = res.get("refresh") or {}
+    if r:
+        console.print(f"built as: {r.get('mode')} refresh of {r.get('parent')}"
+                      + (f" ({r['reason']})" if r.get("reason") else ""))
+    for depth, t in res["topics"].items():
+        console.print(f"topics depth {depth}: {t['count']} now; appeared {len(t['appeared'])}"
+                      + (f" ({', '.join(t['appeared'][:8])})" if t["appeared"] else "")
+                      + f"; vanished {len(t['vanished'])}"
+                      + (f" ({', '.join(t['vanished'][:8])})" if t["vanished"] else ""))

@@ -1,0 +1,189 @@
+"""Incremental refresh: keep the parent version's geography, place only what is new.
+
+A refresh compares the new table with the parent version row by row (by ``id``):
+
+* kept rows whose vector did not change keep their coordinates exactly;
+* added rows, and kept rows whose vector changed ("moved"), are placed at the
+  distance-weighted mean of the coordinates of their nearest *anchored* neighbours
+  (rows that kept their coordinates), found in the new build's k-NN graph, falling
+  back to the parent's usearch index; this is the "UMAP transform" idea without
+  refitting, and it never moves an existing point;
+* removed rows simply are not in the new table.
+
+Topics follow the same rule: a placed point takes the finest topic most common among
+its anchored neighbours, and the coarser depths follow from the topic hierarchy.
+
+When too much changed, a fresh layout is better than patching: ``drift`` (rows added +
+removed + changed over the parent's rows) above ``DRIFT_THRESHOLD`` means a full
+re-layout. ``--full`` forces one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import polars as pl
+
+from resources import schema
+
+DRIFT_THRESHOLD = 0.20     # > 20% of the parent's rows added/removed/changed → full re-layout
+PLACE_K = 10               # anchored neighbours averaged for a new point
+VECTOR_ATOL = 2e-3         # float16-stored parents round latents by < 1e-3
+
+
+@dataclass
+class RowDiff:
+    """How the new table relates to the parent, by id (positions are new-table rows)."""
+    n_old: int
+    n_new: int
+    added: np.ndarray                      # new positions whose id is not in the parent
+    removed: list[str]                     # parent ids gone from the new table
+    changed: np.ndarray                    # new positions whose id exists but row content differs
+    kept_new: np.ndarray                   # new positions whose id exists in the parent
+    kept_old: np.ndarray                   # … and their parent positions (aligned)
+    moved: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # kept, vector changed
+
+    @property
+    def drift(self) -> float:
+        return (len(self.added) + len(self.removed) + len(self.changed)) / max(self.n_old, 1)
+
+    def summary(self) -> dict:
+        return {"rows_added": int(len(self.added)), "rows_removed": int(len(self.removed)),
+                "rows_changed": int(len(self.changed)), "rows_moved": int(len(self.moved)),
+                "rows_kept": int(len(self.kept_new)), "drift": round(self.drift, 6)}
+
+
+def _row_hashes(df: pl.DataFrame, columns: list[str]) -> pl.Series:
+    return df.select(columns).hash_rows(seed=0)
+
+
+def diff_rows(old: pl.DataFrame, new: pl.DataFrame) -> RowDiff:
+    """Compare two validated tables (``id`` first). Content = the columns both share."""
+    cols = [c for c in new.columns if c in old.columns]
+    o = pl.DataFrame({"id": old[schema.ID], "h_old": _row_hashes(old, cols),
+                      "p_old": pl.int_range(old.height, eager=True)})
+    n = pl.DataFrame({"id": new[schema.ID], "h_new": _row_hashes(new, cols),
+                      "p_new": pl.int_range(new.height, eager=True)})
+    j = n.join(o, on="id", how="left", maintain_order="left")
+    added = j.filter(pl.col("p_old").is_null())["p_new"].to_numpy().astype(np.int64)
+    kept = j.filter(pl.col("p_old").is_not_null())
+    changed = kept.filter(pl.col("h_old") != pl.col("h_new"))["p_new"].to_numpy().astype(np.int64)
+    removed = o.join(n, on="id", how="anti")["id"].to_list()
+    return RowDiff(n_old=old.height, n_new=new.height, added=added, removed=removed, changed=changed,
+                   kept_new=kept["p_new"].to_numpy().astype(np.int64),
+                   kept_old=kept["p_old"].to_numpy().astype(np.int64))
+
+
+def moved_rows(diff: RowDiff, old_vectors: np.ndarray, new_vectors: np.ndarray) -> np.ndarray:
+    """Kept rows whose latent vector differs from the parent's (text edited, model same)."""
+    if not len(diff.kept_new):
+        return np.zeros(0, np.int64)
+    delta = np.abs(new_vectors[diff.kept_new].astype(np.float32) - old_vectors[diff.kept_old].astype(np.float32))
+    return diff.kept_new[delta.max(axis=1) > VECTOR_ATOL]
+
+
+def place(xy: np.ndarray, anchored: np.ndarray, todo: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray,
+          k: int = PLACE_K, fallback=None) -> tuple[np.ndarray, int]:
+    """Fill ``xy[todo]`` from anchored neighbours; return (xy, how many used the fallback).
+
+    ``knn_idx``/``knn_dist``: the new build's (N, K) graph, cosine distances.
+    ``fallback(rows) -> list[(positions, distances)]`` for rows with no anchored
+    neighbour in the graph (a whole new cluster); else they go to the anchors' centroid.
+    """
+    xy = np.array(xy, dtype=np.float32, copy=True)
+    if not len(todo):
+        return xy, 0
+    nb, dist = knn_idx[todo], knn_dist[todo].astype(np.float64)
+    ok = anchored[nb] & (nb != todo[:, None])
+    # keep the first k anchored neighbours per row (the graph is sorted by distance)
+    ok &= np.cumsum(ok, axis=1) <= k
+    w = np.where(ok, 1.0 / (dist + 1e-4), 0.0)
+    wsum = w.sum(axis=1)
+    has = wsum > 0
+    pts = xy[nb]                                           # (T, K, 2)
+    xy[todo[has]] = (np.einsum("tk,tkc->tc", w[has], pts[has]) / wsum[has, None]).astype(np.float32)
+    lonely = todo[~has]
+    if len(lonely):
+        centroid = xy[anchored].mean(axis=0) if anchored.any() else np.array([0.5, 0.5], np.float32)
+        found = fallback(lonely) if fallback is not None else [(np.zeros(0, np.int64), np.zeros(0))] * len(lonely)
+        for row, (p, d) in zip(lonely, found):
+            p, d = np.asarray(p, np.int64), np.asarray(d, np.float64)
+            if len(p):
+                ww = 1.0 / (d[:k] + 1e-4)
+                xy[row] = (ww[:, None] * xy[p[:k]]).sum(axis=0) / ww.sum()
+            else:
+                xy[row] = centroid
+    return xy, int(len(lonely))
+
+
+def anchored_neighbours(anchored: np.ndarray, todo: np.ndarray, knn_idx: np.ndarray, k: int) -> np.ndarray:
+    """(T, K) neighbour positions, -1 where not an anchored neighbour (first k kept)."""
+    nb = knn_idx[todo]
+    ok = anchored[nb] & (nb != todo[:, None])
+    ok &= np.cumsum(ok, axis=1) <= k
+    return np.where(ok, nb, -1)
+
+
+def vote(labels: np.ndarray, neighbours: np.ndarray, default: int) -> np.ndarray:
+    """Most common label among each row's neighbours (−1 = none); ties → nearest first."""
+    out = np.full(len(neighbours), default, dtype=labels.dtype)
+    for i, row in enumerate(neighbours):
+        row = row[row >= 0]
+        if not len(row):
+            continue
+        vals = labels[row]
+        uniq, first, counts = np.unique(vals, return_index=True, return_counts=True)
+        best = np.lexsort((first, -counts))[0]
+        out[i] = uniq[best]
+    return out
+
+
+def median_move(old_ids: list[str], old_xy: np.ndarray, new_ids: list[str], new_xy: np.ndarray) -> float:
+    """Median distance moved by points present in both versions, as a share of the map's
+    extent (the larger side of the new layout's bounding box)."""
+    pos = {k: i for i, k in enumerate(old_ids)}
+    pairs = [(pos[k], j) for j, k in enumerate(new_ids) if k in pos]
+    if not pairs:
+        return float("nan")
+    a, b = np.array(pairs).T
+    d = np.linalg.norm(old_xy[a].astype(np.float64) - new_xy[b].astype(np.float64), axis=1)
+    extent = float((new_xy.max(axis=0) - new_xy.min(axis=0)).max())
+    return float(np.median(d) / extent) if extent > 0 else 0.0
+
+
+def _topic_labels(m) -> dict[int, set[str]]:
+    if not m.has(schema.TOPIC_METADATA):
+        return {}
+    meta = pl.from_arrow(m.read_parquet(schema.TOPIC_METADATA))
+    meta = meta.filter(pl.col(schema.TOPIC_COUNT) > 0) if schema.TOPIC_COUNT in meta.columns else meta
+    out: dict[int, set[str]] = {}
+    for depth, label in zip(meta[schema.TOPIC_DEPTH].to_list(), meta[schema.TOPIC_LABEL].to_list()):
+        out.setdefault(int(depth), set()).add(label)
+    return out
+
+
+def compare_versions(a, b) -> dict:
+    """What changed from map version ``a`` to ``b`` (two ``resources.DataMap``): rows
+    added / removed / changed by id, points that moved, and topics (by label, per depth)
+    that appeared or vanished. Works for any two versions, not only parent and child."""
+    da, db = pl.from_arrow(a.read_parquet(schema.DATA)), pl.from_arrow(b.read_parquet(schema.DATA))
+    d = diff_rows(da, db)
+    pa_, pb = a.read_parquet(schema.PROJECTION), b.read_parquet(schema.PROJECTION)
+    xy = lambda t: np.column_stack([t.column(schema.X).to_numpy(), t.column(schema.Y).to_numpy()])  # noqa: E731
+    ta, tb = _topic_labels(a), _topic_labels(b)
+    topics = {}
+    for depth in sorted(set(ta) | set(tb)):
+        sa, sb = ta.get(depth, set()), tb.get(depth, set())
+        topics[depth] = {"appeared": sorted(sb - sa), "vanished": sorted(sa - sb), "count": len(sb)}
+    return {
+        "dataset": b.dataset, "from": a.version, "to": b.version,
+        "rows": {"from": da.height, "to": db.height},
+        "rows_added": len(d.added), "rows_removed": len(d.removed), "rows_changed": len(d.changed),
+        "added_ids": db[schema.ID].gather(d.added).head(20).to_list(),
+        "removed_ids": d.removed[:20],
+        "median_move": median_move(pa_.column(schema.ID).to_pylist(), xy(pa_),
+                                   pb.column(schema.ID).to_pylist(), xy(pb)),
+        "refresh": b.manifest.get("refresh"),
+        "parent": b.manifest.get("parent"),
+        "topics": topics,
+    }
