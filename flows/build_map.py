@@ -167,6 +167,8 @@ class BuildOptions:
     topics: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
     dedupe: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
     tiles: dict | None = dataclasses.field(default_factory=dict)      # None: skip the stage
+    full: bool = False                 # True: full re-layout even when a parent version exists
+    refresh_threshold: float = 0.2     # drift (share of rows added/removed/changed) forcing a full layout
 
 
 @flow(name="build_map", log_prints=True)
@@ -208,8 +210,16 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     index_opts = {"dtype": "f16" if opts.latent_dtype == "float16" else "f32", **opts.index}
     k_index = work.key("index", k_embed, index_opts)
     idx = call("index", index_stage, key=k_index, work_dir=work.dir, index=index_opts)
-    k_proj = work.key("project", k_index, opts.projection)
-    proj = call("project", project_stage, key=k_proj, work_dir=work.dir, projection=opts.projection)
+    parent = None if opts.full else st.latest(dataset)
+    k_proj = work.key("project", k_index, opts.projection, parent)
+    if parent is None:
+        proj = call("project", project_stage, key=k_proj, work_dir=work.dir, projection=opts.projection)
+    else:  # incremental refresh: keep the parent's geography (flows/refresh_stage.py)
+        from . import refresh_stage
+
+        proj = call("project", refresh_stage.place_stage, key=k_proj, work_dir=work.dir, store_uri=st.uri,
+                    storage_options=so, dataset=dataset, parent=parent, model_id=emb["model_id"],
+                    dim=emb["dim"], projection=opts.projection, threshold=opts.refresh_threshold)
 
     files = {schema.DATA: work.path(schema.DATA), schema.EMBEDDINGS: work.path("vectors.arrow"),
              schema.PROJECTION: work.path(schema.PROJECTION), schema.INDEX: work.path(schema.INDEX),
@@ -221,7 +231,16 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     for name, stage_fn, stage_opts in _optional_stages(opts):
         # chained: a later stage (tiles) may read what an earlier one (topics) wrote
         upstream = work.key(name, upstream, stage_opts)
-        res = call(name, stage_fn, key=upstream, work_dir=work.dir, text_field=opts.text_field, options=stage_opts)
+        alt = None
+        if parent is not None:
+            from . import refresh_stage
+
+            alt = refresh_stage.replacement(name, proj, st.uri, so, dataset)
+        if alt is not None:
+            res = call(name, alt[0], key=upstream, work_dir=work.dir, options=stage_opts, **alt[1])
+        else:
+            res = call(name, stage_fn, key=upstream, work_dir=work.dir, text_field=opts.text_field,
+                       options=stage_opts)
         files.update({a: work.path(p) for a, p in res.get("files", {}).items()})
         timings[name] = res["seconds"]
         extra[name] = res.get("summary", {})
@@ -239,6 +258,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
         "id_field": opts.id_field,
         "latent_dtype": opts.latent_dtype,
         "validation": {k: ing["validation"][k] for k in ("success", "rows_in", "rows_out", "dropped")},
+        "refresh": proj.get("refresh"),
         **extra,
     }
     t_pub = time.perf_counter()
@@ -250,7 +270,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     return {"dataset": dataset, "version": version, "store": st.uri, "rows": ing["rows"],
             "embedded": 0 if "embed" in cached else emb["embedded"], "cached": emb["cached"],
             "timings": timings, "resumed_stages": cached,
-            "validation": manifest["validation"]}
+            "validation": manifest["validation"], "refresh": manifest["refresh"]}
 
 
 OPTIONAL_STAGES = ("topics", "dedupe", "tiles")
