@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench clean viewer browser
 
 setup: $(STAMP)
 
@@ -21,8 +21,18 @@ demo: setup
 	$(BIN)/datamap versions debian-sample
 	@if $(BIN)/datamap --help | grep -q serve; then $(BIN)/datamap serve; fi
 
-test: setup
+# the web map's browser tests drive Debian's chromium (never a downloaded browser)
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get install -y chromium || ($$SUDO apt-get update && $$SUDO apt-get install -y chromium); fi
+
+test: setup browser
 	$(BIN)/python -m pytest -q -ra
+
+# regenerate the web map bundle committed in viewer/static (needs Node 18+ and npm)
+viewer:
+	cd viewer/frontend && npm ci --no-audit --no-fund && npm run build
 
 bench: setup
 	$(BIN)/python bench/build.py --rows 10000
