@@ -132,14 +132,19 @@ def test_canvas_shows_points_overview_and_zoomed(page):
     shot = canvas.screenshot()
     (OUT / "viewer-debian-overview.png").write_bytes(page.screenshot())
     assert _coloured_pixels(shot) > 2000, "no coloured points drawn on the canvas"
-    box = canvas.bounding_box()
-    page.mouse.move(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5)
-    for _ in range(6):
-        page.mouse.wheel(0, -300)
-        page.wait_for_timeout(120)
+    # zoom in on the centre of the biggest topic (or the map centre without topics)
+    sx, sy = page.evaluate("""() => {
+      const v = window.__datamap.view, t = (v.info.topics || []).filter(t => t.depth === 1)
+        .sort((a, b) => b.count - a.count)[0];
+      return t ? v.screenOf(t.x, t.y) : v.screenOf(0.5, 0.5);
+    }""")
+    page.mouse.move(sx, sy)
+    for _ in range(3):
+        page.mouse.wheel(0, -150)
+        page.wait_for_timeout(150)
     page.wait_for_timeout(800)
     (OUT / "viewer-debian-zoomed.png").write_bytes(page.screenshot())
-    assert "view=" in page.url                                      # the URL keeps the view
+    page.wait_for_function("location.hash.includes('view=')", timeout=5000)  # the URL keeps the view
     assert _coloured_pixels(canvas.screenshot()) > 500
 
 
@@ -195,7 +200,7 @@ def test_semantic_search_highlights_hits(page):
     im = np.asarray(Image.open(io.BytesIO(page.locator("#map canvas").first.screenshot())).convert("RGB")).astype(int)
     magenta = ((im[:, :, 0] > 200) & (im[:, :, 1] < 60) & (im[:, :, 2] > 50) & (im[:, :, 2] < 130)).sum()
     assert magenta > 50, f"no highlighted hits drawn (before {before} coloured pixels)"
-    assert "q=" in page.url
+    page.wait_for_function("location.hash.includes('q=')", timeout=5000)
 
 
 def test_lasso_selection_saved_as_tag(page, viewer_map):
@@ -213,7 +218,7 @@ def test_lasso_selection_saved_as_tag(page, viewer_map):
     page.mouse.up()
     page.wait_for_function("window.__datamap.selection && window.__datamap.selection.count > 0", timeout=10_000)
     sel = page.evaluate("window.__datamap.selection")
-    assert "sel=" in page.url
+    page.wait_for_function("location.hash.includes('sel=')", timeout=5000)   # shareable selection
     page.fill("#tagname", "lasso-e2e")
     page.click("#tag-add")
     page.wait_for_function("window.__datamap.lastTag && window.__datamap.lastTag.name === 'lasso-e2e'",

@@ -15,6 +15,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from resources import schema
@@ -29,7 +30,7 @@ except ImportError:  # tags not in this checkout
     class UnknownTag(DatamapError):  # type: ignore[no-redef]
         pass
 
-from .maps import MapCache, QueryEmbedders, SemanticSearchUnavailable
+from .maps import MapCache, QueryEmbedders, SemanticSearchUnavailable, TileCache
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 MAX_K = 1000
@@ -53,6 +54,7 @@ def create_app(store: str | Store | None = None, token: str | None = None,
     st = store if isinstance(store, Store) else Store(store)
     maps = MapCache(st)
     embedders = QueryEmbedders()
+    tiles = TileCache()
     app = FastAPI(title="datamap", docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     if allowed_hosts:
@@ -118,12 +120,22 @@ def create_app(store: str | Store | None = None, token: str | None = None,
 
     # ---- tiles -----------------------------------------------------------------------------
     @app.get("/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow")
-    def tile(dataset: str, version: str, z: int, x: int, y: int) -> Response:
-        ms = maps.get(dataset, version)
-        data = ms.m.tiles.tile_bytes(z, x, y)
-        return Response(data, media_type="application/vnd.apache.arrow.stream",
-                        headers={"Cache-Control": "public, max-age=31536000, immutable"
-                                 if version != "latest" else "no-cache"})
+    async def tile(dataset: str, version: str, z: int, x: int, y: int, request: Request) -> Response:
+        def work() -> bytes:
+            ms = maps.get(dataset, version)
+            m = ms.m
+            return tiles.get((m.dataset, m.version, z, x, y), lambda: m.tiles.tile_bytes(z, x, y))
+
+        data = await run_in_threadpool(work)
+        headers = {"Cache-Control": "no-cache" if version == "latest" else "public, max-age=31536000, immutable",
+                   "Vary": "Accept-Encoding"}
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            headers["Content-Encoding"] = "gzip"
+        else:
+            import gzip
+
+            data = gzip.decompress(data)
+        return Response(data, media_type="application/vnd.apache.arrow.stream", headers=headers)
 
     # ---- records and neighbours --------------------------------------------------------------
     @app.get("/api/maps/{dataset}/{version}/records/{row}")

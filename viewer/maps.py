@@ -206,6 +206,39 @@ class QueryEmbedders:
         return model.encode([text])
 
 
+class TileCache:
+    """Gzipped tile bytes by (dataset, version, tile), least recently used dropped first.
+
+    Versions are immutable, so a tile compressed once is good forever; compressing on
+    every request (the generic middleware) made the server CPU-bound at ~25 tiles/s.
+    """
+
+    def __init__(self, max_bytes: int = 256 << 20, level: int = 5):
+        self.max_bytes = max_bytes
+        self.level = level
+        self._lock = threading.Lock()
+        self._items: OrderedDict[tuple, bytes] = OrderedDict()
+        self._bytes = 0
+
+    def get(self, key: tuple, load) -> bytes:
+        with self._lock:
+            got = self._items.get(key)
+            if got is not None:
+                self._items.move_to_end(key)
+                return got
+        import gzip
+
+        data = gzip.compress(load(), compresslevel=self.level, mtime=0)
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = data
+                self._bytes += len(data)
+            while self._bytes > self.max_bytes and len(self._items) > 1:
+                _, old = self._items.popitem(last=False)
+                self._bytes -= len(old)
+        return data
+
+
 class MapCache:
     """Open versions by (dataset, version), least recently used dropped first."""
 
@@ -217,6 +250,12 @@ class MapCache:
 
     def get(self, dataset: str, version: str) -> MapState:
         schema.check_name(dataset, "dataset")
+        if version not in (None, "latest"):
+            with self._lock:          # versions are immutable: an open one needs no lookup
+                st = self._maps.get((dataset, schema.check_name(version, "version")))
+                if st is not None:
+                    self._maps.move_to_end((dataset, version))
+                    return st
         v = self.store.resolve_version(dataset, version)
         key = (dataset, v)
         with self._lock:
