@@ -135,7 +135,7 @@ def topics_stage(key: str, work_dir: str, store_uri: str, storage_options: dict,
     ids = np.zeros((n, depths), np.int64)
     ids[anchored] = old_ids[parent_pos[anchored]]
     knn_idx = np.load(os.path.join(work_dir, WORK_KNN_IDX))
-    nb = R.anchored_neighbours(anchored, placed, knn_idx, R.PLACE_K)
+    nb = R.anchored_neighbours(anchored, placed, knn_idx, R.VOTE_K)
     # a point with no anchored neighbour joins the biggest finest topic
     finest = meta.filter(pl.col(schema.TOPIC_DEPTH) == depths).sort(schema.TOPIC_COUNT, descending=True)
     fine = R.vote(ids[:, -1], nb, default=int(finest[schema.TOPIC_ID][0]))

@@ -4,7 +4,7 @@ A refresh compares the new table with the parent version row by row (by ``id``):
 
 * kept rows whose vector did not change keep their coordinates exactly;
 * added rows, and kept rows whose vector changed ("moved"), are placed at the
-  distance-weighted mean of the coordinates of their nearest *anchored* neighbours
+  median of the coordinates of their nearest *anchored* neighbours
   (rows that kept their coordinates), found in the new build's k-NN graph, falling
   back to the parent's usearch index; this is the "UMAP transform" idea without
   refitting, and it never moves an existing point;
@@ -27,7 +27,8 @@ import polars as pl
 from resources import schema
 
 DRIFT_THRESHOLD = 0.20     # > 20% of the parent's rows added/removed/changed → full re-layout
-PLACE_K = 10               # anchored neighbours averaged for a new point
+PLACE_K = 5                # anchored neighbours whose median position a new point takes
+VOTE_K = 10                # anchored neighbours voting for a new point's topic
 VECTOR_ATOL = 2e-3         # float16-stored parents round latents by < 1e-3
 
 
@@ -86,33 +87,33 @@ def place(xy: np.ndarray, anchored: np.ndarray, todo: np.ndarray, knn_idx: np.nd
           k: int = PLACE_K, fallback=None) -> tuple[np.ndarray, int]:
     """Fill ``xy[todo]`` from anchored neighbours; return (xy, how many used the fallback).
 
-    ``knn_idx``/``knn_dist``: the new build's (N, K) graph, cosine distances.
+    A placed point goes to the coordinate-wise median of its ``k`` nearest anchored
+    neighbours (by latent cosine distance). The median, unlike a distance-weighted mean,
+    does not pull a point into the empty space between two clusters its neighbours
+    straddle: on 5,000 Debian rows the share of a placed point's 10 nearest 2-D
+    neighbours that are among its 32 latent neighbours is 0.46 with the median of 5,
+    0.24 with a weighted mean of 10, and 0.47 for points UMAP laid out (bench/refresh.py).
+
+    ``knn_idx``/``knn_dist``: the new build's (N, K) graph, nearest first.
     ``fallback(rows) -> list[(positions, distances)]`` for rows with no anchored
     neighbour in the graph (a whole new cluster); else they go to the anchors' centroid.
     """
     xy = np.array(xy, dtype=np.float32, copy=True)
     if not len(todo):
         return xy, 0
-    nb, dist = knn_idx[todo], knn_dist[todo].astype(np.float64)
-    ok = anchored[nb] & (nb != todo[:, None])
-    # keep the first k anchored neighbours per row (the graph is sorted by distance)
-    ok &= np.cumsum(ok, axis=1) <= k
-    w = np.where(ok, 1.0 / (dist + 1e-4), 0.0)
-    wsum = w.sum(axis=1)
-    has = wsum > 0
-    pts = xy[nb]                                           # (T, K, 2)
-    xy[todo[has]] = (np.einsum("tk,tkc->tc", w[has], pts[has]) / wsum[has, None]).astype(np.float32)
+    nb = anchored_neighbours(anchored, todo, knn_idx, k)          # (T, K), -1 = unused
+    pts = np.where((nb >= 0)[..., None], xy[np.maximum(nb, 0)], np.nan)
+    has = (nb >= 0).any(axis=1)
+    with np.errstate(all="ignore"):
+        med = np.nanmedian(pts[has], axis=1) if has.any() else np.zeros((0, 2))
+    xy[todo[has]] = med.astype(np.float32)
     lonely = todo[~has]
     if len(lonely):
-        centroid = xy[anchored].mean(axis=0) if anchored.any() else np.array([0.5, 0.5], np.float32)
+        centroid = np.median(xy[anchored], axis=0) if anchored.any() else np.array([0.5, 0.5], np.float32)
         found = fallback(lonely) if fallback is not None else [(np.zeros(0, np.int64), np.zeros(0))] * len(lonely)
-        for row, (p, d) in zip(lonely, found):
-            p, d = np.asarray(p, np.int64), np.asarray(d, np.float64)
-            if len(p):
-                ww = 1.0 / (d[:k] + 1e-4)
-                xy[row] = (ww[:, None] * xy[p[:k]]).sum(axis=0) / ww.sum()
-            else:
-                xy[row] = centroid
+        for row, (p, _d) in zip(lonely, found):
+            p = np.asarray(p, np.int64)
+            xy[row] = np.median(xy[p[:k]], axis=0) if len(p) else centroid
     return xy, int(len(lonely))
 
 
