@@ -10,6 +10,7 @@ import os
 import shutil
 import time
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from resources import schema
@@ -26,20 +27,24 @@ def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
     proj = pq.read_table(os.path.join(work_dir, WORK_PROJECTION), columns=[schema.X, schema.Y])
     x = proj.column(schema.X).to_numpy()
     y = proj.column(schema.Y).to_numpy()
+    data_path = os.path.join(work_dir, WORK_DATA)
+    ids = pq.read_table(data_path, columns=[schema.ID]).column(schema.ID)
     columns = []
     topics_path = os.path.join(work_dir, schema.TOPICS)
     if os.path.exists(topics_path):
         meta_path = os.path.join(work_dir, schema.TOPIC_METADATA)
         meta = pq.read_table(meta_path) if os.path.exists(meta_path) else None
-        columns += T.topic_columns(pq.read_table(topics_path), meta)
+        columns += T.topic_columns(T.align_to(pq.read_table(topics_path), ids), meta)
     dup_path = os.path.join(work_dir, schema.DUPLICATES)
     if os.path.exists(dup_path):
-        c = T.duplicate_column(pq.read_table(dup_path))
+        c = T.duplicate_column(T.align_to(pq.read_table(dup_path), ids))
         if c is not None:
             columns.append(c)
-    data_path = os.path.join(work_dir, WORK_DATA)
     skip = {schema.ID, text_field or ""}
-    names = [n for n in pq.read_schema(data_path).names if n not in skip]
+    # only columns that can be colours (never the vectors or other list columns)
+    names = [f.name for f in pq.read_schema(data_path) if f.name not in skip and (
+        pa.types.is_string(f.type) or pa.types.is_large_string(f.type) or pa.types.is_boolean(f.type)
+        or pa.types.is_integer(f.type) or pa.types.is_floating(f.type) or pa.types.is_dictionary(f.type))]
     if names:
         columns += T.field_columns(pq.read_table(data_path, columns=names), skip, opts)
     out_dir = os.path.join(work_dir, schema.TILES)

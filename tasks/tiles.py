@@ -191,13 +191,30 @@ def topic_columns(topics: pa.Table, metadata: pa.Table | None) -> list[ColourCol
 
 
 def duplicate_column(dups: pa.Table) -> ColourColumn | None:
-    if "duplicate_class" not in dups.column_names:
+    from resources import schema
+
+    if schema.DUP_CLASS not in dups.column_names:
         return None
-    got = categorical_codes(dups.column("duplicate_class").cast(pa.string()), 16)
+    got = categorical_codes(dups.column(schema.DUP_CLASS).cast(pa.string()), 16)
     if got is None:
         return None
     codes, cats = got
-    return ColourColumn("duplicate_class", "category", codes, source="duplicates", categories=cats)
+    return ColourColumn(schema.DUP_CLASS, "category", codes, source="duplicates", categories=cats)
+
+
+def align_to(table: pa.Table, ids: pa.ChunkedArray) -> pa.Table:
+    """``table`` (keyed by id) in the row order of ``ids``; stages promise it, this checks."""
+    from resources import schema
+
+    got = table.column(schema.ID)
+    if len(got) == len(ids) and got.equals(ids.cast(got.type)):
+        return table
+    import pyarrow.compute as pc
+
+    idx = pc.index_in(ids.cast(got.type), value_set=got.combine_chunks())
+    if idx.null_count:
+        raise ValueError(f"{idx.null_count} map ids missing from a per-point artifact")
+    return table.take(idx)
 
 
 def write_tiles(out_dir: str, x: np.ndarray, y: np.ndarray, columns: list[ColourColumn],

@@ -259,3 +259,19 @@ def test_html_in_data_is_shown_as_text(page, viewer_map):
     assert XSS in page.inner_text("#panel")
     assert page.locator("img").count() == 0
     assert page.dialogs == [] and page.console_errors == []
+
+
+def test_shared_link_restores_view_colour_and_selection(browser, server, viewer_map):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    pg = ctx.new_page()
+    link = (f"{server}/#/map/debian/{viewer_map['version']}?view=0.40000,0.60000,0.500&colour=f:section"
+            "&sel=0.1,0.1;0.9,0.1;0.9,0.9;0.1,0.9")
+    pg.goto(link)
+    pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.selection", timeout=30_000)
+    assert pg.input_value("#colour") == "f:section"
+    vs = pg.evaluate("window.__datamap.view.viewState")
+    assert abs(vs["zoom"] - 0.5) < 1e-6 and abs(vs["target"][0] - 400) < 1e-3
+    assert pg.evaluate("window.__datamap.selection.count") > 0
+    legend = pg.inner_text("#legend")
+    assert "section" in legend and "libs" in legend       # the biggest Debian section is listed
+    ctx.close()

@@ -61,19 +61,18 @@ class MapState:
         return self.m.read_parquet(schema.DUPLICATES)
 
     @cached_property
-    def duplicate_rows(self) -> dict[Any, np.ndarray]:
-        """cluster id -> row positions of its members (duplicates.parquet is id-keyed)."""
+    def duplicate_rows(self) -> dict[int, np.ndarray]:
+        """cluster id -> row positions of its members, for clusters of two or more."""
         t = self.duplicates
-        if t is None or "cluster_id" not in t.column_names:
+        if t is None or schema.DUP_CLUSTER_ID not in t.column_names:
             return {}
         pos = self.m.data.positions(t.column(schema.ID).to_pylist(), strict=False)
-        cl = t.column("cluster_id").to_numpy(zero_copy_only=False)
-        valid = np.array([c is not None and c == c and c != -1 for c in cl])
-        out: dict[Any, list[int]] = {}
-        for p, c, ok in zip(pos, cl, valid):
-            if ok:
-                out.setdefault(c.item() if hasattr(c, "item") else c, []).append(int(p))
-        return {k: np.asarray(v) for k, v in out.items() if len(v) > 1}
+        cl = t.column(schema.DUP_CLUSTER_ID).fill_null(-1).to_numpy().astype(np.int64)
+        if len(pos) != len(cl):
+            return {}
+        order = np.argsort(cl, kind="stable")
+        uniq, start, count = np.unique(cl[order], return_index=True, return_counts=True)
+        return {int(u): pos[order[s:s + c]] for u, s, c in zip(uniq, start, count) if c > 1 and u != -1}
 
     @cached_property
     def cluster_of_row(self) -> dict[int, Any]:

@@ -13,7 +13,8 @@ import type {RGBA} from './colours';
 
 const S = 1000;                 // world units per map box side
 const TILE_PX = 512;            // aim: one tile cell spans about this many screen pixels
-const MAX_POINTS = 3_000_000;   // tile cache budget (points) before unseen tiles are dropped
+const MAX_POINTS = 3_000_000;
+const SINGLETON: RGBA = [215, 215, 215, 255];  // duplicate view: points without duplicates fade   // tile cache budget (points) before unseen tiles are dropped
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -124,6 +125,7 @@ class MapView {
   selection: number[][] | null = null;     // polygon in map coords
   drawing: number[][] | null = null;       // polygon being drawn (world coords)
   tool: 'pan' | 'lasso' | 'box' = 'pan';
+  rootP: Promise<any> | null = null;
   hoverTimer = 0;
   previewCache = new Map<number, any>();
   urlTimer = 0;
@@ -142,21 +144,15 @@ class MapView {
 
   async start() {
     const t0 = performance.now();
-    this.info = await this.api.info();
-    if (!this.info.tiles) throw new Error('this version has no tiles: rebuild it with the tiles stage');
-    this.setupHeader();
+    // the root tile always exists: fetch it alongside the map info and the WebGL start-up
+    const infoP = this.api.info();
+    this.rootP = this.api.tile('0/0/0').catch(() => null);
     const p = this.params;
     const [w, h] = [$('map').clientWidth || 800, $('map').clientHeight || 600];
     const z0 = Math.log2(Math.min(w, h) / S * 0.92);
     this.viewState = {target: [S / 2, S / 2, 0], zoom: z0, minZoom: z0 - 2, maxZoom: z0 + 16};
     const v = (p.get('view') || '').split(',').map(Number);
     if (v.length === 3 && v.every(Number.isFinite)) this.viewState = {...this.viewState, target: [v[0] * S, (1 - v[1]) * S, 0], zoom: v[2]};
-    this.colourBy = p.get('colour') || this.defaultColour();
-    ($('colour') as HTMLSelectElement).value = this.colourBy;
-    const f = p.get('filter');
-    if (f) this.filterSet = new Set(f.split(',').map(Number));
-    const sel = p.get('sel');
-    if (sel) this.selection = sel.split(';').map((q) => q.split(',').map(Number));
 
     let loaded!: () => void;
     const deckLoaded = new Promise<void>((res) => { loaded = res; });
@@ -183,6 +179,15 @@ class MapView {
       },
       layers: [],
     });
+    this.info = await infoP;
+    if (!this.info.tiles) throw new Error('this version has no tiles: rebuild it with the tiles stage');
+    this.setupHeader();
+    this.colourBy = p.get('colour') || this.defaultColour();
+    ($('colour') as HTMLSelectElement).value = this.colourBy;
+    const f = p.get('filter');
+    if (f) this.filterSet = new Set(f.split(',').map(Number));
+    const sel = p.get('sel');
+    if (sel) this.selection = sel.split(';').map((q) => q.split(',').map(Number));
     await deckLoaded;
     (window as any).__datamap.view = this;
     this.setupSelection();
@@ -291,7 +296,7 @@ class MapView {
   }
 
   update() {
-    if (this.destroyed || !this.deck) return;
+    if (this.destroyed || !this.deck || !this.info) return;
     const want = this.wantedTiles();
     const now = performance.now();
     for (const k of want) {
@@ -306,7 +311,9 @@ class MapView {
   async load(key: string) {
     this.loading.add(key);
     try {
-      const table = await this.api.tile(key);
+      const pre = key === '0/0/0' ? this.rootP : null;
+      this.rootP = null;
+      const table = (pre && await pre) || await this.api.tile(key);
       if (this.destroyed) return;
       const n = table.numRows;
       const xs = table.getChild('x')!.toArray() as Float32Array;
@@ -358,6 +365,7 @@ class MapView {
       return ramp(hi > lo ? (code - lo) / (hi - lo) : 0.5);
     }
     if (code >= (c.categories?.length ?? 0)) return MISSING;
+    if (c.source === 'duplicates' && c.categories![code] === 'singleton') return SINGLETON;
     return categorical(code);
   }
 
@@ -491,7 +499,7 @@ class MapView {
     for (const e of entries) {
       const row = el('div', undefined, 'entry');
       const sw = el('span', undefined, 'sw');
-      sw.style.background = css(categorical(e.code));
+      sw.style.background = css(this.colourOf(e.code, c));
       row.append(sw, el('span', e.label));
       if (this.filterSet && !this.filterSet.has(e.code)) row.classList.add('off');
       row.title = 'click: show only this value (shift-click: add/remove)';
