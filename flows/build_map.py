@@ -72,14 +72,14 @@ def embed_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
         info = {"model_id": "user-provided", "embedded": 0, "cached": 0, "byo": True}
     else:
         opts = embed_mod.EmbedOptions(**embed)
-        path, model_id = embed_mod.resolve_model(opts.model)
+        path, model_id, mode = embed_mod.resolve_embedder(opts)
         cache = embed_mod.EmbeddingCache(Store(store_uri, storage_options), model_id)
         texts = table.column(text_field).to_pylist()
-        lazy = _LazyEmbedder(path, model_id, opts.batch_size)
+        lazy = _LazyEmbedder(opts, model_id)
         res = embed_mod.embed_texts(texts, lazy, cache, opts)
         vectors = res.vectors
         info = {"model_id": res.model_id, "embedded": res.embedded, "cached": res.cached,
-                "byo": False, "max_seq_length": lazy.max_seq_length}
+                "byo": False, "max_seq_length": lazy.max_seq_length, "mode": mode}
     write_vectors(out, ids, vectors)
     failpoint("embed.after_write")
     secs = time.perf_counter() - t0
@@ -90,15 +90,15 @@ def embed_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
 class _LazyEmbedder:
     """Loads the model only if some text is missing from the cache (saves ~3 s + RAM)."""
 
-    def __init__(self, path: str, model_id: str, batch_size: int):
-        self.path, self.model_id, self.batch_size = path, model_id, batch_size
+    def __init__(self, opts: "embed_mod.EmbedOptions", model_id: str):
+        self.opts, self.model_id = opts, model_id
         self._model = None
         self.max_seq_length = None
 
     def _load(self):
         if self._model is None:
-            self._model = embed_mod.SentenceTransformerEmbedder(self.path, self.model_id, self.batch_size)
-            self.max_seq_length = self._model.max_seq_length
+            self._model = embed_mod.load_embedder(self.opts)
+            self.max_seq_length = getattr(self._model, "max_seq_length", None)
         return self._model
 
     @property
@@ -163,6 +163,7 @@ class BuildOptions:
     latent_dtype: str = "float32"
     batch_size: int = 32
     projection: dict = dataclasses.field(default_factory=dict)
+    embed_mode: str = "quality"     # quality | exact | fast | torch (tasks/embed.py EMBED_MODES)
     index: dict = dataclasses.field(default_factory=dict)
     topics: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
     dedupe: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
@@ -203,7 +204,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
 
     ing = call("ingest", ingest_stage, key=k_ingest, work_dir=work.dir, source=source, ingest=ingest_opts,
                        on_invalid=opts.on_invalid)
-    embed_opts = {"model": opts.model, "batch_size": opts.batch_size}
+    embed_opts = {"model": opts.model, "batch_size": opts.batch_size, "mode": opts.embed_mode}
     k_embed = work.key("embed", k_ingest, embed_opts)
     emb = call("embed", embed_stage, key=k_embed, work_dir=work.dir, store_uri=st.uri, storage_options=so,
                       text_field=opts.text_field, byo=ing["byo"], embed=embed_opts)

@@ -43,6 +43,8 @@ def build(
     embeddings: Optional[str] = typer.Option(None, help="Separate vectors: .npy (row order) or parquet with id"),
     input_format: Optional[str] = typer.Option(None, "--format", help="Override format detection"),
     model: Optional[str] = typer.Option(None, help="sentence-transformers model folder (default: bundled MiniLM)"),
+    embed_mode: str = typer.Option("quality", help="quality (ONNX int8) | exact (ONNX fp32) | fast (static, "
+                                   "lossy) | torch; see docs/embedding-modes.md"),
     on_invalid: str = typer.Option("fail", help="fail | skip: what to do with rows that break the contract"),
     latent_dtype: str = typer.Option("float32", help="float32 | float16 for stored vectors"),
     n_neighbors: int = typer.Option(15, help="UMAP n_neighbors"),
@@ -63,7 +65,7 @@ def build(
     from .progress_ui import RichReporter
 
     options = {"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
-               "embeddings": embeddings, "input_format": input_format, "model": model,
+               "embeddings": embeddings, "input_format": input_format, "model": model, "embed_mode": embed_mode,
                "on_invalid": on_invalid, "latent_dtype": latent_dtype,
                "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed},
                "topics": None if no_topics else {}, "dedupe": None if no_dedupe else {}, "full": full}

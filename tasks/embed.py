@@ -34,6 +34,13 @@ class EmbedOptions:
     chunk_size: int = 512           # texts per encode call (progress granularity)
     max_chars: int = 6000           # longer texts are cut before tokenising: the model reads
                                     # at most 256 tokens, so this only saves tokenizer time
+    mode: str = "quality"           # quality | exact | fast | torch (docs/embedding-modes.md)
+
+
+# quality: ONNX Runtime, int8 dense weights (cosine ~0.996 to torch, ~2x faster);
+# exact: ONNX Runtime fp32 (same vectors as torch to ~1e-4); fast: distilled static model
+# (256-d, ~100x faster, lossy); torch: sentence-transformers as-is.
+EMBED_MODES = ("quality", "exact", "fast", "torch")
 
 
 class Embedder(Protocol):
@@ -99,8 +106,43 @@ def resolve_model(model: str | None) -> tuple[str, str]:
     return model, f"{os.path.basename(os.path.abspath(model))}@{h.hexdigest()[:16]}"
 
 
-def load_embedder(options: EmbedOptions) -> SentenceTransformerEmbedder:
+def resolve_embedder(options: EmbedOptions) -> tuple[str, str, str]:
+    """(folder, cache model id, effective mode) without loading anything.
+
+    The id keys the embedding cache, so it differs from the torch id exactly when the
+    mode's vectors can differ beyond the 0.99-cosine bar or live in another space:
+    ``exact`` shares the torch id (max difference ~1e-4), ``quality`` (int8) and ``fast``
+    (static, 256-d) get their own. A model the ONNX path cannot export (not BERT-style
+    mean pooling) runs ``quality``/``exact`` on torch instead of failing.
+    """
+    if options.mode not in EMBED_MODES:
+        raise EmbeddingError(f"unknown embed mode {options.mode!r}; choose one of {', '.join(EMBED_MODES)}")
     path, model_id = resolve_model(options.model)
+    mode = options.mode
+    if mode in ("quality", "exact"):
+        from .embedders.onnx_minilm import check_supported
+        try:
+            check_supported(path)
+        except EmbeddingError:
+            mode = "torch"
+    if mode == "quality":
+        from .embedders.onnx_minilm import INT8_ID_SUFFIX
+        return path, model_id + INT8_ID_SUFFIX, mode
+    if mode == "fast":
+        from .embedders.static import static_model_id
+        return path, static_model_id(model_id), mode
+    return path, model_id, mode
+
+
+def load_embedder(options: EmbedOptions) -> Embedder:
+    path, model_id = resolve_model(options.model)
+    _, _, mode = resolve_embedder(options)
+    if mode in ("quality", "exact"):
+        from .embedders.onnx_minilm import OnnxEmbedder
+        return OnnxEmbedder(path, model_id, int8=(mode == "quality"))
+    if mode == "fast":
+        from .embedders.static import StaticEmbedder
+        return StaticEmbedder(path, model_id)
     return SentenceTransformerEmbedder(path, model_id, options.batch_size)
 
 
