@@ -104,13 +104,12 @@ def exact_distances(vectors: np.ndarray, a: np.ndarray, b: np.ndarray, chunk: in
     """Cosine distances of pairs (a[i], b[i]), float64 dot products, returned as float32."""
     out = np.empty(len(a), dtype=np.float32)
     v = np.asarray(vectors)
-    norms = np.linalg.norm(v.astype(np.float64, copy=False), axis=1) if len(v) <= 200_000 else None
     for s in range(0, len(a), chunk):
         aa, bb = a[s:s + chunk], b[s:s + chunk]
         x = v[aa].astype(np.float64)
         y = v[bb].astype(np.float64)
-        nx = norms[aa] if norms is not None else np.linalg.norm(x, axis=1)
-        ny = norms[bb] if norms is not None else np.linalg.norm(y, axis=1)
+        nx = np.sqrt(np.einsum("ij,ij->i", x, x))
+        ny = np.sqrt(np.einsum("ij,ij->i", y, y))
         denom = nx * ny
         cos = np.einsum("ij,ij->i", x, y) / np.where(denom > 0, denom, 1.0)
         cos[denom == 0] = 0.0

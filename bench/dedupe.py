@@ -1,0 +1,340 @@
+"""Benchmark the dedupe stage: speed at 100k / 1M vectors, and quality on real Debian text.
+
+Speed: synthetic 384-d vectors (noisy copies of the real Debian MiniLM vectors, so the
+space looks like real embeddings but few points are near each other) with planted
+duplicate groups. The usearch index and its 33-NN graph are built once per size and
+cached under bench/out/cache/ (ignored by git): building the HNSW index over 1M
+vectors takes ~10+ minutes on 2 cores, which is the *index* stage's cost, not
+dedupe's. The timed part is ``tasks.dedupe.find_duplicates`` given vectors, graph and
+index — exactly what the dedupe stage does — plus recall/precision of the planted
+groups as a sanity check.
+
+Quality: plant near-duplicates of real Debian descriptions (extra whitespace, a dropped
+word, lower case, an appended sentence), embed only those copies with the bundled
+MiniLM (``tasks.embed``), add them to the whole corpus (its stored MiniLM vectors) and
+score the deletion candidates at the default cutoff against the planted pairs. Compare
+with SemHash (``SemHash.from_embeddings`` on the same vectors, threshold 0.9 = cutoff
+0.1) when it is installed (``pip install semhash``; optional ``bench`` extra).
+
+    .venv/bin/python bench/dedupe.py [--sizes 100000 1000000] [--copies 400] [--skip-speed]
+
+Writes bench/out/dedupe.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+
+import numpy as np
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+OUT = os.path.join(REPO, "bench", "out")
+CACHE = os.path.join(OUT, "cache")
+SHARED = os.environ.get("DATAMAP_SHARED_DATA", os.path.join(os.path.dirname(REPO), "shared", "data"))
+
+
+def debian_vectors() -> np.ndarray:
+    return np.load(os.path.join(SHARED, "debian-packages-minilm.npy")).astype(np.float32)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+# ---- speed ------------------------------------------------------------------------------
+def synthetic(n: int, seed: int = 0, dup_frac: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """(vectors, group) with ``dup_frac`` of rows planted as copies (1-3 per source) at
+    cosine distance ~0.005-0.06 from their source; group = source row or -1."""
+    rng = np.random.default_rng(seed)
+    seeds = debian_vectors()
+    n_copy = int(n * dup_frac)
+    n_base = n - n_copy
+    base = np.empty((n_base, seeds.shape[1]), dtype=np.float32)
+    for s in range(0, n_base, 100_000):
+        e = min(n_base, s + 100_000)
+        g = rng.standard_normal((e - s, seeds.shape[1])).astype(np.float32)
+        base[s:e] = _unit(seeds[rng.integers(0, len(seeds), e - s)] + 0.9 * _unit(g))
+    src = rng.choice(n_base, size=n_copy // 2, replace=False)
+    per = rng.integers(1, 4, size=src.size)
+    src = np.repeat(src, per)[:n_copy]
+    if src.size < n_copy:
+        src = np.concatenate([src, rng.choice(n_base, n_copy - src.size)])
+    noise = _unit(rng.standard_normal((n_copy, seeds.shape[1])).astype(np.float32))
+    scale = rng.uniform(0.05, 0.3, size=(n_copy, 1)).astype(np.float32)
+    copies = _unit(base[src] + scale * noise)
+    vectors = np.concatenate([base, copies])
+    group = np.concatenate([np.full(n_base, -1), src])
+    return vectors, group
+
+
+def cached_graph(n: int, vectors: np.ndarray):
+    """(index, knn_idx, knn_dist, build seconds) — built once per size, then loaded."""
+    from usearch.index import Index
+
+    from tasks import index as I
+
+    os.makedirs(CACHE, exist_ok=True)
+    base = os.path.join(CACHE, f"synthetic-{n}")
+    if not os.path.exists(base + ".json"):
+        t0 = time.perf_counter()
+        idx = I.build_index(vectors)
+        t1 = time.perf_counter()
+        k, d = I.knn_graph(idx, vectors, 33)
+        t2 = time.perf_counter()
+        idx.save(base + ".usearch")
+        np.save(base + "-idx.npy", k)
+        np.save(base + "-dist.npy", d)
+        with open(base + ".json", "w") as f:
+            json.dump({"index_build_s": t1 - t0, "knn_s": t2 - t1, "threads": os.cpu_count()}, f)
+    meta = json.load(open(base + ".json"))
+    idx = Index.restore(base + ".usearch", view=True)
+    return idx, np.load(base + "-idx.npy"), np.load(base + "-dist.npy"), meta
+
+
+def random_rotation(d: int, seed: int) -> np.ndarray:
+    q, r = np.linalg.qr(np.random.default_rng(seed).standard_normal((d, d)))
+    return (q * np.sign(np.diag(r))).astype(np.float32)
+
+
+def tiled(n: int, block: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict]:
+    """``n`` vectors as n/block randomly rotated copies of the ``block``-row synthetic set,
+    with their k-NN graph: the block graphs side by side. A random rotation keeps each
+    block's geometry and puts the blocks nearly orthogonal to each other (cosine ~N(0,
+    1/384)), so no true neighbour crosses blocks — checked by brute force on a sample."""
+    v0, g0 = synthetic(block)
+    _, k0, d0, meta = cached_graph(block, v0)
+    reps = n // block
+    vectors = np.concatenate([v0 @ random_rotation(v0.shape[1], 100 + b) for b in range(reps)])
+    group = np.concatenate([np.where(g0 >= 0, g0 + b * block, -1) for b in range(reps)])
+    knn = np.concatenate([k0 + b * block for b in range(reps)])
+    dist = np.concatenate([d0] * reps)
+    rows = np.random.default_rng(1).choice(n, 200, replace=False)
+    sim = _unit(vectors[rows]) @ _unit(vectors).T
+    own = rows // block
+    for j in range(reps):
+        sim[own == j, j * block:(j + 1) * block] = -1
+    cross = 1 - sim.max(axis=1)
+    check = {"sample": 200, "min_cross_block_distance": round(float(cross.min()), 4),
+             "max_33rd_neighbour_distance": round(float(dist[rows, -1].max()), 4),
+             "graph_exact_for_sample": bool((cross > dist[rows, -1]).all())}
+    return vectors, group, knn, dist, {**meta, "tiling": check}
+
+
+def bench_speed(n: int, block: int = 100_000) -> dict:
+    from tasks.dedupe import DuplicateOptions, find_duplicates
+
+    t0 = time.perf_counter()
+    if n <= block:
+        vectors, group = synthetic(n)
+        idx, k, d, meta = cached_graph(n, vectors)
+    else:
+        vectors, group, k, d, meta = tiled(n, block)
+        idx = None   # no point has 32 neighbours within the radius, so no wider query is needed
+        assert (d[:, -1] > 0.22).all()
+    gen_s = time.perf_counter() - t0
+    ids = np.char.add("r", np.arange(n).astype(str))
+    opts = DuplicateOptions(exact_below=0)
+    runs = []
+    for _ in range(2):
+        t = time.perf_counter()
+        res = find_duplicates(ids, vectors, opts, knn_idx=k, knn_dist=d, index=idx)
+        runs.append({"total_s": time.perf_counter() - t, **res.seconds})
+    cl = res.clusters
+    # planted: each copy must share a cluster with its source
+    copies = np.nonzero(group >= 0)[0]
+    found = cl.cluster_id[copies] == cl.cluster_id[group[copies]]
+    planted_rows = np.zeros(n, bool)
+    planted_rows[copies] = True
+    planted_rows[group[copies]] = True
+    dels = cl.duplicate_class == "deletion candidate"
+    return {"n": n, "dim": int(vectors.shape[1]), "planted_copies": int(copies.size),
+            "generate_s": round(gen_s, 2), "index_build_s_cached": round(meta["index_build_s"], 1),
+            "graph": "usearch HNSW 33-NN" if n <= block else
+                     f"{n // block} rotated copies of the {block:,}-row set and its usearch graph",
+            "tiling_check": meta.get("tiling"),
+            "knn_graph_s_cached": round(meta["knn_s"], 1),
+            "dedupe_s": [round(r["total_s"], 3) for r in runs],
+            "dedupe_pairs_s": round(runs[-1]["pairs"], 3), "dedupe_cluster_s": round(runs[-1]["cluster"], 3),
+            "near_pairs": int(len(res.a)), "clusters": cl.n_clusters, "deletion_candidates": cl.n_deletion,
+            "planted_recall": round(float(found.mean()), 4),
+            "deletions_outside_planted": int((dels & ~planted_rows).sum())}
+
+
+# ---- quality ------------------------------------------------------------------------------
+APPENDED = ["This package is part of the Debian distribution.",
+            "See the upstream homepage for more information.",
+            "It is maintained by a team of volunteers.",
+            "Please report bugs to the Debian bug tracker."]
+
+
+def edit(text: str, kind: str, rng: random.Random) -> str:
+    if kind == "whitespace":
+        words = text.split(" ")
+        return "  ".join(words).replace("\n", "\n\n") + "  \n"
+    if kind == "dropped word":
+        words = text.split(" ")
+        i = rng.randrange(1, len(words)) if len(words) > 2 else 0
+        return " ".join(words[:i] + words[i + 1:])
+    if kind == "case":
+        return text.lower() if text != text.lower() else text.upper()
+    if kind == "appended sentence":
+        return text.rstrip() + " " + rng.choice(APPENDED)
+    raise ValueError(kind)
+
+
+KINDS = ("whitespace", "dropped word", "case", "appended sentence")
+
+
+def bench_quality(n_copies: int, seed: int = 7) -> dict:
+    import polars as pl
+
+    from tasks import embed as E
+    from tasks import index as I
+    from tasks.dedupe import DuplicateOptions, find_duplicates
+
+    corpus = pl.read_parquet(os.path.join(SHARED, "debian-packages.parquet"))
+    vec = debian_vectors()
+    n = len(vec)
+    texts = corpus["text"].to_list()
+    ids = corpus["id"].to_list()
+    # originals: unique text, 60-1500 chars, nothing else in the corpus within the cutoff
+    # (checked by brute force on a random pool), so any other match is a false one
+    counts = corpus.group_by("text").len()
+    unique = set(counts.filter(pl.col("len") == 1)["text"].to_list())
+    lens = np.asarray([len(t) for t in texts])
+    pool = [i for i in range(n) if texts[i] in unique and 60 <= lens[i] <= 1500]
+    pool = random.Random(seed).sample(pool, min(len(pool), 8 * n_copies))
+    u = _unit(vec)
+    sim = u[pool] @ u.T
+    sim[np.arange(len(pool)), pool] = -1
+    nearest = 1 - sim.max(axis=1)
+    eligible = [p for p, dd in zip(pool, nearest) if dd > 0.1]
+    del sim
+    rng = random.Random(seed)
+    orig = rng.sample(eligible, n_copies)
+    kinds = [KINDS[i % len(KINDS)] for i in range(n_copies)]
+    new_texts = [edit(texts[o], k, rng) for o, k in zip(orig, kinds)]
+    path, model_id = E.resolve_model(None)
+    model = E.SentenceTransformerEmbedder(path, model_id)
+    t1 = time.perf_counter()
+    copy_vec = model.encode(new_texts)
+    embed_s = time.perf_counter() - t1
+    # the stored corpus vectors and ours agree (same model): re-embed 20 originals
+    check = model.encode([texts[o] for o in orig[:20]])
+    drift = float((1 - np.einsum("ij,ij->i", _unit(check), _unit(vec[orig[:20]]))).max())
+
+    all_vec = np.concatenate([vec, copy_vec])
+    all_ids = ids + [f"planted-{i}" for i in range(n_copies)]
+    copy_rows = np.arange(n, n + n_copies)
+    t2 = time.perf_counter()
+    idx2 = I.build_index(all_vec)
+    knn2, dist2 = I.knn_graph(idx2, all_vec, 33)
+    graph_s = time.perf_counter() - t2
+    t3 = time.perf_counter()
+    res = find_duplicates(all_ids, all_vec, DuplicateOptions(), knn_idx=knn2, knn_dist=dist2, index=idx2)
+    dedupe_s = time.perf_counter() - t3
+    cl = res.clusters
+    family = np.full(len(all_vec), -1)
+    family[orig] = np.arange(n_copies)
+    family[copy_rows] = np.arange(n_copies)
+    pair_d = 1 - np.einsum("ij,ij->i", _unit(all_vec[orig]), _unit(copy_vec))
+    same = cl.cluster_id[orig] == cl.cluster_id[copy_rows]
+    ours = _scores(same, cl.duplicate_class == "deletion candidate", cl.retained, family, kinds)
+    out = {"corpus_rows": n, "planted": n_copies, "pool": len(pool), "eligible_in_pool": len(eligible),
+           "cutoff": 0.1, "embed_copies_s": round(embed_s, 2), "docs_per_s": round(n_copies / embed_s, 1),
+           "stored_vs_reembedded_max_distance": round(drift, 6),
+           "index_and_graph_s": round(graph_s, 2), "dedupe_s": round(dedupe_s, 2),
+           "corpus_deletion_candidates": cl.n_deletion, "corpus_clusters": cl.n_clusters,
+           "planted_pair_distance": {"median": round(float(np.median(pair_d)), 4),
+                                     "p90": round(float(np.quantile(pair_d, 0.9)), 4),
+                                     "max": round(float(pair_d.max()), 4),
+                                     "by_edit_median": {k: round(float(np.median(pair_d[np.asarray(kinds) == k])), 4)
+                                                        for k in KINDS}},
+           "datamap": ours}
+    out["semhash"] = _semhash(all_vec, all_ids, texts + new_texts, orig, copy_rows, family, kinds)
+    return out
+
+
+def _scores(same, is_del, retained, family, kinds) -> dict:
+    """Recall: planted (original, copy) pairs put in one cluster. Precision: of the
+    (deletion candidate → retained point) links that touch a planted row, the share that
+    stay inside its family (originals were picked with no natural neighbour within the
+    cutoff, so any other link is a false match)."""
+    rows = np.nonzero(is_del & ((family[np.arange(len(family))] >= 0) | (family[retained] >= 0)))[0]
+    tp = int(((family[rows] >= 0) & (family[rows] == family[retained[rows]])).sum())
+    prec = tp / len(rows) if len(rows) else 1.0
+    k = np.asarray(kinds)
+    return {"recall": round(float(same.mean()), 4), "precision": round(prec, 4),
+            "links_touching_planted": int(len(rows)), "true_links": tp,
+            "recall_by_edit": {kind: round(float(same[k == kind].mean()), 4) for kind in KINDS}}
+
+
+def _semhash(all_vec, all_ids, all_texts, orig, copy_rows, family, kinds) -> dict:
+    try:
+        from semhash import SemHash
+    except ImportError:
+        return {"skipped": "semhash not installed (pip install 'datamap[bench]')"}
+
+    class _NoEncoder:  # from_embeddings never encodes; self_deduplicate neither
+        def encode(self, *a, **k):
+            raise RuntimeError("not used")
+
+    records = [{"id": i, "text": t} for i, t in zip(all_ids, all_texts)]
+    t0 = time.perf_counter()
+    sh = SemHash.from_embeddings(all_vec, records, model=_NoEncoder(), columns=["id"])
+    fit_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    r = sh.self_deduplicate(threshold=0.9)
+    dedup_s = time.perf_counter() - t1
+    pos = {k: i for i, k in enumerate(all_ids)}
+    n = len(all_ids)
+    retained = np.arange(n)
+    is_del = np.zeros(n, bool)
+    for dup in r.filtered:
+        p = pos[dup.record["id"]]
+        is_del[p] = True
+        retained[p] = pos[dup.duplicate_of["id"]]
+    # same group: either is the other's retained point, or they share one
+    root = retained.copy()
+    same = (root[orig] == root[copy_rows])
+    ours = _scores(same, is_del, retained, family, kinds)
+    return {"version": "0.5.0", "threshold": 0.9, "fit_s": round(fit_s, 2), "dedupe_s": round(dedup_s, 2),
+            "deletion_candidates": int(is_del.sum()), **ours}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
+    ap.add_argument("--copies", type=int, default=400)
+    ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-quality", action="store_true")
+    args = ap.parse_args()
+    path = os.path.join(OUT, "dedupe.json")
+    out = json.load(open(path)) if os.path.exists(path) else {}
+    out["machine"] = {"cpus": os.cpu_count()}
+    if not args.skip_speed:
+        out.setdefault("speed", {})
+        for n in args.sizes:
+            r = bench_speed(n)
+            out["speed"][str(n)] = r
+            print(json.dumps(r))
+            _save(path, out)
+    if not args.skip_quality:
+        out["quality"] = bench_quality(args.copies)
+        print(json.dumps(out["quality"], indent=1))
+    _save(path, out)
+
+
+def _save(path, out) -> None:
+    os.makedirs(OUT, exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(out, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
