@@ -32,6 +32,7 @@ from tasks import validate as validate_mod
 from tasks.failpoints import failpoint
 
 from .stagekit import cached_stage, read_vectors, write_vectors
+from .runners import stage_on_runner
 from .workarea import WorkArea, digest
 
 KNN_K = 32   # neighbours kept from the index for UMAP, topics and dedupe
@@ -196,7 +197,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     cached: list[str] = []
 
     def call(name: str, stage_fn, **kw) -> dict:
-        state = stage_fn(return_state=True, **kw)
+        state = stage_on_runner(stage_fn, **kw)   # on Dask workers with --runner dask (flows/runners.py)
         res = state.result()  # re-raises the stage's own exception
         if state.name == "Cached":
             cached.append(name)

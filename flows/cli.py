@@ -52,6 +52,9 @@ def build(
     seed: int = typer.Option(42, help="Layout seed (same input → same map)"),
     no_topics: bool = typer.Option(False, help="Skip the topic model"),
     no_dedupe: bool = typer.Option(False, help="Skip duplicate detection"),
+    runner: str = typer.Option("local", help="local | dask: where the stages run"),
+    dask_address: Optional[str] = typer.Option(None, help="Dask scheduler (tcp://host:8786); "
+                                               "default with --runner dask: a local cluster"),
     full: bool = typer.Option(False, "--full", help="Full re-layout even if the dataset has a version "
                               "(default: incremental refresh below the drift threshold)"),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
@@ -75,7 +78,10 @@ def build(
     try:
         with RichReporter(err) as rep:
             set_reporter(rep)
-            res = build_map(source=source, dataset=dataset, store=store, options=options)
+            from .runners import with_runner
+
+            res = with_runner(build_map, runner, dask_address)(source=source, dataset=dataset, store=store,
+                                                               options=options)
     except DatamapError as e:
         _fail(e)
     finally:

@@ -18,6 +18,8 @@ _TMP = Path(tempfile.mkdtemp(prefix="datamap-tests-"))
 os.environ["PREFECT_HOME"] = str(_TMP / "prefect")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
+# two cores shared by several test sessions: the ephemeral API can take > 20 s to start
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
 os.environ["DATAMAP_WORK_DIR"] = str(_TMP / "work")
