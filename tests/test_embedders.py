@@ -123,6 +123,17 @@ def test_fast_mode_recovers_minilm_neighbours(fast, debian, debian_vectors):
     assert recovery >= 0.25, recovery
 
 
+def test_fast_mode_equals_model2vec_inference(fast, sample):
+    """Our memoised per-word encoder must give model2vec's StaticModel.encode vectors."""
+    texts, _ = sample
+    texts = texts + ["", "   ", "\u00e9t\u00e9 na\u00efve caf\u00e9 \u4e2d\u6587", "word " * 700]
+    ours = fast.encode(texts)
+    ref = fast.model.encode(texts, normalize=True)
+    known = np.linalg.norm(ref, axis=1) > 0
+    assert np.abs(ours[known] - ref[known]).max() < 1e-5
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)   # empty texts too
+
+
 def test_fast_mode_cache_is_separate(fast, tmp_store, sample):
     texts, _ = sample
     store = Store(tmp_store)

@@ -109,7 +109,17 @@ def static_model_id(model_id: str) -> str:
 
 
 class StaticEmbedder:
-    """Embedder protocol on a distilled model2vec StaticModel, unit-length vectors."""
+    """Embedder protocol on a distilled model2vec StaticModel, unit-length vectors.
+
+    Encoding memoises per whitespace-separated chunk: BERT's normaliser and
+    pre-tokeniser act within a chunk, so tokenising each distinct chunk once and summing
+    its token vectors gives exactly model2vec's mean (checked in the tests), while the
+    Rust tokenizer, the slow part, sees each word once per process instead of once per
+    occurrence. Texts longer than the model's token limit go through model2vec itself
+    so its truncation applies unchanged.
+    """
+
+    MAX_WORDS = 1_000_000        # memo cap: ~1 GB at 256 float32 dims; cleared when full
 
     def __init__(self, model_dir: str, model_id: str, root: str | None = None):
         from model2vec import StaticModel
@@ -120,13 +130,70 @@ class StaticEmbedder:
         self.dim = int(self.model.dim)
         self.max_seq_length = self.model.max_length
         self.path = folder
+        self._tok = self.model.tokenizer.__class__.from_str(self.model.tokenizer.to_str())
+        self._tok.no_truncation()
+        self._tok.no_padding()
+        self._unk = self.model.unk_token_id
+        self._emb = np.asarray(self.model.embedding, dtype=np.float32)
+        self._index: dict[str, int] = {}
+        self._sums = np.zeros((1024, self.dim), dtype=np.float32)
+        self._counts = np.zeros(1024, dtype=np.int64)
+
+    def _learn(self, words: list[str]) -> None:
+        if len(self._index) + len(words) > self.MAX_WORDS:
+            self._index.clear()
+        start = len(self._index)
+        need = start + len(words)
+        if need > len(self._counts):
+            size = max(need, 2 * len(self._counts))
+            self._sums = np.resize(self._sums, (size, self.dim))
+            self._counts = np.resize(self._counts, size)
+        # words go to the tokenizer pre-split, 512 per item: far less per-call overhead
+        # than one item per word; word_ids map each token back to its word
+        from scipy.sparse import csr_matrix
+        group = 512
+        items = [words[g:g + group] for g in range(0, len(words), group)]
+        for g, enc in zip(range(0, len(words), group),
+                          self._tok.encode_batch(items, is_pretokenized=True, add_special_tokens=False)):
+            ids = np.asarray(enc.ids, dtype=np.int64)
+            wids = np.asarray(enc.word_ids, dtype=np.int64)
+            keep = (ids != self._unk) if self._unk is not None else np.ones(len(ids), dtype=bool)
+            m = min(group, len(words) - g)
+            order = np.argsort(wids, kind="stable")
+            ids, wids, keep = ids[order], wids[order], keep[order]
+            indptr = np.concatenate([[0], np.cumsum(np.bincount(wids, minlength=m))])
+            x = csr_matrix((keep.astype(np.float32), ids, indptr), shape=(m, len(self._emb)))
+            self._sums[start + g:start + g + m] = x @ self._emb
+            self._counts[start + g:start + g + m] = np.bincount(wids[keep], minlength=m)
+        self._index.update(zip(words, range(start, need)))
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        v = np.asarray(self.model.encode(list(texts), normalize=True), dtype=np.float32)
-        # a text with no known token is all zeros; give it a unit vector so cosine stays defined
-        empty = ~np.any(v, axis=1)
-        if empty.any():
-            v[empty] = 1.0 / np.sqrt(self.dim)
+        split = [t.split() for t in texts]
+        index = self._index
+        new = {w for ws in split for w in ws if w not in index}
+        if new:
+            self._learn(list(new))
+            index = self._index
+            if any(w not in index for ws in split for w in ws):   # memo was cleared mid-way
+                self._learn(list({w for ws in split for w in ws if w not in index}))
+        flat = np.fromiter((index[w] for ws in split for w in ws), dtype=np.int64)
+        lens = np.fromiter((len(ws) for ws in split), dtype=np.int64, count=len(split))
+        # docs × memo-words count matrix; one sparse product sums each doc's word vectors
+        from scipy.sparse import csr_matrix
+        indptr = np.concatenate([[0], np.cumsum(lens)])
+        width = len(index)
+        x = csr_matrix((np.ones(flat.size, dtype=np.float32), flat, indptr), shape=(len(texts), width))
+        v = np.asarray(x @ self._sums[:width], dtype=np.float32)
+        n = np.asarray(x @ self._counts[:width].astype(np.float32)).astype(np.int64)
+        limit = self.model.max_length
+        long = np.flatnonzero(n > limit) if limit else np.array([], dtype=np.int64)
+        if len(long):
+            v[long] = self.model.encode([texts[i] for i in long], normalize=False)
+        norms = np.linalg.norm(v, axis=1, keepdims=True)
+        empty = norms[:, 0] == 0
+        v = v / np.where(norms == 0, 1.0, norms)
+        # a text with no known token: a fixed unit vector so cosine stays defined
+        v[empty] = 1.0 / np.sqrt(self.dim)
         return v
