@@ -166,14 +166,27 @@ def fit_bertopic(docs: Sequence[str], vectors: np.ndarray, fine: np.ndarray, opt
     from bertopic.dimensionality import BaseDimensionalityReduction
     from bertopic.vectorizers import ClassTfidfTransformer
 
+    def fit(vec, texts):
+        model = BERTopic(umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(),
+                         vectorizer_model=vec, ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+                         top_n_words=options.n_keywords, calculate_probabilities=False, verbose=False,
+                         language=None)   # not "english": that strips punctuation ("objectivec")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.fit(list(texts), embeddings=np.asarray(vectors, dtype=np.float32), y=np.asarray(fine))
+        return model
+
     vec = _recording_vectorizer(options, len(docs))
-    model = BERTopic(umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(),
-                     vectorizer_model=vec, ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-                     top_n_words=options.n_keywords, calculate_probabilities=False, verbose=False,
-                     language=None)   # not "english": that strips punctuation ("objectivec")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model.fit(list(docs), embeddings=np.asarray(vectors, dtype=np.float32), y=np.asarray(fine))
+    try:
+        model = fit(vec, docs)
+    except ValueError as e:
+        if "empty vocabulary" not in str(e):
+            raise
+        # texts of only stop words / numbers / nothing: keep the topics, name them plainly
+        vec = _recording_vectorizer(dataclasses.replace(options, stop_words=None), 0)
+        vec.set_params(token_pattern=r"(?u)\b\w+\b")
+        texts = [d if re.search(r"\w", d or "") else "untitled" for d in docs]
+        model = fit(vec, texts)
     # BERTopic renumbers topics by size: recover ours → its id from the documents
     theirs = np.asarray(model.topics_)
     k = int(fine.max()) + 1
@@ -398,7 +411,6 @@ def build_topics(docs: Sequence[str], vectors: np.ndarray, xy: np.ndarray | None
     ids = np.zeros_like(raw)
     order_per_depth: list[list[int]] = []
     next_id = 1
-    parent_gid: dict[int, int] = {}
     gid_maps: list[dict[int, int]] = []
     for d in range(D):
         counts = np.bincount(raw[:, d])
