@@ -52,6 +52,8 @@ def build(
     seed: int = typer.Option(42, help="Layout seed (same input → same map)"),
     no_topics: bool = typer.Option(False, help="Skip the topic model"),
     no_dedupe: bool = typer.Option(False, help="Skip duplicate detection"),
+    duplicate_cutoff: Optional[float] = typer.Option(None, help="Cosine distance under which points are "
+                                                     "duplicates (default 0.1)"),
     runner: str = typer.Option("local", help="local | dask: where the stages run"),
     dask_address: Optional[str] = typer.Option(None, help="Dask scheduler (tcp://host:8786); "
                                                "default with --runner dask: a local cluster"),
@@ -71,7 +73,8 @@ def build(
                "embeddings": embeddings, "input_format": input_format, "model": model, "embed_mode": embed_mode,
                "on_invalid": on_invalid, "latent_dtype": latent_dtype,
                "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed},
-               "topics": None if no_topics else {}, "dedupe": None if no_dedupe else {}, "full": full}
+               "topics": None if no_topics else {}, "dedupe": None if no_dedupe else
+               ({} if duplicate_cutoff is None else {"duplicate_cutoff": duplicate_cutoff}), "full": full}
     if not verbose:
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
