@@ -269,10 +269,14 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
                             files=files, manifest=manifest, latent_dtype=opts.latent_dtype)
     timings["publish"] = time.perf_counter() - t_pub
     work.remove()
-    return {"dataset": dataset, "version": version, "store": st.uri, "rows": ing["rows"],
-            "embedded": 0 if "embed" in cached else emb["embedded"], "cached": emb["cached"],
-            "timings": timings, "resumed_stages": cached,
-            "validation": manifest["validation"], "refresh": manifest["refresh"]}
+    out = {"dataset": dataset, "version": version, "store": st.uri, "rows": ing["rows"],
+           "embedded": 0 if "embed" in cached else emb["embedded"], "cached": emb["cached"],
+           "timings": timings, "resumed_stages": cached,
+           "validation": manifest["validation"], "refresh": manifest["refresh"]}
+    from .run_artifacts import publish_run_artifacts
+
+    publish_run_artifacts(out, manifest)   # the same numbers in the Prefect UI
+    return out
 
 
 OPTIONAL_STAGES = ("topics", "dedupe", "tiles")
