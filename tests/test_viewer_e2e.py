@@ -54,8 +54,14 @@ def viewer_map(debian, debian_vectors, tmp_path_factory) -> dict:
     table.write_parquet(src)
     texts = sub["text"].to_list()
     EmbeddingCache(Store(store), DEFAULT_MODEL_ID).put(text_keys(texts), vecs)
-    res = build_map(source=str(src), dataset="debian", store=store,
-                    options={"text_field": "text", "id_field": "id"})
+    import dataclasses
+
+    from flows.build_map import BuildOptions
+
+    options = {"text_field": "text", "id_field": "id"}
+    if "embed_mode" in {f.name for f in dataclasses.fields(BuildOptions)}:
+        options["embed_mode"] = "torch"      # the corpus vectors are sentence-transformers' own
+    res = build_map(source=str(src), dataset="debian", store=store, options=options)
     assert res["embedded"] == 1 and res["cached"] == 1500   # only the probe row met the model
     return {"store": store, "dataset": "debian", "version": res["version"], "table": table}
 
@@ -177,6 +183,12 @@ def test_hover_shows_the_text(page, viewer_map):
     match = rows.filter(pl.col("id") == first)
     assert match.height == 1, tip
     assert match["text"][0][:40].split("\n")[0] in tip
+    # a click opens the full record and its nearest neighbours in the side panel
+    page.mouse.click(p["sx"], p["sy"])
+    page.wait_for_function("document.querySelectorAll('#panel .item').length >= 10", timeout=10_000)
+    panel = page.inner_text("#panel")
+    assert first in panel and "Nearest neighbours" in panel
+    assert match["text"][0].split("\n")[0] in panel
 
 
 def test_semantic_search_highlights_hits(page):

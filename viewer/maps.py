@@ -164,45 +164,65 @@ class QueryEmbedders:
     def __init__(self):
         self._lock = threading.Lock()
         self._models: dict[str, Any] = {}
+        self._opts: dict[tuple, Any] = {}
 
     @staticmethod
-    def model_path(m: DataMap) -> str | None:
-        """The folder of the model that embedded this map, or None if we cannot load it."""
-        from tasks.embed import DEFAULT_MODEL_ID, resolve_model
+    def options_for(m: DataMap):
+        """EmbedOptions that reproduce the map's own embedder, or None if we cannot.
+
+        The map's model id (manifest) is what the build's embedder called itself; the
+        options from the build parameters must resolve to that same id, so a query is
+        embedded in exactly the space of the map (e.g. never torch vectors against an
+        int8 map)."""
+        from tasks import embed as E
 
         mid = (m.manifest.get("model") or {}).get("id")
-        if mid == DEFAULT_MODEL_ID:
+        params = (m.manifest.get("build") or {}).get("params") or {}
+        if not mid or mid == "user-provided":
+            return None
+        fields = getattr(E.EmbedOptions, "__dataclass_fields__", {})
+        modes = [params.get("embed_mode")] if params.get("embed_mode") else []
+        modes += [x for x in getattr(E, "EMBED_MODES", ()) if x not in modes]
+        for mode in modes or [None]:
+            kw = {"model": params.get("model"), "batch_size": 8}
+            if mode is not None and "mode" in fields:
+                kw["mode"] = mode
+            opts = E.EmbedOptions(**kw)
             try:
-                return resolve_model(None)[0]
+                if hasattr(E, "resolve_embedder"):
+                    got = E.resolve_embedder(opts)[1]
+                else:
+                    got = E.resolve_model(opts.model)[1]
             except DatamapError:
-                return None
-        folder = ((m.manifest.get("build") or {}).get("params") or {}).get("model")
-        if folder:
-            try:
-                path, got = resolve_model(folder)
-            except DatamapError:
-                return None
-            return path if got == mid else None
+                continue
+            if got == mid:
+                return opts
         return None
 
+    def _options(self, m: DataMap):
+        key = (m.store.uri, m.dataset, m.version)
+        if key not in self._opts:
+            self._opts[key] = self.options_for(m)
+        return self._opts[key]
+
     def available(self, m: DataMap) -> bool:
-        return self.model_path(m) is not None
+        return self._options(m) is not None
 
     def embed(self, m: DataMap, text: str) -> np.ndarray:
-        path = self.model_path(m)
+        opts = self._options(m)
         mid = (m.manifest.get("model") or {}).get("id")
-        if path is None:
+        if opts is None:
             raise SemanticSearchUnavailable(
                 f"{m.dataset}@{m.version} was embedded with {mid!r}, which this server cannot "
                 "load; use keyword search, or rebuild the map with a model folder (--model)")
         with self._lock:
             model = self._models.get(mid)
             if model is None:
-                from tasks.embed import SentenceTransformerEmbedder
+                from tasks import embed as E
 
-                model = SentenceTransformerEmbedder(path, mid, batch_size=8)
+                model = E.load_embedder(opts)
                 self._models[mid] = model
-        return model.encode([text])
+        return np.asarray(model.encode([text]), dtype=np.float32)
 
 
 class TileCache:
