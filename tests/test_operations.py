@@ -169,6 +169,14 @@ def test_source_change_event_rebuilds_and_bad_source_keeps_latest(ops):
     assert v1 is not None
     m = open_map(DATASET, store=store)
     assert m.version == v1 and m.row_count == 450
+    # the run published its numbers as Prefect artifacts (what the Prefect UI shows)
+    r = httpx.post(f"{api}/artifacts/filter", timeout=5,
+                   json={"artifacts": {"flow_run_id": {"any_": [runs[0]["id"]]}}})
+    arts = {x["key"]: x for x in r.json()}
+    assert {f"datamap-{DATASET}-stages", f"datamap-{DATASET}-summary"} <= set(arts)
+    assert "**450**" in arts[f"datamap-{DATASET}-summary"]["data"]
+    stages = {row["stage"] for row in json.loads(arts[f"datamap-{DATASET}-stages"]["data"])}
+    assert {"ingest", "embed", "index", "project", "publish"} <= stages
 
     # the source turns invalid (duplicate ids) → the triggered run fails, LATEST stays
     broken = pl.concat([bigger, bigger.head(5)])
