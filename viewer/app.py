@@ -264,4 +264,5 @@ def serve(store: str | None, host: str = "127.0.0.1", port: int = 8000, token: s
     loopback = host in LOOPBACK
     app = create_app(store, token=token, writable=loopback or bool(token),
                      allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    # browsers reuse connections between pans; a short keep-alive makes them race the close
+    uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_keep_alive=30)
