@@ -255,7 +255,8 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
                   "seconds": None, "build_key": build_key, "resumed_stages": cached},
         "model": {"id": emb["model_id"], "dim": emb["dim"],
                   "embedded_rows": 0 if "embed" in cached else emb["embedded"],
-                  "cached_rows": emb["cached"], "max_seq_length": emb.get("max_seq_length")},
+                  "cached_rows": emb["cached"], "max_seq_length": emb.get("max_seq_length"),
+                  "mode": emb.get("mode")},     # embed mode that ran (quality | exact | fast | torch)
         "text_field": opts.text_field,
         "id_field": opts.id_field,
         "latent_dtype": opts.latent_dtype,
