@@ -170,3 +170,15 @@ def test_polygon_selection_matches_brute_force():
     want = {i for i, (a, b) in enumerate(xy) if (0.1 < a < 0.9 and 0.1 < b < 0.4) or (0.1 < a < 0.4 and 0.1 < b < 0.9)}
     assert got == want
     assert pa is not None
+
+
+def test_keyword_search_stops_early_but_returns_the_first_hits(m):
+    from viewer.maps import MapState
+
+    ms = MapState(m)
+    texts = m.data.tb.column("text").to_pylist()
+    want = [i for i, t in enumerate(texts) if "python" in t.lower()]
+    rows, count, exact = ms.keyword_search("Python", k=5, chunk=100)
+    assert rows == want[:5] and count >= 5 and not exact
+    rows, count, exact = ms.keyword_search("Python", k=10_000, chunk=100)
+    assert rows == want and count == len(want) and exact

@@ -113,7 +113,7 @@ def create_app(store: str | Store | None = None, token: str | None = None,
                 "created_at": man.get("created_at"), "build_seconds": (man.get("build") or {}).get("seconds"),
                 "validation": (man.get("validation") or {}).get("success"),
                 "text_field": ms.text_field, "model": (man.get("model") or {}).get("id"),
-                "fields": [f.name for f in m.data.tb.schema],
+                "fields": ms.fields,
                 "semantic_search": embedders.available(m), "keyword_search": ms.text_field is not None,
                 "tags": ms.has_tags(), "duplicates": ms.has_duplicates(), "topics": topics,
                 "tiles": tiles, "versions": [v["version"] for v in reversed(list_versions(dataset, st))]}
@@ -163,12 +163,12 @@ def create_app(store: str | Store | None = None, token: str | None = None,
                k: int = Query(50, ge=1, le=MAX_K)) -> dict:
         ms = maps.get(dataset, version)
         if mode == "keyword":
-            rows, total = ms.keyword_search(q, k)
-            return {"mode": mode, "query": q, "total": total, "hits": ms.hits(rows)}
+            rows, total, exact = ms.keyword_search(q, k)
+            return {"mode": mode, "query": q, "total": total, "exact": exact, "hits": ms.hits(rows)}
         vec = embedders.embed(ms.m, q)
         ids, dists = ms.m.embeddings.vector_search(queries=vec, k=k)
         rows = ms.m.data.positions(ids[0]).tolist()
-        return {"mode": mode, "query": q, "total": len(rows), "hits": ms.hits(rows, dists[0])}
+        return {"mode": mode, "query": q, "total": len(rows), "exact": True, "hits": ms.hits(rows, dists[0])}
 
     @app.post("/api/maps/{dataset}/{version}/select")
     def select(dataset: str, version: str, body: Selection) -> dict:

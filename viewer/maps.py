@@ -37,6 +37,17 @@ class MapState:
         t = self.m.read_parquet(schema.PROJECTION)
         return np.column_stack([t.column(schema.X).to_numpy(), t.column(schema.Y).to_numpy()]).astype(np.float32)
 
+    @cached_property
+    def fields(self) -> list[str]:
+        """Column names from the Parquet footer: opening a 10M-row map must not decode it."""
+        import pyarrow.parquet as pq
+
+        m = self.m
+        if m.store.local:
+            return list(pq.read_schema(m.artifact_path(schema.DATA)).names)
+        with m.store.open(m.artifact_path(schema.DATA)) as f:
+            return list(pq.read_schema(f).names)
+
     @property
     def text_field(self) -> str | None:
         return self.m.manifest.get("text_field")
@@ -115,21 +126,35 @@ class MapState:
             out.append(h)
         return out
 
-    def keyword_search(self, query: str, k: int) -> tuple[list[int], int]:
-        """Rows whose text contains every word of ``query`` (case-insensitive), row order."""
+    def keyword_search(self, query: str, k: int, chunk: int = 1 << 18) -> tuple[list[int], int, bool]:
+        """(first ``k`` rows whose text contains every word of ``query``, case-insensitive,
+        in row order; hits counted; whether that count is exact).
+
+        Scans in chunks and stops once ``k`` hits are found, so a common word on a 10M map
+        answers from the first chunk instead of a full scan; the count is then a lower bound.
+        """
         tf = self.text_field
         if tf is None:
             raise ResourceMissing("this map has no text field to search")
         words = [w for w in query.split() if w]
         if not words:
-            return [], 0
+            return [], 0, True
         col = self.m.data.tb.column(tf)
-        mask = None
-        for w in words:
-            hit = pc.match_substring(col, w, ignore_case=True)
-            mask = hit if mask is None else pc.and_(mask, hit)
-        rows = np.flatnonzero(mask.fill_null(False).to_numpy(zero_copy_only=False))
-        return rows[:k].tolist(), int(len(rows))
+        found: list[np.ndarray] = []
+        count = 0
+        n = len(col)
+        for start in range(0, n, chunk):
+            part = col.slice(start, chunk)
+            mask = None
+            for w in words:
+                hit = pc.match_substring(part, w, ignore_case=True)
+                mask = hit if mask is None else pc.and_(mask, hit)
+            rows = np.flatnonzero(mask.fill_null(False).to_numpy(zero_copy_only=False)) + start
+            found.append(rows)
+            count += len(rows)
+            if count >= k and start + chunk < n:
+                return np.concatenate(found)[:k].tolist(), count, False
+        return (np.concatenate(found)[:k].tolist() if found else []), count, True
 
     def rows_in_polygon(self, polygon: list[list[float]]) -> np.ndarray:
         return points_in_polygon(self.xy, np.asarray(polygon, dtype=np.float64))

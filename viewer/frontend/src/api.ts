@@ -60,7 +60,7 @@ export class MapApi {
   record(row: number) { return getJSON<any>(`${this.base}/records/${row}`); }
   neighbors(row: number, k = 10) { return getJSON<{neighbors: Hit[]}>(`${this.base}/neighbors/${row}?k=${k}`); }
   search(q: string, mode: string, k = 100) {
-    return getJSON<{hits: Hit[]; total: number}>(`${this.base}/search?q=${encodeURIComponent(q)}&mode=${mode}&k=${k}`);
+    return getJSON<{hits: Hit[]; total: number; exact?: boolean}>(`${this.base}/search?q=${encodeURIComponent(q)}&mode=${mode}&k=${k}`);
   }
   select(polygon: number[][]) { return postJSON<{count: number; rows: number[]}>(`${this.base}/select`, {polygon, limit: 0}); }
   tags() { return getJSON<{tags: {name: string; count: number}[]}>(`${this.base}/tags`); }

@@ -596,7 +596,7 @@ class MapView {
   }
 
   // ---- side panel: search results, selection, tags --------------------------------------------------
-  panelState: {search?: {q: string; total: number}; selection?: {count: number}; tags?: {name: string; count: number}[]} = {};
+  panelState: {search?: {q: string; total: number; exact: boolean}; selection?: {count: number}; tags?: {name: string; count: number}[]} = {};
 
   async renderPanelHome() {
     const panel = $('panel');
@@ -640,7 +640,7 @@ class MapView {
     }
     if (this.panelState.search) {
       const s = this.panelState.search;
-      panel.append(el('h3', `Search "${s.q}": ${s.total.toLocaleString()} hits`));
+      panel.append(el('h3', `Search "${s.q}": ${s.total.toLocaleString()}${s.exact ? '' : '+'} hits`));
       const list = el('div'); list.id = 'hits';
       this.hitList(list, this.hits);
       panel.append(list);
@@ -678,7 +678,7 @@ class MapView {
     try {
       const r = await this.api.search(q, mode, 100);
       this.hits = r.hits;
-      this.panelState.search = {q, total: r.total};
+      this.panelState.search = {q, total: r.total, exact: r.exact !== false};
       $('status').textContent = `${r.hits.length} hits`;
       hooks.lastSearch = r;
     } catch (e) { showError(e); }
