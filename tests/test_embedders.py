@@ -152,3 +152,21 @@ def test_fast_mode_cache_is_separate(fast, tmp_store, sample):
 def test_unknown_mode_is_a_clear_error():
     with pytest.raises(EmbeddingError, match="quality, exact, fast, torch"):
         resolve_embedder(EmbedOptions(mode="turbo"))
+
+
+@pytest.mark.slow
+def test_build_flow_runs_the_chosen_mode(debian, tmp_path, tmp_store):
+    """--embed-mode reaches the embed stage: the manifest names the static model, 256-d."""
+    from flows.build_map import build_map
+    from resources import open_map
+
+    src = tmp_path / "pkgs.parquet"
+    debian.sample(n=150, seed=4).drop("_row").write_parquet(src)
+    res = build_map(source=str(src), dataset="pkgs", store=tmp_store,
+                    options={"text_field": "text", "id_field": "id", "embed_mode": "fast",
+                             "topics": None, "dedupe": None, "tiles": None})
+    assert res["embedded"] == 150
+    m = open_map("pkgs", store=tmp_store)
+    assert m.manifest["model"]["id"].endswith("#static-distill-v1-pca256")
+    assert m.manifest["model"]["mode"] == "fast"
+    assert m.embeddings.latent.shape == (150, 256)
