@@ -8,6 +8,7 @@ fingerprint (size + ETag/mtime, from ``tasks.ingest.source_fingerprint``) the wa
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,8 @@ def register_source(store: Store, dataset: str, source: str, options: dict | Non
     """Add or replace the source of ``dataset``; records its current fingerprint as the
     baseline, so the watcher only reports changes made after registration."""
     schema.check_name(dataset, "dataset")
+    if "://" not in source:   # a local path: absolute, so the serving process finds it from any folder
+        source = os.path.abspath(source)
     fp = source_fingerprint(source, storage_options)  # fails now if the source is unreachable
     sources = load_registry(store)
     entry = {"source": source, "options": options or {}, "storage_options": storage_options or {},
