@@ -44,7 +44,7 @@ def source_add(
         entry = register_source(Store(store), dataset, source, opts)
     except (DatamapError, json.JSONDecodeError) as e:
         _fail(e)
-    console.print(f"registered {dataset} ← {source} (size {entry['fingerprint']['size']})")
+    console.print(f"registered {dataset} ← {entry['source']} (size {entry['fingerprint']['size']})")
 
 
 @source_app.command("list")
