@@ -34,7 +34,7 @@ def test_rebuild_embeds_nothing_when_input_unchanged(debian, tmp_path, tmp_store
     assert second["version"] != first["version"]
     m = open_map("pkgs", store=tmp_store)
     assert m.manifest["model"]["embedded_rows"] == 0
-    assert m.manifest["model"]["id"] == "sentence-transformers/all-MiniLM-L6-v2"
+    assert m.manifest["model"]["id"].startswith("sentence-transformers/all-MiniLM-L6-v2")  # + "#onnx-int8" in quality mode
     assert m.manifest["parent"] == first["version"]
     # the cached vectors are the model's: unit length and close to the reference vectors
     v = m.embeddings.latent
