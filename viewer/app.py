@@ -217,7 +217,7 @@ def create_app(store: str | Store | None = None, token: str | None = None,
         if rows:
             import pyarrow as pa
 
-            ids.extend(ms.m.data.tb.column(schema.ID).take(pa.array(rows, type=pa.int64())).to_pylist())
+            ids.extend(ms.table.column(schema.ID).take(pa.array(rows, type=pa.int64())).to_pylist())
         t = tags_of(ms)
         if body.op == "add":
             t.add(name, ids)

@@ -31,11 +31,23 @@ class MapState:
 
     def __init__(self, m: DataMap):
         self.m = m
+        self._load_lock = threading.RLock()
+        self._xy: np.ndarray | None = None
 
-    @cached_property
+    @property
+    def table(self) -> pa.Table:
+        """The data table, loaded once even when 50 requests ask at the same moment."""
+        with self._load_lock:
+            return self.m.data.tb
+
+    @property
     def xy(self) -> np.ndarray:
-        t = self.m.read_parquet(schema.PROJECTION)
-        return np.column_stack([t.column(schema.X).to_numpy(), t.column(schema.Y).to_numpy()]).astype(np.float32)
+        with self._load_lock:
+            if self._xy is None:
+                t = self.m.read_parquet(schema.PROJECTION)
+                self._xy = np.column_stack([t.column(schema.X).to_numpy(),
+                                            t.column(schema.Y).to_numpy()]).astype(np.float32)
+            return self._xy
 
     @cached_property
     def fields(self) -> list[str]:
@@ -93,14 +105,14 @@ class MapState:
         tf = self.text_field
         if tf is None:
             return ["" for _ in rows]
-        vals = self.m.data.tb.column(tf).take(pa.array(np.asarray(rows, dtype=np.int64))).to_pylist()
+        vals = self.table.column(tf).take(pa.array(np.asarray(rows, dtype=np.int64))).to_pylist()
         return [(v or "")[:chars] for v in vals]
 
     def record(self, row: int) -> dict:
         n = self.m.row_count
         if not 0 <= row < n:
             raise ResourceMissing(f"row {row} is outside this map (0..{n - 1})")
-        rec = self.m.data.tb.slice(row, 1).to_pylist()[0]
+        rec = self.table.slice(row, 1).to_pylist()[0]
         fields = {}
         for k, v in rec.items():
             if isinstance(v, list) and len(v) > 64:
@@ -115,7 +127,7 @@ class MapState:
         rows_a = np.asarray(rows, dtype=np.int64)
         if len(rows_a) == 0:
             return []
-        ids = self.m.data.tb.column(schema.ID).take(pa.array(rows_a)).to_pylist()
+        ids = self.table.column(schema.ID).take(pa.array(rows_a)).to_pylist()
         prev = self.preview(rows_a)
         out = []
         for i, r in enumerate(rows_a):
@@ -139,7 +151,7 @@ class MapState:
         words = [w for w in query.split() if w]
         if not words:
             return [], 0, True
-        col = self.m.data.tb.column(tf)
+        col = self.table.column(tf)
         found: list[np.ndarray] = []
         count = 0
         n = len(col)
