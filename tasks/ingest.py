@@ -18,7 +18,7 @@ from resources import schema
 from resources.errors import IngestError
 from resources.store import filesystem_for, storage_errors
 
-from .ingest_diagnose import csv_problem, duplicate_columns, jsonl_problem, utf8_problem
+from .ingest_diagnose import csv_problem, duplicate_columns, header_names, jsonl_problem, utf8_problem
 
 FORMATS = {
     ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -96,8 +96,13 @@ def read_raw(uri: str, storage_options: dict | None = None) -> bytes:
     return raw
 
 
-def parse_table(raw: bytes, uri: str, fmt: str | None = None) -> pl.DataFrame:
-    """Parse with polars; on failure name the offending line, never a bare parser error."""
+def parse_table(raw: bytes, uri: str, fmt: str | None = None,
+                as_text: tuple[str | None, ...] = ()) -> pl.DataFrame:
+    """Parse with polars; on failure name the offending line, never a bare parser error.
+
+    ``as_text`` columns are read as strings from CSV/TSV, so an id "007" or a text "42"
+    arrives exactly as written instead of as the number type inference would make it.
+    """
     fmt = detect_format(uri, fmt)
     if fmt in ("csv", "tsv", "jsonl"):
         bad = utf8_problem(raw)
@@ -108,8 +113,10 @@ def parse_table(raw: bytes, uri: str, fmt: str | None = None) -> pl.DataFrame:
         dup = duplicate_columns(raw, sep)
         if dup:
             raise IngestError(f"cannot read {uri!r}: duplicate column name(s) {dup} in the header")
-        df = _parse(lambda: _read_csv(raw, sep, dates=True), uri, fmt, lambda: csv_problem(raw, sep),
-                    retry=lambda: _read_csv(raw, sep, dates=False))
+        header = header_names(raw, sep)
+        text_cols = {c: pl.String for c in as_text if c and c in header}
+        df = _parse(lambda: _read_csv(raw, sep, True, text_cols), uri, fmt, lambda: csv_problem(raw, sep),
+                    retry=lambda: _read_csv(raw, sep, False, text_cols))
     elif fmt == "jsonl":
         if raw.lstrip()[:1] == b"[":  # a JSON array of objects, not JSON Lines
             df = _parse(lambda: pl.read_json(io.BytesIO(raw), infer_schema_length=10_000), uri, "json")
@@ -125,9 +132,10 @@ def parse_table(raw: bytes, uri: str, fmt: str | None = None) -> pl.DataFrame:
     return df
 
 
-def _read_csv(raw: bytes, sep: str, dates: bool) -> pl.DataFrame:
+def _read_csv(raw: bytes, sep: str, dates: bool, overrides: dict) -> pl.DataFrame:
     return pl.read_csv(io.BytesIO(raw), separator=sep, infer_schema_length=10_000, try_parse_dates=dates,
-                       empty_string_is_null=False)
+                       empty_string_is_null=False, schema_overrides=overrides or None)
+
 
 
 def _parse(read, uri: str, fmt: str, diagnose=None, retry=None) -> pl.DataFrame:
@@ -225,7 +233,7 @@ def ingest(uri: str, options: IngestOptions) -> Ingested:
     fp = source_fingerprint(uri, options.storage_options)
     raw = read_raw(uri, options.storage_options)
     fp["sha256"] = hashlib.sha256(raw).hexdigest()
-    df = parse_table(raw, uri, options.format)
+    df = parse_table(raw, uri, options.format, as_text=(options.text_field, options.id_field))
     del raw
     for label, name in (("text field", options.text_field), ("id field", options.id_field),
                         ("embedding field", options.embedding_field)):

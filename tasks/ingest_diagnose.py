@@ -44,10 +44,14 @@ def csv_problem(raw: bytes, sep: str) -> str | None:
     return None
 
 
+def header_names(raw: bytes, sep: str) -> list[str]:
+    first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r")
+    return next(csv.reader([first], delimiter=sep), [])
+
+
 def duplicate_columns(raw: bytes, sep: str) -> list[str]:
     """Header names that occur more than once (polars would rename them silently)."""
-    first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r")
-    names = next(csv.reader([first], delimiter=sep), [])
+    names = header_names(raw, sep)
     seen: set[str] = set()
     dup = []
     for n in names:

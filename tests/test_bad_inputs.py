@@ -27,7 +27,6 @@ REJECTED = {
     "empty.jsonl": (TEXT, r"is empty \(0 bytes\)"),
     "header_only.csv": (TEXT, r"the input has no rows"),
     "duplicate_columns.csv": (TEXT, r"duplicate column name\(s\) \['text'\]"),
-    "float_ids.csv": (TEXT, r"id field 'id' has type Float64; ids must be text or integers"),
     "long_ids.csv": (TEXT, r"'id': 1 row\(s\) fail 'length <= 1024'"),
     "broken_line.jsonl": (TEXT, r"line 2 is not valid JSON"),
     "spreadsheet.xlsx": (TEXT, r"cannot tell the format.*--format"),
@@ -40,6 +39,7 @@ REJECTED = {
     "wrong_width.parquet": (VEC, r"'embedding': 1 row\(s\) fail 'width == 8' \(first ids: \['c'\]\)"),
     "nan_inf_vectors.parquet": (VEC, r"'embedding': 2 row\(s\) fail 'finite' \(first ids: \['b', 'd'\]\)"),
     "zero_vector.parquet": (VEC, r"'embedding': 1 row\(s\) fail 'non-zero' \(first ids: \['a'\]\)"),
+    "float_ids.parquet": (VEC, r"id field 'id' has type Float64; ids must be text or integers"),
     "string_vectors.parquet": (VEC, r"embedding field 'embedding' holds String, not numbers"),
     "list_text.parquet": (TEXT, r"text field 'text' has type List\(String\); expected text"),
     "null_vectors.parquet": (VEC, r"'embedding': 2 row\(s\) fail 'not null' \(first ids: \['a', 'b'\]\)"),
@@ -52,7 +52,8 @@ ACCEPTED = {
     "nul_bytes.csv": lambda m: m.get_data(["a"])[0]["text"] == "hel\x00lo",
     "unicode_ids.csv": lambda m: m.data.ids == ["пакет-α", "包-β", "🙂"],
     "slash_ids.csv": lambda m: "../c" in m.data.ids and m.get_data(["/etc/passwd"])[0]["text"] == "third",
-    "numeric_text.csv": lambda m: m.get_data(["b"])[0]["text"] == "42",
+    "numeric_text.csv": lambda m: m.get_data(["b"])[0]["text"] == "42",       # as written, not 42.0
+    "float_ids.csv": lambda m: m.data.ids == ["1.5", "2.5"],                   # ids are read as text
     "mixed_timestamps.csv": lambda m: m.get_data(["c"])[0]["seen"] == "yesterday",
     "json_array.json": lambda m: m.data.ids == ["a", "b"],
     "nested_columns.parquet": lambda m: m.get_data(["a"])[0]["meta"] == {"k": 1, "tags": ["x"]},

@@ -72,6 +72,8 @@ def main() -> None:
     pq.write_table(vec_table(["a", "b", "c", "d"], v), OUT / "zero_vector.parquet")
     pq.write_table(pa.table({"id": ["a", "b"], "text": ["x", "y"], "embedding": [["0.1", "0.2"], ["0.3", "0.4"]]}),
                    OUT / "string_vectors.parquet")
+    ft = vec_table(["a", "b"], good(2)).set_column(0, "id", pa.array([1.5, 2.5]))
+    pq.write_table(ft, OUT / "float_ids.parquet")
     pq.write_table(pa.table({"id": ["a", "b"], "text": [["a", "list"], ["not", "text"]]}), OUT / "list_text.parquet")
     pq.write_table(pa.table({"id": ["a", "b"], "text": ["x", "y"],
                              "embedding": pa.array([None, None], type=pa.list_(pa.float32()))}),
