@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from conftest import debian_subset
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.slow
 def test_history_shows_refresh_counts_and_topic_drift(debian, debian_vectors, tmp_path, monkeypatch):
     from flows.build_map import build_map
     from resources.store import Store
-    from viewer.ops import ops_router
+    from viewer.app import create_app
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
@@ -27,9 +26,7 @@ def test_history_shows_refresh_counts_and_topic_drift(debian, debian_vectors, tm
     pl.concat([base.tail(495), fresh]).write_parquet(src)
     r2 = build_map(source=src, dataset="pkgs", store=store, options=opts)
 
-    app = FastAPI()
-    app.include_router(ops_router(Store(store)))
-    client = TestClient(app)
+    client = TestClient(create_app(Store(store)), base_url="http://127.0.0.1")  # mounted in the web app
     d = client.get("/api/ops/pkgs").json()
     v1, v2 = d["versions"]
     assert (v1["version"], v2["version"]) == (r1["version"], r2["version"])

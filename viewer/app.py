@@ -251,6 +251,9 @@ def create_app(store: str | Store | None = None, token: str | None = None,
         resp.headers.setdefault("Referrer-Policy", "no-referrer")
         return resp
 
+    from .ops import ops_router
+
+    app.include_router(ops_router(st))   # /ops/<dataset>: version history and Prefect runs
     return app
 
 
