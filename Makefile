@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/datamap build sample/debian-3k.parquet --dataset debian-sample --text-field text --id-field id
 	$(BIN)/datamap versions debian-sample
-	@if $(BIN)/datamap --help | grep -q serve; then $(BIN)/datamap serve; fi
+	$(BIN)/datamap serve --port $${PORT:-8000}
 
 # the web map's browser tests drive Debian's chromium (never a downloaded browser)
 browser:
@@ -35,7 +35,7 @@ viewer:
 	cd viewer/frontend && npm ci --no-audit --no-fund && npm run build
 
 bench: setup
-	$(BIN)/python bench/build.py --rows 10000
+	$(BIN)/python bench/build.py --sizes 10000,63666 --embed-rows 1000
 
 clean:
 	rm -rf $(VENV) datamap-store
