@@ -78,3 +78,11 @@ class UnknownTag(DatamapError, KeyError):
 
 class ReservedTag(DatamapError, ValueError):
     """A tag name owned by datamap itself (e.g. the derived ``duplicates`` tag)."""
+
+
+class InvalidOutlierOptions(DatamapError, ValueError):
+    """Options of the outliers stage that it cannot use (unknown method, k out of range)."""
+
+
+class TagTooSmall(DatamapError, ValueError):
+    """``tags.suggest`` needs more tagged points (or untagged ones) to learn from."""

@@ -26,6 +26,7 @@ TOPIC_MODEL = "topic_model"           # folder: BERTopic safetensors serializati
 DUPLICATES = "duplicates.parquet"     # id, cluster_id, duplicate_class, ...
 DUPLICATE_NEIGHBORS = "duplicate_neighbors.parquet"
 TILES = "tiles"                       # folder of quadtree tiles for the web map
+OUTLIERS = "outliers.parquet"          # per point: id, outlier_score, rank (1 = most outlying)
 
 LATENT = "latent"
 X, Y = "x", "y"
@@ -81,6 +82,11 @@ NEIGHBOR_DISTANCE = "distance"
 NEIGHBOR_RADIUS_KEY = b"datamap.neighbor_radius"   # parquet schema metadata
 # the tag derived from each version's deletion candidates (dedupe option tag_duplicates)
 DUPLICATES_TAG = "duplicates"
+
+
+# outliers.parquet columns (one row per point, row order)
+OUTLIER_SCORE = "outlier_score"        # local outlier factor (≈1 inlier, higher = more isolated)
+OUTLIER_RANK = "rank"                  # 1 = the most outlying point of the version
 
 
 def topic_label_column(depth: int) -> str:
