@@ -211,8 +211,17 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
                       text_field=opts.text_field, byo=ing["byo"], embed=embed_opts)
     index_opts = {"dtype": "f16" if opts.latent_dtype == "float16" else "f32", **opts.index}
     k_index = work.key("index", k_embed, index_opts)
-    idx = call("index", index_stage, key=k_index, work_dir=work.dir, index=index_opts)
     parent = None if opts.full else st.latest(dataset)
+    if parent is None:
+        idx = call("index", index_stage, key=k_index, work_dir=work.dir, index=index_opts)
+    else:  # refresh: reuse the parent's index and k-NN graph (flows/refresh_stage.py)
+        from . import refresh_stage
+
+        k_index = work.key("index", k_embed, index_opts, parent)
+        idx = call("index", refresh_stage.index_stage, key=k_index, work_dir=work.dir, store_uri=st.uri,
+                   storage_options=so, dataset=dataset, parent=parent, model_id=emb["model_id"],
+                   dim=emb["dim"], projection=opts.projection, threshold=opts.refresh_threshold,
+                   index=index_opts)
     k_proj = work.key("project", k_index, opts.projection, parent)
     if parent is None:
         proj = call("project", project_stage, key=k_proj, work_dir=work.dir, projection=opts.projection)
@@ -225,6 +234,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
 
     files = {schema.DATA: work.path(schema.DATA), schema.EMBEDDINGS: work.path("vectors.arrow"),
              schema.PROJECTION: work.path(schema.PROJECTION), schema.INDEX: work.path(schema.INDEX),
+             schema.KNN_IDX: work.path("knn_idx.npy"), schema.KNN_DIST: work.path("knn_dist.npy"),
              schema.VALIDATION: work.path(schema.VALIDATION)}
     timings = {"ingest": ing["seconds"], "embed": emb["seconds"], "index": idx["seconds"],
                "project": proj["seconds"]}

@@ -9,6 +9,7 @@ topics stay, new points join the topic of their anchored neighbours.
 """
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -23,7 +24,7 @@ from resources.store import Store
 from tasks import project as project_mod
 from tasks import refresh as R
 
-from .stagekit import (WORK_DATA, WORK_KNN_DIST, WORK_KNN_IDX, WORK_PROJECTION, WORK_VECTORS,
+from .stagekit import (WORK_DATA, WORK_INDEX, WORK_KNN_DIST, WORK_KNN_IDX, WORK_PROJECTION, WORK_VECTORS,
                        cached_stage, read_vectors)
 
 REFRESH_STATE = "refresh_state.npz"     # work-area file: anchored mask + placed rows + parent positions
@@ -47,13 +48,14 @@ def _full_layout(work_dir: str, projection: dict) -> np.ndarray:
     return project_mod.project(vectors, project_mod.ProjectionOptions(**projection), knn=knn)
 
 
-@cached_stage
-def place_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, dataset: str, parent: str,
-                model_id: str, dim: int, projection: dict, threshold: float) -> dict:
-    t0 = time.perf_counter()
-    pm = open_map(dataset, store=Store(store_uri, storage_options), version=parent)
+REFRESH_PLAN = "refresh_plan.npz"       # work-area file: the row diff the index stage computed
+REFRESH_INFO = "refresh_plan.json"      # … and its summary / decision
+
+
+def _plan(work_dir: str, pm, model_id: str, dim: int, projection: dict, threshold: float):
+    """(info, reason for a full layout or None, RowDiff or None) of this build vs the parent."""
     new = pl.read_parquet(os.path.join(work_dir, WORK_DATA))
-    info: dict = {"parent": parent, "threshold": threshold}
+    info: dict = {"parent": pm.version, "threshold": threshold}
     reason = _incompatible(pm.manifest, model_id, dim, projection)
     diff = None
     if reason is None:
@@ -64,6 +66,115 @@ def place_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
         info.update(diff.summary())
         if diff.drift > threshold:
             reason = f"drift {diff.drift:.1%} > threshold {threshold:.0%}"
+    return info, reason, diff
+
+
+def _save_plan(work_dir: str, info: dict, reason: str | None, diff) -> None:
+    arrays = {}
+    if diff is not None:
+        arrays = {"kept_new": diff.kept_new, "kept_old": diff.kept_old, "moved": diff.moved,
+                  "added": diff.added, "changed": diff.changed, "n": np.array([diff.n_old, diff.n_new])}
+    np.savez(os.path.join(work_dir, REFRESH_PLAN), **arrays)
+    with open(os.path.join(work_dir, REFRESH_INFO), "w") as f:
+        json.dump({"info": info, "reason": reason}, f, default=str)
+
+
+def _load_plan(work_dir: str):
+    path = os.path.join(work_dir, REFRESH_INFO)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        got = json.load(f)
+    z = np.load(os.path.join(work_dir, REFRESH_PLAN))
+    diff = None
+    if "kept_new" in z:
+        diff = R.RowDiff(n_old=int(z["n"][0]), n_new=int(z["n"][1]), added=z["added"],
+                         removed=[None] * int(got["info"].get("rows_removed", 0)), changed=z["changed"],
+                         kept_new=z["kept_new"], kept_old=z["kept_old"], moved=z["moved"])
+    return got["info"], got["reason"], diff
+
+
+def _anchoring(diff, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(parent position per new row or -1, anchored mask, rows to place)."""
+    parent_pos = np.full(n, -1, np.int64)
+    parent_pos[diff.kept_new] = diff.kept_old
+    anchored = parent_pos >= 0
+    anchored[diff.moved] = False
+    return parent_pos, anchored, np.nonzero(~anchored)[0]
+
+
+def _index_opts(params: dict) -> dict:
+    return {"dtype": "f16" if params.get("latent_dtype") == "float16" else "f32", **(params.get("index") or {})}
+
+
+@cached_stage
+def index_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, dataset: str, parent: str,
+                model_id: str, dim: int, projection: dict, threshold: float, index: dict) -> dict:
+    """Stands in for the index stage when a parent exists: diff the rows, then turn the
+    parent's usearch index into this build's (remove gone keys, renumber, add new rows)
+    and patch its k-NN graph, searching only rows whose neighbourhood changed. Builds
+    from scratch when the layout will be redone anyway or the index settings changed."""
+    from usearch.index import Index
+
+    from tasks import index as index_mod
+
+    from .build_map import KNN_K
+    from .build_map import index_stage as full_index
+
+    t0 = time.perf_counter()
+    pm = open_map(dataset, store=Store(store_uri, storage_options), version=parent)
+    info, reason, diff = _plan(work_dir, pm, model_id, dim, projection, threshold)
+    why = reason
+    if why is None and _index_opts(pm.manifest.get("build", {}).get("params", {})) != index:
+        why = "index options changed"
+    if why is None and not pm.has(schema.INDEX):
+        why = "parent has no index"
+    if why is not None:
+        res = full_index.fn(key=key, work_dir=work_dir, index=index)
+        info["index"] = {"reused": False, "reason": why}
+        _save_plan(work_dir, info, reason, diff)
+        return {**res, "seconds": time.perf_counter() - t0}
+    vectors = read_vectors(os.path.join(work_dir, WORK_VECTORS))
+    n = len(vectors)
+    parent_pos, anchored, placed = _anchoring(diff, n)
+    idx = Index.restore(pm.local_file(schema.INDEX))       # a private copy in memory
+    arows = np.nonzero(anchored)[0]
+    index_mod.reindex(idx, pm.row_count, parent_pos[arows], arows, placed, vectors[placed])
+    if len(idx) != n:
+        raise RuntimeError(f"refreshed index holds {len(idx)} vectors for {n} rows")
+    index_mod.save_index(idx, os.path.join(work_dir, WORK_INDEX))
+    t1 = time.perf_counter()
+    k = min(KNN_K + 1, n)
+    old = None
+    if pm.has(schema.KNN_IDX) and pm.has(schema.KNN_DIST):
+        old = (np.load(pm.local_file(schema.KNN_IDX)), np.load(pm.local_file(schema.KNN_DIST)))
+        if old[0].shape != (pm.row_count, k):
+            old = None
+    if old is not None:
+        keys, dists, searched = R.refresh_knn(old[0], old[1], parent_pos, anchored, placed,
+                                              lambda rows: index_mod.search_rows(idx, vectors, rows, k, n))
+    else:
+        keys, dists = index_mod.knn_graph(idx, vectors, k)
+        searched = n
+    np.save(os.path.join(work_dir, WORK_KNN_IDX), keys)
+    np.save(os.path.join(work_dir, WORK_KNN_DIST), dists)
+    info["index"] = {"reused": True, "removed": int(pm.row_count - len(arows)), "added": int(len(placed)),
+                     "knn_rows_searched": int(searched)}
+    _save_plan(work_dir, info, reason, diff)
+    return {"seconds": time.perf_counter() - t0, "build_seconds": t1 - t0,
+            "knn_seconds": time.perf_counter() - t1, "k": int(keys.shape[1]), "reused": True}
+
+
+@cached_stage
+def place_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, dataset: str, parent: str,
+                model_id: str, dim: int, projection: dict, threshold: float) -> dict:
+    t0 = time.perf_counter()
+    pm = open_map(dataset, store=Store(store_uri, storage_options), version=parent)
+    new = pl.read_parquet(os.path.join(work_dir, WORK_DATA), columns=[schema.ID])
+    planned = _load_plan(work_dir)        # written by index_stage above
+    info, reason, diff = planned if planned is not None else _plan(work_dir, pm, model_id, dim, projection,
+                                                                    threshold)
+    vectors = read_vectors(os.path.join(work_dir, WORK_VECTORS))
     ids = new[schema.ID].to_arrow()
     if reason is not None:
         xy = _full_layout(work_dir, projection)
@@ -75,12 +186,8 @@ def place_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
         proj = pm.read_parquet(schema.PROJECTION)
         old_xy = np.column_stack([proj.column(schema.X).to_numpy(), proj.column(schema.Y).to_numpy()])
         xy = np.zeros((len(new), 2), np.float32)
-        parent_pos = np.full(len(new), -1, np.int64)
-        parent_pos[diff.kept_new] = diff.kept_old
-        anchored = parent_pos >= 0
-        anchored[diff.moved] = False
+        parent_pos, anchored, placed_rows = _anchoring(diff, len(new))
         xy[anchored] = old_xy[parent_pos[anchored]]
-        placed_rows = np.nonzero(~anchored)[0]
         knn_idx = np.load(os.path.join(work_dir, WORK_KNN_IDX))
         knn_dist = np.load(os.path.join(work_dir, WORK_KNN_DIST))
         new_of_old = np.full(pm.row_count, -1, np.int64)
@@ -171,14 +278,69 @@ def parent_has(store_uri: str, storage_options: dict, dataset: str, parent: str,
 
 
 
+@cached_stage
+def dedupe_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, dataset: str,
+                 parent: str, options: dict) -> dict:
+    """The parent's near pairs between anchored points, plus the pairs of the placed
+    points (exact, against every point), re-clustered: what a rebuild finds, without
+    searching the neighbourhoods of the points that did not change."""
+    from resources.duplicate_clusters import canonical_pairs, cluster_pairs
+    from tasks import dedupe as D
+
+    from . import stage_dedupe
+
+    t0 = time.perf_counter()
+    opts = D.DuplicateOptions.from_dict(options)
+    pm = open_map(dataset, store=Store(store_uri, storage_options), version=parent)
+    state = np.load(os.path.join(work_dir, REFRESH_STATE))
+    anchored, placed = state["anchored"], state["placed"]
+    n = len(anchored)
+    before = pm.manifest.get("dedupe") or {}
+    same = (before.get("neighbor_radius") == float(opts.radius)
+            and before.get("duplicate_cutoff") == float(opts.duplicate_cutoff))
+    if not same or not pm.has(schema.DUPLICATE_NEIGHBORS) or len(placed) * n > 5e9:
+        return stage_dedupe.run.fn(key=key, work_dir=work_dir, text_field=None, options=options)
+    ids = pq.read_table(os.path.join(work_dir, WORK_DATA), columns=[schema.ID]).column(schema.ID).combine_chunks()
+    vectors = read_vectors(os.path.join(work_dir, WORK_VECTORS))
+    t1 = time.perf_counter()
+    pos = pl.DataFrame({"k": ids.to_pylist(), "p": np.arange(n)}).filter(pl.Series(anchored))
+    old = pl.from_arrow(pm.read_parquet(schema.DUPLICATE_NEIGHBORS))
+    kept = (old.join(pos.rename({"k": schema.ID, "p": "a"}), on=schema.ID)
+            .join(pos.rename({"k": schema.NEIGHBOR_ID, "p": "b"}), on=schema.NEIGHBOR_ID))
+    a, b, d = R.pairs_near_rows(vectors, placed, opts.radius)
+    a = np.concatenate([kept["a"].to_numpy().astype(np.int64), a])
+    b = np.concatenate([kept["b"].to_numpy().astype(np.int64), b])
+    d = np.concatenate([kept[schema.NEIGHBOR_DISTANCE].to_numpy().astype(np.float32), d])
+    a, b, d = canonical_pairs(a, b, d, n)
+    t2 = time.perf_counter()
+    clusters = cluster_pairs(n, ids.to_pylist(), a, b, d, opts.duplicate_cutoff)
+    result = D.DuplicateResult(a, b, d, clusters, opts.radius, "refresh",
+                               {"pairs": t2 - t1, "cluster": time.perf_counter() - t2})
+    points, pairs = stage_dedupe.duplicate_tables(ids, result)
+    pq.write_table(points, os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
+    pq.write_table(pairs, os.path.join(work_dir, schema.DUPLICATE_NEIGHBORS), compression="zstd")
+    return {"seconds": time.perf_counter() - t0,
+            "files": {schema.DUPLICATES: schema.DUPLICATES, schema.DUPLICATE_NEIGHBORS: schema.DUPLICATE_NEIGHBORS},
+            "summary": {**before, "method": "refresh", "refreshed_from": parent,
+                        "clusters": clusters.n_clusters, "deletion_candidates": clusters.n_deletion,
+                        "near_pairs": int(len(a)), "new_points_searched": int(len(placed)),
+                        "tag_duplicates": bool(opts.tag_duplicates),
+                        "seconds": {k: round(v, 3) for k, v in result.seconds.items()}}}
+
+
 def replacement(name: str, layout: dict, store_uri: str, storage_options: dict, dataset: str):
     """(task, extra kwargs) standing in for optional stage ``name`` after an incremental
-    layout, or None to run the stage as usual. Dedupe and tiles rerun as usual: they
-    work from the new build's k-NN graph and layout, which already hold the new points."""
+    layout, or None to run the stage as usual. Topics keep the parent's model and vote
+    for new points; dedupe keeps the parent's pairs and searches only around new points;
+    tiles (and stages this module does not know) rerun as usual on the new layout."""
     info = layout.get("refresh") or {}
     if info.get("mode") != "incremental":
         return None
+    extra = {"store_uri": store_uri, "storage_options": storage_options, "dataset": dataset,
+             "parent": info["parent"]}
     if name == "topics" and parent_has(store_uri, storage_options, dataset, info["parent"], schema.TOPICS):
-        return topics_stage, {"store_uri": store_uri, "storage_options": storage_options,
-                              "dataset": dataset, "parent": info["parent"]}
+        return topics_stage, extra
+    if name == "dedupe" and parent_has(store_uri, storage_options, dataset, info["parent"],
+                                       schema.DUPLICATE_NEIGHBORS):
+        return dedupe_stage, extra
     return None

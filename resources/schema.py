@@ -18,6 +18,8 @@ DATA = "data.parquet"                 # id + every input column, in row order
 EMBEDDINGS = "embeddings.arrow"       # Arrow IPC file: id, latent (fixed_size_list)
 PROJECTION = "projection.parquet"     # id, x, y
 INDEX = "index.usearch"               # usearch HNSW; key = row position
+KNN_IDX = "knn_idx.npy"               # (N, K) int64 row positions of each point's nearest, self first
+KNN_DIST = "knn_dist.npy"             # (N, K) float32 cosine distances to them (a refresh reuses both)
 VALIDATION = "validation.json"        # Great Expectations summary
 MANIFEST = "manifest.json"            # written last; its presence = version complete
 TOPICS = "topics.parquet"             # per point: id, topic_depth_d, _topic_depth_d_id

@@ -71,3 +71,50 @@ def knn_graph(index, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarra
 
 def save_index(index, path: str) -> None:
     index.save(path)
+
+
+_TMP_KEY = np.uint64(1 << 48)   # above any row position: renames go through it to avoid clashes
+
+
+def reindex(index, n_old: int, keep_old: np.ndarray, keep_new: np.ndarray, add_rows: np.ndarray,
+            add_vectors: np.ndarray) -> None:
+    """Turn a parent version's index into its child's in place, keeping key = row position.
+
+    A refresh reuses the parent's HNSW graph instead of rebuilding it (a rebuild is the
+    costliest step of a refresh at 50k rows): keys of rows that are gone or whose vector
+    changed are removed, kept rows are renamed from their parent position to their new
+    one, and ``add_rows`` (new positions) are inserted with ``add_vectors``. usearch
+    renames are O(1) per key; renaming goes through a high temporary range because the
+    old and new position sets overlap.
+    """
+    keep_old = np.asarray(keep_old, np.uint64)
+    keep_new = np.asarray(keep_new, np.uint64)
+    gone = np.setdiff1d(np.arange(n_old, dtype=np.uint64), keep_old, assume_unique=True)
+    if len(gone):
+        index.remove(gone)
+    if len(keep_old):
+        index.rename(keep_old, keep_old + _TMP_KEY)
+        index.rename(keep_old + _TMP_KEY, keep_new)
+    if len(add_rows):
+        index.add(np.asarray(add_rows, np.uint64), np.ascontiguousarray(add_vectors, dtype=np.float32),
+                  threads=os.cpu_count() or 1)
+
+
+def search_rows(index, vectors: np.ndarray, rows: np.ndarray, k: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """k-NN rows for a subset of points (positions ``rows``), in ``knn_graph``'s form:
+    self first, gaps filled with self, cosine distances >= 0."""
+    rows = np.asarray(rows, np.int64)
+    k = min(k, n)
+    if not len(rows):
+        return np.zeros((0, k), np.int64), np.zeros((0, k), np.float32)
+    m = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), k, threads=os.cpu_count() or 1)
+    keys = np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1)
+    dist = np.asarray(m.distances, dtype=np.float32).reshape(len(rows), -1)
+    for i, r in enumerate(rows):
+        row, drow = keys[i], dist[i]
+        ok = (row >= 0) & (row < n) & (row != r)
+        nb, nd = row[ok][:k - 1], drow[ok][:k - 1]
+        pad = k - 1 - len(nb)
+        keys[i] = np.concatenate([[r], nb, np.full(pad, r)])
+        dist[i] = np.concatenate([[0.0], nd, np.zeros(pad)])
+    return keys, np.maximum(dist, 0.0)

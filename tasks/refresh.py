@@ -188,3 +188,74 @@ def compare_versions(a, b) -> dict:
         "parent": b.manifest.get("parent"),
         "topics": topics,
     }
+
+
+def refresh_knn(old_idx: np.ndarray, old_dist: np.ndarray, parent_pos: np.ndarray, anchored: np.ndarray,
+                placed: np.ndarray, search) -> tuple[np.ndarray, np.ndarray, int]:
+    """The child's (N, K) k-NN graph from the parent's, searching only where needed.
+
+    An anchored row keeps its parent neighbour list (renumbered to new positions) unless
+    that list named a row that is gone or moved; such rows and the placed rows are
+    searched again (``search(rows) -> (keys, dists)`` on the child's index). The placed
+    points are then offered to the lists of their anchored neighbours: where one is
+    closer than a list's last entry it is inserted, so old points "see" new ones as a
+    rebuild would. Returns (indices, distances, rows searched).
+    """
+    n, k = len(parent_pos), old_idx.shape[1]
+    new_of_old = np.full(len(old_idx), -1, np.int64)
+    arows = np.nonzero(anchored)[0]
+    new_of_old[parent_pos[arows]] = arows
+    idx = np.zeros((n, k), np.int64)
+    dist = np.zeros((n, k), np.float32)
+    mapped = new_of_old[old_idx[parent_pos[arows]]]
+    broken = (mapped < 0).any(axis=1)
+    idx[arows] = np.maximum(mapped, 0)
+    dist[arows] = old_dist[parent_pos[arows]]
+    todo = np.union1d(np.asarray(placed, np.int64), arows[broken])
+    if len(todo):
+        idx[todo], dist[todo] = search(todo)
+    fixed = np.zeros(n, bool)
+    fixed[todo] = True
+    # reverse neighbours: placed point p enters the list of an untouched anchored row j
+    placed = np.asarray(placed, np.int64)
+    if len(placed):
+        p = np.repeat(placed, k - 1)
+        j = idx[placed, 1:].ravel()
+        d = dist[placed, 1:].ravel()
+        ok = ~fixed[j] & (d < dist[j, -1])
+        order = np.argsort(d[ok], kind="stable")
+        for pp, jj, dd in zip(p[ok][order].tolist(), j[ok][order].tolist(), d[ok][order].tolist()):
+            row, drow = idx[jj], dist[jj]
+            if dd >= drow[-1] or pp in row:
+                continue
+            at = 1 + int(np.searchsorted(drow[1:], dd, side="right"))
+            idx[jj] = np.concatenate([row[:at], [pp], row[at:-1]])
+            dist[jj] = np.concatenate([drow[:at], [dd], drow[at:-1]])
+    return idx, dist, int(len(todo))
+
+
+def pairs_near_rows(vectors: np.ndarray, rows: np.ndarray, radius: float, block: int = 512
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair (row, any point) within ``radius`` cosine distance, for a few ``rows``:
+    exact blocked products against all points (a refresh's new points: 500 x 50k in
+    well under a second), rechecked with ``tasks.dedupe.exact_distances``."""
+    from resources.duplicate_clusters import canonical_pairs
+    from tasks.dedupe import exact_distances
+
+    v = np.asarray(vectors, dtype=np.float32)
+    norm = np.linalg.norm(v, axis=1, keepdims=True)
+    u = v / np.where(norm > 0, norm, 1.0)
+    rows = np.asarray(rows, np.int64)
+    lim = np.float32(1.0 - radius - 1e-3)
+    aa, bb = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for s in range(0, len(rows), block):
+        r = rows[s:s + block]
+        i, c = np.nonzero(u[r] @ u.T >= lim)
+        keep = r[i] != c
+        aa.append(r[i][keep])
+        bb.append(c[keep].astype(np.int64))
+    a, b, _ = canonical_pairs(np.concatenate(aa), np.concatenate(bb), np.zeros(sum(map(len, aa)), np.float32),
+                              len(v))
+    d = exact_distances(v, a, b)
+    keep = d <= np.float32(radius)
+    return a[keep], b[keep], d[keep]
