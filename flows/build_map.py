@@ -28,6 +28,7 @@ from tasks import index as index_mod
 from tasks import ingest as ingest_mod
 from tasks import project as project_mod
 from tasks import publish as publish_mod
+from tasks import refresh as refresh_mod
 from tasks import validate as validate_mod
 from tasks.failpoints import failpoint
 
@@ -168,6 +169,7 @@ class BuildOptions:
     index: dict = dataclasses.field(default_factory=dict)
     topics: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
     dedupe: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
+    outliers: dict | None = dataclasses.field(default_factory=dict)   # None: skip the stage
     tiles: dict | None = dataclasses.field(default_factory=dict)      # None: skip the stage
     full: bool = False                 # True: full re-layout even when a parent version exists
     refresh_threshold: float = 0.2     # drift (share of rows added/removed/changed) forcing a full layout
@@ -175,8 +177,12 @@ class BuildOptions:
 
 @flow(name="build_map", log_prints=True)
 def build_map(source: str, dataset: str, store: str | None = None, options: dict | None = None,
-              storage_options: dict | None = None) -> dict:
-    """Build ``dataset`` from ``source`` and publish a new version; return its summary."""
+              storage_options: dict | None = None, skip_unchanged: bool = False) -> dict:
+    """Build ``dataset`` from ``source`` and publish a new version; return its summary.
+
+    ``skip_unchanged`` (scheduled refreshes set it): when the source's bytes and the
+    options equal the latest version's, publish nothing and return that version with
+    ``unchanged: True``."""
     t_start = time.perf_counter()
     opts = BuildOptions(**(options or {}))
     if opts.on_invalid not in ("fail", "skip"):
@@ -188,6 +194,9 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     st.check_reachable()
     so = storage_options or {}
     fp = ingest_mod.source_fingerprint(source, so)
+    parent_man = _unchanged_candidate(st, dataset, opts) if skip_unchanged else None
+    if parent_man is not None and refresh_mod.unchanged_source(parent_man, fp, dataclasses.asdict(opts)):
+        return _unchanged(st, dataset, parent_man, t_start)
     build_key = digest(fp, dataclasses.asdict(opts))
     work = WorkArea(st.uri, dataset, build_key)
     ingest_opts = {"text_field": opts.text_field, "id_field": opts.id_field,
@@ -205,11 +214,16 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
 
     ing = call("ingest", ingest_stage, key=k_ingest, work_dir=work.dir, source=source, ingest=ingest_opts,
                        on_invalid=opts.on_invalid)
+    if parent_man is not None and refresh_mod.unchanged_source(parent_man, ing["fingerprint"],
+                                                               dataclasses.asdict(opts)):
+        work.remove()     # rewritten with the same bytes: still nothing to publish
+        return _unchanged(st, dataset, parent_man, t_start)
     embed_opts = {"model": opts.model, "batch_size": opts.batch_size, "mode": opts.embed_mode}
     k_embed = work.key("embed", k_ingest, embed_opts)
     emb = call("embed", embed_stage, key=k_embed, work_dir=work.dir, store_uri=st.uri, storage_options=so,
                       text_field=opts.text_field, byo=ing["byo"], embed=embed_opts)
-    index_opts = {"dtype": "f16" if opts.latent_dtype == "float16" else "f32", **opts.index}
+    # dtype None: f32, or the large-map settings from tasks/index.py LARGE_INDEX_ROWS on
+    index_opts = {"dtype": "f16" if opts.latent_dtype == "float16" else None, **opts.index}
     k_index = work.key("index", k_embed, index_opts)
     parent = None if opts.full else st.latest(dataset)
     if parent is None:
@@ -290,7 +304,26 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     return out
 
 
-OPTIONAL_STAGES = ("topics", "dedupe", "tiles")
+def _unchanged_candidate(st: Store, dataset: str, opts: BuildOptions) -> dict | None:
+    """The latest version's manifest, when this build may turn out to be a no-op refresh
+    (not --full; a separate embeddings file is not fingerprinted, so it always rebuilds)."""
+    if opts.full or opts.embeddings:
+        return None
+    latest = st.latest(dataset)
+    return None if latest is None else {**st.read_manifest(dataset, latest), "version": latest}
+
+
+def _unchanged(st: Store, dataset: str, parent_man: dict, t_start: float) -> dict:
+    """The result of a refresh whose source and options equal the latest version's."""
+    v = parent_man["version"]
+    print(f"{dataset}: source and options unchanged since {v}; nothing published")
+    return {"dataset": dataset, "version": v, "store": st.uri, "rows": parent_man.get("rows"),
+            "embedded": 0, "cached": 0, "timings": {"check": time.perf_counter() - t_start},
+            "resumed_stages": [], "validation": parent_man.get("validation"),
+            "refresh": {"mode": "unchanged", "parent": v}, "unchanged": True}
+
+
+OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "tiles")
 
 
 def _optional_stages(opts: BuildOptions):

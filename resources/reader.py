@@ -148,6 +148,12 @@ class DataMap:
         return TagsResource(self)
 
     @cached_property
+    def outliers(self):
+        from .outliers import OutliersResource
+
+        return OutliersResource(self)
+
+    @cached_property
     def tiles(self):
         from .tiles import TilesResource
 

@@ -28,6 +28,7 @@ TOPIC_MODEL = "topic_model"           # folder: BERTopic safetensors serializati
 DUPLICATES = "duplicates.parquet"     # id, cluster_id, duplicate_class, ...
 DUPLICATE_NEIGHBORS = "duplicate_neighbors.parquet"
 TILES = "tiles"                       # folder of quadtree tiles for the web map
+THUMBNAILS = "thumbnails"             # folder: image thumbnails packed in atlases + index.json
 OUTLIERS = "outliers.parquet"          # per point: id, outlier_score, rank (1 = most outlying)
 
 LATENT = "latent"
@@ -87,7 +88,7 @@ DUPLICATES_TAG = "duplicates"
 
 
 # outliers.parquet columns (one row per point, row order)
-OUTLIER_SCORE = "outlier_score"        # local outlier factor (≈1 inlier, higher = more isolated)
+OUTLIER_SCORE = "outlier_score"        # higher = more isolated (mean k-NN cosine distance, or LOF)
 OUTLIER_RANK = "rank"                  # 1 = the most outlying point of the version
 
 
@@ -97,3 +98,13 @@ def topic_label_column(depth: int) -> str:
 
 def topic_id_column(depth: int) -> str:
     return f"_topic_depth_{depth}_id"
+
+
+# extra projections (BuildOptions.projection["extra"]): one layout file and one tile set each;
+# the main layout stays PROJECTION / TILES
+def projection_artifact(method: str) -> str:
+    return f"projection_{method}.parquet"      # id, x, y (box coordinates)
+
+
+def tiles_artifact(method: str) -> str:
+    return f"tiles_{method}"                   # folder, same layout as TILES
