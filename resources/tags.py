@@ -222,3 +222,15 @@ class TagsResource:
         self._lookup(name)
         self._append("delete", name, [])
 
+    # ---- find more like this tag (resources/tag_suggest.py) ------------------------------------
+    def suggest(self, name: str, k: int = 100, seed: int = 0, **fit_options):
+        """pandas DataFrame (id, score, row) of the ``k`` untagged points a linear classifier,
+        trained on this tag's vectors against sampled untagged ones, finds most likely to
+        belong; best first. Accept them with ``accept(name, df.id)``. Needs scikit-learn."""
+        from .tag_suggest import suggest
+
+        return suggest(self._m, self.get_datums_in_tag(name), k=k, seed=seed, **fit_options)
+
+    def accept(self, name: str, ids, strict: bool = True) -> dict:
+        """Add suggested ``ids`` to tag ``name`` (the same log write as ``add``)."""
+        return self.add(name, list(ids), strict=strict)
