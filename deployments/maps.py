@@ -47,7 +47,8 @@ def map_deployments(store: str | None = None, storage_options: dict | None = Non
             triggers=[trigger],
             parameters={"source": entry["source"], "dataset": dataset, "store": st.uri,
                         "options": entry.get("options") or {},
-                        "storage_options": storage_options or None},
+                        "storage_options": storage_options or None,
+                        "skip_unchanged": True},   # a nightly run over an untouched source publishes nothing
             description=f"Rebuild {dataset} from {entry['source']} (nightly and when it changes)",
             tags=["datamap", f"dataset:{dataset}"],
             concurrency_limit=1,   # two refreshes of one dataset would race for LATEST

@@ -59,6 +59,8 @@ def build(
                                                "default with --runner dask: a local cluster"),
     full: bool = typer.Option(False, "--full", help="Full re-layout even if the dataset has a version "
                               "(default: incremental refresh below the drift threshold)"),
+    skip_unchanged: bool = typer.Option(False, "--skip-unchanged", help="Publish nothing when the source's "
+                                        "bytes and these options equal the latest version's"),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Build a map and publish it as a new version."""
@@ -84,13 +86,17 @@ def build(
             from .runners import with_runner
 
             res = with_runner(build_map, runner, dask_address)(source=source, dataset=dataset, store=store,
-                                                               options=options)
+                                                               options=options, skip_unchanged=skip_unchanged)
     except DatamapError as e:
         _fail(e)
     finally:
         set_reporter(None)
         logging.disable(logging.NOTSET)
     t = res["timings"]
+    if res.get("unchanged"):
+        console.print(f"[bold]unchanged[/]: {res['dataset']}@{res['version']} already holds this source "
+                      "and these options; nothing published (--full forces a rebuild)")
+        return
     console.print(f"[bold green]published[/] {res['dataset']}@{res['version']} "
                   f"({res['rows']:,} rows; embedded {res['embedded']:,}, from cache {res['cached']:,})")
     console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in t.items()))

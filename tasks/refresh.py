@@ -259,3 +259,24 @@ def pairs_near_rows(vectors: np.ndarray, rows: np.ndarray, radius: float, block:
     d = exact_distances(v, a, b)
     keep = d <= np.float32(radius)
     return a[keep], b[keep], d[keep]
+
+
+def _normal(x) -> str:
+    import json
+
+    return json.dumps(x, sort_keys=True, default=str)
+
+
+def unchanged_source(parent_manifest: dict, fingerprint: dict, params: dict) -> bool:
+    """True when a build would only republish the parent: same build options and the same
+    source, by content hash when ``fingerprint`` has one (after ingest), else by location,
+    size and ETag/mtime (before reading anything). A scheduled refresh of a source nobody
+    touched then costs one ``fs.info`` instead of a new identical version."""
+    before = parent_manifest.get("input") or {}
+    if _normal((parent_manifest.get("build") or {}).get("params")) != _normal(params):
+        return False
+    if fingerprint.get("sha256"):
+        return fingerprint["sha256"] == before.get("sha256")
+    if not (fingerprint.get("etag") or fingerprint.get("mtime")):
+        return False
+    return all(fingerprint.get(k) == before.get(k) for k in ("uri", "size", "etag", "mtime"))

@@ -151,3 +151,101 @@ def test_invalid_source_keeps_previous_latest(debian, debian_vectors, tmp_path):
         build_map(source=src, dataset="pkgs", store=store, options=opts)
     m = open_map("pkgs", store=store)
     assert m.version == r1["version"] and m.row_count == 300
+
+
+def _exact_topk(vectors: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
+    u = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    sim = u[rows] @ u.T
+    sim[np.arange(len(rows)), rows] = -np.inf             # leave the query out
+    return np.argsort(-sim, axis=1, kind="stable")[:, :k]
+
+
+def test_refresh_reuses_parent_index_and_searches_only_new_points(debian, debian_vectors, tmp_path):
+    """2,000 real rows, +1% / -0.5% / 2 vectors edited: the refresh patches the parent's
+    usearch index and k-NN graph instead of rebuilding them; search by id returns the
+    true neighbours' ids; duplicates equal a from-scratch build's."""
+    from flows.build_map import build_map
+
+    store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
+    opts = {**BYO, "topics": None, "dedupe": {}}
+    base = debian_subset(debian, debian_vectors, 2000, seed=61)
+    base.write_parquet(src)
+    r1 = build_map(source=src, dataset="pkgs", store=store, options=opts)
+    pool = debian_subset(debian, debian_vectors, 6000, seed=62)
+    new, dropped, fresh = _evolve(base, pool, 0.01, 0.005, seed=6)
+    # two kept rows get another row's vector (an edited text, re-embedded upstream)
+    edited = new["id"][:2].to_list()
+    emb = new["embedding"].to_list()
+    emb[0] = emb[1] = emb[100]
+    new = new.with_columns(pl.Series("embedding", emb, dtype=new["embedding"].dtype))
+    new.write_parquet(src)
+    r2 = build_map(source=src, dataset="pkgs", store=store, options=opts)
+    ref = r2["refresh"]
+    assert ref["mode"] == "incremental" and ref["rows_moved"] == 2
+    assert ref["index"]["reused"] is True
+    assert ref["index"]["removed"] == len(dropped) + 2 and ref["index"]["added"] == len(fresh) + 2
+    # only the new points and the rows that had a gone neighbour were searched again
+    assert ref["index"]["knn_rows_searched"] < 0.5 * new.height
+
+    m = open_map("pkgs", store=store)
+    assert m.version == r2["version"] and len(m.embeddings.index) == new.height
+    vec = m.embeddings.latent
+    # search by id (new, edited and kept points) returns the exact nearest neighbours' ids
+    ids = m.data.ids
+    probe = fresh["id"].to_list() + edited + new["id"][500:520].to_list()
+    got, _ = m.embeddings.vector_search(ids=probe, k=10)
+    truth = _exact_topk(vec, m.data.positions(probe), 10)
+    recall = np.mean([len(set(g) & {ids[t] for t in tr}) / 10 for g, tr in zip(got, truth)])
+    assert recall >= 0.95, recall
+    # the patched k-NN graph agrees with the exact one
+    knn = np.load(m.local_file("knn_idx.npy"))
+    assert knn.shape == (new.height, 33) and (knn[:, 0] == np.arange(new.height)).all()
+    rows = np.arange(0, new.height, 7)
+    exact = _exact_topk(vec, rows, 32)
+    agree = np.mean([len(set(a[1:]) & set(b)) / 32 for a, b in zip(knn[rows], exact)])
+    assert agree >= 0.95, agree
+
+    # duplicates: the same pairs and classes as a build from scratch of the same rows
+    assert m.manifest["dedupe"]["method"] == "refresh"
+    r3 = build_map(source=src, dataset="scratch", store=store, options=opts)
+    s = open_map("scratch", store=store)
+    assert s.manifest["dedupe"]["method"] != "refresh" and r3["refresh"] is None
+    pairs = lambda mm: {tuple(sorted(p)) for p in zip(*[mm.read_parquet("duplicate_neighbors.parquet")  # noqa: E731
+                                                      .column(c).to_pylist() for c in ("id", "neighbor_id")])}
+    assert pairs(m) == pairs(s) and len(pairs(s)) > 0
+    cls = lambda mm: dict(zip(mm.data.ids, mm.read_parquet("duplicates.parquet")  # noqa: E731
+                              .column("duplicate_class").to_pylist()))
+    assert cls(m) == cls(s)
+
+
+def test_unchanged_source_publishes_nothing(debian, debian_vectors, tmp_path):
+    """A scheduled refresh (skip_unchanged) over a source rewritten with the same bytes
+    returns the latest version as "unchanged"; changed options or bytes build again."""
+    import os
+
+    from flows.build_map import build_map
+    from resources.store import Store
+
+    store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
+    opts = {**BYO, "topics": None}
+    base = debian_subset(debian, debian_vectors, 300, seed=71)
+    base.write_parquet(src)
+    r1 = build_map(source=src, dataset="pkgs", store=store, options=opts, skip_unchanged=True)
+    assert not r1.get("unchanged")
+    r2 = build_map(source=src, dataset="pkgs", store=store, options=opts, skip_unchanged=True)
+    assert r2["unchanged"] and r2["version"] == r1["version"] and r2["refresh"]["mode"] == "unchanged"
+    base.write_parquet(src)                                   # same bytes, new mtime
+    os.utime(src, (1, 1))
+    r3 = build_map(source=src, dataset="pkgs", store=store, options=opts, skip_unchanged=True)
+    assert r3["unchanged"] and r3["version"] == r1["version"]
+    assert Store(store).list_versions("pkgs") == [r1["version"]]
+    # other options, or other bytes, or no skip_unchanged: a new version
+    r4 = build_map(source=src, dataset="pkgs", store=store, options={**opts, "latent_dtype": "float16"},
+                   skip_unchanged=True)
+    assert not r4.get("unchanged") and r4["version"] != r1["version"]
+    base.head(299).write_parquet(src)
+    r5 = build_map(source=src, dataset="pkgs", store=store, options={**opts, "latent_dtype": "float16"},
+                   skip_unchanged=True)
+    assert not r5.get("unchanged") and r5["refresh"]["rows_removed"] == 1
+    r6 = build_map(source=src, dataset="pkgs", store=store, options={**opts, "latent_dtype": "float16"})
+    assert not r6.get("unchanged") and len(Store(store).list_versions("pkgs")) == 4
