@@ -323,7 +323,7 @@ def _unchanged(st: Store, dataset: str, parent_man: dict, t_start: float) -> dic
             "refresh": {"mode": "unchanged", "parent": v}, "unchanged": True}
 
 
-OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "projections", "thumbnails", "tiles")
+OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "tiles")
 
 
 def _optional_stages(opts: BuildOptions):
