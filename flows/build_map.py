@@ -130,12 +130,15 @@ def project_stage(key: str, work_dir: str, projection: dict) -> dict:
     t0 = time.perf_counter()
     vectors = read_vectors(os.path.join(work_dir, "vectors.arrow"))
     knn = (np.load(os.path.join(work_dir, "knn_idx.npy")), np.load(os.path.join(work_dir, "knn_dist.npy")))
-    xy = project_mod.project(vectors, project_mod.ProjectionOptions(**projection), knn=knn)
+    from tasks.projectors import layout
+
+    lay = layout(vectors, project_mod.ProjectionOptions(**projection), knn=knn)   # umap | tsne | pca | auto
+    xy = lay.xy
     ids = pq.read_table(os.path.join(work_dir, schema.DATA), columns=[schema.ID]).column(schema.ID)
     pq.write_table(pa.table({schema.ID: ids, schema.X: xy[:, 0], schema.Y: xy[:, 1]}),
                    os.path.join(work_dir, schema.PROJECTION))
     failpoint("project.after_write")
-    return {"seconds": time.perf_counter() - t0}
+    return {"seconds": time.perf_counter() - t0, "projection": lay.info}
 
 
 @task(retries=2, retry_delay_seconds=2)
@@ -171,6 +174,8 @@ class BuildOptions:
     dedupe: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
     outliers: dict | None = dataclasses.field(default_factory=dict)   # None: skip the stage
     tiles: dict | None = dataclasses.field(default_factory=dict)      # None: skip the stage
+    projections: dict | None = dataclasses.field(default_factory=dict)  # extra layouts (projection["extra"]); None: skip
+    thumbnails: dict | None = dataclasses.field(default_factory=dict)   # image maps: thumbnails; None: skip
     full: bool = False                 # True: full re-layout even when a parent version exists
     refresh_threshold: float = 0.2     # drift (share of rows added/removed/changed) forcing a full layout
 
@@ -286,6 +291,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
         "latent_dtype": opts.latent_dtype,
         "validation": {k: ing["validation"][k] for k in ("success", "rows_in", "rows_out", "dropped")},
         "refresh": proj.get("refresh"),
+        "projection": proj.get("projection"),   # main layout: method that ran, and why (auto)
         **extra,
     }
     t_pub = time.perf_counter()
@@ -323,7 +329,7 @@ def _unchanged(st: Store, dataset: str, parent_man: dict, t_start: float) -> dic
             "refresh": {"mode": "unchanged", "parent": v}, "unchanged": True}
 
 
-OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "tiles")
+OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "projections", "thumbnails", "tiles")
 
 
 def _optional_stages(opts: BuildOptions):
@@ -337,6 +343,8 @@ def _optional_stages(opts: BuildOptions):
         stage_opts = getattr(opts, name)
         if stage_opts is None:
             continue
+        if name == "projections":   # the extra layouts are asked for in BuildOptions.projection
+            stage_opts = {"projection": dict(opts.projection), **stage_opts}
         try:
             mod = importlib.import_module(f"flows.stage_{name}")
         except ModuleNotFoundError as e:

@@ -86,3 +86,14 @@ class InvalidOutlierOptions(DatamapError, ValueError):
 
 class TagTooSmall(DatamapError, ValueError):
     """``tags.suggest`` needs more tagged points (or untagged ones) to learn from."""
+
+
+class UnknownProjection(DatamapError, KeyError):
+    """A projection method this datamap does not know, or one this map version lacks."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ImageUnreadable(DatamapError):
+    """An image referenced by a row cannot be opened (missing file, not an image)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,6 +23,11 @@ class ProjectionOptions:
     n_epochs: int | None = None     # None: umap-learn's default (200 for large N, 500 small)
     seed: int | None = 42           # fixed seed → the same input gives the same map
     metric: str = "cosine"
+    method: str = "umap"            # umap | tsne | pca | auto (tasks/projectors/)
+    extra: list = field(default_factory=list)   # more methods stored beside the main one
+    perplexity: float = 30.0        # t-SNE only
+    sample_size: int | None = None  # UMAP on a sample, rest placed: None = auto by N (tasks/sample_fit.py), 0 = never
+    place_jitter: float = 0.5       # sample path: spread of placed points (share of distance to nearest anchor)
 
 
 def ensure_numba_cache() -> None:
@@ -68,7 +73,16 @@ def project(vectors: np.ndarray, options: ProjectionOptions | None = None,
     neighbour search (the costliest part) when the caller already has the graph.
     """
     options = options or ProjectionOptions()
+    if options.method != "umap":   # t-SNE, PCA, auto: tasks/projectors/
+        from .projectors import layout
+
+        return layout(vectors, options, knn).xy
     n = len(vectors)
+    from . import sample_fit
+
+    size = sample_fit.sample_size_for(n, options.sample_size)
+    if size < n:
+        return normalize_to_box(_sample_layout(vectors, options, size))
     with stage("project", n, "points"):
         if n < 4:
             return normalize_to_box(_tiny_layout(vectors))
@@ -89,3 +103,19 @@ def project(vectors: np.ndarray, options: ProjectionOptions | None = None,
             warnings.simplefilter("ignore", UserWarning)
             xy = reducer.fit_transform(vectors)
     return normalize_to_box(xy)
+
+
+def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int) -> np.ndarray:
+    """UMAP fitted on ``size`` sampled rows (their own k-NN graph), the rest placed from
+    their nearest sample points (tasks/sample_fit.py): the big-map path."""
+    from . import sample_fit as S
+
+    n = len(vectors)
+    plan = S.plan_sample(n, size, options.seed)
+    k = min(options.n_neighbors, size - 1)
+    sidx, sknn = S.sample_knn(vectors, plan.sample, k + 1)
+    full = ProjectionOptions(**{**options.__dict__, "sample_size": 0})
+    xy_s = project(np.asarray(vectors[plan.sample], dtype=np.float32), full, knn=sknn)
+    with stage("place", len(plan.rest), "points"):
+        nb_i, nb_d = S.nearest_in_sample(sidx, vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+        return S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
