@@ -51,8 +51,11 @@ def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
     shutil.rmtree(out_dir, ignore_errors=True)       # a resumed run rewrites it whole
     index = T.write_tiles(out_dir, x, y, columns, opts)
     sizes = [v[1] for v in index["tiles"].values()]
+    from .stage_projections import extra_tile_sets   # one tile set per extra layout
+
+    files = {schema.TILES: schema.TILES, **extra_tile_sets(work_dir, columns, opts)}
     return {"seconds": time.perf_counter() - t0,
-            "files": {schema.TILES: schema.TILES},
+            "files": files,
             "summary": {"tiles": len(index["tiles"]), "capacity": opts.capacity,
                         "max_depth": index["max_depth"], "bytes": int(sum(sizes)),
                         "root_bytes": int(index["tiles"].get("0/0/0", [0, 0])[1]),

@@ -38,6 +38,14 @@ class EmbeddingsResource:
         return self._m.read_parquet(schema.PROJECTION).to_pandas()
 
     @cached_property
+    def projections(self):
+        """Every layout this version holds, by method: ``projections["tsne"]`` → id, x, y
+        (resources/projections.py); the main one is also ``projected``."""
+        from .projections import ProjectionsResource
+
+        return ProjectionsResource(self._m)
+
+    @cached_property
     def index(self):
         """The usearch index, memory-mapped (``view``) rather than loaded."""
         from usearch.index import Index

@@ -1,0 +1,93 @@
+"""The ``projections`` stage: extra 2-D layouts beside the main one.
+
+``BuildOptions.projection = {"method": "umap", "extra": ["tsne", "pca"]}`` keeps UMAP as
+``projection.parquet`` (``m.embeddings.projected``) and writes one
+``schema.projection_artifact(method)`` per extra method, so a user can compare layouts
+before trusting a cluster. The tiles stage (which runs later) calls ``extra_tile_sets``
+to give each extra layout its own quadtree: a tile set is spatial, so sharing one across
+layouts would load the wrong points when zoomed in.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from resources import schema
+
+from .stagekit import WORK_DATA, WORK_KNN_DIST, WORK_KNN_IDX, WORK_VECTORS, cached_stage, read_vectors
+
+WORK_PROJECTIONS = "projections.json"   # {"main": method, "extra": [methods written]}
+
+
+def extra_methods(projection: dict) -> tuple[str, list[str]]:
+    """(main method, extra methods to compute), checked; the main one is never repeated."""
+    from resources.errors import UnknownProjection
+    from tasks.projectors import METHODS, check_method
+
+    main = check_method(projection.get("method", "umap"))
+    extra = projection.get("extra") or []
+    if isinstance(extra, str):
+        extra = [extra]
+    out: list[str] = []
+    for m in extra:
+        if m == "auto" or m not in METHODS:
+            raise UnknownProjection(f"extra projection {m!r}: choose from {', '.join(METHODS)} "
+                                    "('auto' only makes sense as the main method)")
+        if m != main and m not in out:
+            out.append(m)
+    return main, out
+
+
+@cached_stage
+def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
+    t0 = time.perf_counter()
+    from tasks import project as project_mod
+    from tasks.projectors import layout
+
+    projection = dict(options.get("projection") or {})
+    main, extras = extra_methods(projection)
+    base = {k: v for k, v in projection.items() if k not in ("method", "extra")}
+    files: dict[str, str] = {}
+    methods: dict[str, dict] = {}
+    if extras:
+        vectors = read_vectors(os.path.join(work_dir, WORK_VECTORS))
+        knn = (np.load(os.path.join(work_dir, WORK_KNN_IDX)), np.load(os.path.join(work_dir, WORK_KNN_DIST)))
+        ids = pq.read_table(os.path.join(work_dir, WORK_DATA), columns=[schema.ID]).column(schema.ID)
+        for m in extras:
+            lay = layout(vectors, project_mod.ProjectionOptions(**base, method=m), knn=knn)
+            name = schema.projection_artifact(m)
+            pq.write_table(pa.table({schema.ID: ids, schema.X: lay.xy[:, 0], schema.Y: lay.xy[:, 1]}),
+                           os.path.join(work_dir, name))
+            files[name] = name
+            methods[m] = lay.info
+    with open(os.path.join(work_dir, WORK_PROJECTIONS), "w") as f:
+        json.dump({"main": main, "extra": list(methods)}, f)
+    return {"seconds": time.perf_counter() - t0, "files": files,
+            "summary": {"main": main, "extra": list(methods), "methods": methods}}
+
+
+def extra_tile_sets(work_dir: str, columns: list, opts) -> dict[str, str]:
+    """Write a tile set per extra layout (same colour columns as the main tiles); return
+    {artifact: path in work_dir} for the tiles stage's ``files``."""
+    from tasks import tiles as T
+
+    path = os.path.join(work_dir, WORK_PROJECTIONS)
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        extras = json.load(f).get("extra", [])
+    out = {}
+    for m in extras:
+        proj = pq.read_table(os.path.join(work_dir, schema.projection_artifact(m)), columns=[schema.X, schema.Y])
+        name = schema.tiles_artifact(m)
+        out_dir = os.path.join(work_dir, name)
+        shutil.rmtree(out_dir, ignore_errors=True)
+        T.write_tiles(out_dir, proj.column(schema.X).to_numpy(), proj.column(schema.Y).to_numpy(), columns, opts)
+        out[name] = name
+    return out
