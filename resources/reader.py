@@ -154,6 +154,12 @@ class DataMap:
         return OutliersResource(self)
 
     @cached_property
+    def thumbnails(self):
+        from .thumbnails import ThumbnailsResource
+
+        return ThumbnailsResource(self)
+
+    @cached_property
     def tiles(self):
         from .tiles import TilesResource
 

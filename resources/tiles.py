@@ -20,18 +20,19 @@ _TILE = re.compile(r"^(\d{1,2})/(\d{1,7})/(\d{1,7})$")
 
 
 class TilesResource:
-    def __init__(self, m: "DataMap"):
+    def __init__(self, m: "DataMap", artifact: str = schema.TILES):
         self._m = m
-        m.require(schema.TILES, "web map tiles (the 'tiles' stage)")
+        self._art = artifact   # schema.tiles_artifact(method) for an extra projection's tiles
+        m.require(artifact, "web map tiles (the 'tiles' stage)")
 
     @cached_property
     def index(self) -> dict:
         """Tile list ({"z/x/y": [points, bytes]}), colour columns and their codes."""
-        return json.loads(self._m.store.read_bytes(self._m.artifact_path(f"{schema.TILES}/{INDEX_FILE}")))
+        return json.loads(self._m.store.read_bytes(self._m.artifact_path(f"{self._art}/{INDEX_FILE}")))
 
     def tile_bytes(self, z: int, x: int, y: int) -> bytes:
         """The Arrow IPC stream of one tile; ResourceMissing if the quadtree has none there."""
         name = f"{int(z)}/{int(x)}/{int(y)}"
         if not _TILE.match(name) or name not in self.index["tiles"]:
             raise ResourceMissing(f"{self._m.dataset}@{self._m.version} has no tile {name}")
-        return self._m.store.read_bytes(self._m.artifact_path(f"{schema.TILES}/{name}.arrow"))
+        return self._m.store.read_bytes(self._m.artifact_path(f"{self._art}/{name}.arrow"))

@@ -31,6 +31,7 @@ except ImportError:  # tags not in this checkout
         pass
 
 from .maps import MapCache, QueryEmbedders, SemanticSearchUnavailable, TileCache
+from .projections_api import extra_info
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 MAX_K = 1000
@@ -116,7 +117,9 @@ def create_app(store: str | Store | None = None, token: str | None = None,
                 "fields": ms.fields,
                 "semantic_search": embedders.available(m), "keyword_search": ms.text_field is not None,
                 "tags": ms.has_tags(), "duplicates": ms.has_duplicates(), "topics": topics,
-                "tiles": tiles, "versions": [v["version"] for v in reversed(list_versions(dataset, st))]}
+                "outliers": m.has(schema.OUTLIERS),
+                "tiles": tiles, "versions": [v["version"] for v in reversed(list_versions(dataset, st))],
+                **extra_info(m)}   # layouts to switch between, image thumbnails (projections_api.py)
 
     # ---- tiles -----------------------------------------------------------------------------
     @app.get("/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow")
@@ -251,9 +254,15 @@ def create_app(store: str | Store | None = None, token: str | None = None,
         resp.headers.setdefault("Referrer-Policy", "no-referrer")
         return resp
 
+    from .projections_api import projections_router
+
+    app.include_router(projections_router(maps, tiles))   # extra layouts' tiles, thumbnails
     from .ops import ops_router
 
     app.include_router(ops_router(st))   # /ops/<dataset>: version history and Prefect runs
+    from .curation import curation_router
+
+    app.include_router(curation_router(maps))   # outlier colours, "find more like this tag"
     return app
 
 
