@@ -104,7 +104,7 @@ def _anchoring(diff, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _index_opts(params: dict) -> dict:
-    return {"dtype": "f16" if params.get("latent_dtype") == "float16" else "f32", **(params.get("index") or {})}
+    return {"dtype": "f16" if params.get("latent_dtype") == "float16" else None, **(params.get("index") or {})}
 
 
 @cached_stage

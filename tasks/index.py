@@ -13,19 +13,37 @@ import numpy as np
 from .progress import stage
 
 
+# Maps with at least this many rows get the cheaper "large" settings below unless the
+# options name their own (docs/scale.md has the measured recall and time of each).
+LARGE_INDEX_ROWS = 200_000
+LARGE_SETTINGS = {"dtype": "i8", "connectivity": 12, "expansion_add": 64, "expansion_search": 48}
+
+
 @dataclass
 class IndexOptions:
-    dtype: str = "f32"              # usearch scalar kind: f32, f16, i8
-    connectivity: int | None = None  # None: usearch defaults (recall@10 ≈ 0.99 on MiniLM)
+    dtype: str | None = None         # usearch scalar kind: f32, f16, i8; None: f32, i8 for large maps
+    connectivity: int | None = None  # None: usearch defaults (recall@10 ≈ 0.98 on MiniLM), 12 for large maps
     expansion_add: int | None = None
     expansion_search: int | None = None
+    large_above: int = LARGE_INDEX_ROWS   # rows from which unset options take LARGE_SETTINGS
+
+    def resolved(self, n: int) -> "IndexOptions":
+        """Unset options filled in for an index of ``n`` rows."""
+        out = IndexOptions(**self.__dict__)
+        if n >= self.large_above:
+            for name, value in LARGE_SETTINGS.items():
+                if getattr(out, name) is None:
+                    setattr(out, name, value)
+        if out.dtype is None:
+            out.dtype = "f32"
+        return out
 
 
 def build_index(vectors: np.ndarray, options: IndexOptions | None = None):
     from usearch.index import Index
 
-    options = options or IndexOptions()
     n, d = vectors.shape
+    options = (options or IndexOptions()).resolved(n)
     kw = {}
     for name in ("connectivity", "expansion_add", "expansion_search"):
         if getattr(options, name) is not None:

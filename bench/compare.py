@@ -1,0 +1,401 @@
+"""datamap side by side with the tools people would otherwise use, on the same inputs and
+machine, in one run.
+
+    python bench/compare.py --size 10000            # real Debian rows (sample)
+    python bench/compare.py --size 100000 --prev bench/out/compare-10000.json
+    python bench/compare.py --size 1000000 --prev bench/out/compare-100000.json
+    python bench/compare.py --table                 # markdown table of every compare-*.json
+
+Inputs: up to 63,666 rows, a sample of the real Debian corpus (text, MiniLM vectors,
+``section``); above, synthetic rows built from it (bench/scale_data.py: real vectors
+interpolated towards a real neighbour plus noise, text and section of the base row).
+
+Each contender runs in its own fresh process (peak RSS from ``wait4``), with a time cap:
+* datamap ``build_map`` on the pre-embedded rows (BYO .npy): every stage, published;
+* umap-learn's default full fit (``umap.UMAP()``): time, 10-NN preservation;
+* BERTopic's default pipeline on the same vectors: time, NMI vs ``section``, outliers;
+* SemHash ``self_deduplicate(0.9)`` on the same vectors (records = ids, encoder = lookup):
+  time, precision/recall of "has a duplicate at cosine ≥ 0.9";
+* embedding-atlas's projection step (``_run_umap``: its own k-NN + UMAP) in its own venv
+  (bench/.venv-atlas, installed with ``--no-deps`` + narwhals, umap-learn: the full
+  dependency set pulls CUDA torch).
+
+Quality is measured on ``--queries`` random rows against exact brute-force search:
+10-NN preservation = share of a row's 10 nearest 2-D neighbours among its 10 nearest
+latent neighbours; duplicate truth = another row within cosine distance 0.1.
+A baseline whose time at the previous size (``--prev``), scaled linearly, passes the cap
+is skipped and reported with that reason (no point burning the cap to learn "> cap").
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+OUT = REPO / "bench" / "out"
+ATLAS_PY = REPO / "bench" / ".venv-atlas" / "bin" / "python"
+CUTOFF = 0.1
+
+DATAMAP = r"""
+import json, sys, time
+t = time.perf_counter()
+from flows.build_map import build_map
+src, npy, store = sys.argv[1:4]
+res = build_map(source=src, dataset="cmp", store=store,
+                options={"text_field": "text", "id_field": "id", "embeddings": npy})
+res["wall_s"] = time.perf_counter() - t
+print("RESULT " + json.dumps(res, default=str))
+"""
+
+UMAP_DEFAULT = r"""
+import sys, time, numpy as np, warnings
+warnings.simplefilter("ignore")
+v = np.load(sys.argv[1]).astype(np.float32)
+t = time.perf_counter()
+import umap
+xy = umap.UMAP().fit_transform(v)
+np.save(sys.argv[2], xy)
+print("RESULT {\"seconds\": %f}" % (time.perf_counter() - t))
+"""
+
+BERTOPIC_DEFAULT = r"""
+import sys, time, numpy as np, warnings, polars as pl
+warnings.simplefilter("ignore")
+v = np.load(sys.argv[1]).astype(np.float32)
+docs = pl.read_parquet(sys.argv[2], columns=["text"])["text"].to_list()
+t = time.perf_counter()
+from bertopic import BERTopic
+m = BERTopic(calculate_probabilities=False)
+topics, _ = m.fit_transform(docs, embeddings=v)
+np.save(sys.argv[3], np.asarray(topics, np.int64))
+print("RESULT {\"seconds\": %f}" % (time.perf_counter() - t))
+"""
+
+SEMHASH = r"""
+import sys, time, json, numpy as np
+v = np.load(sys.argv[1]).astype(np.float32)
+ids = [f"r{i}" for i in range(len(v))]
+class Lookup:   # SemHash's Encoder protocol, answering with the shared vectors
+    def encode(self, sentences, **kw):
+        return v[[int(s[1:]) for s in sentences]]
+t = time.perf_counter()
+from semhash import SemHash
+sh = SemHash.from_records(records=ids, model=Lookup())
+res = sh.self_deduplicate(threshold=0.9)
+secs = time.perf_counter() - t
+flag = np.zeros(len(v), bool)
+for d in res.filtered:
+    flag[int(d.record[1:])] = True
+    flag[int(d.duplicate_of[1:])] = True
+np.save(sys.argv[2], flag)
+print("RESULT " + json.dumps({"seconds": secs, "removed": len(res.filtered)}))
+"""
+
+ATLAS = r"""
+import sys, time, numpy as np, warnings, logging
+warnings.simplefilter("ignore")
+v = np.load(sys.argv[1]).astype(np.float32)
+t = time.perf_counter()
+from embedding_atlas.projection import _run_umap
+p = _run_umap(v)
+np.save(sys.argv[2], np.asarray(p.projection))
+print("RESULT {\"seconds\": %f}" % (time.perf_counter() - t))
+"""
+
+
+def run_capped(args: list[str], cap: float, env: dict | None = None) -> dict:
+    """Run a contender in a fresh process; wall seconds, peak RSS (GB), its RESULT json,
+    or status "> cap" when it ran past ``cap`` seconds."""
+    t = time.perf_counter()
+    log = tempfile.TemporaryFile(mode="w+")
+    p = subprocess.Popen(args, cwd=str(REPO), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                         env={**os.environ, **(env or {})})
+    while True:
+        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - t > cap:
+            os.killpg(p.pid, signal.SIGKILL)
+            os.wait4(p.pid, 0)
+            return {"status": f"> cap ({cap:.0f} s)", "wall_s": time.perf_counter() - t}
+        time.sleep(0.5)
+    wall = time.perf_counter() - t
+    log.seek(0)
+    text = log.read()
+    # cpu_s (user + system) is what the job cost whatever else shares the cores: with
+    # other jobs on the machine, wall_s ≥ cpu_s / cores
+    out = {"status": "ok" if os.waitstatus_to_exitcode(status) == 0 else "failed", "wall_s": wall,
+           "cpu_s": ru.ru_utime + ru.ru_stime, "peak_rss_gb": ru.ru_maxrss / 1024 ** 2}
+    res = [ln for ln in text.splitlines() if ln.startswith("RESULT ")]
+    if res:
+        out.update(json.loads(res[-1][7:]))
+    if out["status"] != "ok":
+        out["log_tail"] = text[-2000:]
+    return out
+
+
+def truth(v: np.ndarray, q: np.ndarray, chunk: int = 500) -> dict:
+    """Exact 10-NN, duplicate flag and duplicate partners (distance ≤ CUTOFF) of rows ``q``."""
+    nn = np.empty((len(q), 10), np.int64)
+    dup = np.zeros(len(q), bool)
+    partners = []
+    for s in range(0, len(q), chunk):
+        rows = q[s:s + chunk]
+        sim = v[rows] @ v.T
+        sim[np.arange(len(rows)), rows] = -np.inf
+        part = np.argpartition(-sim, 10, axis=1)[:, :10]
+        order = np.argsort(-np.take_along_axis(sim, part, 1), axis=1)
+        nn[s:s + chunk] = np.take_along_axis(part, order, 1)
+        hit = sim >= 1 - CUTOFF - 1e-6
+        dup[s:s + chunk] = hit.any(axis=1)
+        partners += [set(np.nonzero(h)[0].tolist()) for h in hit]
+    return {"nn": nn, "dup": dup, "partners": partners}
+
+
+def preservation(xy: np.ndarray, q: np.ndarray, nn: np.ndarray) -> float:
+    from scipy.spatial import cKDTree
+
+    _, got = cKDTree(np.asarray(xy, np.float64)).query(np.asarray(xy, np.float64)[q], 11)
+    return float(np.mean([len(set(g[g != r][:10].tolist()) & set(t.tolist())) / 10
+                          for r, g, t in zip(q, got, nn)]))
+
+
+def flag_scores(flag_q: np.ndarray, truth_q: np.ndarray) -> dict:
+    tp = int((flag_q & truth_q).sum())
+    return {"precision": tp / max(int(flag_q.sum()), 1), "recall": tp / max(int(truth_q.sum()), 1),
+            "flagged_share": float(flag_q.mean()), "true_share": float(truth_q.mean())}
+
+
+def nmi(labels, section) -> float:
+    from sklearn.metrics import normalized_mutual_info_score
+
+    return float(normalized_mutual_info_score(section, labels))
+
+
+def skip_reason(name: str, prev: dict | None, n: int, cap: float) -> str | None:
+    if not prev:
+        return None
+    p = prev.get("contenders", {}).get(name)
+    if not p:
+        return None
+    if str(p.get("status", "")).startswith(">") or p.get("skipped"):
+        return f"did not finish within the cap at {prev['rows']:,} rows"
+    est = p.get("wall_s", 0) * n / prev["rows"]
+    if est > cap:
+        return f"{p['wall_s']:.0f} s at {prev['rows']:,} rows → ≥ {est:.0f} s at {n:,} (linear, optimistic) > cap {cap:.0f} s"
+    return None
+
+
+def datamap_quality(store: str, q: np.ndarray, t: dict, section: np.ndarray) -> dict:
+    import polars as pl
+
+    from resources import open_map, schema
+
+    m = open_map("cmp", store=store)
+    proj = m.read_parquet(schema.PROJECTION)
+    xy = np.column_stack([proj.column(schema.X).to_numpy(), proj.column(schema.Y).to_numpy()])
+    out = {"nn10_preservation": preservation(xy, q, t["nn"]), "manifest_timings": m.manifest["build"]["timings"]}
+    if m.has(schema.TOPICS):
+        tp = pl.from_arrow(m.read_parquet(schema.TOPICS))
+        depths = sorted(int(c.rsplit("_", 1)[-1]) for c in tp.columns if c.startswith("topic_id_"))
+        out["topics"] = []
+        for d in depths:
+            lab = tp[schema.topic_id_column(d)].to_numpy()
+            out["topics"].append({"depth": d, "topics": int(len(np.unique(lab))), "nmi_section": nmi(lab, section),
+                                  "outlier_share": float((lab < 0).mean())})
+    if m.has(schema.DUPLICATES):
+        du = pl.from_arrow(m.read_parquet(schema.DUPLICATES))
+        flag = (du[schema.DUP_CLASS] != "singleton").to_numpy()
+        out["dedupe"] = flag_scores(flag[q], t["dup"])
+        pairs = pl.from_arrow(m.read_parquet(schema.DUPLICATE_NEIGHBORS)).filter(
+            pl.col(schema.NEIGHBOR_DISTANCE) <= CUTOFF)
+        pos = {k: i for i, k in enumerate(m.data.ids)}
+        a = np.array([pos[x] for x in pairs[schema.ID].to_list()], np.int64)
+        b = np.array([pos[x] for x in pairs[schema.NEIGHBOR_ID].to_list()], np.int64)
+        got = [set() for _ in q]
+        where = {int(r): i for i, r in enumerate(q)}
+        for x, y in zip(a.tolist(), b.tolist()):
+            if x in where:
+                got[where[x]].add(y)
+            if y in where:
+                got[where[y]].add(x)
+        want = sum(len(p) for p in t["partners"])
+        found = sum(len(g & p) for g, p in zip(got, t["partners"]))
+        out["dedupe"]["pair_recall"] = found / max(want, 1)
+        out["dedupe"]["method"] = m.manifest.get("dedupe", {}).get("method")
+    return out
+
+
+def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | None) -> dict:
+    import polars as pl
+
+    import scale_data
+
+    res: dict = {"rows": n, "cap_s": cap, "cpus": os.cpu_count(), "load_avg_start": os.getloadavg(),
+                 "input": "real Debian sample" if n <= 63_666 else "synthetic from Debian (bench/scale_data.py)",
+                 "contenders": {}}
+    with tempfile.TemporaryDirectory(dir=os.environ.get("DATAMAP_BENCH_TMP")) as d:
+        src = os.path.join(d, "input.parquet")
+        t0 = time.perf_counter()
+        df, v = scale_data.make(n)
+        df.drop("base").write_parquet(src)
+        npy = os.path.join(d, "input.npy")
+        np.save(npy, v)
+        section = df["section"].to_numpy()
+        del df
+        q = np.sort(np.random.default_rng(1).choice(n, min(queries, n), replace=False))
+        t = truth(v, q)
+        del v
+        res["prepare_s"] = time.perf_counter() - t0
+        print(f"[{n}] inputs + truth in {res['prepare_s']:.0f} s", flush=True)
+        env = {"PREFECT_LOGGING_LEVEL": "WARNING", "DATAMAP_WORK_DIR": os.path.join(d, "work")}
+
+        def want(name):
+            return only is None or name in only
+
+        if want("datamap"):
+            store = os.path.join(d, "store")
+            r = run_capped([sys.executable, "-c", DATAMAP, src, npy, store], max(cap, 1800), env)
+            r.pop("dataset", None)
+            if r["status"] == "ok":
+                r.update(datamap_quality(store, q, t, section))
+            res["contenders"]["datamap"] = r
+            print(f"[{n}] datamap: {json.dumps(r, default=str)[:600]}", flush=True)
+        for name, code, extra in (("umap_learn_default", UMAP_DEFAULT, ["xy.npy"]),
+                                  ("embedding_atlas_projection", ATLAS, ["atlas_xy.npy"]),
+                                  ("bertopic_default", BERTOPIC_DEFAULT, [src, "bt.npy"]),
+                                  ("semhash", SEMHASH, ["sh.npy"])):
+            if not want(name):
+                continue
+            why = skip_reason(name, prev, n, cap)
+            py = sys.executable
+            if name == "embedding_atlas_projection" and not ATLAS_PY.exists():
+                why = "bench/.venv-atlas missing (python -m venv bench/.venv-atlas; pip install --no-deps embedding-atlas; pip install narwhals umap-learn)"
+            if why:
+                res["contenders"][name] = {"skipped": why}
+                print(f"[{n}] {name}: skipped: {why}", flush=True)
+                continue
+            if name == "embedding_atlas_projection":
+                py = str(ATLAS_PY)
+            paths = [x if x.startswith("/") else os.path.join(d, x) for x in extra]
+            r = run_capped([py, "-c", code, npy, *paths], cap, env)
+            if r["status"] == "ok":
+                outp = paths[-1]
+                if name in ("umap_learn_default", "embedding_atlas_projection"):
+                    r["nn10_preservation"] = preservation(np.load(outp), q, t["nn"])
+                elif name == "bertopic_default":
+                    lab = np.load(outp)
+                    r.update({"topics": int(len(np.unique(lab))), "nmi_section": nmi(lab, section),
+                              "outlier_share": float((lab < 0).mean())})
+                elif name == "semhash":
+                    r.update(flag_scores(np.load(outp)[q], t["dup"]))
+            res["contenders"][name] = r
+            print(f"[{n}] {name}: {json.dumps(r, default=str)[:400]}", flush=True)
+    res["load_avg_end"] = os.getloadavg()
+    res["ratios"] = ratios(res)
+    return res
+
+
+def ratios(res: dict) -> dict:
+    """Baseline seconds / datamap seconds for the comparable step."""
+    c = res["contenders"]
+    dm = c.get("datamap", {})
+    tm = dm.get("manifest_timings", {})
+    out = {}
+    layout = (tm.get("index", 0) + tm.get("project", 0)) or None
+    for name, step in (("umap_learn_default", layout), ("embedding_atlas_projection", layout),
+                       ("bertopic_default", tm.get("topics")), ("semhash", tm.get("dedupe"))):
+        b = c.get(name, {})
+        if step and b.get("seconds"):
+            out[name] = {"baseline_s": b["seconds"], "datamap_s": step, "speedup": b["seconds"] / step}
+        if step and b.get("status", "").startswith(">"):
+            out[name] = {"baseline_s": f"> {res['cap_s']:.0f}", "datamap_s": step,
+                         "speedup": f"> {res['cap_s'] / step:.1f}"}
+    if dm.get("wall_s"):
+        out["datamap_build_wall_s"] = dm["wall_s"]
+    return out
+
+
+def table() -> str:
+    rows = []
+    for p in sorted(glob.glob(str(OUT / "compare-*.json")), key=lambda p: json.load(open(p))["rows"]):
+        r = json.load(open(p))
+        c = r["contenders"]
+        dm = c.get("datamap", {})
+
+        def show(name, key, fmt="{:.0f}"):
+            x = c.get(name, {})
+            if "skipped" in x:
+                return "skipped"
+            if str(x.get("status", "")).startswith(">"):
+                return x["status"]
+            val = x.get(key)
+            return fmt.format(val) if isinstance(val, (int, float)) else "–"
+
+        topics = dm.get("topics") or []
+        best = max(topics, key=lambda t: t["nmi_section"]) if topics else {}
+        rows.append(
+            f"| {r['rows']:,} | {dm.get('wall_s', float('nan')):.0f} | {dm.get('peak_rss_gb', float('nan')):.1f} "
+            f"| {dm.get('nn10_preservation', float('nan')):.3f} | {show('umap_learn_default', 'seconds')} / "
+            f"{show('umap_learn_default', 'nn10_preservation', '{:.3f}')} "
+            f"| {show('embedding_atlas_projection', 'seconds')} / {show('embedding_atlas_projection', 'nn10_preservation', '{:.3f}')} "
+            f"| {best.get('nmi_section', float('nan')):.3f} (d{best.get('depth', '?')}) / {best.get('outlier_share', float('nan')):.2f} "
+            f"| {show('bertopic_default', 'seconds')} / {show('bertopic_default', 'nmi_section', '{:.3f}')} / "
+            f"{show('bertopic_default', 'outlier_share', '{:.2f}')} "
+            f"| {dm.get('dedupe', {}).get('precision', float('nan')):.3f} / {dm.get('dedupe', {}).get('recall', float('nan')):.3f} "
+            f"| {show('semhash', 'seconds')} / {show('semhash', 'precision', '{:.3f}')} / {show('semhash', 'recall', '{:.3f}')} "
+            f"| {r['load_avg_start'][0]:.1f}–{r['load_avg_end'][0]:.1f} |")
+    head = ("| rows | datamap build s | peak RSS GB | datamap 10-NN pres. | umap-learn s / pres. | "
+            "embedding-atlas s / pres. | datamap topics NMI / outliers | BERTopic s / NMI / outliers | "
+            "datamap dedupe P / R | SemHash s / P / R | load avg |\n|" + "---|" * 11)
+    stages = ["| rows | " + " | ".join(["ingest", "embed", "index", "project", "topics", "dedupe", "outliers", "tiles",
+                                        "publish"]) + " |", "|" + "---|" * 10]
+    for p in sorted(glob.glob(str(OUT / "compare-*.json")), key=lambda p: json.load(open(p))["rows"]):
+        r = json.load(open(p))
+        tm = r["contenders"].get("datamap", {}).get("timings", {})
+        stages.append(f"| {r['rows']:,} | " + " | ".join(
+            f"{tm[k]:.1f}" if isinstance(tm.get(k), (int, float)) else "–"
+            for k in ["ingest", "embed", "index", "project", "topics", "dedupe", "outliers", "tiles", "publish"]) + " |")
+    return head + "\n" + "\n".join(rows) + "\n\nStage seconds (datamap build):\n\n" + "\n".join(stages) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size", type=int)
+    ap.add_argument("--cap", type=float, default=600.0, help="seconds per baseline")
+    ap.add_argument("--queries", type=int, default=3000)
+    ap.add_argument("--prev", help="compare-*.json of a smaller size: skip baselines that would pass the cap")
+    ap.add_argument("--only", help="comma list of contenders")
+    ap.add_argument("--table", action="store_true")
+    a = ap.parse_args()
+    if a.table:
+        print(table())
+        return
+    prev = json.load(open(a.prev)) if a.prev else None
+    res = run(a.size, a.cap, a.queries, prev, set(a.only.split(",")) if a.only else None)
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"compare-{a.size}.json"
+    if a.only and path.exists():   # a partial rerun updates its contenders, keeps the others
+        old = json.loads(path.read_text())
+        old["contenders"].update(res["contenders"])
+        old.setdefault("runs", []).append({k: res[k] for k in ("load_avg_start", "load_avg_end", "prepare_s")}
+                                          | {"only": sorted(res["contenders"])})
+        res = {**old, "ratios": ratios(old)}
+    path.write_text(json.dumps(res, indent=2, default=str))
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

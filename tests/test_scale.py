@@ -1,0 +1,150 @@
+"""Big-map shortcuts on small real data: the UMAP-on-a-sample path and its placement,
+and the large-map index settings. No timing here: speed lives in bench/compare.py and
+bench/scale_layout.py."""
+from __future__ import annotations
+
+import numpy as np
+import pyarrow.parquet as pq
+import pytest
+
+from resources import schema
+from tasks import index as I
+from tasks import project as P
+from tasks import sample_fit as S
+
+
+@pytest.fixture(scope="module")
+def real4k(debian, debian_vectors):
+    """4,000 real rows: (unit vectors, sections, exact 10-NN in latent space)."""
+    rows = np.sort(np.random.default_rng(7).choice(len(debian_vectors), 4000, replace=False))
+    v = np.asarray(debian_vectors[rows], np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    sim = v @ v.T
+    np.fill_diagonal(sim, -np.inf)
+    nn = np.argsort(-sim, axis=1)[:, :10]
+    return v, debian["section"].to_numpy()[rows], nn
+
+
+def _preservation(xy, nn, rows):
+    from scipy.spatial import cKDTree
+
+    _, got = cKDTree(xy).query(xy[rows], 11)
+    return float(np.mean([len(set(g[g != r][:10]) & set(nn[r])) / 10 for r, g in zip(rows, got)]))
+
+
+def test_sample_size_thresholds():
+    assert S.sample_size_for(10_000) == 10_000
+    assert S.sample_size_for(S.SAMPLE_ABOVE) == S.SAMPLE_ABOVE
+    assert S.sample_size_for(S.SAMPLE_ABOVE + 1) == S.SAMPLE_SIZE
+    assert S.sample_size_for(1_000_000, requested=0) == 1_000_000      # 0: always the full fit
+    assert S.sample_size_for(5_000, requested=1_000) == 1_000
+    assert S.sample_size_for(5_000, requested=9_000) == 5_000
+
+
+def test_plan_sample_partitions_rows_deterministically():
+    a, b = S.plan_sample(5_000, 700, seed=3), S.plan_sample(5_000, 700, seed=3)
+    assert np.array_equal(a.sample, b.sample)
+    assert len(a.sample) == 700 and len(a.rest) == 4_300
+    assert np.array_equal(np.union1d(a.sample, a.rest), np.arange(5_000))
+    assert not np.array_equal(a.sample, S.plan_sample(5_000, 700, seed=4).sample)
+
+
+def test_placed_point_goes_to_median_of_its_nearest_sample_points(real4k):
+    v, _, _ = real4k
+    n = len(v)
+    plan = S.plan_sample(n, 1_000, seed=0)
+    xy_s = np.random.default_rng(0).uniform(0, 1, (1_000, 2)).astype(np.float32)
+    idx, _ = S.sample_knn(v, plan.sample, 6)
+    nb_i, nb_d = S.nearest_in_sample(idx, v, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+    assert np.isin(nb_i, plan.sample).all()
+    # the index's nearest sample point is (almost always) the exact nearest one
+    exact = plan.sample[np.argmax(v[plan.rest] @ v[plan.sample].T, axis=1)]
+    assert np.mean(nb_i[:, 0] == exact) > 0.95
+    xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, k=5, jitter=0.0)
+    assert np.array_equal(xy[plan.sample], xy_s)
+    pos = {r: i for i, r in enumerate(plan.sample)}
+    for j in (0, 17, 999, len(plan.rest) - 1):
+        want = np.median(xy_s[[pos[r] for r in nb_i[j, :5]]], axis=0)
+        assert np.allclose(xy[plan.rest[j]], want)
+
+
+def test_sample_layout_keeps_neighbourhoods(real4k):
+    """UMAP on 1,000 of 4,000 real rows + placement keeps far more true neighbours than a
+    placement that ignores them, and placed points keep about as many as fitted ones."""
+    v, section, nn = real4k
+    n = len(v)
+    xy = P.project(v, P.ProjectionOptions(sample_size=1_000, n_epochs=100))
+    lo, hi = schema.BOX
+    assert xy.shape == (n, 2) and np.isfinite(xy).all()
+    assert (xy >= lo).all() and (xy <= hi).all()
+    plan = S.plan_sample(n, 1_000, 42)
+    q = np.random.default_rng(1).choice(n, 600, replace=False)
+    placed_q = np.intersect1d(q, plan.rest)
+    fitted_q = np.intersect1d(q, plan.sample)
+    got_placed = _preservation(xy, nn, placed_q)
+    shuffled = xy.copy()
+    shuffled[plan.rest] = xy[np.random.default_rng(2).permutation(plan.rest)]
+    assert got_placed > 4 * _preservation(shuffled, nn, placed_q)
+    assert got_placed > 0.5 * _preservation(xy, nn, fitted_q)
+    # a placed point's nearest fitted point in 2-D shares its Debian section more often than not
+    from scipy.spatial import cKDTree
+
+    _, near = cKDTree(xy[plan.sample]).query(xy[placed_q], 1)
+    same = np.mean(section[plan.sample[near]] == section[placed_q])
+    base = np.mean(section[plan.sample[np.random.default_rng(3).integers(0, 1_000, len(placed_q))]]
+                   == section[placed_q])
+    assert same > 2 * base
+
+
+def test_spread_moves_points_only_a_little(real4k):
+    v, _, _ = real4k
+    n = len(v)
+    plan = S.plan_sample(n, 1_000, seed=0)
+    xy_s = np.random.default_rng(0).uniform(0, 1, (1_000, 2)).astype(np.float32)
+    idx, _ = S.sample_knn(v, plan.sample, 6)
+    nb_i, nb_d = S.nearest_in_sample(idx, v, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+    a = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=0.0)
+    b = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=0.5)
+    assert np.array_equal(a[plan.sample], b[plan.sample])
+    moved = np.linalg.norm(b[plan.rest] - a[plan.rest], axis=1)
+    reach = np.linalg.norm(a[plan.rest] - a[nb_i[:, 0]], axis=1)
+    assert (moved > 0).mean() > 0.99
+    ok = reach > 0
+    assert (moved[ok] <= 0.5 * reach[ok] + 1e-6).all()
+    # stacked points (same median) are pulled apart
+    assert len(np.unique(b[plan.rest], axis=0)) > len(np.unique(a[plan.rest], axis=0))
+
+
+def test_large_index_settings_resolve_by_size_and_keep_recall(real4k):
+    o = I.IndexOptions().resolved(10)
+    assert (o.dtype, o.connectivity) == ("f32", None)
+    big = I.IndexOptions().resolved(I.LARGE_INDEX_ROWS)
+    assert big.dtype == I.LARGE_SETTINGS["dtype"] and big.connectivity == I.LARGE_SETTINGS["connectivity"]
+    assert I.IndexOptions(dtype="f16", connectivity=20).resolved(10**7).dtype == "f16"
+    assert I.IndexOptions(connectivity=20).resolved(10**7).connectivity == 20
+    v, _, nn = real4k
+    idx = I.build_index(v, I.IndexOptions(large_above=0))
+    keys, dist = I.knn_graph(idx, v, 11)
+    assert idx.dtype.name.lower().startswith("i8") or "i8" in str(idx.dtype).lower()
+    assert (keys[:, 0] == np.arange(len(v))).all()
+    recall = np.mean([len(set(keys[r, 1:]) & set(nn[r])) / 10 for r in range(len(v))])
+    assert recall > 0.85
+
+
+def test_build_with_sampled_layout(debian_2k_path, tmp_store):
+    """The flow takes the sample path from the projection options; the layout covers
+    every row and the version publishes as usual."""
+    from flows.build_map import build_map
+
+    res = build_map(source=debian_2k_path, dataset="scale", store=tmp_store,
+                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                             "projection": {"sample_size": 500, "n_epochs": 50},
+                             "topics": None, "dedupe": None, "tiles": None})
+    from resources import open_map
+
+    m = open_map("scale", store=tmp_store)
+    proj = m.read_parquet(schema.PROJECTION)
+    assert proj.num_rows == res["rows"] == 2000
+    xy = np.column_stack([proj.column(schema.X).to_numpy(), proj.column(schema.Y).to_numpy()])
+    assert np.isfinite(xy).all() and len(np.unique(xy, axis=0)) > 1900
+    assert m.manifest["build"]["params"]["projection"]["sample_size"] == 500
