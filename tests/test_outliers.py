@@ -15,7 +15,14 @@ from conftest import REPO
 from planted import embed_minilm, planted_texts
 
 N_DEBIAN, N_PLANTED, N_NEW_PLANTED = 3000, 30, 5
-FAST = {"topics": None, "dedupe": None, "tiles": None, "projection": {"n_epochs": 30}}
+
+
+def only_stages(*keep: str) -> dict:
+    """Build options that skip every optional stage but ``keep`` (fast, and independent of
+    stages other work adds to the checkout)."""
+    from flows.build_map import OPTIONAL_STAGES
+
+    return {name: None for name in OPTIONAL_STAGES if name not in keep}
 
 
 def _rows(ids: list[str], texts: list[str], vecs: np.ndarray) -> pl.DataFrame:
@@ -42,7 +49,8 @@ def planted(debian, debian_vectors, tmp_path_factory) -> dict:
     v1.write_parquet(p1)
     v2.write_parquet(p2)
     store = str(tmp / "store")
-    opts = {"text_field": "text", "id_field": "id", "embedding_field": "embedding", **FAST}
+    opts = {"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+            **only_stages("outliers"), "projection": {"n_epochs": 30}}
     r1 = build_map(source=str(p1), dataset="planted", store=store, options=opts)
     return {"store": store, "opts": opts, "v1": r1["version"], "v2_path": str(p2),
             "planted": [i for i, _ in pt[:N_PLANTED]], "new_planted": [i for i, _ in pt[N_PLANTED:]]}

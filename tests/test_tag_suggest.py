@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 
 from conftest import debian_subset
+from test_outliers import only_stages
 
 N = 4000
-FAST = {"topics": None, "dedupe": None, "outliers": None, "tiles": None, "projection": {"n_epochs": 30}}
+
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,8 @@ def section_map(debian, debian_vectors, tmp_path_factory) -> dict:
     sub.write_parquet(src)
     store = str(tmp / "store")
     res = build_map(source=str(src), dataset="debian", store=store,
-                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding", **FAST})
+                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                             **only_stages(), "projection": {"n_epochs": 30}})
     return {"store": store, "version": res["version"], "section": dict(zip(sub["id"], sub["section"]))}
 
 

@@ -9,6 +9,7 @@ import {DataFilterExtension} from '@deck.gl/extensions';
 import {MapApi, getJSON} from './api';
 import type {ColumnMeta, Hit, MapInfo, Topic} from './api';
 import {categorical, css, DEFAULT, MISSING, ramp} from './colours';
+import {Curation} from './curation';
 import type {RGBA} from './colours';
 
 const S = 1000;                 // world units per map box side
@@ -130,6 +131,7 @@ class MapView {
   previewCache = new Map<number, any>();
   urlTimer = 0;
   destroyed = false;
+  curation: Curation | null = null;   // outlier colours, "similar" on tags (curation.ts)
   onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') this.setTool('pan'); };
 
   constructor(dataset: string, version: string, public params: URLSearchParams) {
@@ -181,6 +183,8 @@ class MapView {
     });
     this.info = await infoP;
     if (!this.info.tiles) throw new Error('this version has no tiles: rebuild it with the tiles stage');
+    this.curation = new Curation(this.api, this.info, this);
+    await this.curation.init();
     this.setupHeader();
     this.colourBy = p.get('colour') || this.defaultColour();
     ($('colour') as HTMLSelectElement).value = this.colourBy;
@@ -325,6 +329,7 @@ class MapView {
         const v = table.getChild(c.name);
         if (v) cols[c.name] = v.toArray() as ArrayLike<number>;
       }
+      this.curation?.fill(table.getChild('row')!.toArray() as Uint32Array, cols);
       const [z] = key.split('/').map(Number);
       const tile: Tile = {key, z, n, positions, rows: table.getChild('row')!.toArray() as Uint32Array, cols,
         colors: new Uint8Array(4 * n), filter: new Float32Array(n), data: null, stamp: -1, lastUsed: performance.now()};
@@ -423,6 +428,7 @@ class MapView {
         getLineColor: [0, 0, 0, 255], lineWidthUnits: 'pixels', getLineWidth: 1.5,
       }));
     }
+    if (this.curation) layers.push(...this.curation.layers(radius));
     const labels = this.labels();
     if (labels.length) {
       layers.push(new TextLayer<Topic>({
@@ -645,6 +651,7 @@ class MapView {
       this.hitList(list, this.hits);
       panel.append(list);
     }
+    this.curation?.panel(panel);
     if (i.tags) {
       if (!this.panelState.tags) await this.loadTags();
       const tags = this.panelState.tags || [];
@@ -652,6 +659,7 @@ class MapView {
       for (const t of tags) {
         const item = el('div', `${t.name} (${t.count.toLocaleString()})`, 'item');
         item.onclick = () => this.showTag(t.name);
+        this.curation?.tagControls(item, t.name, (t as any).derived);
         panel.append(item);
       }
       if (!tags.length) panel.append(el('div', 'Draw a lasso or box to select points, then name a tag.'));
