@@ -1,12 +1,14 @@
 """What every stage wrapper shares: the cache decorator and the work-area file formats."""
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 from prefect import task
 
+from tasks.failpoints import failpoint
 from resources.vectors import read_ipc, table_bytes, vectors_from_table, vectors_table
 
 # names of the work-area files every stage after `project` can read
@@ -26,7 +28,15 @@ def cached_stage(fn=None, **task_kwargs):
     """A Prefect task cached on its ``key`` argument (which the flow derives from the
     stage's inputs and the work area's token), results persisted as JSON."""
     def wrap(f):
-        return task(f, cache_key_fn=_key, persist_result=True, result_serializer="json",
+        point = f"{f.__module__.rsplit('.', 1)[-1]}.{f.__name__}"   # e.g. stage_topics.run
+
+        @functools.wraps(f)
+        def body(*args, **kwargs):
+            out = f(*args, **kwargs)
+            failpoint(point)   # crash tests: outputs written, Prefect has not recorded the result
+            return out
+
+        return task(body, cache_key_fn=_key, persist_result=True, result_serializer="json",
                     log_prints=False, **task_kwargs)
     return wrap(fn) if fn is not None else wrap
 

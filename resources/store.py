@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import json
 import os
 import posixpath
@@ -96,8 +97,12 @@ def storage_errors(uri: str) -> Iterator[None]:
     except PermissionError as e:
         raise StoreError(f"permission denied writing to store {uri!r}: {e}") from e
     except OSError as e:
-        if getattr(e, "errno", None) == 28:  # ENOSPC
-            raise StoreError(f"no space left on the device holding store {uri!r}") from e
+        if getattr(e, "errno", None) in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise StoreError(f"no space left on the device holding store {uri!r} ({e.strerror}): "
+                             "free some space or move the store; nothing partial was published") from e
+        if getattr(e, "errno", None) == errno.EROFS:
+            raise StoreError(f"store {uri!r} is on a read-only file system: it can be read "
+                             "(open_map, serve) but not written (build, tags)") from e
         if _looks_unreachable(e):
             raise StorageUnreachable(
                 f"cannot reach the storage behind {uri!r}: {e}. Check the endpoint URL "
@@ -183,6 +188,7 @@ class Store:
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 _local_atomic_write(path, data)
             else:
+                _failpoint("store.write")        # crash tests: before the PUT
                 self.fs.pipe_file(path, data)  # one PUT: all or nothing
 
     def write_json(self, path: str, obj: Any) -> None:
@@ -287,8 +293,22 @@ class Store:
 
 def _local_atomic_write(path: str, data: bytes) -> None:
     tmp = f"{path}.tmp-{uuid.uuid4().hex}"
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        _failpoint("store.write")   # crash tests: a written temp file that never got its name
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):   # full disk: don't leave the half-written temp behind
+            os.remove(tmp)
+        raise
+
+
+def _failpoint(name: str) -> None:
+    """Crash-test hook (``DATAMAP_FAILPOINT``); imported lazily so the reader stays light."""
+    if os.environ.get("DATAMAP_FAILPOINT"):
+        from tasks.failpoints import failpoint
+
+        failpoint(name)

@@ -21,6 +21,7 @@ from resources import schema
 from resources.errors import EmbeddingError
 from resources.store import Store
 
+from .failpoints import failpoint
 from .progress import stage
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -223,8 +224,10 @@ def embed_texts(texts: list[str], embedder: Embedder, cache: EmbeddingCache | No
             if vecs.shape != (len(chunk), embedder.dim) or not np.isfinite(vecs).all():
                 raise EmbeddingError(f"model {embedder.model_id!r} returned unusable vectors "
                                      f"(shape {vecs.shape}, finite={np.isfinite(vecs).all()})")
+            failpoint("embed.after_encode")   # crash tests: a chunk computed, not yet cached
             if cache is not None:
                 cache.put(chunk, vecs)   # per chunk: a crash mid-embed keeps what was done
+            failpoint("embed.after_put")
             new.update(zip(chunk, vecs))
             advance(len(chunk))
     some = next(iter(hits.values()), None) if hits else next(iter(new.values()), None)

@@ -6,6 +6,7 @@ previous version in force and at worst an orphan folder that ``datamap gc`` remo
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import os
@@ -76,9 +77,47 @@ def publish(store: Store, dataset: str, files: dict[str, str], manifest: dict[st
     }
     store.write_json(posixpath.join(vdir, schema.MANIFEST), full)
     failpoint("publish.before_latest")
-    store.set_latest(dataset, version)
+    advance_latest(store, dataset, version)
     failpoint("publish.after_latest")
     return version
+
+
+def _committed_at(store: Store, dataset: str, version: str, seen: dict[str, str]) -> str:
+    if version not in seen:
+        seen[version] = str(store.read_manifest(dataset, version).get("created_at") or "")
+    return seen[version]
+
+
+def advance_latest(store: Store, dataset: str, version: str, max_rounds: int = 50) -> str:
+    """Point LATEST at the most recently committed complete version; return it.
+
+    Two builds publishing at once must not leave LATEST on the earlier commit, which a
+    plain "write my id" does when the later committer's write lands first. No lock (S3
+    has none to offer): each publisher writes the newest version it can see, then lists
+    again; while the list changed under it, it writes again. Once both manifests exist
+    both publishers compute the same answer, and the last write of each follows its last
+    listing, so the final LATEST is the later commit. Only versions from the older of
+    (this one, current LATEST) on are compared, so a long history costs nothing.
+    """
+    seen: dict[str, str] = {}
+    vroot = posixpath.join(store.dataset_dir(dataset), schema.VERSIONS_DIR)
+
+    def candidates(floor: str) -> set[str]:
+        with contextlib.suppress(Exception):
+            store.fs.invalidate_cache(vroot)   # s3fs caches listings; ours must be fresh
+        return {v for v in store.list_versions(dataset) if v >= floor}
+
+    best = version
+    for _ in range(max_rounds):
+        current = store.latest(dataset)
+        floor = min(version, current) if current else version
+        cands = candidates(floor) | {version}
+        best = max(cands, key=lambda v: (_committed_at(store, dataset, v, seen), v))
+        if best != current:
+            store.set_latest(dataset, best)
+        if candidates(floor) | {version} == cands:
+            return best
+    return best
 
 
 def collect_garbage(store: Store, dataset: str, min_age_s: float = 3600) -> list[str]:
@@ -99,4 +138,5 @@ def collect_garbage(store: Store, dataset: str, min_age_s: float = 3600) -> list
         if v not in complete and (now - born).total_seconds() >= min_age_s:
             store.remove(posixpath.join(vroot, v), recursive=True)
             removed.append(v)
+            failpoint("gc.after_remove")
     return removed

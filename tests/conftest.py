@@ -139,7 +139,8 @@ def moto_s3():
             proc.kill()
 
 
-def run_killable(code: str, env_extra: dict | None = None, timeout: float = 300) -> tuple[int, str]:
+def run_killable(code: str, env_extra: dict | None = None, timeout: float = 300,
+                 cwd: str | None = None) -> tuple[int, str]:
     """Run Python ``code`` in a fresh process group; return (returncode, output).
 
     A build killed by a failpoint orphans Prefect's temporary API server, which would
@@ -150,7 +151,7 @@ def run_killable(code: str, env_extra: dict | None = None, timeout: float = 300)
     env = {**os.environ, **(env_extra or {})}
     with tempfile.TemporaryFile() as out:
         p = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=out, stderr=subprocess.STDOUT,
-                             cwd=str(REPO), start_new_session=True)
+                             cwd=cwd or str(REPO), start_new_session=True)
         try:
             rc = p.wait(timeout=timeout)
         finally:
