@@ -60,7 +60,7 @@ def detect_image_field(table, skip: set[str] = frozenset()) -> str | None:
     """The column whose first non-null values all look like images (bytes with an image
     signature, or paths/URLs with an image suffix); named candidates are tried first."""
     names = [c for c in table.column_names if c not in skip]
-    names.sort(key=lambda c: (c.lower() not in FIELD_NAMES, names.index(c)))
+    names = sorted(names, key=lambda c: c.lower() not in FIELD_NAMES)   # stable: named candidates first
     for name in names:
         col = table.column(name)
         sample = [v for v in col.slice(0, 200).to_pylist() if v is not None][:20]
