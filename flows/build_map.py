@@ -47,7 +47,8 @@ def ingest_stage(key: str, work_dir: str, source: str, ingest: dict, on_invalid:
     got = ingest_mod.ingest(source, opts)
     failpoint("ingest.after_read")
     widths = None
-    if opts.embedding_field is not None:
+    if opts.embedding_field is not None and not np.isfinite(got.vectors).all():
+        # rows of another width were padded with NaN: read again to name them (rare path)
         raw = ingest_mod.read_table(source, opts.format, opts.storage_options)
         widths = ingest_mod.ragged_rows(raw, opts.embedding_field)
     label = opts.embedding_field or opts.embeddings_uri or "embeddings"
