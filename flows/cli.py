@@ -158,8 +158,8 @@ def serve(store: Optional[str] = StoreOpt,
           host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)"),
           port: int = typer.Option(8000, help="Port to listen on"),
           token: Optional[str] = typer.Option(None, envvar="DATAMAP_TOKEN",
-                                              help="Token that writes (tags) must carry; needed to allow "
-                                                   "writes when listening beyond loopback")) -> None:
+                                              help="Token every request must carry when listening beyond "
+                                                   "loopback (required there); on loopback, guards writes")) -> None:
     """Serve the web map of every dataset in the store."""
     from resources.store import Store
     from viewer.app import LOOPBACK, serve as run_server
@@ -168,8 +168,9 @@ def serve(store: Optional[str] = StoreOpt,
     shown = "localhost" if host in LOOPBACK else host
     console.print(f"datamap web map for {st.root if st.local else st.uri}: http://{shown}:{port}/")
     if host not in LOOPBACK and not token:
-        err.print("[yellow]listening beyond loopback without --token: the map is read-only "
-                  "(set --token or DATAMAP_TOKEN to allow tag edits)[/]")
+        err.print(f"[red]refusing to listen on {host} without a token: anyone reaching it could read "
+                  "the maps. Pass --token or set DATAMAP_TOKEN; browsers then open /?token=<token> once.[/]")
+        raise typer.Exit(2)
     run_server(st.uri, host=host, port=port, token=token)
 
 

@@ -37,27 +37,79 @@ STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 MAX_K = 1000
 
 
+MAX_BODY = 16 << 20          # bytes of a request body (a 200k-id tag edit is ~5 MB)
+MAX_VERTICES = 10_000        # a lasso with more points is not drawn by a hand
+MAX_ITEMS = 1_000_000        # rows / ids in one tag edit
+TOKEN_COOKIE = "datamap_token"
+
+
 class TagEdit(BaseModel):
     """What to add to / remove from a tag: a polygon in map coordinates, rows or ids."""
-    polygon: list[list[float]] | None = None
-    rows: list[int] | None = None
-    ids: list[str] | None = None
+    polygon: list[list[float]] | None = Field(None, max_length=MAX_VERTICES)
+    rows: list[int] | None = Field(None, max_length=MAX_ITEMS)
+    ids: list[str] | None = Field(None, max_length=MAX_ITEMS)
     op: str = Field("add", pattern="^(add|remove)$")
 
 
 class Selection(BaseModel):
-    polygon: list[list[float]]
+    polygon: list[list[float]] = Field(..., max_length=MAX_VERTICES)
     limit: int = Field(2000, ge=0, le=200_000)
 
 
+class BodyLimit:
+    """ASGI middleware: refuse request bodies over ``limit`` bytes with 413, counting the
+    bytes as they arrive (a missing or lying Content-Length does not get past it)."""
+
+    def __init__(self, app, limit: int = MAX_BODY):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            return await JSONResponse({"error": "BodyTooLarge",
+                                       "detail": f"request bodies are limited to {self.limit} bytes"},
+                                      status_code=413)(scope, receive, send)
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    raise HTTPException(413, f"request bodies are limited to {self.limit} bytes")
+            return msg
+
+        return await self.app(scope, counted, send)
+
+
+def _given_token(request: Request) -> str:
+    return (request.headers.get("x-datamap-token")
+            or request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            or request.cookies.get(TOKEN_COOKIE, ""))
+
+
+def _token_ok(got: str, token: str) -> bool:
+    return bool(got) and hmac.compare_digest(got.encode(), token.encode())
+
+
 def create_app(store: str | Store | None = None, token: str | None = None,
-               writable: bool = True, allowed_hosts: list[str] | None = None) -> FastAPI:
+               writable: bool = True, allowed_hosts: list[str] | None = None,
+               require_token: bool = False) -> FastAPI:
+    """``require_token``: every request (reads too) must carry ``token`` — what ``serve``
+    sets when listening beyond loopback. A browser signs in once with ``/?token=…``,
+    which sets an HttpOnly, SameSite=Strict cookie and drops the token from the URL."""
+    if require_token and not token:
+        raise ValueError("require_token needs a token")
     st = store if isinstance(store, Store) else Store(store)
     maps = MapCache(st)
     embedders = QueryEmbedders()
     tiles = TileCache()
     app = FastAPI(title="datamap", docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(BodyLimit)
     if allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -81,9 +133,7 @@ def create_app(store: str | Store | None = None, token: str | None = None,
             if origin.split("://", 1)[-1] != host:
                 raise HTTPException(403, "cross-origin writes are refused")
         if token:
-            got = request.headers.get("x-datamap-token") or \
-                request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-            if not hmac.compare_digest(got.encode(), token.encode()):
+            if not _token_ok(_given_token(request), token):
                 raise HTTPException(401, "this server needs its token for writes (X-Datamap-Token header)")
         elif not writable:
             raise HTTPException(403, "writes are off: the server listens beyond loopback without "
@@ -245,7 +295,22 @@ def create_app(store: str | Store | None = None, token: str | None = None,
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):
-        resp = await call_next(request)
+        if require_token:
+            given = request.query_params.get("token")
+            if given is not None and request.method == "GET" and _token_ok(given, token):
+                from fastapi.responses import RedirectResponse
+
+                # sign in: keep the token in a cookie, not in the address bar or history
+                resp = RedirectResponse(request.url.remove_query_params("token").path or "/", status_code=303)
+                resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+            elif not _token_ok(_given_token(request), token):
+                resp = JSONResponse({"error": "TokenRequired",
+                                     "detail": "this server needs its access token: open /?token=<token> "
+                                               "once, or send the X-Datamap-Token header"}, status_code=401)
+            else:
+                resp = await call_next(request)
+        else:
+            resp = await call_next(request)
         # no inline scripts, no third-party anything: data text can never become code
         resp.headers.setdefault("Content-Security-Policy",
                                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
@@ -274,7 +339,10 @@ def serve(store: str | None, host: str = "127.0.0.1", port: int = 8000, token: s
     import uvicorn
 
     loopback = host in LOOPBACK
-    app = create_app(store, token=token, writable=loopback or bool(token),
+    if not loopback and not token:
+        raise DatamapError(f"refusing to listen on {host!r} without a token: anyone who can reach it "
+                           "could read the maps. Pass --token or set DATAMAP_TOKEN.")
+    app = create_app(store, token=token, writable=loopback or bool(token), require_token=not loopback,
                      allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None)
     # browsers reuse connections between pans; a short keep-alive makes them race the close
     uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_keep_alive=30)
