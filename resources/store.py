@@ -173,7 +173,15 @@ class Store:
     # ---- basic I/O ------------------------------------------------------------------
     def exists(self, path: str) -> bool:
         with storage_errors(self.uri):
+            self._forget(path)
             return self.fs.exists(path)
+
+    def _forget(self, path: str) -> None:
+        """Drop s3fs's cached listings for ``path``: another process may have published since
+        (a long-lived reader or server would otherwise never see a new version or tag)."""
+        if not self.local:
+            with contextlib.suppress(Exception):
+                self.fs.invalidate_cache(path)
 
     def read_bytes(self, path: str) -> bytes:
         with storage_errors(self.uri):
@@ -211,6 +219,7 @@ class Store:
     def listdir(self, path: str) -> list[str]:
         """Base names of entries directly under ``path`` (empty if it does not exist)."""
         with storage_errors(self.uri):
+            self._forget(path)
             try:
                 entries = self.fs.ls(path, detail=False)
             except FileNotFoundError:
