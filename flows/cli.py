@@ -52,6 +52,7 @@ def build(
     seed: int = typer.Option(42, help="Layout seed (same input → same map)"),
     no_topics: bool = typer.Option(False, help="Skip the topic model"),
     no_dedupe: bool = typer.Option(False, help="Skip duplicate detection"),
+    no_outliers: bool = typer.Option(False, help="Skip outlier scores"),
     duplicate_cutoff: Optional[float] = typer.Option(None, help="Cosine distance under which points are "
                                                      "duplicates (default 0.1)"),
     runner: str = typer.Option("local", help="local | dask: where the stages run"),
@@ -76,7 +77,8 @@ def build(
                "on_invalid": on_invalid, "latent_dtype": latent_dtype,
                "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed},
                "topics": None if no_topics else {}, "dedupe": None if no_dedupe else
-               ({} if duplicate_cutoff is None else {"duplicate_cutoff": duplicate_cutoff}), "full": full}
+               ({} if duplicate_cutoff is None else {"duplicate_cutoff": duplicate_cutoff}), "full": full,
+               "outliers": None if no_outliers else {}}
     if not verbose:
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
@@ -184,6 +186,10 @@ app.command("diff")(_diff)
 from .cli_curate import register as _register_curate  # noqa: E402  (export, tag add/list/…)
 
 _register_curate(app, StoreOpt, console, _fail)
+
+from .cli_outliers import register as _register_outliers  # noqa: E402  (outliers, tag suggest)
+
+_register_outliers(app, StoreOpt, console, _fail)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ Shared by tests/test_outliers.py and bench/outliers.py.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -65,7 +66,13 @@ def planted_texts(n: int = 30, per_file: int = 2) -> list[tuple[str, str]]:
 
 def embed_minilm(texts: list[str]):
     """The texts embedded like the corpus vectors: all-MiniLM-L6-v2 on sentence-transformers,
-    L2-normalised (float32). The model ships in a package; nothing is downloaded."""
+    L2-normalised (float32). The model ships in a package; nothing is downloaded. Cached per
+    process: several test modules plant the same paragraphs."""
+    return _embed(tuple(texts)).copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _embed(texts: tuple[str, ...]):
     from tasks.embed import EmbedOptions, load_embedder
 
-    return load_embedder(EmbedOptions(mode="torch")).encode(texts)
+    return load_embedder(EmbedOptions(mode="torch")).encode(list(texts))

@@ -83,6 +83,18 @@ def test_planted_rows_rank_near_the_top(planted):
     assert m.manifest["outliers"]["method"] == "knn_distance"
 
 
+def test_cli_lists_the_top_outliers(planted):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    res = CliRunner().invoke(app, ["outliers", "planted", "--top", "30", "--json", "--store", planted["store"]])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert [r["rank"] for r in rows] == list(range(1, 31)) and {"id", "score", "text"} <= set(rows[0])
+    assert sum(r["id"] in set(planted["planted"]) for r in rows) >= 8
+
+
 def test_refresh_scores_new_points(planted):
     """A refresh (incremental layout) scores every point of the new version; the planted
     rows that arrive with it rank as high as the first ones did."""

@@ -94,3 +94,26 @@ def test_too_small_or_unknown_tag_is_named(section_map):
         m.tags.suggest("lonely")
     with pytest.raises(UnknownTag):
         m.tags.suggest("no-such-tag")
+
+
+def test_cli_tag_suggest_and_accept(section_map):
+    import json
+
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from resources.reader import open_map
+
+    tagged, held = _halves(section_map["section"], "games")
+    open_map("debian", section_map["store"]).tags.add("games-half", tagged)
+    res = CliRunner().invoke(app, ["tag", "suggest", "debian", "games-half", "--k", "10", "--accept", "--json",
+                                   "--store", section_map["store"]])
+    assert res.exit_code == 0, res.output
+    got = json.loads(res.output)
+    assert len(got["suggestions"]) == 10 and got["accepted"]["added"] == 10
+    assert {"id", "score", "text"} <= set(got["suggestions"][0])
+    assert sum(s["id"] in held for s in got["suggestions"]) >= 5     # random: ~0.1 of 10
+    now = set(open_map("debian", section_map["store"]).tags.get_datums_in_tag("games-half"))
+    assert now == set(tagged) | {s["id"] for s in got["suggestions"]}
+    res = CliRunner().invoke(app, ["tag", "suggest", "debian", "nope", "--store", section_map["store"]])
+    assert res.exit_code != 0 and "no tag named 'nope'" in res.output
