@@ -7,8 +7,8 @@ search, for a fixed time; latency percentiles, error rate and server memory over
 Writes bench/out/load.json. The server is `viewer.app.serve` (uvicorn, one process) in a
 subprocess; its RSS is read from /proc every second. Clients are asyncio + httpx in this
 process, each user a closed loop: a browsing user "pans" (fetches a 2x2 block of tiles at
-a random zoom, like the front end on a pan), thinks 50-250 ms, pans again; a searching user
-sends a semantic or keyword query, thinks 0.5-1.5 s. With no --store, a map of --rows real
+a random zoom, like the front end on a pan), thinks 0.3-1 s, pans again; a searching user
+sends a semantic or keyword query, thinks 1-3 s. With no --store, a map of --rows real
 Debian rows (their MiniLM vectors for the layout, `fast` embed mode so queries embed in
 the map's space) is built first.
 """
@@ -30,6 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+THINK_PAN = (0.3, 1.0)       # seconds between two pans of one browsing user
+THINK_SEARCH = (1.0, 3.0)    # seconds between two queries of one searching user
 QUERIES = ["python library", "web server", "image processing", "font", "database client",
            "audio player", "haskell", "perl module", "network monitoring", "compiler"]
 
@@ -122,7 +124,7 @@ async def browse(client, base: str, tiles_by_zoom: dict, stats: Stats,
             stats.add("tile", time.perf_counter() - t, status)
 
         await asyncio.gather(*(one(a, b) for a, b in block))
-        await asyncio.sleep(rng.uniform(0.05, 0.25))
+        await asyncio.sleep(rng.uniform(*THINK_PAN))
 
 
 async def search(client, base: str, stats: Stats, stop: float, rng: random.Random, semantic: bool) -> None:
@@ -137,7 +139,7 @@ async def search(client, base: str, stats: Stats, stop: float, rng: random.Rando
         except Exception:  # noqa: BLE001
             status = None
         stats.add("search", time.perf_counter() - t, status)
-        await asyncio.sleep(rng.uniform(0.5, 1.5))
+        await asyncio.sleep(rng.uniform(*THINK_SEARCH))
 
 
 async def run_load(port: int, dataset: str, version: str, users: int, searchers: int, seconds: float,
@@ -247,7 +249,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
     load = os.getloadavg()
-    out = {"map": {"rows": a.rows if not a.store else None, "dataset": dataset, "version": version,
+    out = {"think_seconds": {"pan": THINK_PAN, "search": THINK_SEARCH}, "map": {"rows": a.rows if not a.store else None, "dataset": dataset, "version": version,
                    "build_seconds": t_build},
            "server_rss_idle_mb": round(rss_idle, 1), "warmup_seconds": a.warmup, **got,
            "machine": {"cpus": os.cpu_count(), "loadavg_after": [round(x, 2) for x in load],

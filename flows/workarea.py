@@ -26,6 +26,8 @@ def digest(*parts: Any) -> str:
 class WorkArea:
     def __init__(self, store_uri: str, dataset: str, build_key: str):
         self.dir = os.path.join(work_root(), digest(store_uri), dataset, build_key)
+        os.makedirs(os.path.dirname(self.dir), exist_ok=True)
+        self._lock = _exclusive(self.dir + ".lock")
         os.makedirs(self.dir, exist_ok=True)
         token_file = os.path.join(self.dir, "TOKEN")
         if not os.path.exists(token_file):
@@ -45,3 +47,20 @@ class WorkArea:
 
     def remove(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
+        self._lock.close()   # releases the lock: a waiting build of the same input starts afresh
+
+
+def _exclusive(path: str):
+    """Two builds of the same input and options share one work area; the second waits
+    here until the first has published (or died: the OS drops a dead process's lock), or
+    they would overwrite each other's stage files. A POSIX lock (lockf): a process never
+    blocks on itself, so a retry in the same process after a failure goes straight on."""
+    import fcntl
+
+    f = open(path, "a+")
+    try:
+        fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        print(f"waiting for another build of the same input to finish (work area {os.path.dirname(path)})")
+        fcntl.lockf(f, fcntl.LOCK_EX)
+    return f

@@ -113,14 +113,17 @@ print("RESULT", json.dumps({"version": res["version"]}), flush=True)
 
 @pytest.mark.slow
 def test_two_builds_of_one_dataset_at_once(debian, debian_vectors, tmp_path):
+    """Three builds start together: two of one input (same options: they share a work
+    area, so the second must wait for the first) and one of another input."""
     from test_crash import start_prefect_server
 
     store = str(tmp_path / "store")
-    srcs = []
+    inputs = []
     for seed in (41, 42):
         p = tmp_path / f"in-{seed}.parquet"
         debian_subset(debian, debian_vectors, 300, seed=seed).write_parquet(p)
-        srcs.append(str(p))
+        inputs.append(str(p))
+    srcs = [inputs[0], inputs[1], inputs[0]]
     with start_prefect_server(tmp_path / "prefect") as api:
         env = {**os.environ, "PREFECT_API_URL": api}
         start_at = time.time() + 8
@@ -128,15 +131,15 @@ def test_two_builds_of_one_dataset_at_once(debian, debian_vectors, tmp_path):
                                   cwd=str(REPO), env=env, stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT, text=True, start_new_session=True)
                  for s in srcs]
-        outs = [p.communicate(timeout=400)[0] for p in procs]
-    versions = {}
+        outs = [p.communicate(timeout=500)[0] for p in procs]
+    built = []
     for src, p, out in zip(srcs, procs, outs):
         assert p.returncode == 0, out[-3000:]
-        versions[src] = json.loads(out.split("RESULT ", 1)[1].splitlines()[0])["version"]
+        built.append((src, json.loads(out.split("RESULT ", 1)[1].splitlines()[0])["version"]))
     st = Store(store)
-    assert sorted(st.list_versions("both")) == sorted(versions.values())
+    assert sorted(st.list_versions("both")) == sorted(v for _, v in built)
     committed = {}
-    for src, v in versions.items():
+    for src, v in built:
         m = open_map("both", store=st, version=v)
         m.verify()
         want = set(pl.read_parquet(src)["id"].to_list())
@@ -147,3 +150,4 @@ def test_two_builds_of_one_dataset_at_once(debian, debian_vectors, tmp_path):
         committed[v] = m.manifest["created_at"]
     later = max(committed, key=lambda v: (committed[v], v))
     assert st.latest("both") == later, f"LATEST {st.latest('both')} is not the later commit {later}"
+    print("concurrent builds:", {v: committed[v] for _, v in built}, "LATEST", later)
