@@ -138,6 +138,8 @@ def project_stage(key: str, work_dir: str, projection: dict) -> dict:
     ids = pq.read_table(os.path.join(work_dir, schema.DATA), columns=[schema.ID]).column(schema.ID)
     pq.write_table(pa.table({schema.ID: ids, schema.X: xy[:, 0], schema.Y: xy[:, 1]}),
                    os.path.join(work_dir, schema.PROJECTION))
+    with open(os.path.join(work_dir, "projection.json"), "w") as f:   # the projections stage reads what ran
+        json.dump(lay.info, f)
     failpoint("project.after_write")
     return {"seconds": time.perf_counter() - t0, "projection": lay.info}
 

@@ -23,14 +23,18 @@ from resources import schema
 from .stagekit import WORK_DATA, WORK_KNN_DIST, WORK_KNN_IDX, WORK_VECTORS, cached_stage, read_vectors
 
 WORK_PROJECTIONS = "projections.json"   # {"main": method, "extra": [methods written]}
+WORK_PROJECTION_INFO = "projection.json"  # the project stage's info: method that ran, why
 
 
-def extra_methods(projection: dict) -> tuple[str, list[str]]:
-    """(main method, extra methods to compute), checked; the main one is never repeated."""
+def extra_methods(projection: dict, ran: str | None = None) -> tuple[str, list[str]]:
+    """(main method, extra methods to compute), checked; the main one is never repeated.
+    ``ran``: the method the main layout actually used (what ``auto`` resolved to)."""
     from resources.errors import UnknownProjection
     from tasks.projectors import METHODS, check_method
 
     main = check_method(projection.get("method", "umap"))
+    if ran:
+        main = ran
     extra = projection.get("extra") or []
     if isinstance(extra, str):
         extra = [extra]
@@ -51,7 +55,12 @@ def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
     from tasks.projectors import layout
 
     projection = dict(options.get("projection") or {})
-    main, extras = extra_methods(projection)
+    ran = None
+    info_path = os.path.join(work_dir, WORK_PROJECTION_INFO)
+    if os.path.exists(info_path):      # absent after an incremental refresh (parent's layout kept)
+        with open(info_path) as f:
+            ran = json.load(f).get("method")
+    main, extras = extra_methods(projection, ran)
     base = {k: v for k, v in projection.items() if k not in ("method", "extra")}
     files: dict[str, str] = {}
     methods: dict[str, dict] = {}

@@ -17,6 +17,11 @@ def _threads() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
+def _gradient(n: int) -> str:
+    # openTSNE's own rule: FFT interpolation pays off from ~10k points, Barnes-Hut below
+    return "fft" if n >= 10_000 else "bh"
+
+
 def _perplexity(options, n: int) -> float:
     # openTSNE needs about 3 × perplexity neighbours per point
     return float(max(2.0, min(getattr(options, "perplexity", 30.0), (n - 1) / 3.0)))
@@ -35,12 +40,13 @@ def tsne_layout(vectors: np.ndarray, options) -> tuple[np.ndarray, dict]:
 
     perp = _perplexity(options, n)
     tsne = TSNE(n_components=2, perplexity=perp, metric=options.metric, initialization="pca",
-                negative_gradient_method="fft", n_jobs=_threads(), random_state=options.seed,
+                negative_gradient_method=_gradient(n), n_jobs=_threads(), random_state=options.seed,
                 verbose=False)
     emb = tsne.fit(x)
     raw = np.asarray(emb, dtype=np.float64)
     t = box_transform(raw)
-    return to_box(raw, t), {"perplexity": perp, "metric": options.metric, "box_transform": t}
+    return to_box(raw, t), {"perplexity": perp, "metric": options.metric, "gradient": _gradient(n),
+                            "box_transform": t}
 
 
 def place_points(train_vectors: np.ndarray, train_xy: np.ndarray, box: dict,
@@ -65,7 +71,7 @@ def place_points(train_vectors: np.ndarray, train_xy: np.ndarray, box: dict,
     aff = PerplexityBasedNN(train, perplexity=float(max(2.0, min(perplexity, (n - 1) / 3.0))), metric=metric,
                             n_jobs=_threads(), random_state=seed, verbose=False)
     raw = from_box(train_xy, box)
-    emb = TSNEEmbedding(np.ascontiguousarray(raw), aff, negative_gradient_method="fft", n_jobs=_threads(),
+    emb = TSNEEmbedding(np.ascontiguousarray(raw), aff, negative_gradient_method=_gradient(n), n_jobs=_threads(),
                         random_state=seed)
     part = emb.transform(new, n_iter=n_iter)
     return to_box(np.asarray(part, dtype=np.float64), box)

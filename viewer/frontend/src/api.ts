@@ -49,12 +49,13 @@ export async function postJSON<T>(url: string, body: unknown): Promise<T> {
 
 export class MapApi {
   base: string;
+  tilePrefix = '';   // 'projections/<name>/' while another layout is shown (projections.ts)
   constructor(public dataset: string, public version: string) {
     this.base = `api/maps/${encodeURIComponent(dataset)}/${encodeURIComponent(version)}`;
   }
   info() { return getJSON<MapInfo>(`${this.base}/info`); }
   async tile(key: string) {
-    const r = await check(await fetch(`${this.base}/tiles/${key}.arrow`));
+    const r = await check(await fetch(`${this.base}/${this.tilePrefix}tiles/${key}.arrow`));
     return tableFromIPC(new Uint8Array(await r.arrayBuffer()));
   }
   record(row: number) { return getJSON<any>(`${this.base}/records/${row}`); }

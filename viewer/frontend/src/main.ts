@@ -10,6 +10,8 @@ import {MapApi, getJSON} from './api';
 import type {ColumnMeta, Hit, MapInfo, Topic} from './api';
 import {categorical, css, DEFAULT, MISSING, ramp} from './colours';
 import {Curation} from './curation';
+import {Projections} from './projections';
+import {thumbnailLayers, tooltipImage} from './images';
 import type {RGBA} from './colours';
 
 const S = 1000;                 // world units per map box side
@@ -122,7 +124,9 @@ class MapView {
   colourStamp = 0;
   filterSet: Set<number> | null = null;
   hits: Hit[] = [];
-  tagHighlight: {x: number[]; y: number[]} | null = null;
+  tagHighlight: {x: number[]; y: number[]; rows?: number[]} | null = null;
+  proj = new Projections(this);         // layouts to switch between, selection kept (projections.ts)
+  tileGen = 0;                          // bumped on a layout switch: late tiles of the old one are dropped
   selection: number[][] | null = null;     // polygon in map coords
   drawing: number[][] | null = null;       // polygon being drawn (world coords)
   tool: 'pan' | 'lasso' | 'box' = 'pan';
@@ -186,6 +190,7 @@ class MapView {
     this.curation = new Curation(this.api, this.info, this);
     await this.curation.init();
     this.setupHeader();
+    await this.proj.setup(document.getElementById('projection') as HTMLSelectElement | null, p.get('proj'));
     this.colourBy = p.get('colour') || this.defaultColour();
     ($('colour') as HTMLSelectElement).value = this.colourBy;
     const f = p.get('filter');
@@ -314,11 +319,12 @@ class MapView {
 
   async load(key: string) {
     this.loading.add(key);
+    const gen = this.tileGen;
     try {
       const pre = key === '0/0/0' ? this.rootP : null;
       this.rootP = null;
       const table = (pre && await pre) || await this.api.tile(key);
-      if (this.destroyed) return;
+      if (this.destroyed || gen !== this.tileGen) return;
       const n = table.numRows;
       const xs = table.getChild('x')!.toArray() as Float32Array;
       const ys = table.getChild('y')!.toArray() as Float32Array;
@@ -402,7 +408,8 @@ class MapView {
     const layers: Layer[] = [];
     const shown = want.filter((k) => this.tiles.has(k));
     // while children load, parents already cover the region: nothing flickers
-    for (const k of shown) {
+    const thumbs = thumbnailLayers(this, shown);   // image maps zoomed in: thumbnails instead of dots
+    for (const k of thumbs.length ? [] : shown) {
       const t = this.tiles.get(k)!;
       this.paint(t);
       layers.push(new ScatterplotLayer({
@@ -428,6 +435,7 @@ class MapView {
         getLineColor: [0, 0, 0, 255], lineWidthUnits: 'pixels', getLineWidth: 1.5,
       }));
     }
+    layers.push(...thumbs, ...this.proj.layers(radius));
     if (this.curation) layers.push(...this.curation.layers(radius));
     const labels = this.labels();
     if (labels.length) {
@@ -439,7 +447,7 @@ class MapView {
         updateTriggers: {getText: this.viewState.zoom},
       }));
     }
-    const poly = this.drawing || (this.selection ? this.selection.map(([x, y]) => [x * S, (1 - y) * S]) : null);
+    const poly = this.drawing || (this.selection && this.proj.showOutline() ? this.selection.map(([x, y]) => [x * S, (1 - y) * S]) : null);
     if (poly && poly.length > 1) {
       layers.push(new PathLayer({
         id: 'selection', data: [{path: [...poly, poly[0]]}], getPath: (d: any) => d.path,
@@ -453,7 +461,7 @@ class MapView {
   // biggest topics win and no two labels overlap on screen (hand-written: ~20 lines).
   labels(): Topic[] {
     const topics = this.info.topics;
-    if (!topics || !topics.length) return [];
+    if (!topics || !topics.length || this.proj.current !== this.proj.main) return [];  // centroids are in the main layout
     const vp = this.viewport();
     if (!vp) return [];
     const maxDepth = Math.max(...topics.map((t) => t.depth));
@@ -526,6 +534,7 @@ class MapView {
     const id = info.layer.id;
     if (id === 'hits') return this.hits[info.index]?.row ?? null;
     if (id.startsWith('tile-')) return this.tiles.get(id.slice(5))?.rows[info.index] ?? null;
+    if (id.startsWith('thumbs-')) return (info.object as any)?.row ?? null;
     return null;
   }
 
@@ -536,6 +545,8 @@ class MapView {
     if (row === null) { tip.hidden = true; return; }
     const show = (rec: any) => {
       tip.replaceChildren();
+      const img = tooltipImage(this, row);
+      if (img) tip.append(img);
       tip.append(el('div', String(rec.id), 'tid'));
       const tf = rec.text_field;
       if (tf && rec.fields[tf] != null) tip.append(el('div', String(rec.fields[tf]).slice(0, 300)));
@@ -631,7 +642,7 @@ class MapView {
         const msg = el('div'); msg.id = 'tag-msg';
         const send = async (op: string) => {
           try {
-            const r = await this.api.editTag(name.value.trim(), {polygon: this.selection, op});
+            const r = await this.api.editTag(name.value.trim(), await this.proj.tagBody(op));
             msg.textContent = `tag ${r.name}: ${r.count.toLocaleString()} points`;
             await this.loadTags();
             this.renderPanelHome();
@@ -672,7 +683,7 @@ class MapView {
 
   async showTag(name: string) {
     const t = await this.api.tag(name);
-    this.tagHighlight = {x: t.x, y: t.y};
+    this.tagHighlight = await this.proj.remapTag({x: t.x, y: t.y, rows: t.rows});
     this.params.set('tag', name);
     this.update();
     this.saveUrl();
@@ -685,7 +696,7 @@ class MapView {
     $('status').textContent = 'searching…';
     try {
       const r = await this.api.search(q, mode, 100);
-      this.hits = r.hits;
+      this.hits = await this.proj.remapHits(r.hits);
       this.panelState.search = {q, total: r.total, exact: r.exact !== false};
       $('status').textContent = `${r.hits.length} hits`;
       hooks.lastSearch = r;
@@ -730,7 +741,7 @@ class MapView {
   async selectPolygon(poly: number[][]) {
     const r = Math.max(1, Math.ceil(poly.length / 200));   // keep URLs and requests small
     this.selection = poly.filter((_, i) => i % r === 0).map(([x, y]) => [+x.toFixed(5), +y.toFixed(5)]);
-    const res = await this.api.select(this.selection);
+    const res = await this.proj.select(this.selection!);
     this.panelState.selection = {count: res.count};
     hooks.selection = {polygon: this.selection, count: res.count};
     this.saveUrl();
@@ -744,6 +755,7 @@ class MapView {
     const p: Record<string, string> = {
       view: `${(vs.target[0] / S).toFixed(5)},${(1 - vs.target[1] / S).toFixed(5)},${vs.zoom.toFixed(3)}`,
       colour: this.colourBy,
+      ...(this.proj.current !== this.proj.main ? {proj: this.proj.current} : {}),
     };
     if (this.filterSet) p.filter = [...this.filterSet].join(',');
     if (this.selection) p.sel = this.selection.map((q) => q.join(',')).join(';');
