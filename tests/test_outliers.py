@@ -113,6 +113,15 @@ def test_refresh_scores_new_points(planted):
     print(f"\nrefresh: new planted ranks {sorted(new.tolist())}, old planted median {np.median(old):.0f}")
     assert np.median(new) <= 200, new
     assert np.median(old) <= 150
+    # the refresh's patched k-NN graph gives the scores a build from scratch gives
+    full = build_map(source=planted["v2_path"], dataset="planted-full", store=planted["store"],
+                     options=planted["opts"])
+    f = open_map("planted-full", planted["store"], version=full["version"]).outliers.df.set_index("id")
+    mine = df.set_index("id").loc[f.index]
+    corr = float(np.corrcoef(mine["outlier_score"], f["outlier_score"])[0, 1])
+    top = len(set(mine.index[mine["rank"] <= 50]) & set(f.index[f["rank"] <= 50]))
+    print(f"refresh vs full build: score correlation {corr:.4f}, top-50 overlap {top}/50")
+    assert corr > 0.99 and top >= 45
 
 
 def test_lof_matches_scikit_learn(debian, debian_vectors):
