@@ -40,11 +40,12 @@ def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
 
     opts = T.TopicOptions.from_dict(options)
     if text_field is None:
-        # keywords and labels need text; a map of bare vectors gets no topics
-        return {"seconds": time.perf_counter() - t0, "files": {},
-                "summary": {"skipped": "no text field: topics need text for their keywords"}}
-    data = pq.read_table(os.path.join(work_dir, WORK_DATA), columns=[schema.ID, text_field])
-    docs = [s or "" for s in data.column(text_field).to_pylist()]
+        # a map of bare vectors: same partition, topics named by position, no keywords
+        data = pq.read_table(os.path.join(work_dir, WORK_DATA), columns=[schema.ID])
+        docs = None
+    else:
+        data = pq.read_table(os.path.join(work_dir, WORK_DATA), columns=[schema.ID, text_field])
+        docs = [s or "" for s in data.column(text_field).to_pylist()]
     vectors = read_vectors(os.path.join(work_dir, WORK_VECTORS))
     proj = pq.read_table(os.path.join(work_dir, WORK_PROJECTION), columns=[schema.X, schema.Y])
     import numpy as np
@@ -67,5 +68,7 @@ def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
             "summary": {"depths": depths,
                         "n_topics": [int(len(np.unique(result.ids[:, d]))) for d in range(depths)],
                         "options": {k: v for k, v in vars(opts).items()},
-                        "model": "bertopic (safetensors), finest depth",
+                        "model": ("bertopic (safetensors), finest depth" if result.model is not None
+                                  else "centroids (safetensors), no texts"),
+                        "named_by": "keywords" if docs is not None else "position (no text field)",
                         "seconds": {k: round(v, 3) for k, v in seconds.items()}}}

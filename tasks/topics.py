@@ -2,16 +2,18 @@
 
 Why not BERTopic's own clustering: UMAP + HDBSCAN leaves ~27% of the Debian corpus as
 "-1" outliers and gives ~1,300 flat topics whose merge tree has no controlled level
-sizes. Here the *partition* is top-down spherical k-means on the latent vectors (every
-point assigned at every depth, each topic split into children, so nesting is strict by
-construction and depth 1 is exactly a k-means partition); BERTopic then does what it is
-good at: it is fitted on the finest level with those fixed labels (``BaseCluster`` +
+sizes. Here the *partition* is a nested k-means hierarchy on the L2-normalised latent
+vectors (``tasks.topic_clustering``: every point assigned at every depth, nesting strict
+by construction, each depth scoring like flat k-means at its K); BERTopic then does
+what it is good at: it is fitted on the finest level with those fixed labels (``BaseCluster`` +
 ``y=``), giving c-TF-IDF keywords, topic embeddings and a model that can be saved with
 safetensors and assign new points later. Coarser levels reuse its vectorizer's
 bag-of-words summed over children, weighted by its ``ClassTfidfTransformer``.
 
 Nothing is re-embedded: the caller passes the vectors the index was built from.
-Labels come from keywords (no network, no LLM); a ``TopicLabeller`` can replace them.
+Labels come from keywords (no network, no LLM; ``tasks.topic_labels``); a
+``TopicLabeller`` can replace them. Large maps: k-means and c-TF-IDF are fitted on
+samples (``max_fit_points``, ``max_keyword_docs``) and every other row is assigned.
 """
 from __future__ import annotations
 
@@ -22,14 +24,17 @@ import re
 import time
 import warnings
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Protocol, Sequence, runtime_checkable
+from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
 from resources import schema
 
 from .progress import stage
+from .topic_clustering import cluster_hierarchy, default_sizes, fit_hierarchy, nearest, normalize  # noqa: F401
+from .topic_labels import (KeywordLabeller, TopicInfo, TopicLabeller, _casing, _display,  # noqa: F401
+                           _stop_words, is_bad_label, load_labeller, make_unique)
 
 
 # ---- options ---------------------------------------------------------------------------
@@ -41,6 +46,7 @@ class TopicOptions:
     seed: int = 42
     n_keywords: int = 10               # keywords kept per topic (topic_description)
     max_fit_points: int = 100_000      # k-means fitted on a sample above this, rest assigned
+    max_keyword_docs: int = 100_000    # c-TF-IDF fitted on a sample of texts above this
     ngram_max: int = 2                 # keywords are 1..ngram_max word phrases
     stop_words: str | list[str] | None = "english"
     labeller: object = None            # "module:attr" of a TopicLabeller (or one); None: keyword labels
@@ -53,83 +59,6 @@ class TopicOptions:
         if unknown:
             raise ValueError(f"unknown topic option(s) {unknown}; known: {sorted(names)}")
         return cls(**d)
-
-
-def default_sizes(n: int, depths: int = 3, min_topic_size: int = 10) -> list[int]:
-    """Topics per depth from the number of points: depth 1 a handful of broad themes
-    (6–16, ≈ √N/16), each next depth 4× finer, capped so a topic averages ≥ min size."""
-    if depths < 1:
-        raise ValueError("depths must be ≥ 1")
-    cap = max(1, n // max(1, min_topic_size))
-    first = int(np.clip(round(np.sqrt(max(n, 1)) / 16), 6, 16))
-    sizes = [min(cap, first * 4 ** d) for d in range(depths)]
-    return [max(1, s) for s in sizes]
-
-
-# ---- clustering -------------------------------------------------------------------------
-def _normalize(v: np.ndarray) -> np.ndarray:
-    v = np.asarray(v, dtype=np.float32)
-    norms = np.linalg.norm(v, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return v / norms
-
-
-def _kmeans(x: np.ndarray, k: int, seed: int, max_fit: int) -> np.ndarray:
-    """Labels 0..k'-1 (k' ≤ k: empty clusters dropped). Fitted on a sample when large."""
-    from sklearn.cluster import KMeans
-
-    n = len(x)
-    if k <= 1 or n <= 1:
-        return np.zeros(n, dtype=np.int64)
-    k = min(k, n)
-    rng = np.random.default_rng(seed)
-    fit = x if n <= max_fit else x[rng.choice(n, max_fit, replace=False)]
-    km = KMeans(n_clusters=k, n_init=1, random_state=seed, max_iter=100, tol=1e-3).fit(fit)
-    lab = km.labels_ if fit is x else km.predict(x)
-    _, lab = np.unique(lab, return_inverse=True)
-    return lab.astype(np.int64)
-
-
-def _allocate(counts: np.ndarray, total: int, min_size: int) -> np.ndarray:
-    """Children per parent: proportional to size (largest remainder) so the level has
-    about ``total`` topics; ≥ 2 where the parent is big enough to split, ≤ size/min."""
-    counts = np.asarray(counts, dtype=np.float64)
-    cap = np.maximum(1, counts // max(1, min_size)).astype(np.int64)
-    floor = np.where(counts >= 2 * min_size, 2, 1)
-    floor = np.minimum(floor, cap)
-    want = counts / counts.sum() * max(total, len(counts))
-    k = np.clip(np.floor(want).astype(np.int64), floor, cap)
-    rem = want - np.floor(want)
-    for i in np.argsort(-rem):
-        if k.sum() >= total:
-            break
-        if k[i] < cap[i]:
-            k[i] += 1
-    return k
-
-
-def cluster_hierarchy(vectors: np.ndarray, sizes: Sequence[int], min_topic_size: int = 10,
-                      seed: int = 42, max_fit_points: int = 100_000) -> np.ndarray:
-    """(N, D) int64 labels, column d = depth d+1, strictly nested (a child's points are a
-    subset of one parent's), every point labelled, labels 0..K_d-1 per depth."""
-    x = _normalize(vectors)
-    n = len(x)
-    out = np.zeros((n, len(sizes)), dtype=np.int64)
-    with stage("topics.cluster", len(sizes), "levels") as advance:
-        out[:, 0] = _kmeans(x, sizes[0], seed, max_fit_points)
-        advance(1)
-        for d in range(1, len(sizes)):
-            parent = out[:, d - 1]
-            counts = np.bincount(parent)
-            ks = _allocate(counts, sizes[d], min_topic_size)
-            nxt = 0
-            for p in range(len(counts)):
-                idx = np.nonzero(parent == p)[0]
-                sub = _kmeans(x[idx], int(ks[p]), seed + p, max_fit_points)
-                out[idx, d] = sub + nxt
-                nxt += int(sub.max()) + 1
-            advance(1)
-    return out
 
 
 # ---- keywords (BERTopic's vectorizer + c-TF-IDF) ------------------------------------------
@@ -234,176 +163,74 @@ def family_filtered(keywords: list[list[str]], parent_of: np.ndarray, top: int =
     return out
 
 
-# ---- labels ----------------------------------------------------------------------------------
-@dataclass
-class TopicInfo:
-    """What a labeller sees about one topic."""
-    topic_id: int
-    depth: int
-    parent_label: str | None
-    keywords: list[str]                   # c-TF-IDF across the whole depth, best first
-    sibling_keywords: list[str]           # the same minus words most of its siblings share
-    count: int
-    sample_docs: list[str] = field(default_factory=list)
-
-
-@runtime_checkable
-class TopicLabeller(Protocol):
-    """Names the topics of one depth (all siblings at once, so names can contrast).
-
-    Plug an LLM in here: return one short name (1–4 words) per topic, same order. The
-    pipeline still makes sibling names unique afterwards."""
-
-    def label(self, topics: Sequence[TopicInfo]) -> list[str]: ...
-
-
-def _stop_words(stop_words) -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    if stop_words == "english":
-        return frozenset(ENGLISH_STOP_WORDS)
-    return frozenset(stop_words or ())
-
-
-def is_bad_label(label: str, stop_words: frozenset[str]) -> bool:
-    """Empty, a bare number or a bare stop word: never acceptable as a topic name."""
-    s = label.strip().lower()
-    if not s:
-        return True
-    words = re.findall(r"[^\W_]+", s)
-    return not words or all(w.isdigit() or w in stop_words for w in words)
-
-
-class KeywordLabeller:
-    """Default: a phrase from c-TF-IDF keywords, cased as the documents write it.
-
-    The top keyword, as a two-word phrase when one that starts or ends with it ranks
-    near the top ("Python module", "GNU compiler"), else joined with the next keyword
-    ("Audio and sound"). Below depth 1 the keywords are the ones that tell a topic from
-    its siblings, minus words already in the parent's name.
-    """
-
-    def __init__(self, stop_words: frozenset[str] = frozenset()):
-        self.stop_words = stop_words
-
-    def candidates(self, t: TopicInfo) -> list[str]:
-        parent_words = set((t.parent_label or "").lower().split())
-        own = t.sibling_keywords if (t.depth > 1 and t.sibling_keywords) else t.keywords
-        ranked = [w for w in own if not is_bad_label(w, self.stop_words)
-                  and not (set(w.split()) <= parent_words)]
-        ranked += [w for w in t.keywords if w not in ranked and not is_bad_label(w, self.stop_words)]
-        if not ranked:
-            return []
-        head = ranked[:6]
-        unigrams = [w for w in head if " " not in w]
-        first = unigrams[0] if unigrams else head[0]
-        bigrams = [w for w in head if " " in w and len(set(w.split())) == len(w.split())]
-        cands = []
-        phrase = (next((b for b in bigrams if b.split()[0] == first), None)
-                  or next((b for b in bigrams if b.split()[-1] == first), None))
-        if phrase:
-            cands.append(phrase)
-        second = next((w for w in unigrams[1:] if w not in first and first not in w), None)
-        if second and " " not in first:
-            cands.append(f"{first} and {second}")
-        cands.append(first)
-        cands += ranked
-        seen, out = set(), []
-        for c in cands:
-            c = " ".join(c.split()[:4])
-            if c not in seen:
-                seen.add(c)
-                out.append(c)
-        return out
-
-    def label(self, topics: Sequence[TopicInfo]) -> list[str]:
-        return [(self.candidates(t) or [f"topic {t.topic_id}"])[0] for t in topics]
-
-
-def _casing(words: set[str], docs: Sequence[str]) -> dict[str, str]:
-    """The commonest surface form of each word in ``docs`` ("gnome" → "GNOME")."""
-    if not words:
-        return {}
-    pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b",
-                     re.IGNORECASE)
-    forms: dict[str, Counter] = {w: Counter() for w in words}
-    for d in docs:
-        for m in pat.finditer(d):
-            s = m.group(0)
-            forms.setdefault(s.lower(), Counter())[s] += 1
-    return {w: (c.most_common(1)[0][0] if c else w) for w, c in forms.items()}
-
-
-def _display(label: str, casing: dict[str, str]) -> str:
-    words = [casing.get(w, w) for w in label.split()]
-    if words and words[0][:1].islower():
-        words[0] = words[0][:1].upper() + words[0][1:]
-    return " ".join(words)
-
-
-def make_unique(labels: list[str], alternatives: list[list[str]]) -> list[str]:
-    """Sibling names unique: a clashing name takes its next candidate; "(2)" last resort."""
-    out = list(labels)
-    taken: set[str] = set()
-    order = list(range(len(out)))          # callers pass siblings biggest first: they keep theirs
-    for i in order:
-        if out[i].lower() not in taken:
-            taken.add(out[i].lower())
-            continue
-        alt = next((a for a in alternatives[i] if a.lower() not in taken), None)
-        if alt is None:
-            j = 2
-            while f"{out[i]} ({j})".lower() in taken:
-                j += 1
-            alt = f"{out[i]} ({j})"
-        out[i] = alt
-        taken.add(alt.lower())
-    return out
-
-
-def load_labeller(spec, stop_words: frozenset[str]) -> TopicLabeller:
-    """None → keyword labels; a TopicLabeller object as is; "module:attr" imported (and
-    instantiated if it names a class)."""
-    if spec is None:
-        return KeywordLabeller(stop_words)
-    if isinstance(spec, TopicLabeller):
-        return spec
-    import importlib
-
-    mod, _, attr = spec.partition(":")
-    obj = getattr(importlib.import_module(mod), attr or "labeller")
-    obj = obj() if isinstance(obj, type) else obj
-    if not isinstance(obj, TopicLabeller):
-        raise TypeError(f"{spec} is not a TopicLabeller (needs .label(topics) -> list[str])")
-    return obj
-
-
 # ---- the whole step ----------------------------------------------------------------------------
 @dataclass
 class TopicsResult:
     ids: np.ndarray            # (N, D) global topic ids per point (depth 1 first)
     labels: list[list[str]]    # per depth: label per point
     metadata: list[dict]       # one dict per topic
-    model: object              # fitted BERTopic on the finest depth
+    model: object              # fitted BERTopic on the finest depth (None without texts)
     fine_topic_map: dict       # BERTopic topic id → our topic id at every depth
     seconds: dict
+    fine_centroids: np.ndarray | None = None   # (K_D, dim) unit vectors of the finest topics
+    fine_ids: np.ndarray | None = None         # (K_D, D) their global topic ids at every depth
 
 
-def build_topics(docs: Sequence[str], vectors: np.ndarray, xy: np.ndarray | None = None,
+def _keyword_sample(fine: np.ndarray, limit: int, seed: int, per_topic: int = 20) -> np.ndarray | None:
+    """Rows BERTopic's c-TF-IDF is fitted on when there are more than ``limit``: a random
+    sample plus up to ``per_topic`` rows of every finest topic, so no topic goes unnamed.
+    None: use every row."""
+    if len(fine) <= limit:
+        return None
+    rng = np.random.default_rng(seed)
+    pick = rng.choice(len(fine), limit, replace=False)
+    order = np.argsort(fine, kind="stable")
+    starts = np.searchsorted(fine[order], np.arange(int(fine.max()) + 1))
+    firsts = np.concatenate([order[s:s + per_topic] for s in starts])
+    return np.unique(np.concatenate([pick, firsts]))
+
+
+def _members(labels: np.ndarray) -> list[np.ndarray]:
+    """Row indices of each label 0..K-1 (one sort, not K scans of N rows)."""
+    order = np.argsort(labels, kind="stable")
+    bounds = np.cumsum(np.bincount(labels))
+    return np.split(order, bounds[:-1])
+
+
+def _path_labels(d: int, order: list[int], parent_of: np.ndarray, gid_maps, label_of) -> list[str]:
+    """Names without texts: "Topic 3", then "Topic 3.2", "Topic 3.2.1" by rank among siblings."""
+    out, rank = [], {}
+    for t in order:
+        if d == 0:
+            rank[-1] = rank.get(-1, 0) + 1
+            out.append(f"Topic {rank[-1]}")
+        else:
+            p = int(parent_of[t])
+            rank[p] = rank.get(p, 0) + 1
+            out.append(f"{label_of[gid_maps[d - 1][p]]}.{rank[p]}")
+    return out
+
+
+def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray | None = None,
                  options: TopicOptions | None = None) -> TopicsResult:
-    """Cluster, fit BERTopic on the finest level, name every topic at every depth."""
+    """Cluster, fit BERTopic on the finest level, name every topic at every depth.
+
+    ``docs=None`` (a map of bare vectors): the same partition, named by position
+    ("Topic 3.2") with no keywords, and no BERTopic model (new points are still assigned
+    by the saved centroids)."""
     options = options or TopicOptions()
-    n = len(docs)
+    n = len(vectors)
     if n == 0:
         raise ValueError("no documents to model")
-    if len(vectors) != n:
-        raise ValueError(f"{len(vectors)} vectors for {n} documents")
+    if docs is not None and len(docs) != n:
+        raise ValueError(f"{len(vectors)} vectors for {len(docs)} documents")
     sizes = list(options.sizes) if options.sizes else default_sizes(n, options.depths, options.min_topic_size)
     if len(sizes) != options.depths or any(int(s) < 1 for s in sizes) or sorted(sizes) != list(sizes):
         raise ValueError(f"sizes must be {options.depths} positive, non-decreasing counts, got {sizes}")
     secs: dict[str, float] = {}
     t0 = time.perf_counter()
-    raw = cluster_hierarchy(vectors, sizes, options.min_topic_size, options.seed, options.max_fit_points)
+    hier = fit_hierarchy(vectors, sizes, options.min_topic_size, options.seed, options.max_fit_points)
+    raw = hier.labels
     secs["cluster"] = time.perf_counter() - t0
     D = raw.shape[1]
 
@@ -431,9 +258,15 @@ def build_topics(docs: Sequence[str], vectors: np.ndarray, xy: np.ndarray | None
         ids[:, d] = lut[raw[:, d]]
 
     t1 = time.perf_counter()
-    with stage("topics.bertopic", n, "documents"):
-        model, bow, words, ours_to_theirs = fit_bertopic(docs, vectors, raw[:, -1], options)
-    secs["bertopic"] = time.perf_counter() - t1
+    model = None
+    if docs is not None:
+        rows = _keyword_sample(raw[:, -1], options.max_keyword_docs, options.seed)
+        kdocs = docs if rows is None else [docs[i] for i in rows]
+        kvec = vectors if rows is None else np.asarray(vectors)[rows]
+        kfine = raw[:, -1] if rows is None else raw[rows, -1]
+        with stage("topics.bertopic", len(kdocs), "documents"):
+            model, bow, words, ours_to_theirs = fit_bertopic(kdocs, kvec, kfine, options)
+        secs["bertopic"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
     fine = raw[:, -1]
@@ -446,30 +279,35 @@ def build_topics(docs: Sequence[str], vectors: np.ndarray, xy: np.ndarray | None
     label_of: dict[int, str] = {}
     rng = np.random.default_rng(options.seed)
     for d in range(D):
-        kw = [[w for w, _ in row] for row in level_keywords(bow, fine_to[:, d], words, options.n_keywords)]
         counts = np.bincount(raw[:, d])
+        if model is not None:
+            kw = [[w for w, _ in row] for row in level_keywords(bow, fine_to[:, d], words, options.n_keywords)]
+        else:
+            kw = [[] for _ in counts]
         parent_of = np.zeros(len(counts), dtype=np.int64)
         if d > 0:
             parent_of[raw[:, d]] = raw[:, d - 1]
         sib = family_filtered(kw, parent_of) if d > 0 else kw
-        infos, members_of = [], {}
+        infos, members_of = [], dict(enumerate(_members(raw[:, d])))
         for t in order_per_depth[d]:
-            members = np.nonzero(raw[:, d] == t)[0]
-            members_of[t] = members
-            sample = rng.choice(members, min(len(members), 30), replace=False)
+            members = members_of[t]
+            sample = rng.choice(members, min(len(members), 30), replace=False) if docs is not None else []
             pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
             infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
                                    parent_label=label_of.get(pg) if pg else None,
                                    keywords=kw[t], sibling_keywords=sib[t],
                                    count=int(counts[t]), sample_docs=[docs[i] for i in sample]))
-        names = [str(s).strip() for s in labeller.label(infos)]
+        if docs is None and options.labeller is None:
+            names = _path_labels(d, order_per_depth[d], parent_of, gid_maps, label_of)
+        else:
+            names = [str(s).strip() for s in labeller.label(infos)]
         if len(names) != len(infos):
             raise ValueError(f"labeller returned {len(names)} labels for {len(infos)} topics")
         alts = [KeywordLabeller(stop).candidates(t) for t in infos]
         # readable casing from the topic's own documents
         need = {w for lab in names for w in lab.lower().split()} | {w for a in alts for c in a[:6] for w in c.split()}
         casing = _casing(need, [s for t in infos for s in t.sample_docs])
-        use_keyword_casing = options.labeller is None
+        use_keyword_casing = options.labeller is None and docs is not None
         disp = [_display(nm, casing) if use_keyword_casing else nm for nm in names]
         disp_alts = [[_display(a, casing) for a in al if not is_bad_label(a, stop)] for al in alts]
         disp = [nm if not is_bad_label(nm, stop) else (al[0] if al else f"Topic {i.topic_id}")
@@ -499,45 +337,71 @@ def build_topics(docs: Sequence[str], vectors: np.ndarray, xy: np.ndarray | None
         uniq, inv = np.unique(ids[:, d], return_inverse=True)
         names = np.array([lut[int(u)] for u in uniq], dtype=object)
         labels.append(names[inv].tolist())
-    # BERTopic topic → our ids at every depth, and our labels inside the saved model
-    fine_topic_map = {int(ours_to_theirs[f]): [gid_maps[d][int(fine_to[f, d])] for d in range(D)]
-                      for f in range(k_fine)}
-    model.set_topic_labels({bt: label_of[g[-1]] for bt, g in fine_topic_map.items()})
+    fine_ids = np.array([[gid_maps[d][int(fine_to[f, d])] for d in range(D)] for f in range(k_fine)],
+                        dtype=np.int64)
+    fine_topic_map = {}
+    if model is not None:
+        # BERTopic topic → our ids at every depth, and our labels inside the saved model
+        fine_topic_map = {int(ours_to_theirs[f]): fine_ids[f].tolist() for f in range(k_fine)}
+        model.set_topic_labels({bt: label_of[g[-1]] for bt, g in fine_topic_map.items()})
     secs["labels"] = time.perf_counter() - t2
     return TopicsResult(ids=ids, labels=labels, metadata=metadata, model=model,
-                        fine_topic_map=fine_topic_map, seconds=secs)
+                        fine_topic_map=fine_topic_map, seconds=secs,
+                        fine_centroids=hier.fine_centroids, fine_ids=fine_ids)
 
 
 # ---- the saved model: assign new points later ------------------------------------------------------
 MODEL_MAP_FILE = "datamap_topics.json"
 
 
+CENTROIDS_FILE = "datamap_topic_centroids.safetensors"
+
+
 def save_model(result: TopicsResult, path: str) -> None:
-    """BERTopic's safetensors serialization (no pickle) plus our topic-id map."""
+    """BERTopic's safetensors serialization (no pickle) plus our topic-id map and the
+    finest topics' centroids (safetensors), which assign new points without BERTopic
+    and exist for maps without texts too."""
     import logging
 
-    log = logging.getLogger("BERTopic")
-    level = log.level
-    log.setLevel(logging.ERROR)   # it warns that no embedding model is saved: on purpose (BYO / cached)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            result.model.save(path, serialization="safetensors", save_ctfidf=True, save_embedding_model=False)
-    finally:
-        log.setLevel(level)
+    from safetensors.numpy import save_file
+
+    os.makedirs(path, exist_ok=True)
+    if result.model is not None:
+        log = logging.getLogger("BERTopic")
+        level = log.level
+        log.setLevel(logging.ERROR)   # it warns that no embedding model is saved: on purpose (BYO / cached)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                result.model.save(path, serialization="safetensors", save_ctfidf=True, save_embedding_model=False)
+        finally:
+            log.setLevel(level)
+    if result.fine_centroids is not None:
+        save_file({"centroids": np.ascontiguousarray(result.fine_centroids, dtype=np.float32),
+                   "topic_ids": np.ascontiguousarray(result.fine_ids, dtype=np.int64)},
+                  os.path.join(path, CENTROIDS_FILE))
     with open(os.path.join(path, MODEL_MAP_FILE), "w") as f:
         json.dump({"depths": int(result.ids.shape[1]),
                    "bertopic_to_topic_ids": {str(k): v for k, v in result.fine_topic_map.items()}}, f)
 
 
 def assign(model_dir: str, vectors: np.ndarray, docs: Sequence[str] | None = None) -> np.ndarray:
-    """(N, D) topic ids for new points from the saved model (cosine to topic embeddings)."""
+    """(N, D) topic ids for new points from the saved model: the finest topic whose
+    centroid is most cosine-similar, with its ancestors (the rule the build used for rows
+    outside its k-means sample). Models saved before the centroids file existed go
+    through BERTopic's ``transform`` (cosine to its topic embeddings)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    cfile = os.path.join(model_dir, CENTROIDS_FILE)
+    if os.path.exists(cfile):
+        from safetensors.numpy import load_file
+
+        saved = load_file(cfile)
+        return saved["topic_ids"][nearest(normalize(vectors), saved["centroids"])]
     from bertopic import BERTopic
 
     with open(os.path.join(model_dir, MODEL_MAP_FILE)) as f:
         meta = json.load(f)
     model = BERTopic.load(model_dir)
-    vectors = np.asarray(vectors, dtype=np.float32)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         topics, _ = model.transform(list(docs) if docs is not None else [""] * len(vectors), embeddings=vectors)
