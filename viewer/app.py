@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from resources import schema
 from resources.errors import (DatamapError, DatasetNotFound, ResourceMissing, UnknownField,
-                              VersionNotFound)
+                              UnknownProjection, VersionNotFound)
 from resources.reader import list_versions
 from resources.store import Store
 
@@ -120,7 +120,8 @@ def create_app(store: str | Store | None = None, token: str | None = None,
     @app.exception_handler(DatamapError)
     async def _datamap_error(request: Request, e: DatamapError):
         code = 400
-        if isinstance(e, (DatasetNotFound, VersionNotFound, ResourceMissing, UnknownField, UnknownTag)):
+        if isinstance(e, (DatasetNotFound, VersionNotFound, ResourceMissing, UnknownField, UnknownTag,
+                          UnknownProjection)):
             code = 404
         if isinstance(e, SemanticSearchUnavailable):
             code = 409
