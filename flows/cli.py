@@ -50,6 +50,12 @@ def build(
     n_neighbors: int = typer.Option(15, help="UMAP n_neighbors"),
     min_dist: float = typer.Option(0.1, help="UMAP min_dist"),
     seed: int = typer.Option(42, help="Layout seed (same input → same map)"),
+    projection: str = typer.Option("umap", help="umap | tsne | pca | auto (by size); see "
+                                   "docs/projections-and-images.md"),
+    extra_projection: Optional[list[str]] = typer.Option(None, help="Another layout stored beside the main "
+                                                         "one (repeat: --extra-projection tsne --extra-projection pca)"),
+    image_field: Optional[str] = typer.Option(None, help="Column with image paths, URLs or bytes (image maps; "
+                                              "default: detected)"),
     no_topics: bool = typer.Option(False, help="Skip the topic model"),
     no_dedupe: bool = typer.Option(False, help="Skip duplicate detection"),
     no_outliers: bool = typer.Option(False, help="Skip outlier scores"),
@@ -75,10 +81,12 @@ def build(
     options = {"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
                "embeddings": embeddings, "input_format": input_format, "model": model, "embed_mode": embed_mode,
                "on_invalid": on_invalid, "latent_dtype": latent_dtype,
-               "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed},
+               "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed,
+                              "method": projection, "extra": list(extra_projection or [])},
                "topics": None if no_topics else {}, "dedupe": None if no_dedupe else
                ({} if duplicate_cutoff is None else {"duplicate_cutoff": duplicate_cutoff}), "full": full,
-               "outliers": None if no_outliers else {}}
+               "outliers": None if no_outliers else {},
+               "thumbnails": {"image_field": image_field} if image_field else {}}
     if not verbose:
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
