@@ -33,7 +33,7 @@ from tasks import validate as validate_mod
 from tasks.failpoints import failpoint
 
 from .stagekit import cached_stage, read_vectors, write_vectors
-from .runners import stage_on_runner
+from .runners import on_dask, stage_on_runner
 from .workarea import WorkArea, digest
 
 KNN_K = 32   # neighbours kept from the index for UMAP, topics and dedupe
@@ -228,10 +228,17 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
         return _unchanged(st, dataset, parent_man, t_start)
     embed_opts = {"model": opts.model, "batch_size": opts.batch_size, "mode": opts.embed_mode}
     k_embed = work.key("embed", k_ingest, embed_opts)
+    pre = None
+    if not ing["byo"] and opts.text_field and on_dask():   # batches on the cluster, into the store's cache
+        from .dask_parts import embed_on_cluster
+
+        pre = embed_on_cluster(work.dir, st.uri, so, opts.text_field, embed_opts)
     emb = call("embed", embed_stage, key=k_embed, work_dir=work.dir, store_uri=st.uri, storage_options=so,
                       text_field=opts.text_field, byo=ing["byo"], embed=embed_opts)
+    if pre is not None and pre["batches"]:
+        emb = {**emb, "embedded": pre["embedded"], "cached": emb["cached"] - pre["rows"], "dask": pre}
     # dtype None: f32, or the large-map settings from tasks/index.py LARGE_INDEX_ROWS on
-    index_opts = {"dtype": "f16" if opts.latent_dtype == "float16" else None, **opts.index}
+    index_opts = index_options(opts.latent_dtype, opts.index)
     k_index = work.key("index", k_embed, index_opts)
     parent = None if opts.full else st.latest(dataset)
     if parent is None:
@@ -311,6 +318,11 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
 
     publish_run_artifacts(out, manifest)   # the same numbers in the Prefect UI
     return out
+
+
+def index_options(latent_dtype: str, index: dict | None) -> dict:
+    """The index stage's options from the build options (a refresh compares its parent's)."""
+    return {"dtype": "f16" if latent_dtype == "float16" else None, **(index or {})}
 
 
 def _unchanged_candidate(st: Store, dataset: str, opts: BuildOptions) -> dict | None:

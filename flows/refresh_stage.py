@@ -104,7 +104,9 @@ def _anchoring(diff, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _index_opts(params: dict) -> dict:
-    return {"dtype": "f16" if params.get("latent_dtype") == "float16" else None, **(params.get("index") or {})}
+    from .build_map import index_options      # one formula for the build and its refresh
+
+    return index_options(params.get("latent_dtype", "float32"), params.get("index"))
 
 
 @cached_stage

@@ -1,5 +1,6 @@
-"""`--runner dask`: the same build on a distributed.LocalCluster(n_workers=2) gives the
-same ids and topics as the local run."""
+"""`--runner dask`: builds on a distributed.LocalCluster(n_workers=2) give the same result
+as the local run, and the work really runs on the cluster's worker processes: every
+stage as a task there, and the embedding split into batches (flows/dask_parts.py)."""
 from __future__ import annotations
 
 import numpy as np
@@ -12,23 +13,30 @@ from resources import open_map
 pytestmark = pytest.mark.slow
 
 
-def test_dask_cluster_build_matches_local(debian, debian_vectors, tmp_path):
-    from distributed import Client, LocalCluster, get_task_stream
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as c, Client(c) as client:
+        yield c, client
+
+
+def test_dask_cluster_build_matches_local(cluster, debian, debian_vectors, tmp_path):
+    from distributed import get_task_stream
 
     from flows.build_map import build_map
     from flows.runners import with_runner
 
+    c, client = cluster
     src = tmp_path / "pkgs.parquet"
     debian_subset(debian, debian_vectors, 400, seed=41).write_parquet(src)
     opts = {"text_field": "text", "id_field": "id", "embedding_field": "embedding", "tiles": None}
     local = build_map(source=str(src), dataset="local", store=str(tmp_path / "a"), options=opts)
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        flow_on_dask = with_runner(build_map, "dask", address=cluster.scheduler_address)
-        with get_task_stream(client) as ts:
-            remote = flow_on_dask(source=str(src), dataset="dask", store=str(tmp_path / "b"), options=opts)
-        workers = set(client.scheduler_info()["workers"])
+    flow_on_dask = with_runner(build_map, "dask", address=c.scheduler_address)
+    with get_task_stream(client) as ts:
+        remote = flow_on_dask(source=str(src), dataset="dask", store=str(tmp_path / "b"), options=opts)
+    workers = set(client.scheduler_info()["workers"])
     # the stages really ran on the cluster's worker processes (ingest … topics, dedupe)
     assert len(ts.data) >= 6, ts.data
     assert {t["worker"] for t in ts.data} <= workers
@@ -43,3 +51,41 @@ def test_dask_cluster_build_matches_local(debian, debian_vectors, tmp_path):
     assert np.array_equal(a.embeddings.latent, b.embeddings.latent)
     # (the UMAP layout itself is not bit-identical across processes with other numba
     # thread counts, so coordinates are not compared)
+
+
+def test_dask_embeds_in_batches_on_the_workers(cluster, debian, tmp_path):
+    """Text embedding: the uncached texts are cut into batches, each a task on a worker
+    writing into the store's cache; the vectors equal a local build's."""
+    from distributed import get_task_stream
+
+    from flows import dask_parts
+    from flows.build_map import build_map
+    from flows.runners import with_runner
+
+    c, client = cluster
+    short = debian.filter(pl.col("text").str.len_chars() < 160).unique(subset="text", keep="first")
+    src = tmp_path / "short.parquet"
+    short.sample(n=300, seed=43).drop("_row").write_parquet(src)
+    # fp32 ONNX: the default int8 mode quantizes per batch, so its vectors shift with batching
+    opts = {"text_field": "text", "id_field": "id", "embed_mode": "exact", "topics": None, "dedupe": None,
+            "tiles": None}
+    local = build_map(source=str(src), dataset="local", store=str(tmp_path / "a"), options=opts)
+
+    old = dask_parts.BATCH_TEXTS
+    dask_parts.BATCH_TEXTS = 64          # 300 texts → 5 batches
+    try:
+        flow_on_dask = with_runner(build_map, "dask", address=c.scheduler_address)
+        with get_task_stream(client) as ts:
+            remote = flow_on_dask(source=str(src), dataset="dask", store=str(tmp_path / "b"), options=opts)
+    finally:
+        dask_parts.BATCH_TEXTS = old
+    workers = set(client.scheduler_info()["workers"])
+    batches = [t for t in ts.data if "embed-batch" in t["key"] or "embed_batch" in t["key"]]
+    assert len(batches) == 5, [t["key"] for t in ts.data]
+    assert {t["worker"] for t in batches} <= workers
+    assert remote["embedded"] == local["embedded"] == 300
+    a, b = open_map("local", store=str(tmp_path / "a")), open_map("dask", store=str(tmp_path / "b"))
+    assert a.data.ids == b.data.ids
+    # batch boundaries differ from the local run's, so allow float noise only
+    cos = (a.embeddings.latent * b.embeddings.latent).sum(axis=1)
+    assert cos.min() > 0.999, cos.min()

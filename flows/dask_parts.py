@@ -1,0 +1,61 @@
+"""The parallel parts of a build, split into many small tasks for a Dask cluster.
+
+With ``--runner dask`` every stage already runs on a worker, but a stage is one task.
+Embedding is the part worth spreading: the texts the store's embedding cache lacks are
+cut into batches, each batch is a Prefect task that embeds its texts and writes them to
+the cache **in the store**, so workers on other machines need nothing but the store (an
+S3 bucket) and this package. The embed stage then runs as usual and finds every vector
+in the cache. Texts travel inside the task arguments, not through the work area.
+"""
+from __future__ import annotations
+
+import os
+
+import pyarrow.parquet as pq
+from prefect import task
+
+from resources.store import Store
+from tasks import embed as embed_mod
+
+from .stagekit import WORK_DATA
+
+BATCH_TEXTS = 2048      # texts per task: big enough to amortise loading the model on a worker
+
+
+@task(name="embed-batch", retries=1, retry_delay_seconds=2)
+def embed_batch(store_uri: str, storage_options: dict, embed: dict, texts: list[str]) -> dict:
+    """Embed ``texts`` on whichever worker runs this, into the store's embedding cache."""
+    import socket
+
+    from .build_map import _LazyEmbedder
+
+    opts = embed_mod.EmbedOptions(**embed)
+    _, model_id, _ = embed_mod.resolve_embedder(opts)
+    cache = embed_mod.EmbeddingCache(Store(store_uri, storage_options), model_id)
+    res = embed_mod.embed_texts(texts, _LazyEmbedder(opts, model_id), cache, opts)
+    return {"embedded": res.embedded, "host": socket.gethostname(), "pid": os.getpid()}
+
+
+def embed_on_cluster(work_dir: str, store_uri: str, storage_options: dict, text_field: str, embed: dict,
+                     batch: int | None = None) -> dict:
+    """Fill the embedding cache for this build's uncached texts with one task per batch
+    (submitted to the flow's Dask task runner); returns how many texts and batches."""
+    batch = batch or BATCH_TEXTS
+    opts = embed_mod.EmbedOptions(**embed)
+    _, model_id, _ = embed_mod.resolve_embedder(opts)
+    cache = embed_mod.EmbeddingCache(Store(store_uri, storage_options), model_id)
+    texts = pq.read_table(os.path.join(work_dir, WORK_DATA), columns=[text_field]).column(text_field).to_pylist()
+    keys = embed_mod.text_keys(texts)
+    hits = cache.lookup(keys)
+    todo: dict[bytes, str] = {}
+    for k, t in zip(keys, texts):
+        if k not in hits and k not in todo:
+            todo[k] = t
+    # longest first, as embed_texts orders them, so each batch pads little
+    order = sorted(todo.values(), key=len, reverse=True)
+    futures = [embed_batch.submit(store_uri, storage_options, embed, order[s:s + batch])
+               for s in range(0, len(order), batch)]
+    done = [f.result() for f in futures]
+    return {"embedded": sum(d["embedded"] for d in done), "batches": len(done),
+            "rows": sum(1 for k in keys if k in todo),
+            "workers": sorted({f"{d['host']}:{d['pid']}" for d in done})}
