@@ -98,7 +98,8 @@ def main() -> None:
         "median_move_share_of_extent": move,
         "neighbour_agreement_placed": neighbour_agreement(m2, placed),
         "neighbour_agreement_umap_points": neighbour_agreement(m2, kept),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "load_average_at_end": [round(x, 2) for x in os.getloadavg()]},
     }
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(out, indent=2, default=str))

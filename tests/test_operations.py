@@ -131,6 +131,7 @@ def test_schedule_and_trigger_registered(ops):
     assert crons == [CRON]
     assert dep["parameters"]["dataset"] == DATASET
     assert dep["parameters"]["source"] == str(ops["source"])
+    assert dep["parameters"]["skip_unchanged"] is True     # an untouched source publishes nothing
     # the trigger is an automation on the server, matching this dataset's source id
     r = httpx.post(f"{ops['api']}/automations/filter", json={}, timeout=5)
     autos = [a for a in r.json() if a["trigger"].get("expect") == ["datamap.source.changed"]]
@@ -141,7 +142,7 @@ def test_schedule_and_trigger_registered(ops):
     assert watch["schedules"][0]["schedule"]["interval"] == 3600
 
 
-def test_source_change_event_rebuilds_and_bad_source_keeps_latest(ops):
+def test_source_change_event_rebuilds_and_bad_source_keeps_latest(ops, monkeypatch):
     from resources import open_map
     from resources.store import Store
 
@@ -189,3 +190,17 @@ def test_source_change_event_rebuilds_and_bad_source_keeps_latest(ops):
     assert bad[0]["state_type"] == "FAILED"
     assert store.latest(DATASET) == v1
     assert store.list_versions(DATASET) == [v1]
+
+    # the ops dashboard of the web app shows the one version and both runs, the failed one too
+    from fastapi.testclient import TestClient
+
+    from viewer.app import create_app
+
+    monkeypatch.setenv("PREFECT_API_URL", api)
+    client = TestClient(create_app(store), base_url="http://127.0.0.1")
+    d = client.get(f"/api/ops/{DATASET}").json()
+    assert [v["version"] for v in d["versions"]] == [v1] and d["versions"][0]["latest"]
+    states = {r["id"]: r["state"] for r in d["runs"]}
+    assert states[bad[0]["id"]] == "FAILED" and states[runs[0]["id"]] == "COMPLETED"
+    page = client.get(f"/ops/{DATASET}").text
+    assert "FAILED" in page and bad[0]["name"] in page
