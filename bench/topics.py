@@ -1,6 +1,7 @@
 """Topic quality and cost on the whole Debian corpus; write bench/out/topics.json.
 
-    python bench/topics.py            # ~10–15 min on 2 cores the first time
+    python bench/topics.py            # ~10–15 min on 2 cores the first time (idle)
+    python bench/topics.py --scale 1000000   # time the topic step alone at 1M rows
 
 Builds the full map (63,666 rows, shipped MiniLM vectors, topics on, dedupe/tiles off)
 with the real flow, then scores each depth against Debian's own `section` with adjusted
@@ -97,6 +98,9 @@ def main() -> None:
     ap.add_argument("--out", default=str(OUT / "topics.json"))
     ap.add_argument("--cache", default=str(OUT / "topics_bertopic.npz"))
     ap.add_argument("--kmeans-seeds", type=int, default=3)
+    ap.add_argument("--sample-fit", type=int, default=20_000, help="rows the sample-fit check fits on")
+    ap.add_argument("--scale", type=int, default=0,
+                    help="instead: time build_topics on this many rows (Debian vectors tiled + noise)")
     ap.add_argument("--bertopic-only", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--ks", default="", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -113,6 +117,8 @@ def main() -> None:
     vectors = np.load(SHARED / "debian-packages-minilm.npy").astype(np.float32)
     docs = corpus["text"].to_list()
     section = corpus["section"].to_numpy()
+    if a.scale:
+        return scale_run(a.scale, docs, vectors, Path(a.out).with_name(f"topics_scale_{a.scale}.json"))
     if a.bertopic_only:
         fit_bertopic_default(docs, vectors, [int(k) for k in a.ks.split(",")], Path(a.cache))
         return
@@ -134,6 +140,16 @@ def main() -> None:
     # our partition with other seeds too: k-means is seed-sensitive (±0.02 AMI), so the
     # fair comparison is seeds against seeds, not one lucky run
     ours_seeds = [cluster_hierarchy(vectors, ks, seed=s) for s in range(a.kmeans_seeds)]
+    # issue 7's scale path: k-means fitted on a sample, the rest by nearest fine centroid;
+    # scored against `section` and against the full fit of the same seed
+    sample_fit = []
+    for s in range(a.kmeans_seeds):
+        t = time.perf_counter()
+        lab = cluster_hierarchy(vectors, ks, seed=s, max_fit_points=a.sample_fit)
+        sample_fit.append({"seed": s, "seconds": time.perf_counter() - t,
+                           "ami_section": [ami(section, lab[:, i]) for i in range(depths)],
+                           "ami_vs_full_fit": [ami(ours_seeds[s][:, i], lab[:, i]) for i in range(depths)]})
+        print(json.dumps(sample_fit[-1]), flush=True)
     rows = []
     for dd, k in zip(range(1, depths + 1), ks):
         ours = topics[schema.topic_id_column(dd)].to_numpy()
@@ -160,9 +176,12 @@ def main() -> None:
     label_of = dict(zip(meta["topic_id"].to_list(), meta["topic_short_description"].to_list()))
     out = {
         "rows": len(docs),
-        "machine": {"cpus": os.cpu_count()},
+        "machine": {"cpus": os.cpu_count(), "load_avg_1m_at_end": os.getloadavg()[0],
+                    "note": "timings taken with ~7 processes sharing 2 cores: pessimistic"},
         "ami": rows,
         "bertopic_default": bt_default,
+        "sample_fit": {"fit_rows": a.sample_fit, "runs": sample_fit},
+        "method": "middle-out: flat k-means at the middle depth, split below, majority-merged above",
         "seconds": {"topics_stage": timings.get("topics"), "umap_project_stage": timings.get("project"),
                     "index_stage": timings.get("index"), "build_wall": build_s,
                     "topics_parts": summary.get("seconds")},
@@ -184,6 +203,10 @@ def main() -> None:
         print(f"{r['depth']:>5} {r['k']:>5} {r['ours']:>10.3f} {r['ours_seeds_mean']:>14.3f} "
               f"[{r['ours_seeds_min']:.3f}–{r['ours_seeds_max']:.3f}] {r['bertopic_reduced']:>11.3f} "
               f"{r['kmeans_mean']:>18.3f} [{r['kmeans_min']:.3f}–{r['kmeans_max']:.3f}]")
+    for r in sample_fit:
+        print(f"sample fit ({a.sample_fit:,} rows, seed {r['seed']}): AMI vs section "
+              + " / ".join(f"{v:.3f}" for v in r["ami_section"]) + "; AMI vs full fit "
+              + " / ".join(f"{v:.3f}" for v in r["ami_vs_full_fit"]) + f"; {r['seconds']:.0f} s")
     print(f"BERTopic out of the box: AMI {bt_default['ami']:.3f}, {bt_default['topics']} topics, "
           f"{bt_default['outlier_share']:.1%} outliers, fit {bt_default['fit_seconds']:.0f} s")
     s = out["seconds"]
@@ -193,6 +216,30 @@ def main() -> None:
     for x in out["depth3_sample"]:
         print(f"  {x['path']}  [{x['keywords']}]")
     print(f"wrote {a.out}")
+
+
+def scale_run(n: int, docs: list[str], vectors: np.ndarray, out: Path) -> None:
+    """The topic step at n rows: Debian rows tiled, vectors jittered so no two are equal."""
+    import resource
+
+    from tasks.topics import TopicOptions, build_topics
+
+    rng = np.random.default_rng(0)
+    rows = np.arange(n) % len(vectors)
+    x = vectors[rows]
+    x += rng.standard_normal(x.shape, dtype=np.float32) * 0.01
+    texts = [docs[i] for i in rows]
+    t = time.perf_counter()
+    res = build_topics(texts, x, None, TopicOptions())
+    wall = time.perf_counter() - t
+    got = {"rows": n, "dim": int(x.shape[1]), "wall_seconds": wall,
+           "parts": {k: round(v, 2) for k, v in res.seconds.items()},
+           "n_topics": [int(len(np.unique(res.ids[:, d]))) for d in range(res.ids.shape[1])],
+           "max_rss_gib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20,
+           "load_avg_1m_at_end": os.getloadavg()[0], "cpus": os.cpu_count()}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(got, indent=2))
+    print(json.dumps(got, indent=2))
 
 
 def _ancestor(meta, topic_id: int, depth: int) -> int:

@@ -51,39 +51,81 @@ def is_bad_label(label: str, stop_words: frozenset[str]) -> bool:
     return not words or all(w.isdigit() or w in stop_words for w in words)
 
 
-class KeywordLabeller:
-    """Default: a phrase from c-TF-IDF keywords, cased as the documents write it.
+# Nouns that name a *kind* of thing ("Haskell library", "Network server"): a label is the
+# topic's most distinctive subject word followed by the kind its keywords mention most.
+HEAD_NOUNS = frozenset("""
+library libraries module modules bindings binding plugin plugins extension extensions
+tool tools utility utilities font fonts server servers client clients daemon driver drivers
+game games documentation framework toolkit editor compiler interpreter parser engine
+theme themes headers programs program applications application interface widgets
+dictionary dictionaries scripts backend frontend emulator manager viewer player
+""".split())
+# Words that say nothing about a topic on their own, whatever c-TF-IDF thinks
+# ("Package contains", "Providing built"): never a label word.
+FILLER_WORDS = frozenset("""
+package packages contains contain containing provides provide providing provided based
+using use used uses includes including include included allows allow written new set
+simple small various support supports supported version versions built build features
+feature way easy easily like make makes just also additional useful common generic
+""".split())
 
-    The top keyword, as a two-word phrase when one that starts or ends with it ranks
-    near the top ("Python module", "GNU compiler"), else joined with the next keyword
-    ("Audio and sound"). Below depth 1 the keywords are the ones that tell a topic from
-    its siblings, minus words already in the parent's name.
+
+def _good(w: str, stop: frozenset[str]) -> bool:
+    parts = w.split()
+    return (not is_bad_label(w, stop) and not any(p in FILLER_WORDS for p in parts)
+            and len(set(parts)) == len(parts))
+
+
+class KeywordLabeller:
+    """Default: a topic name from c-TF-IDF keywords, cased as the documents write it.
+
+    Candidates, best first:
+      1. a keyword bigram near the top that contains the subject (the best non-generic
+         keyword), turned round when it reads head-first ("library haskell" → "Haskell
+         library"): "Python module", "GNU compiler", "Image processing";
+      2. the subject followed by the commonest kind-of-thing noun among the keywords
+         ("Network server", "Noto fonts");
+      3. the subject alone;
+      4. "X and Y" only after those (it reads like a keyword pair, not a name).
+    Below depth 1 the keywords are the ones that tell a topic from its siblings, minus
+    words already in the parent's name. Words like "package" or "provides" never appear.
     """
 
     def __init__(self, stop_words: frozenset[str] = frozenset()):
         self.stop_words = stop_words
 
     def candidates(self, t: TopicInfo) -> list[str]:
+        stop = self.stop_words
         parent_words = set((t.parent_label or "").lower().split())
         own = t.sibling_keywords if (t.depth > 1 and t.sibling_keywords) else t.keywords
-        ranked = [w for w in own if not is_bad_label(w, self.stop_words)
-                  and not (set(w.split()) <= parent_words)]
-        ranked += [w for w in t.keywords if w not in ranked and not is_bad_label(w, self.stop_words)]
+        ranked = [w for w in own if _good(w, stop) and not (set(w.split()) <= parent_words)]
+        ranked += [w for w in t.keywords if w not in ranked and _good(w, stop)]
+        if not ranked:
+            ranked = [w for w in own + t.keywords if not is_bad_label(w, stop)]
         if not ranked:
             return []
-        head = ranked[:6]
-        unigrams = [w for w in head if " " not in w]
-        first = unigrams[0] if unigrams else head[0]
-        bigrams = [w for w in head if " " in w and len(set(w.split())) == len(w.split())]
-        cands = []
-        phrase = (next((b for b in bigrams if b.split()[0] == first), None)
-                  or next((b for b in bigrams if b.split()[-1] == first), None))
-        if phrase:
-            cands.append(phrase)
-        second = next((w for w in unigrams[1:] if w not in first and first not in w), None)
-        if second and " " not in first:
-            cands.append(f"{first} and {second}")
-        cands.append(first)
+        top = ranked[:8]
+        unigrams = [w for w in top if " " not in w]
+        subjects = [w for w in unigrams if w not in HEAD_NOUNS]
+        subject = subjects[0] if subjects else (unigrams[0] if unigrams else top[0])
+        heads = [w for w in ranked[:6] if " " not in w and w in HEAD_NOUNS and w[:4] != subject[:4]
+                 and w not in parent_words]
+        cands: list[str] = []
+        if len(unigrams) >= 2 and unigrams[0][:4] == unigrams[1][:4] and unigrams[0] in HEAD_NOUNS:
+            cands.append(max(unigrams[:2], key=len))     # "font", "fonts" lead: "Fonts"
+        for b in top:
+            ws = b.split()
+            if len(ws) == 2 and subject in ws and b in ranked[:5]:
+                if ws[0] in HEAD_NOUNS and ws[1] not in HEAD_NOUNS:
+                    b = f"{ws[1]} {ws[0]}"
+                cands.append(b)
+                break
+        if heads and " " not in subject and subject not in HEAD_NOUNS:
+            cands.append(f"{subject} {heads[0]}")
+        cands.append(subject)
+        second = next((w for w in unigrams if w != subject and w not in subject and subject not in w), None)
+        if second and " " not in subject:
+            cands.append(f"{subject} and {second}")
         cands += ranked
         seen, out = set(), []
         for c in cands:
