@@ -280,3 +280,102 @@ def test_plugged_labeller_is_used_and_siblings_still_unique(debian, debian_vecto
         assert len(set(names)) == len(names), names
         assert "Software" in names, "the labeller's name is kept for one sibling"
     assert all(len(lbl) == 1000 for lbl in res.labels)
+
+
+def _strictly_nested(lab: np.ndarray) -> bool:
+    for d in range(1, lab.shape[1]):
+        pairs = np.unique(lab[:, [d, d - 1]], axis=0)
+        if len(np.unique(pairs[:, 0])) != len(pairs):
+            return False
+    return True
+
+
+def test_sample_fit_nests_assigns_everyone_and_agrees_with_full_fit(debian_vectors):
+    """The scale path (k-means on a sample, the rest by nearest fine centroid) keeps strict
+    nesting, labels every row, hits the asked sizes and mostly agrees with the full fit."""
+    from sklearn.metrics import adjusted_mutual_info_score as ami
+
+    from tasks.topic_clustering import fit_hierarchy
+
+    x = debian_vectors[np.random.default_rng(4).choice(len(debian_vectors), 2500, replace=False)]
+    full = fit_hierarchy(x, [6, 24, 96], seed=1)
+    part = fit_hierarchy(x, [6, 24, 96], seed=1, max_fit_points=1200)
+    assert part.fit_rows == 1200 and full.fit_rows == 2500
+    for h in (full, part):
+        assert h.labels.shape == (2500, 3) and (h.labels >= 0).all()
+        assert _strictly_nested(h.labels)
+        assert [len(np.unique(h.labels[:, d])) for d in range(3)] == [6, 24, 96]
+        # every row sits in the fine topic whose lineage it carries
+        assert (h.fine_to[h.labels[:, 2]] == h.labels).all()
+    # k-means itself is seed-sensitive at this size: the yardstick is two full fits
+    other = fit_hierarchy(x, [6, 24, 96], seed=2)
+    agree = [ami(full.labels[:, d], part.labels[:, d]) for d in range(3)]
+    noise = [ami(full.labels[:, d], other.labels[:, d]) for d in range(3)]
+    assert np.mean(agree) >= np.mean(noise) - 0.1, (agree, noise)
+
+
+def test_middle_depth_is_flat_kmeans_and_coarse_level_only_moves_borders(debian_vectors):
+    """Middle-out: the anchor depth is exactly a flat k-means partition; the coarser one is
+    a flat k-means at its K with whole child topics moved to their majority cluster."""
+    from sklearn.metrics import adjusted_mutual_info_score as ami
+
+    from tasks.topic_clustering import cluster_hierarchy, kmeans, merge_level, normalize
+
+    x = normalize(debian_vectors[:2000])
+    lab = cluster_hierarchy(x, [6, 24, 96], seed=7)
+    flat24, _ = kmeans(x, 24, 7)
+    assert ami(lab[:, 1], flat24) == pytest.approx(1.0)
+    flat6, _ = kmeans(x, 6, 7)
+    assert (lab[:, 0] == merge_level(lab[:, 1], flat6)).all()
+    moved = np.mean(lab[:, 0] != flat6)     # same numbering: merge_level keeps flat6's order
+    assert moved < 0.35, moved
+    # a coarse cluster that wins no child still gets one: K is kept
+    child = np.repeat(np.arange(4), 10)
+    coarse = np.r_[np.zeros(20, int), np.ones(20, int)]
+    coarse[30:40] = 2                                   # child 3 → 2; child 2 → 1
+    coarse[10:16] = 3                                   # cluster 3 holds a minority of child 1
+    out = merge_level(child, coarse)
+    assert len(np.unique(out)) == 4 and _strictly_nested(np.c_[out, child])
+
+
+def test_topics_without_texts_and_their_saved_centroids(debian, debian_vectors, tmp_path):
+    """A map of bare vectors still gets nested topics, named by position; the saved
+    centroids (safetensors) assign new points without BERTopic."""
+    from tasks.topics import TopicOptions, assign, build_topics, save_model
+
+    sub = debian.sample(n=1200, seed=8)
+    v = debian_vectors[sub["_row"].to_numpy()]
+    opts = TopicOptions(sizes=[4, 12, 36])
+    bare = build_topics(None, v, None, opts)
+    text = build_topics(sub["text"].to_list(), v, None, opts)
+    assert bare.model is None and (bare.ids == text.ids).all(), "same partition with or without texts"
+    meta = pl.DataFrame(bare.metadata)
+    parent_label = dict(zip(meta["topic_id"].to_list(), meta["topic_short_description"].to_list()))
+    for r in meta.iter_rows(named=True):
+        if r["depth"] == 1:
+            assert r["topic_short_description"].startswith("Topic ")
+        else:
+            assert r["topic_short_description"].startswith(parent_label[r["parent"]] + ".")
+        assert r["keywords"] == []
+    assert len(set(meta["topic_short_description"].to_list())) == meta.height
+    save_model(bare, str(tmp_path / "m"))
+    assert sorted(os.listdir(tmp_path / "m")) == ["datamap_topic_centroids.safetensors", "datamap_topics.json"]
+    got = assign(str(tmp_path / "m"), v)
+    assert (got[:, 0] == bare.ids[:, 0]).mean() > 0.9 and (got[:, 2] == bare.ids[:, 2]).mean() > 0.8
+
+
+def test_keyword_labeller_prefers_a_name_to_a_keyword_pair():
+    from tasks.topic_labels import KeywordLabeller, TopicInfo
+
+    lab = KeywordLabeller(frozenset({"the", "and"}))
+
+    def name(kw, depth=1, parent=None, sib=None):
+        return lab.label([TopicInfo(1, depth, parent, kw, sib or kw, 10)])[0]
+
+    # head-first bigram turned round; the kind-of-thing noun after the subject
+    assert name(["haskell", "library haskell", "programming", "library"]) == "haskell library"
+    assert name(["server", "client", "network", "protocol", "dns"]) == "network server"
+    assert name(["font", "fonts", "text", "dictionary"]) == "fonts"
+    assert name(["python", "module", "python module", "django"]) == "python module"
+    # filler words never name a topic
+    assert name(["package", "contains", "package contains", "audio", "sound"]) == "audio"
