@@ -8,6 +8,7 @@ write from another web origin is refused either way (no cross-site tag edits).
 from __future__ import annotations
 
 import hmac
+import json
 import os
 from typing import Any
 
@@ -116,6 +117,17 @@ def create_app(store: str | Store | None = None, token: str | None = None,
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.state.store = st
     app.state.maps = maps
+
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(request: Request, e: RequestValidationError):
+        # FastAPI's default echoes the input back: a lone surrogate in it made rendering the
+        # 422 itself fail (500), and a huge invalid body came back whole. Name the fields only.
+        errors = [{"loc": [str(x) for x in err.get("loc", ())], "msg": str(err.get("msg", "")),
+                   "type": str(err.get("type", ""))} for err in e.errors()[:20]]
+        body = json.dumps({"error": "InvalidRequest", "detail": errors}, ensure_ascii=True)
+        return Response(body, status_code=422, media_type="application/json")
 
     @app.exception_handler(DatamapError)
     async def _datamap_error(request: Request, e: DatamapError):
