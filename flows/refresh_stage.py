@@ -208,8 +208,15 @@ def place_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
                 out.append((pos[pos >= 0], dist[pos >= 0]))
             return out
 
-        xy, n_fallback = R.place(xy, anchored, placed_rows, knn_idx, knn_dist, fallback=via_parent_index)
+        from .dask_parts import cluster_mapper, place_chunk_rows
+
+        mapper = cluster_mapper()      # on a Dask worker: chunks of new points go to the cluster
+        xy, n_fallback = R.place(xy, anchored, placed_rows, knn_idx, knn_dist, fallback=via_parent_index,
+                                 mapper=mapper, chunk=place_chunk_rows())
         info.update(mode="incremental", placed=int(len(placed_rows)), placed_via_parent_index=n_fallback)
+        if mapper is not None:
+            n_parts = -(-len(placed_rows) // place_chunk_rows())
+            info["place_tasks"] = n_parts if n_parts > 1 else 0     # 1 part: placed in this task
     pq.write_table(pa.table({schema.ID: ids, schema.X: xy[:, 0], schema.Y: xy[:, 1]}),
                    os.path.join(work_dir, WORK_PROJECTION))
     np.savez(os.path.join(work_dir, REFRESH_STATE), anchored=anchored, placed=placed_rows, parent_pos=parent_pos)

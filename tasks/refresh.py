@@ -84,7 +84,7 @@ def moved_rows(diff: RowDiff, old_vectors: np.ndarray, new_vectors: np.ndarray) 
 
 
 def place(xy: np.ndarray, anchored: np.ndarray, todo: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray,
-          k: int = PLACE_K, fallback=None) -> tuple[np.ndarray, int]:
+          k: int = PLACE_K, fallback=None, mapper=None, chunk: int | None = None) -> tuple[np.ndarray, int]:
     """Fill ``xy[todo]`` from anchored neighbours; return (xy, how many used the fallback).
 
     A placed point goes to the coordinate-wise median of its ``k`` nearest anchored
@@ -97,17 +97,22 @@ def place(xy: np.ndarray, anchored: np.ndarray, todo: np.ndarray, knn_idx: np.nd
     ``knn_idx``/``knn_dist``: the new build's (N, K) graph, nearest first.
     ``fallback(rows) -> list[(positions, distances)]`` for rows with no anchored
     neighbour in the graph (a whole new cluster); else they go to the anchors' centroid.
+    ``mapper(fn, [args, ...]) -> [result, ...]`` runs ``place_chunk`` over chunks of
+    ``chunk`` rows elsewhere (Dask workers, flows/dask_parts.py); each row is placed
+    independently of the others, so the result does not depend on the chunking.
     """
     xy = np.array(xy, dtype=np.float32, copy=True)
     if not len(todo):
         return xy, 0
-    nb = anchored_neighbours(anchored, todo, knn_idx, k)          # (T, K), -1 = unused
-    pts = np.where((nb >= 0)[..., None], xy[np.maximum(nb, 0)], np.nan)
-    has = (nb >= 0).any(axis=1)
-    with np.errstate(all="ignore"):
-        med = np.nanmedian(pts[has], axis=1) if has.any() else np.zeros((0, 2))
-    xy[todo[has]] = med.astype(np.float32)
-    lonely = todo[~has]
+    todo = np.asarray(todo, np.int64)
+    parts = [todo]
+    if mapper is not None and chunk and len(todo) > chunk:
+        parts = np.array_split(todo, -(-len(todo) // chunk))
+    args = [(xy, anchored, p, knn_idx[p], k) for p in parts]
+    results = mapper(place_chunk, args) if len(parts) > 1 else [place_chunk(*a) for a in args]
+    for p, (med, has) in zip(parts, results):
+        xy[p[has]] = med[has]
+    lonely = np.concatenate([p[~has] for p, (_m, has) in zip(parts, results)])
     if len(lonely):
         centroid = np.median(xy[anchored], axis=0) if anchored.any() else np.array([0.5, 0.5], np.float32)
         found = fallback(lonely) if fallback is not None else [(np.zeros(0, np.int64), np.zeros(0))] * len(lonely)
@@ -115,6 +120,23 @@ def place(xy: np.ndarray, anchored: np.ndarray, todo: np.ndarray, knn_idx: np.nd
             p = np.asarray(p, np.int64)
             xy[row] = np.median(xy[p[:k]], axis=0) if len(p) else centroid
     return xy, int(len(lonely))
+
+
+def place_chunk(xy: np.ndarray, anchored: np.ndarray, todo: np.ndarray, knn_rows: np.ndarray,
+                k: int = PLACE_K) -> tuple[np.ndarray, np.ndarray]:
+    """Coordinate-wise median of each row's first ``k`` anchored neighbours, from the
+    rows' own k-NN lists ``knn_rows`` (T, K): (T, 2) positions and a mask of rows that
+    had any anchored neighbour (the others need ``place``'s fallback)."""
+    ok = anchored[knn_rows] & (knn_rows != todo[:, None])
+    ok &= np.cumsum(ok, axis=1) <= k
+    nb = np.where(ok, knn_rows, -1)
+    pts = np.where((nb >= 0)[..., None], xy[np.maximum(nb, 0)], np.nan)
+    has = (nb >= 0).any(axis=1)
+    med = np.zeros((len(todo), 2), np.float32)
+    with np.errstate(all="ignore"):
+        if has.any():
+            med[has] = np.nanmedian(pts[has], axis=1)
+    return med, has
 
 
 def anchored_neighbours(anchored: np.ndarray, todo: np.ndarray, knn_idx: np.ndarray, k: int) -> np.ndarray:

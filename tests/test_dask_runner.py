@@ -15,10 +15,20 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def cluster():
+    import os
+
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as c, Client(c) as client:
-        yield c, client
+    old = os.environ.get("DATAMAP_PLACE_CHUNK")
+    os.environ["DATAMAP_PLACE_CHUNK"] = "4"      # the workers inherit it: refreshes place 4 points per task
+    try:
+        with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as c, Client(c) as client:
+            yield c, client
+    finally:
+        if old is None:
+            os.environ.pop("DATAMAP_PLACE_CHUNK", None)
+        else:
+            os.environ["DATAMAP_PLACE_CHUNK"] = old
 
 
 def test_dask_cluster_build_matches_local(cluster, debian, debian_vectors, tmp_path):
@@ -51,6 +61,23 @@ def test_dask_cluster_build_matches_local(cluster, debian, debian_vectors, tmp_p
     assert np.array_equal(a.embeddings.latent, b.embeddings.latent)
     # (the UMAP layout itself is not bit-identical across processes with other numba
     # thread counts, so coordinates are not compared)
+
+    # a refresh on the cluster: the 12 new points are placed by chunk tasks on the workers
+    base = pl.read_parquet(src)
+    pool = debian_subset(debian, debian_vectors, 1200, seed=42)
+    fresh = pool.filter(~pl.col("id").is_in(base["id"].implode())).head(12)
+    pl.concat([base.tail(396), fresh]).write_parquet(src)
+    with get_task_stream(client) as ts2:
+        r2 = flow_on_dask(source=str(src), dataset="dask", store=str(tmp_path / "b"), options=opts)
+    ref = r2["refresh"]
+    assert ref["mode"] == "incremental" and ref["placed"] == 12 and ref["place_tasks"] == 3
+    chunks = [t for t in ts2.data if "place-chunk" in t["key"]]
+    assert len(chunks) == 3 and {t["worker"] for t in chunks} <= workers
+    l2 = build_map(source=str(src), dataset="local", store=str(tmp_path / "a"), options=opts)
+    assert l2["refresh"]["mode"] == "incremental" and "place_tasks" not in l2["refresh"]
+    a, b = open_map("local", store=str(tmp_path / "a")), open_map("dask", store=str(tmp_path / "b"))
+    assert a.data.ids == b.data.ids
+    assert pl.from_arrow(a.read_parquet("topics.parquet")).equals(pl.from_arrow(b.read_parquet("topics.parquet")))
 
 
 def test_dask_embeds_in_batches_on_the_workers(cluster, debian, tmp_path):
