@@ -127,3 +127,86 @@ def test_text_map_has_no_thumbnails(built_map):
     assert m.manifest["thumbnails"] == {"images": False}
     with pytest.raises(ResourceMissing, match="thumbnails"):
         m.thumbnails.index
+
+
+# ---- the web map in real Chromium ---------------------------------------------------------------
+@pytest.fixture(scope="module")
+def image_page(digits_map):
+    import os
+    import threading
+    import time
+
+    from tests.test_viewer_e2e import ARGS, CHROMIUM, _free_port
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("needs Debian's chromium")
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from viewer.app import create_app
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(digits_map["store"]), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        # bypass_csp: Playwright's wait_for_function evaluates strings (the server's CSP forbids that)
+        pg = b.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True).new_page()
+        pg.goto(f"http://127.0.0.1:{port}/#/map/digits/{digits_map['version']}")
+        pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.firstPointsMs !== null",
+                             timeout=30_000)
+        pg.wait_for_timeout(300)
+        yield pg
+        b.close()
+    srv.should_exit = True
+    th.join(timeout=10)
+
+
+def test_image_map_hover_shows_the_thumbnail_and_zoom_draws_them(image_page, digits_map):
+    pg = image_page
+    # hover the point nearest the middle of the map: the tooltip shows that row's image
+    p = pg.evaluate("""() => {
+      const v = window.__datamap.view, t = v.tiles.get('0/0/0');
+      let best = null;
+      for (let i = 0; i < t.n; i++) {
+        const [sx, sy] = v.screenOf(t.positions[2*i] / 1000, 1 - t.positions[2*i+1] / 1000);
+        const d = Math.hypot(sx - 500, sy - 420);
+        if (!best || d < best.d) best = {row: t.rows[i], sx, sy, d};
+      }
+      return best;
+    }""")
+    pg.mouse.move(p["sx"], p["sy"])
+    pg.wait_for_selector("#tooltip:not([hidden]) img.thumb", timeout=10_000)
+    pg.wait_for_function("document.querySelector('#tooltip img.thumb').complete", timeout=10_000)
+    size = pg.evaluate("[document.querySelector('#tooltip img.thumb').naturalWidth, "
+                       "document.querySelector('#tooltip img.thumb').naturalHeight]")
+    assert size == [64, 64]
+    shown_id = pg.inner_text("#tooltip .tid").strip()
+    row = int(pg.evaluate("document.querySelector('#tooltip img.thumb').src").rsplit("/", 1)[1].split(".")[0])
+    assert shown_id == digits_map["df"]["id"][row]          # the image is the hovered record's
+    assert pg.evaluate("window.__datamap.thumbnailsDrawn || 0") == 0   # overview: dots
+    # zoom in far: thumbnails replace the dots
+    for _ in range(14):
+        pg.mouse.wheel(0, -200)
+        pg.wait_for_timeout(200)
+        if pg.evaluate("window.__datamap.thumbnailsDrawn > 0"):
+            break
+    pg.mouse.wheel(0, -200)        # one step further: fewer, larger thumbnails
+    pg.wait_for_timeout(300)
+    pg.mouse.move(5, 5)            # off the map: no tooltip over the canvas
+    pg.wait_for_function("window.__datamap.thumbnailsDrawn > 0", timeout=15_000)
+    pg.wait_for_timeout(1500)      # atlas PNGs load
+    layers = pg.evaluate("window.__datamap.view.deck.props.layers.map(l => l.id)")
+    assert any(x.startswith("thumbs-") for x in layers) and not any(x.startswith("tile-") for x in layers)
+    import io
+
+    from PIL import Image
+
+    shot = np.asarray(Image.open(io.BytesIO(pg.locator("#map canvas").first.screenshot())).convert("L"))
+    # digits are dark ink on white cells: many dark pixels once the thumbnails are drawn
+    assert (shot < 80).sum() > 500

@@ -210,3 +210,32 @@ def test_switching_layout_moves_points_and_keeps_the_selection(page, multi_map):
                            timeout=20_000)
     back = page.evaluate(POSITIONS)
     assert np.allclose([back[str(r)] for r in rows], tsne[rows], atol=1e-5)
+
+
+def test_layout_api(multi_map):
+    """What the browser relies on: each layout's tiles hold that layout's coordinates,
+    a polygon selects in the named layout, rows are placed in any layout."""
+    import pyarrow as pa
+    from fastapi.testclient import TestClient
+
+    from resources.reader import open_map
+    from viewer.app import create_app
+
+    m = open_map("layouts", multi_map["store"])
+    c = TestClient(create_app(multi_map["store"]))
+    base = f"/api/maps/layouts/{multi_map['version']}"
+    info = c.get(f"{base}/info").json()
+    assert info["projections"]["main"] == "tsne" and info["projections"]["names"] == ["tsne", "umap", "pca"]
+    assert set(info["projections"]["tiles"]) == {"umap", "pca"} and info["thumbnails"] is None
+    umap = m.embeddings.projections.xy("umap")
+    t = pa.ipc.open_stream(c.get(f"{base}/projections/umap/tiles/0/0/0.arrow").content).read_all()
+    rows = t.column("row").to_numpy()
+    assert len(rows) == N and np.allclose(t.column("x").to_numpy(), umap[rows, 0])
+    poly = [[0, 0], [0.5, 0], [0.5, 1], [0, 1]]
+    got = c.post(f"{base}/projections/umap/select", json={"polygon": poly, "limit": N}).json()
+    assert got["count"] == int((umap[:, 0] <= 0.5).sum()) and sorted(got["rows"]) == np.flatnonzero(umap[:, 0] <= 0.5).tolist()
+    pos = c.post(f"{base}/projections/pca/positions", json={"rows": [0, 5]}).json()
+    assert np.allclose([pos["x"], pos["y"]], m.embeddings.projections.xy("pca")[[0, 5]].T)
+    r = c.get(f"{base}/projections/mds/tiles/0/0/0.arrow")
+    assert r.status_code == 404 and "has tsne, umap, pca" in r.json()["detail"]
+    assert c.post(f"{base}/projections/pca/positions", json={"rows": [N]}).status_code == 404
