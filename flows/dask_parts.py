@@ -82,6 +82,15 @@ def cluster_mapper():
 
     def run(fn, args_list):
         with worker_client() as client:
-            return client.gather([client.submit(fn, *a, pure=False, key=f"place-chunk-{i}-{os.urandom(4).hex()}")
+            name = fn.__name__.strip("_").replace("_", "-")
+            return client.gather([client.submit(fn, *a, pure=False, key=f"{name}-{i}-{os.urandom(4).hex()}")
                                   for i, a in enumerate(args_list)])
     return run
+
+
+TILES_PER_TASK = 16     # tiles (≤ 20k points each) written per task; fewer tiles: one task writes all
+
+
+def tiles_per_task() -> int:
+    """Tiles per tile-writing task (``DATAMAP_TILES_PER_TASK`` overrides, read on the worker)."""
+    return int(os.environ.get("DATAMAP_TILES_PER_TASK") or TILES_PER_TASK)

@@ -49,7 +49,10 @@ def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
         columns += T.field_columns(pq.read_table(data_path, columns=names), skip, opts)
     out_dir = os.path.join(work_dir, schema.TILES)
     shutil.rmtree(out_dir, ignore_errors=True)       # a resumed run rewrites it whole
-    index = T.write_tiles(out_dir, x, y, columns, opts)
+    from .dask_parts import cluster_mapper, tiles_per_task
+
+    # on a Dask worker (--runner dask) groups of tiles are written by tasks on the cluster
+    index = T.write_tiles(out_dir, x, y, columns, opts, mapper=cluster_mapper(), tiles_per_task=tiles_per_task())
     sizes = [v[1] for v in index["tiles"].values()]
     from .stage_projections import extra_tile_sets   # one tile set per extra layout
 

@@ -218,8 +218,12 @@ def align_to(table: pa.Table, ids: pa.ChunkedArray) -> pa.Table:
 
 
 def write_tiles(out_dir: str, x: np.ndarray, y: np.ndarray, columns: list[ColourColumn],
-                opts: TileOptions) -> dict:
-    """Write every tile and ``index.json`` under ``out_dir``; return the index."""
+                opts: TileOptions, mapper=None, tiles_per_task: int = 0) -> dict:
+    """Write every tile and ``index.json`` under ``out_dir``; return the index.
+
+    ``mapper(fn, [args, ...])`` with ``tiles_per_task`` > 0 writes groups of tiles as
+    separate calls (Dask tasks with ``--runner dask``, flows/dask_parts.py); every tile
+    is independent, so the files are the same however they are grouped."""
     n = len(x)
     key, rank = assign_tiles(x, y, opts)
     order = np.lexsort((rank, key))          # tiles contiguous, each in rank order
@@ -235,8 +239,27 @@ def write_tiles(out_dir: str, x: np.ndarray, y: np.ndarray, columns: list[Colour
             typed.append((c.name, pa.array(c.values.astype(_code_type(n_cat).to_pandas_dtype()))))
         else:
             typed.append((c.name, pa.array(c.values.astype(np.float32))))
+    spans = list(zip(starts.tolist(), ends.tolist()))
+    if mapper is not None and tiles_per_task and len(spans) > tiles_per_task:
+        groups = [spans[i:i + tiles_per_task] for i in range(0, len(spans), tiles_per_task)]
+        tiles = {}
+        for part in mapper(_write_tile_group, [(out_dir, g, ks, order, xs, ys, rank, typed) for g in groups]):
+            tiles.update(part)
+    else:
+        tiles = _write_tile_group(out_dir, spans, ks, order, xs, ys, rank, typed)
+    index = {"version": TILES_VERSION, "format": TILE_FORMAT, "rows": int(n),
+             "capacity": opts.capacity, "max_depth": max((int(k.split("/")[0]) for k in tiles), default=0),
+             "extent": [0.0, 1.0, 0.0, 1.0], "columns": [c.meta() for c in columns],
+             "tiles": tiles}
+    with open(os.path.join(out_dir, INDEX_FILE), "w") as f:
+        json.dump(index, f, separators=(",", ":"))
+    return index
+
+
+def _write_tile_group(out_dir: str, spans, ks, order, xs, ys, rank, typed) -> dict:
+    """Write the tiles whose rows are ``order[s:e]`` for each (s, e) in ``spans``."""
     tiles = {}
-    for s, e in zip(starts, ends):
+    for s, e in spans:
         z, tx, ty = unpack_key(int(ks[s]))
         sel = order[s:e]
         cols = {"x": pa.array(xs[sel]), "y": pa.array(ys[sel]),
@@ -255,10 +278,4 @@ def write_tiles(out_dir: str, x: np.ndarray, y: np.ndarray, columns: list[Colour
         with open(path, "wb") as f:
             f.write(buf.to_pybytes())
         tiles[f"{z}/{tx}/{ty}"] = [int(e - s), int(buf.size)]
-    index = {"version": TILES_VERSION, "format": TILE_FORMAT, "rows": int(n),
-             "capacity": opts.capacity, "max_depth": max((int(k.split("/")[0]) for k in tiles), default=0),
-             "extent": [0.0, 1.0, 0.0, 1.0], "columns": [c.meta() for c in columns],
-             "tiles": tiles}
-    with open(os.path.join(out_dir, INDEX_FILE), "w") as f:
-        json.dump(index, f, separators=(",", ":"))
-    return index
+    return tiles

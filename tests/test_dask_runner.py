@@ -21,10 +21,12 @@ def cluster():
 
     old = os.environ.get("DATAMAP_PLACE_CHUNK")
     os.environ["DATAMAP_PLACE_CHUNK"] = "4"      # the workers inherit it: refreshes place 4 points per task
+    os.environ["DATAMAP_TILES_PER_TASK"] = "3"   # … and write 3 tiles per task
     try:
         with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as c, Client(c) as client:
             yield c, client
     finally:
+        os.environ.pop("DATAMAP_TILES_PER_TASK", None)
         if old is None:
             os.environ.pop("DATAMAP_PLACE_CHUNK", None)
         else:
@@ -40,7 +42,7 @@ def test_dask_cluster_build_matches_local(cluster, debian, debian_vectors, tmp_p
     c, client = cluster
     src = tmp_path / "pkgs.parquet"
     debian_subset(debian, debian_vectors, 400, seed=41).write_parquet(src)
-    opts = {"text_field": "text", "id_field": "id", "embedding_field": "embedding", "tiles": None}
+    opts = {"text_field": "text", "id_field": "id", "embedding_field": "embedding", "tiles": {"capacity": 40}}
     local = build_map(source=str(src), dataset="local", store=str(tmp_path / "a"), options=opts)
 
     flow_on_dask = with_runner(build_map, "dask", address=c.scheduler_address)
@@ -51,6 +53,12 @@ def test_dask_cluster_build_matches_local(cluster, debian, debian_vectors, tmp_p
     assert len(ts.data) >= 6, ts.data
     assert {t["worker"] for t in ts.data} <= workers
     assert remote["rows"] == local["rows"] == 400
+    # the tiles were written in groups of 3 by tasks on the workers; every point is in one tile
+    tiles = open_map("dask", store=str(tmp_path / "b")).manifest["tiles"]["tiles"]
+    groups = [t for t in ts.data if t["key"].startswith("write-tile-group-")]
+    assert tiles >= 7 and len(groups) == -(-tiles // 3) and {t["worker"] for t in groups} <= workers
+    index = open_map("dask", store=str(tmp_path / "b")).tiles.index
+    assert sum(c for c, _ in index["tiles"].values()) == 400
     a, b = open_map("local", store=str(tmp_path / "a")), open_map("dask", store=str(tmp_path / "b"))
     assert a.data.ids == b.data.ids
     ta = pl.from_arrow(a.read_parquet("topics.parquet"))
