@@ -37,8 +37,9 @@ def _sample_negatives(untagged: np.ndarray, n_pos: int, rng: np.random.Generator
 
 def fit_tag_model(latent: np.ndarray, tagged_rows: np.ndarray, seed: int = 0, ratio: int = 5,
                   floor: int = 2000, cap: int = 50_000, C: float = 1.0):
-    """A fitted LogisticRegression (tagged = 1 against sampled untagged = 0) and the rows
-    used as negatives. ``latent`` rows are unit vectors (the map's embeddings)."""
+    """A fitted LogisticRegression (tagged = 1 against sampled untagged = 0) and the
+    untagged rows. ``latent`` rows are unit vectors (the map's embeddings); at most ``cap``
+    examples of each class are used, so a huge tag trains in seconds too."""
     from sklearn.linear_model import LogisticRegression
 
     n = len(latent)
@@ -50,9 +51,10 @@ def fit_tag_model(latent: np.ndarray, tagged_rows: np.ndarray, seed: int = 0, ra
     if len(untagged) == 0:
         raise TagTooSmall("every point of this version is in the tag: there is nothing left to suggest")
     rng = np.random.default_rng(seed)
-    neg = _sample_negatives(untagged, len(tagged_rows), rng, ratio, floor, cap)
-    rows = np.concatenate([tagged_rows, neg])
-    y = np.concatenate([np.ones(len(tagged_rows), np.int8), np.zeros(len(neg), np.int8)])
+    pos = tagged_rows if len(tagged_rows) <= cap else np.sort(rng.choice(tagged_rows, size=cap, replace=False))
+    neg = _sample_negatives(untagged, len(pos), rng, ratio, floor, cap)
+    rows = np.concatenate([pos, neg])
+    y = np.concatenate([np.ones(len(pos), np.int8), np.zeros(len(neg), np.int8)])
     X = np.asarray(latent[rows], dtype=np.float32)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=1000)
     model.fit(X, y)

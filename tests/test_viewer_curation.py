@@ -133,6 +133,11 @@ def test_outlier_colour_mode_recolours_the_map(browser, server, curation_map):
         assert _near(after, yellow) > 30, _near(after, yellow)
         assert _near(after, purple) > 200, _near(after, purple)
         assert "outlier score" in pg.inner_text("#legend")
+        # the side panel lists the most outlying points: mostly the planted paragraphs
+        pg.wait_for_selector("#top-outliers .item", timeout=20_000)
+        top = pg.evaluate("window.__datamap.topOutliers")
+        assert len(top) == 20 and sum(i in set(curation_map["planted"]) for i in top) >= 5, top
+        assert len(pg.locator("#top-outliers .item").all()) == 20
         assert "colour=outlier_score" in pg.evaluate("location.hash")
         assert pg.errors == []
     finally:

@@ -13,6 +13,8 @@ export const OUTLIER_COLUMN = 'outlier_score';
 const S = 1000;   // world units per map side (as main.ts)
 
 export interface CurationHost {
+  colourBy: string;
+  destroyed: boolean;
   update(): void;
   renderPanelHome(): void | Promise<void>;
   hitList(root: HTMLElement, hits: Hit[]): void;
@@ -29,6 +31,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 
 export class Curation {
   percentiles: Uint8Array | null = null;
+  topOutliers: Hit[] | null = null;
   suggestions: {tag: string; hits: Hit[]; accepted?: number} | null = null;
   busy = false;
 
@@ -47,6 +50,11 @@ export class Curation {
       this.info.tiles.columns.push({name: OUTLIER_COLUMN, kind: 'numeric', source: 'outlier score', extent: [0, 100]});
     }
     (window as any).__datamap.outliers = {points: this.percentiles.length};
+    // the side panel lists the most outlying points while that colour is on
+    // (after the map's own handler, registered later, has switched the colour)
+    document.getElementById('colour')?.addEventListener('change', () => window.setTimeout(() => {
+      if (!this.host.destroyed) this.host.renderPanelHome();
+    }, 0));
   }
 
   // Per-tile values of the outlier column, looked up by the tile's row numbers.
@@ -100,8 +108,30 @@ export class Curation {
 
   clear() { this.suggestions = null; this.host.update(); this.host.renderPanelHome(); }
 
-  // The suggestions section of the side panel.
+  // Side-panel sections: the most outlying points (outlier colour on) and suggestions.
   panel(root: HTMLElement) {
+    if (this.percentiles && this.host.colourBy === OUTLIER_COLUMN) this.outlierPanel(root);
+    this.suggestionPanel(root);
+  }
+
+  outlierPanel(root: HTMLElement) {
+    const box = el('div'); box.id = 'top-outliers';
+    box.append(el('h3', 'Most outlying points'));
+    root.append(box);
+    const fill = (hits: Hit[]) => {
+      const list = el('div');
+      this.host.hitList(list, hits);
+      box.append(list);
+    };
+    if (this.topOutliers) { fill(this.topOutliers); return; }
+    getJSON<{hits: Hit[]}>(`${this.api.base}/outliers/top?n=20`).then((r) => {
+      this.topOutliers = r.hits;
+      (window as any).__datamap.topOutliers = r.hits.map((h) => h.id);
+      fill(r.hits);
+    }).catch((e) => box.append(el('div', String(e))));
+  }
+
+  suggestionPanel(root: HTMLElement) {
     const s = this.suggestions;
     if (!s) return;
     const box = el('div'); box.id = 'suggestions';
