@@ -108,6 +108,12 @@ def storage_errors(uri: str) -> Iterator[None]:
                 f"cannot reach the storage behind {uri!r}: {e}. Check the endpoint URL "
                 "(DATAMAP_S3_ENDPOINT_URL / AWS_ENDPOINT_URL), network and credentials."
             ) from e
+        if getattr(e, "errno", None) in (errno.EREMOTEIO, errno.EBUSY, errno.EAGAIN):  # 5xx / throttled
+            raise StoreError(
+                f"store {uri!r}: the storage service kept failing after "
+                f"{os.environ.get('DATAMAP_S3_MAX_ATTEMPTS', '5')} attempts ({e}). Nothing partial is "
+                "visible; retry later, or raise DATAMAP_S3_MAX_ATTEMPTS for a flaky service."
+            ) from e
         raise StoreError(f"store {uri!r}: {e}") from e
     except Exception as e:  # botocore / aiohttp errors are not OSError subclasses
         if _looks_unreachable(e):
