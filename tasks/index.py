@@ -109,7 +109,9 @@ def reindex(index, n_old: int, keep_old: np.ndarray, keep_new: np.ndarray, add_r
     keep_new = np.asarray(keep_new, np.uint64)
     gone = np.setdiff1d(np.arange(n_old, dtype=np.uint64), keep_old, assume_unique=True)
     if len(gone):
-        index.remove(gone)
+        # compact: re-link the graph around removed nodes (0.1 s for 250 of 50k), so
+        # search quality does not erode over many refreshes
+        index.remove(gone, compact=True, threads=os.cpu_count() or 1)
     if len(keep_old):
         index.rename(keep_old, keep_old + _TMP_KEY)
         index.rename(keep_old + _TMP_KEY, keep_new)
