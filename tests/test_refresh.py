@@ -249,3 +249,32 @@ def test_unchanged_source_publishes_nothing(debian, debian_vectors, tmp_path):
     assert not r5.get("unchanged") and r5["refresh"]["rows_removed"] == 1
     r6 = build_map(source=src, dataset="pkgs", store=store, options={**opts, "latent_dtype": "float16"})
     assert not r6.get("unchanged") and len(Store(store).list_versions("pkgs")) == 4
+
+
+def test_refresh_on_s3_store(moto_s3, debian, debian_vectors, tmp_path):
+    """On an S3 store (moto server): an untouched source is skipped by its ETag, a changed
+    one refreshes with the parent's index fetched from the bucket, and search by id on
+    the refreshed map returns the exact nearest neighbours."""
+    from flows.build_map import build_map
+
+    fs, so = moto_s3["fs"], moto_s3["storage_options"]
+    local = tmp_path / "s.parquet"
+    base = debian_subset(debian, debian_vectors, 400, seed=81)
+    base.write_parquet(local)
+    fs.put(str(local), "corpora/s.parquet")
+    kw = {"source": "s3://corpora/s.parquet", "dataset": "pkgs", "store": "s3://maps/ops", "storage_options": so,
+          "options": {**BYO, "topics": None}, "skip_unchanged": True}
+    r1 = build_map(**kw)
+    r2 = build_map(**kw)
+    assert r2["unchanged"] and r2["version"] == r1["version"]
+    new, _dropped, fresh = _evolve(base, debian_subset(debian, debian_vectors, 1500, seed=82), 0.02, 0.01, seed=8)
+    new.write_parquet(local)
+    fs.put(str(local), "corpora/s.parquet")
+    r3 = build_map(**kw)
+    assert r3["refresh"]["mode"] == "incremental" and r3["refresh"]["index"]["reused"]
+    m = open_map("pkgs", store="s3://maps/ops", storage_options=so)
+    assert m.version == r3["version"] and m.manifest["parent"] == r1["version"]
+    got, _ = m.embeddings.vector_search(ids=fresh["id"].to_list(), k=5)
+    truth = _exact_topk(m.embeddings.latent, m.data.positions(fresh["id"].to_list()), 5)
+    ids = m.data.ids
+    assert np.mean([len(set(g) & {ids[t] for t in tr}) / 5 for g, tr in zip(got, truth)]) >= 0.95
