@@ -42,7 +42,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_map(rows: int, store: str) -> tuple[str, str]:
+def build_map(rows: int, store: str, tile_capacity: int) -> tuple[str, str]:
     import polars as pl
 
     shared = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -52,7 +52,8 @@ def build_map(rows: int, store: str) -> tuple[str, str]:
     from flows.build_map import build_map as build
 
     res = build(source=str(src), dataset="load", store=store,
-                options={"text_field": "text", "id_field": "id", "embed_mode": "fast"})
+                options={"text_field": "text", "id_field": "id", "embed_mode": "fast",
+                         "tiles": {"capacity": tile_capacity}})
     return "load", res["version"]
 
 
@@ -201,7 +202,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--store")
     ap.add_argument("--dataset")
-    ap.add_argument("--rows", type=int, default=20000)
+    ap.add_argument("--rows", type=int, default=10000)
+    ap.add_argument("--tile-capacity", type=int, default=1000,
+                    help="points per tile of the built map (the default 20,000 would make one tile)")
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--searchers", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60)
@@ -220,7 +223,7 @@ def main() -> None:
     else:
         store = os.path.join(tmp, "store")
         t = time.perf_counter()
-        dataset, version = build_map(a.rows, store)
+        dataset, version = build_map(a.rows, store, a.tile_capacity)
         t_build = round(time.perf_counter() - t, 1)
     port = _free_port()
     code = f"from viewer.app import serve; serve({store!r}, host='127.0.0.1', port={port})"
@@ -249,7 +252,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
     load = os.getloadavg()
-    out = {"think_seconds": {"pan": THINK_PAN, "search": THINK_SEARCH}, "map": {"rows": a.rows if not a.store else None, "dataset": dataset, "version": version,
+    out = {"tile_capacity": None if a.store else a.tile_capacity, "think_seconds": {"pan": THINK_PAN, "search": THINK_SEARCH}, "map": {"rows": a.rows if not a.store else None, "dataset": dataset, "version": version,
                    "build_seconds": t_build},
            "server_rss_idle_mb": round(rss_idle, 1), "warmup_seconds": a.warmup, **got,
            "machine": {"cpus": os.cpu_count(), "loadavg_after": [round(x, 2) for x in load],
