@@ -186,6 +186,12 @@ def test_switching_layout_moves_points_and_keeps_the_selection(page, multi_map):
     assert abs(count - int(inside.sum())) <= max(3, 0.02 * count)     # box corners are screen-rounded
     assert f"Selection: {count:,} points" in page.inner_text("#panel")
 
+    # a keyword search: its hits are drawn where the layout on screen puts them
+    page.fill("#q", "python")
+    page.select_option("#mode", "keyword")
+    page.press("#q", "Enter")
+    page.wait_for_function("window.__datamap.lastSearch && window.__datamap.lastSearch.hits.length > 0",
+                           timeout=20_000)
     page.select_option("#projection", "pca")
     page.wait_for_function("window.__datamap.projection === 'pca' && window.__datamap.view.tiles.has('0/0/0')"
                            " && window.__datamap.selectionShown", timeout=20_000)
@@ -204,12 +210,17 @@ def test_switching_layout_moves_points_and_keeps_the_selection(page, multi_map):
     assert f"Selection: {count:,} points" in page.inner_text("#panel")
     assert _coloured_pixels(page.locator("#map canvas").first.screenshot()) > 500
     page.wait_for_function("location.hash.includes('proj=pca')", timeout=5000)   # a shared link keeps it
+    hits = page.evaluate("window.__datamap.view.hits.map(h => [h.row, h.x, h.y])")
+    hr = [h[0] for h in hits]
+    assert np.allclose([h[1:] for h in hits], pca[hr], atol=1e-5)
     # and back: the t-SNE positions return
     page.select_option("#projection", "tsne")
     page.wait_for_function("window.__datamap.projection === 'tsne' && window.__datamap.view.tiles.has('0/0/0')",
                            timeout=20_000)
     back = page.evaluate(POSITIONS)
     assert np.allclose([back[str(r)] for r in rows], tsne[rows], atol=1e-5)
+    hits = page.evaluate("window.__datamap.view.hits.map(h => [h.row, h.x, h.y])")
+    assert np.allclose([h[1:] for h in hits], tsne[[h[0] for h in hits]], atol=1e-5)
 
 
 def test_layout_api(multi_map):

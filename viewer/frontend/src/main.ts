@@ -599,7 +599,10 @@ class MapView {
       const item = el('div', undefined, 'item');
       item.append(el('b', String(h.id)), document.createTextNode(`  ${h.text}`));
       if (h.score !== undefined) item.title = `distance ${h.score.toFixed(3)}`;
-      item.onclick = () => { this.flyTo(h.x, h.y); this.openRecord(h.row); };
+      item.onclick = async () => {   // server positions are the main layout's: fly to the one on screen
+        const [p] = await this.proj.remapHits([h]);
+        this.flyTo(p.x, p.y); this.openRecord(h.row);
+      };
       root.append(item);
     }
   }

@@ -106,13 +106,19 @@ export class Projections {
     return {rows: sel.rows, op};
   }
 
+  // hits come from the server in main-layout coordinates; keep those (mainX/mainY) so a
+  // switch back restores them
   async remapHits(hits?: Hit[]): Promise<Hit[]> {
     const v = this.view;
-    const list: Hit[] = hits || v.hits;
-    if (!list.length || this.current === this.main && !hits) { if (!hits) v.hits = list; return list; }
-    if (this.current === this.main) return list;
-    const p = await this.positions(list.map((h) => h.row));
-    const out = list.map((h, i) => ({...h, x: p.x[i], y: p.y[i]}));
+    const list: any[] = hits || v.hits;
+    let out: any[];
+    if (!list.length) out = list;
+    else if (this.current === this.main) {
+      out = list.map((h) => (h.mainX === undefined ? h : {...h, x: h.mainX, y: h.mainY}));
+    } else {
+      const p = await this.positions(list.map((h) => h.row));
+      out = list.map((h, i) => ({...h, mainX: h.mainX ?? h.x, mainY: h.mainY ?? h.y, x: p.x[i], y: p.y[i]}));
+    }
     if (!hits) v.hits = out;
     return out;
   }
