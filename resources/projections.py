@@ -39,7 +39,18 @@ class ProjectionsResource(Mapping):
 
     @property
     def main(self) -> str:
-        return main_method(self._m.manifest)
+        name = main_method(self._m.manifest)
+        man, hops = self._m.manifest, 0
+        while name == "main" and hops < 50:   # refreshed "auto" map: the layout is an ancestor's
+            parent = (man.get("refresh") or {}).get("parent") or man.get("parent")
+            if not parent:
+                break
+            try:
+                man = self._m.store.read_manifest(self._m.dataset, parent)
+            except Exception:  # parent pruned: keep the neutral name
+                break
+            name, hops = main_method(man), hops + 1
+        return name
 
     def _artifacts(self) -> dict[str, str]:
         out = {self.main: schema.PROJECTION}
