@@ -7,6 +7,7 @@ Dict-like and lazy: a layout is read on first access only.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
@@ -37,7 +38,7 @@ class ProjectionsResource(Mapping):
         self._m = m
         self._cache: dict[str, object] = {}
 
-    @property
+    @cached_property
     def main(self) -> str:
         name = main_method(self._m.manifest)
         man, hops = self._m.manifest, 0
