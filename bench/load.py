@@ -5,8 +5,8 @@ search, for a fixed time; latency percentiles, error rate and server memory over
     python bench/load.py --store S --dataset D   # an existing map instead of building one
 
 Writes bench/out/load.json. The server is `viewer.app.serve` (uvicorn, one process) in a
-subprocess; its RSS is read from /proc every second. Clients are asyncio + httpx in this
-process, each user a closed loop: a browsing user "pans" (fetches a 2x2 block of tiles at
+subprocess; its RSS is read from /proc every second. Clients are asyncio + aiohttp in this
+process (aiohttp: the client shares the cores, so it must be cheap), each user a closed loop: a browsing user "pans" (fetches a 2x2 block of tiles at
 a random zoom, like the front end on a pan), thinks 0.3-1 s, pans again; a searching user
 sends a semantic or keyword query, thinks 1-3 s. With no --store, a map of --rows real
 Debian rows (their MiniLM vectors for the layout, `fast` embed mode so queries embed in
@@ -71,6 +71,20 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """user + system CPU time of the server process (and its children), from /proc."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for p in [pid] + _children(pid):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except OSError:
+            pass
+    return total
+
+
 def _children(pid: int) -> list[int]:
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as f:
@@ -117,9 +131,10 @@ async def browse(client, base: str, tiles_by_zoom: dict, stats: Stats,
         async def one(a: int, b: int) -> None:
             t = time.perf_counter()
             try:
-                r = await client.get(f"{base}/tiles/{z}/{a}/{b}.arrow", headers={"Accept-Encoding": "gzip"})
-                await r.aread()
-                status = r.status_code
+                async with client.get(f"{base}/tiles/{z}/{a}/{b}.arrow", headers={"Accept-Encoding": "gzip"},
+                                      auto_decompress=False) as r:
+                    await r.read()
+                    status = r.status
             except Exception:  # noqa: BLE001 - any failure counts as an error
                 status = None
             stats.add("tile", time.perf_counter() - t, status)
@@ -134,9 +149,9 @@ async def search(client, base: str, stats: Stats, stop: float, rng: random.Rando
         mode = "semantic" if semantic and rng.random() < 0.5 else "keyword"
         t = time.perf_counter()
         try:
-            r = await client.get(f"{base}/search", params={"q": q, "mode": mode, "k": 50})
-            await r.aread()
-            status = r.status_code
+            async with client.get(f"{base}/search", params={"q": q, "mode": mode, "k": "50"}) as r:
+                await r.read()
+                status = r.status
         except Exception:  # noqa: BLE001
             status = None
         stats.add("search", time.perf_counter() - t, status)
@@ -145,12 +160,13 @@ async def search(client, base: str, stats: Stats, stop: float, rng: random.Rando
 
 async def run_load(port: int, dataset: str, version: str, users: int, searchers: int, seconds: float,
                    server_pid: int) -> dict:
-    import httpx
+    import aiohttp
 
     base = f"http://127.0.0.1:{port}/api/maps/{dataset}/{version}"
-    limits = httpx.Limits(max_connections=users * 4 + searchers + 10, max_keepalive_connections=users * 4 + searchers)
-    async with httpx.AsyncClient(timeout=30, limits=limits) as client:
-        info = (await client.get(f"{base}/info")).json()
+    conn = aiohttp.TCPConnector(limit=users * 4 + searchers + 10)
+    async with aiohttp.ClientSession(connector=conn, timeout=aiohttp.ClientTimeout(total=30)) as client:
+        async with client.get(f"{base}/info") as r:
+            info = await r.json()
         semantic = bool(info.get("semantic_search"))
         tiles: dict[int, set] = {}
         for name in (info.get("tiles") or {}).get("tiles", {}):
@@ -172,14 +188,19 @@ async def run_load(port: int, dataset: str, version: str, users: int, searchers:
         rngs = [random.Random(i) for i in range(users + searchers)]
         jobs = [browse(client, base, tz, stats, stop, rngs[i]) for i in range(users)]
         jobs += [search(client, base, stats, stop, rngs[users + i], semantic) for i in range(searchers)]
+        cpu0 = cpu_seconds(server_pid)
         await asyncio.gather(sample_rss(), *jobs)
         duration = time.perf_counter() - t0
+        cpu = cpu_seconds(server_pid) - cpu0
     mem = [m for _, m in rss]
     half = len(mem) // 2
     return {"users_browsing": users, "users_searching": searchers, "seconds": round(duration, 1),
             "semantic_search": semantic, "tile_zooms": sorted(by_zoom), "tiles": sum(len(v) for v in by_zoom.values()),
             "tile": stats.summary("tile", duration), "search": stats.summary("search", duration),
             "status_codes": stats.codes,
+            # load-independent: server CPU per request (user+sys of the server process)
+            "server_cpu_ms_per_request": round(1000 * cpu / max(1, sum(len(v) for v in stats.lat.values())), 2),
+            "server_cpu_share_of_one_core": round(cpu / duration, 2),
             "server_rss_mb": {"start": mem[0] if mem else None, "end": mem[-1] if mem else None,
                               "max": max(mem) if mem else None,
                               "first_half_max": max(mem[:half]) if half else None,
