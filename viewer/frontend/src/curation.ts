@@ -137,7 +137,10 @@ export class Curation {
     const box = el('div'); box.id = 'suggestions';
     box.append(el('h3', `Like "${s.tag}": ${s.hits.length} suggestions`));
     const accept = el('button', `accept all ${s.hits.length}`); accept.id = 'suggest-accept';
-    accept.onclick = () => this.accept().catch((e) => { box.append(el('div', String(e))); });
+    accept.onclick = () => this.accept().catch((e) => {
+      (window as any).__datamap.accepted = {error: String(e)};
+      box.append(el('div', String(e)));
+    });
     const clear = el('button', 'dismiss'); clear.type = 'button';
     clear.onclick = () => this.clear();
     box.append(accept, clear);
