@@ -29,6 +29,7 @@ is skipped and reported with that reason (no point burning the cap to learn "> c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import glob
 import json
 import os
@@ -209,7 +210,7 @@ def datamap_quality(store: str, q: np.ndarray, t: dict, section: np.ndarray) -> 
     out = {"nn10_preservation": preservation(xy, q, t["nn"]), "manifest_timings": m.manifest["build"]["timings"]}
     if m.has(schema.TOPICS):
         tp = pl.from_arrow(m.read_parquet(schema.TOPICS))
-        depths = sorted(int(c.rsplit("_", 1)[-1]) for c in tp.columns if c.startswith("topic_id_"))
+        depths = [d for d in range(1, 10) if schema.topic_id_column(d) in tp.columns]
         out["topics"] = []
         for d in depths:
             lab = tp[schema.topic_id_column(d)].to_numpy()
@@ -246,15 +247,33 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
     res: dict = {"rows": n, "cap_s": cap, "cpus": os.cpu_count(), "load_avg_start": os.getloadavg(),
                  "input": "real Debian sample" if n <= 63_666 else "synthetic from Debian (bench/scale_data.py)",
                  "contenders": {}}
-    with tempfile.TemporaryDirectory(dir=os.environ.get("DATAMAP_BENCH_TMP")) as d:
+    names = ("datamap", "umap_learn_default", "embedding_atlas_projection", "bertopic_default", "semhash")
+    todo = [x for x in names if (only is None or x in only) and (x == "datamap" or not skip_reason(x, prev, n, cap))]
+    if not todo:   # every asked-for baseline is skipped: no need to build the inputs
+        for x in names:
+            if only is None or x in only:
+                res["contenders"][x] = {"skipped": skip_reason(x, prev, n, cap)}
+        res["load_avg_end"] = os.getloadavg()
+        res["prepare_s"] = 0.0
+        res["ratios"] = {}
+        return res
+    keep = os.environ.get("DATAMAP_BENCH_DIR")   # fixed folder: inputs and the work area survive a rerun
+    if keep:
+        os.makedirs(os.path.join(keep, str(n)), exist_ok=True)
+    with (contextlib.nullcontext(os.path.join(keep, str(n))) if keep else
+          tempfile.TemporaryDirectory(dir=os.environ.get("DATAMAP_BENCH_TMP"))) as d:
         src = os.path.join(d, "input.parquet")
-        t0 = time.perf_counter()
-        df, v = scale_data.make(n)
-        df.drop("base").write_parquet(src)
         npy = os.path.join(d, "input.npy")
-        np.save(npy, v)
-        section = df["section"].to_numpy()
-        del df
+        t0 = time.perf_counter()
+        if os.path.exists(src) and os.path.exists(npy):
+            section = pl.read_parquet(src, columns=["section"])["section"].to_numpy()
+            v = np.load(npy)
+        else:
+            df, v = scale_data.make(n)
+            df.drop("base").write_parquet(src)
+            np.save(npy, v)
+            section = df["section"].to_numpy()
+            del df
         q = np.sort(np.random.default_rng(1).choice(n, min(queries, n), replace=False))
         t = truth(v, q)
         del v
@@ -267,7 +286,10 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
 
         if want("datamap"):
             store = os.path.join(d, "store")
-            r = run_capped([sys.executable, "-c", DATAMAP, src, npy, store], max(cap, 1800), env)
+            import shutil
+
+            shutil.rmtree(store, ignore_errors=True)   # a fresh map each time (work area resumes)
+            r = run_capped([sys.executable, "-c", DATAMAP, src, npy, store], max(cap, 4 * 3600), env)
             r.pop("dataset", None)
             if r["status"] == "ok":
                 r.update(datamap_quality(store, q, t, section))
