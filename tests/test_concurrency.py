@@ -103,7 +103,7 @@ import json, sys, time
 from flows.build_map import build_map
 src, store, start_at = sys.argv[1], sys.argv[2], float(sys.argv[3])
 opts = {"text_field": "text", "id_field": "id", "embedding_field": "embedding",
-        "topics": None, "dedupe": None, "tiles": None, "projection": {"n_epochs": 30}}
+        "topics": None, "dedupe": None, "tiles": None, "projection": {"method": "pca"}}
 while time.time() < start_at:
     time.sleep(0.01)
 res = build_map(source=src, dataset="both", store=store, options=opts)

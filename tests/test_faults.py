@@ -24,7 +24,7 @@ from resources.errors import StoreError
 from test_concurrency import publish_rows
 
 FAST = {"text_field": "text", "id_field": "id", "embedding_field": "embedding",
-        "topics": None, "dedupe": None, "tiles": None, "projection": {"n_epochs": 30}}
+        "topics": None, "dedupe": None, "tiles": None, "projection": {"method": "pca"}}
 
 
 def _so(endpoint: str) -> dict:
