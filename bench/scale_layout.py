@@ -57,9 +57,16 @@ def main() -> None:
     from tasks import project as P
 
     _, vec = debian()
-    nn = debian_knn10(vec)
     n = min(a.rows, len(vec))
-    vec, nn = vec[:n], nn[:n]   # (only exact when n = whole corpus; default)
+    if n == len(vec):
+        nn = debian_knn10(vec)
+    else:   # a seeded random subset, with its own exact 10-NN
+        vec = vec[np.sort(np.random.default_rng(5).choice(len(vec), n, replace=False))]
+        nn = np.empty((n, 10), np.int64)
+        for s in range(0, n, 4096):
+            sim = vec[s:s + 4096] @ vec.T
+            sim[np.arange(len(sim)), np.arange(s, s + len(sim))] = -np.inf
+            nn[s:s + 4096] = np.argsort(-sim, axis=1)[:, :10]
     rng = np.random.default_rng(0)
     q = rng.choice(n, 2000, replace=False)
     out: dict = {"rows": n, "load_avg": os.getloadavg(), "index": [], "layout": [], "dedupe": []}

@@ -138,7 +138,7 @@ def test_build_with_sampled_layout(debian_2k_path, tmp_store):
 
     res = build_map(source=debian_2k_path, dataset="scale", store=tmp_store,
                     options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
-                             "projection": {"sample_size": 500, "n_epochs": 50},
+                             "projection": {"sample_size": 500, "n_epochs": 50, "place_jitter": 0.5},
                              "topics": None, "dedupe": None, "tiles": None})
     from resources import open_map
 
