@@ -33,6 +33,11 @@ class InvalidDuplicateOptions(DatamapError, ValueError):
     """Dedupe options out of range or unknown."""
 
 
+BIG_MAP = 200_000          # rows from which the widening search is capped (same threshold as the index's)
+BIG_MAP_NEIGHBORS = 128
+SEARCH_CHUNK = 8_192       # queries per widening search call: bounds its result arrays
+
+
 @dataclass
 class DuplicateOptions:
     tag_duplicates: bool = True       # expose deletion candidates as the "duplicates" tag
@@ -40,6 +45,7 @@ class DuplicateOptions:
     neighbor_radius: float = 0.2      # pairs kept for rethreshold (any cutoff up to this)
     exact_below: int = 20_000         # maps with fewer rows: exact all-pairs, no index
     margin: float = 0.02              # slack on index distances before the exact recheck
+    max_neighbors: int | None = None  # widening cap per point; None: unlimited below BIG_MAP rows, else BIG_MAP_NEIGHBORS
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "DuplicateOptions":
@@ -55,6 +61,16 @@ class DuplicateOptions:
         if float(o.neighbor_radius) < 0 or float(o.neighbor_radius) >= 2.0:
             raise InvalidDuplicateOptions(f"neighbor_radius must be in [0, 2); got {o.neighbor_radius!r}")
         return o
+
+    def neighbor_cap(self, n: int) -> int:
+        """How far one point's neighbour search may widen. Unlimited keeps every pair of a
+        huge group of near-copies (exact rethreshold), but a million-row map full of such
+        groups then holds hundreds of millions of pairs (17 GB measured at 1M); big maps cap
+        it, so a group larger than the cap is clustered from each member's nearest
+        ``cap`` copies only."""
+        if self.max_neighbors is not None:
+            return max(1, int(self.max_neighbors))
+        return n if n < BIG_MAP else BIG_MAP_NEIGHBORS
 
     @property
     def radius(self) -> float:
@@ -84,7 +100,8 @@ def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None =
         a, b, d = exact_pairs(vectors, options.radius)
         method = "exact"
     else:
-        a, b, d = near_pairs(vectors, knn_idx, knn_dist, options.radius, index=index, margin=options.margin)
+        a, b, d = near_pairs(vectors, knn_idx, knn_dist, options.radius, index=index, margin=options.margin,
+                             max_neighbors=options.neighbor_cap(n))
         method = "index"
     t1 = time.perf_counter()
     cl = cluster_pairs(n, ids, a, b, d, options.duplicate_cutoff)
@@ -135,9 +152,12 @@ def exact_pairs(vectors: np.ndarray, radius: float, block: int = 2048
 
 
 def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, radius: float,
-               index=None, margin: float = 0.02) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs within ``radius`` from the k-NN graph, widened through ``index`` where needed."""
+               index=None, margin: float = 0.02, max_neighbors: int | None = None
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs within ``radius`` from the k-NN graph, widened through ``index`` where needed
+    (never past ``max_neighbors`` per point)."""
     n, k = knn_idx.shape
+    cap = n if max_neighbors is None else min(n, max(int(max_neighbors), 1))
     lim = radius + margin
     rows = np.arange(n)[:, None]
     hit = (knn_dist <= lim) & (knn_idx != rows) & (knn_idx >= 0) & (knn_idx < n)
@@ -145,19 +165,22 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
     a_parts, b_parts = [r.astype(np.int64)], [knn_idx[r, c].astype(np.int64)]
     todo = np.nonzero(knn_dist[:, -1] <= lim)[0] if k < n else np.zeros(0, np.int64)
     kk = k
-    while todo.size and index is not None and kk < n:
-        kk = min(n, kk * 2)
-        q = np.ascontiguousarray(np.asarray(vectors)[todo], dtype=np.float32)
-        res = index.search(q, kk, threads=os.cpu_count() or 1)
-        keys = np.asarray(res.keys).reshape(len(todo), -1).astype(np.uint64)
-        dist = np.asarray(res.distances, dtype=np.float32).reshape(len(todo), -1)
-        valid = keys < np.uint64(n)
-        ok = valid & (dist <= lim) & (keys.astype(np.int64, copy=False) != todo[:, None])
-        rr, cc = np.nonzero(ok)
-        a_parts.append(todo[rr])
-        b_parts.append(keys[rr, cc].astype(np.int64))
-        full = valid.all(axis=1) & (dist[:, -1] <= lim)
-        todo = todo[full]
+    while todo.size and index is not None and kk < cap:
+        kk = min(cap, kk * 2)
+        still = []
+        for s in range(0, len(todo), SEARCH_CHUNK):
+            part = todo[s:s + SEARCH_CHUNK]
+            q = np.ascontiguousarray(np.asarray(vectors)[part], dtype=np.float32)
+            res = index.search(q, kk, threads=os.cpu_count() or 1)
+            keys = np.asarray(res.keys).reshape(len(part), -1).astype(np.uint64)
+            dist = np.asarray(res.distances, dtype=np.float32).reshape(len(part), -1)
+            valid = keys < np.uint64(n)
+            ok = valid & (dist <= lim) & (keys.astype(np.int64, copy=False) != part[:, None])
+            rr, cc = np.nonzero(ok)
+            a_parts.append(part[rr])
+            b_parts.append(keys[rr, cc].astype(np.int64))
+            still.append(part[valid.all(axis=1) & (dist[:, -1] <= lim)])
+        todo = np.concatenate(still)
     a, b = np.concatenate(a_parts), np.concatenate(b_parts)
     return _finish(vectors, a, b, radius, n)
 
