@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +24,10 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run",
         "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
 XSS = "<img src=x onerror=alert(1)>"
-OUT = Path(__file__).resolve().parents[1] / "bench" / "out"
+# Screenshots land in bench/out only when asked (DATAMAP_SCREENSHOTS=1): a test run must
+# not leave the checkout dirty.
+OUT = (Path(__file__).resolve().parents[1] / "bench" / "out" if os.environ.get("DATAMAP_SCREENSHOTS")
+       else Path(tempfile.gettempdir()) / "datamap-screenshots")
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason="needs Debian's chromium (apt-get install chromium; `make test` does it)")
