@@ -42,10 +42,28 @@ def _incompatible(parent_manifest: dict, model_id: str, dim: int, projection: di
     return None
 
 
-def _full_layout(work_dir: str, projection: dict) -> np.ndarray:
+def _full_layout(work_dir: str, projection: dict) -> tuple[np.ndarray, dict]:
+    """A fresh layout by the method asked for (umap | tsne | pca | auto), and what ran."""
+    from tasks.projectors import layout
+
     vectors = read_vectors(os.path.join(work_dir, WORK_VECTORS))
     knn = (np.load(os.path.join(work_dir, WORK_KNN_IDX)), np.load(os.path.join(work_dir, WORK_KNN_DIST)))
-    return project_mod.project(vectors, project_mod.ProjectionOptions(**projection), knn=knn)
+    lay = layout(vectors, project_mod.ProjectionOptions(**projection), knn=knn)
+    return lay.xy, lay.info
+
+
+def _tsne_place(main: dict, vectors: np.ndarray, xy: np.ndarray, anchored: np.ndarray,
+                rows: np.ndarray) -> np.ndarray | None:
+    """On a t-SNE map, new points are optimised into the parent's embedding by openTSNE
+    (old points fixed) rather than only dropped at their neighbours' median: t-SNE's
+    clusters are tighter than UMAP's, and a median between two of them lands in a gap."""
+    if main.get("method") != "tsne" or not main.get("box_transform") or not len(rows) or anchored.sum() < 4:
+        return None
+    from tasks.projectors.tsne import place_points
+
+    got = place_points(vectors[anchored], xy[anchored], main["box_transform"], vectors[rows],
+                       perplexity=float(main.get("perplexity", 30.0)), metric=main.get("metric", "cosine"))
+    return np.clip(got, 0.0, 1.0).astype(np.float32)
 
 
 REFRESH_PLAN = "refresh_plan.npz"       # work-area file: the row diff the index stage computed
@@ -179,7 +197,7 @@ def place_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
     vectors = read_vectors(os.path.join(work_dir, WORK_VECTORS))
     ids = new[schema.ID].to_arrow()
     if reason is not None:
-        xy = _full_layout(work_dir, projection)
+        xy, main = _full_layout(work_dir, projection)
         info.update(mode="full", reason=reason)
         placed_rows = np.arange(len(new))
         anchored = np.zeros(len(new), bool)
@@ -214,14 +232,22 @@ def place_stage(key: str, work_dir: str, store_uri: str, storage_options: dict, 
         xy, n_fallback = R.place(xy, anchored, placed_rows, knn_idx, knn_dist, fallback=via_parent_index,
                                  mapper=mapper, chunk=place_chunk_rows())
         info.update(mode="incremental", placed=int(len(placed_rows)), placed_via_parent_index=n_fallback)
+        # the geography is the parent's, so is the record of how it was made (kept down refresh chains)
+        main = dict(pm.manifest.get("projection") or {}, inherited_from=pm.version)
+        by_tsne = _tsne_place(main, vectors, xy, anchored, placed_rows)
+        if by_tsne is not None:
+            xy[placed_rows] = by_tsne
+            info["placed_by"] = "openTSNE transform"
         if mapper is not None:
             n_parts = -(-len(placed_rows) // place_chunk_rows())
             info["place_tasks"] = n_parts if n_parts > 1 else 0     # 1 part: placed in this task
     pq.write_table(pa.table({schema.ID: ids, schema.X: xy[:, 0], schema.Y: xy[:, 1]}),
                    os.path.join(work_dir, WORK_PROJECTION))
     np.savez(os.path.join(work_dir, REFRESH_STATE), anchored=anchored, placed=placed_rows, parent_pos=parent_pos)
+    with open(os.path.join(work_dir, "projection.json"), "w") as f:   # the projections stage reads what ran
+        json.dump(main, f, default=str)
     info["seconds"] = time.perf_counter() - t0
-    return {"seconds": info["seconds"], "refresh": info}
+    return {"seconds": info["seconds"], "refresh": info, "projection": main}
 
 
 def _fetch_folder(pm, name: str, dest: str) -> None:

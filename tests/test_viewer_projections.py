@@ -119,6 +119,48 @@ def test_tsne_places_new_points_next_to_their_neighbours(multi_map):
     assert np.median(d_nn) < 0.4 * np.median(d_rand)
 
 
+def test_refresh_of_a_tsne_map_places_new_rows_with_opentsne(multi_map, tmp_path):
+    """A refresh keeps the t-SNE geography: old points stay put, new rows are optimised into
+    it by openTSNE (recorded in the manifest), and the record of how the layout was made is
+    inherited so the next refresh can do the same."""
+    import shutil
+
+    import polars as pl
+
+    from flows.build_map import build_map
+    from resources.reader import open_map
+
+    store = str(tmp_path / "store")
+    shutil.copytree(multi_map["store"], store)       # the web-map tests below keep the original
+    parent = open_map("layouts", store)
+    both = pl.concat([multi_map["sub"], multi_map["held_out"]])
+    src = tmp_path / "more.parquet"
+    both.write_parquet(src)
+    build_map(source=str(src), dataset="layouts", store=store,
+              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                       "projection": {"method": "auto", "extra": ["umap", "pca", "tsne"]}, **SKIP_STAGES})
+    m = open_map("layouts", store)
+    assert m.version != parent.version
+    info = m.manifest["refresh"]
+    assert info["mode"] == "incremental" and info["placed"] == 100 and info["placed_by"] == "openTSNE transform"
+    main = m.manifest["projection"]
+    assert main["method"] == "tsne" and main["inherited_from"] == parent.version and main["box_transform"]
+    old = parent.embeddings.projected.set_index("id")
+    new = m.embeddings.projected.set_index("id")
+    kept = old.index
+    assert np.allclose(new.loc[kept, ["x", "y"]].to_numpy(), old[["x", "y"]].to_numpy())
+    added = multi_map["held_out"]["id"].to_list()
+    placed = new.loc[added, ["x", "y"]].to_numpy()
+    train = parent.embeddings.latent
+    vec = np.asarray(multi_map["held_out"]["embedding"].to_list(), dtype=np.float32)
+    nn = (vec / np.linalg.norm(vec, axis=1, keepdims=True)
+          @ (train / np.linalg.norm(train, axis=1, keepdims=True)).T).argmax(1)
+    spot = old[["x", "y"]].to_numpy()
+    d_nn = np.linalg.norm(placed - spot[nn], axis=1)
+    d_rand = np.linalg.norm(placed - spot[np.random.default_rng(1).integers(0, N, 100)], axis=1)
+    assert np.median(d_nn) < 0.4 * np.median(d_rand)
+
+
 # ---- the web map ------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def page(multi_map):
