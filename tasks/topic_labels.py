@@ -66,7 +66,7 @@ FILLER_WORDS = frozenset("""
 package packages contains contain containing provides provide providing provided based
 using use used uses includes including include included allows allow written new set
 simple small various support supports supported version versions built build features
-feature way easy easily like make makes just also additional useful common generic
+feature way easy easily like make makes just also additional useful common generic files file turned
 """.split())
 
 
