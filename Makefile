@@ -28,7 +28,7 @@ browser:
 		$$SUDO apt-get install -y chromium || ($$SUDO apt-get update && $$SUDO apt-get install -y chromium); fi
 
 test: setup browser
-	$(BIN)/python -m pytest -q -ra
+	$(BIN)/python -m pytest -q -ra --durations=25
 
 # regenerate the web map bundle committed in viewer/static (needs Node 18+ and npm)
 viewer:
