@@ -229,7 +229,7 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--searchers", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60)
-    ap.add_argument("--warmup", type=float, default=5, help="seconds of load before measuring")
+    ap.add_argument("--warmup", type=float, default=20, help="seconds of load before measuring")
     ap.add_argument("--out", default=str(REPO / "bench" / "out" / "load.json"))
     a = ap.parse_args()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

@@ -142,6 +142,10 @@ class OnnxEmbedder:
         so = ort.SessionOptions()
         so.intra_op_num_threads = threads or max(1, os.cpu_count() or 1)
         so.inter_op_num_threads = 1
+        # ORT's workers spin after each run by default: in the web server one 10 ms query
+        # then burnt both cores for ~200 ms and tile requests waited (tile p99 202 ms with
+        # searchers, 60 ms without; bench/load.py). Batch encoding barely notices.
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         try:
             self.session = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
