@@ -31,7 +31,7 @@ except ImportError:  # tags not in this checkout
     class UnknownTag(DatamapError):  # type: ignore[no-redef]
         pass
 
-from .maps import MapCache, QueryEmbedders, SemanticSearchUnavailable, TileCache
+from .maps import MapCache, QueryEmbedders, SemanticSearchUnavailable, TileCache, tile_response
 from .projections_api import extra_info
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
@@ -193,15 +193,7 @@ def create_app(store: str | Store | None = None, token: str | None = None,
             return tiles.get((m.dataset, m.version, z, x, y), lambda: m.tiles.tile_bytes(z, x, y))
 
         data = await run_in_threadpool(work)
-        headers = {"Cache-Control": "no-cache" if version == "latest" else "public, max-age=31536000, immutable",
-                   "Vary": "Accept-Encoding"}
-        if "gzip" in request.headers.get("accept-encoding", ""):
-            headers["Content-Encoding"] = "gzip"
-        else:
-            import gzip
-
-            data = gzip.decompress(data)
-        return Response(data, media_type="application/vnd.apache.arrow.stream", headers=headers)
+        return tile_response(data, version, request.headers.get("accept-encoding", ""))
 
     # ---- records and neighbours --------------------------------------------------------------
     @app.get("/api/maps/{dataset}/{version}/records/{row}")

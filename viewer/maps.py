@@ -325,3 +325,19 @@ class MapCache:
             while len(self._maps) > self.size:
                 self._maps.popitem(last=False)
         return st
+
+
+def tile_response(data: bytes, version: str, accept_encoding: str):
+    """A tile as HTTP: gzipped bytes as stored when the client takes gzip, immutable
+    caching for a pinned version (versions never change), revalidation for "latest"."""
+    from fastapi.responses import Response
+
+    headers = {"Cache-Control": "no-cache" if version == "latest" else "public, max-age=31536000, immutable",
+               "Vary": "Accept-Encoding"}
+    if "gzip" in accept_encoding:
+        headers["Content-Encoding"] = "gzip"
+    else:
+        import gzip
+
+        data = gzip.decompress(data)
+    return Response(data, media_type="application/vnd.apache.arrow.stream", headers=headers)

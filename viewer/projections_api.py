@@ -18,6 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from resources import schema
 from resources.errors import ResourceMissing
 
+from .maps import tile_response
+
 _lock = threading.Lock()
 
 
@@ -79,15 +81,7 @@ def projections_router(maps, tile_cache) -> APIRouter:
             return tile_cache.get((ms.m.dataset, ms.m.version, name, z, x, y), lambda: t.tile_bytes(z, x, y))
 
         data = await run_in_threadpool(work)
-        headers = {"Cache-Control": "no-cache" if version == "latest" else "public, max-age=31536000, immutable",
-                   "Vary": "Accept-Encoding"}
-        if "gzip" in request.headers.get("accept-encoding", ""):
-            headers["Content-Encoding"] = "gzip"
-        else:
-            import gzip
-
-            data = gzip.decompress(data)
-        return Response(data, media_type="application/vnd.apache.arrow.stream", headers=headers)
+        return tile_response(data, version, request.headers.get("accept-encoding", ""))
 
     @r.post(base + "/projections/{name}/select")
     def select(dataset: str, version: str, name: str, body: ProjectionSelection) -> dict:
