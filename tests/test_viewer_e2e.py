@@ -9,34 +9,22 @@ payload as its text; it must show as literal text and never run.
 from __future__ import annotations
 
 import os
-import socket
-import threading
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
+from webpage import coloured_pixels, needs_chromium, open_page, serve
+
 XSS = "<img src=x onerror=alert(1)>"
 # Screenshots land in bench/out only when asked (DATAMAP_SCREENSHOTS=1): a test run must
 # not leave the checkout dirty.
 OUT = (Path(__file__).resolve().parents[1] / "bench" / "out" if os.environ.get("DATAMAP_SCREENSHOTS")
        else Path(tempfile.gettempdir()) / "datamap-screenshots")
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                                reason="needs Debian's chromium (apt-get install chromium; `make test` does it)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -72,61 +60,16 @@ def viewer_map(debian, debian_vectors, tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="module")
 def server(viewer_map):
-    import uvicorn
-
-    from viewer.app import create_app
-
-    port = _free_port()
-    app = create_app(viewer_map["store"], allowed_hosts=["127.0.0.1", "localhost"])
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    th.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+    with serve(viewer_map["store"], allowed_hosts=["127.0.0.1", "localhost"]) as url:
+        yield url
 
 
 @pytest.fixture
 def page(browser, server, viewer_map):
-    # bypass_csp: Playwright's own probes evaluate strings; it also means the XSS test
-    # below checks our text-only rendering without the server's CSP as a safety net
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
-    pg = ctx.new_page()
-    pg.dialogs = []
-    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    pg.console_errors = []
-    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-    pg.goto(f"{server}/#/map/debian/{viewer_map['version']}")
-    pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.firstPointsMs !== null",
-                         timeout=30_000)
-    pg.wait_for_timeout(300)
+    ctx, pg = open_page(browser, f"{server}/#/map/debian/{viewer_map['version']}", timeout_ms=30_000)
+    pg.console_errors = pg.errors
     yield pg
     ctx.close()
-
-
-def _coloured_pixels(png: bytes) -> int:
-    """Pixels that are clearly not the white/grey background."""
-    import io
-
-    from PIL import Image
-
-    im = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-    spread = im.max(axis=2) - im.min(axis=2)
-    return int((spread > 60).sum())
 
 
 def test_catalog_lists_the_version(page, server, viewer_map):
@@ -141,7 +84,7 @@ def test_canvas_shows_points_overview_and_zoomed(page):
     canvas = page.locator("#map canvas").first
     shot = canvas.screenshot()
     (OUT / "viewer-debian-overview.png").write_bytes(page.screenshot())
-    assert _coloured_pixels(shot) > 2000, "no coloured points drawn on the canvas"
+    assert coloured_pixels(shot) > 2000, "no coloured points drawn on the canvas"
     # zoom in on the centre of the biggest topic (or the map centre without topics)
     sx, sy = page.evaluate("""() => {
       const v = window.__datamap.view, t = (v.info.topics || []).filter(t => t.depth === 1)
@@ -155,7 +98,7 @@ def test_canvas_shows_points_overview_and_zoomed(page):
     page.wait_for_timeout(800)
     (OUT / "viewer-debian-zoomed.png").write_bytes(page.screenshot())
     page.wait_for_function("location.hash.includes('view=')", timeout=5000)  # the URL keeps the view
-    assert _coloured_pixels(canvas.screenshot()) > 500
+    assert coloured_pixels(canvas.screenshot()) > 500
 
 
 def _a_loaded_point(page) -> dict:
@@ -175,10 +118,25 @@ def _a_loaded_point(page) -> dict:
     }""")
 
 
+def _tiles_settled(page) -> None:
+    """Deeper tiles arriving between a hover and a click draw new points under the cursor, so
+    the click would rightly open another record: wait until no tile is loading, twice in a row."""
+    for _ in range(2):
+        page.wait_for_function("window.__datamap.view.loading.size === 0", timeout=30_000)
+        page.wait_for_timeout(300)
+
+
 def test_hover_shows_the_text(page, viewer_map):
+    _tiles_settled(page)
+    page.evaluate("""() => { const v = window.__datamap.view; window.__log = [];
+      const h = v.onHover.bind(v), c = v.onClick.bind(v);
+      v.onHover = (i) => { window.__log.push(['h', v.rowOf(i), i.layer && i.layer.id, i.index, i.x, i.y]); h(i); };
+      v.onClick = (i) => { window.__log.push(['c', v.rowOf(i), i.layer && i.layer.id, i.index, i.x, i.y]); c(i); }; }""")
     p = _a_loaded_point(page)
     page.mouse.move(p["sx"], p["sy"])
     page.wait_for_selector("#tooltip:not([hidden])", timeout=5000)
+    # the tooltip is filled only by the newest hover's record: give a late reply time to land
+    page.wait_for_timeout(300)
     tip = page.inner_text("#tooltip")
     rows = viewer_map["table"]
     # the picked point may be a neighbour drawn on top: the tooltip names one real record
@@ -191,14 +149,14 @@ def test_hover_shows_the_text(page, viewer_map):
     page.mouse.click(p["sx"], p["sy"])
     page.wait_for_function("document.querySelectorAll('#panel .item').length >= 10", timeout=10_000)
     panel = page.inner_text("#panel")
-    assert first in panel and "Nearest neighbours" in panel
+    assert first in panel and "Nearest neighbours" in panel, page.evaluate("window.__log")
     assert match["text"][0].split("\n")[0] in panel
 
 
 def test_semantic_search_highlights_hits(page):
     page.fill("#q", "play chess against the computer")
     page.select_option("#mode", "semantic")
-    before = _coloured_pixels(page.locator("#map canvas").first.screenshot())
+    before = coloured_pixels(page.locator("#map canvas").first.screenshot())
     page.press("#q", "Enter")
     page.wait_for_function("window.__datamap.lastSearch && window.__datamap.lastSearch.hits.length > 0",
                            timeout=60_000)

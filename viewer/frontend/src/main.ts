@@ -119,6 +119,7 @@ class MapView {
   deck!: Deck<OrthographicView>;
   tiles = new Map<string, Tile>();
   loading = new Set<string>();
+  hoverSeq = 0;
   viewState: any;
   colourBy = 'none';
   colourStamp = 0;
@@ -542,6 +543,9 @@ class MapView {
     const tip = $('tooltip');
     const row = this.rowOf(info);
     window.clearTimeout(this.hoverTimer);
+    // a record fetched for an earlier hover may arrive after the pointer moved on: only the
+    // newest hover may fill the tooltip, or it would name a point other than the one a click opens
+    const seq = ++this.hoverSeq;
     if (row === null) { tip.hidden = true; return; }
     const show = (rec: any) => {
       tip.replaceChildren();
@@ -563,7 +567,7 @@ class MapView {
       const rec = await this.api.record(row);
       this.previewCache.set(row, rec);
       if (this.previewCache.size > 500) this.previewCache.delete(this.previewCache.keys().next().value!);
-      show(rec);
+      if (seq === this.hoverSeq) show(rec);
     }, 60);
   }
 
