@@ -14,7 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
-_TMP = Path(tempfile.mkdtemp(prefix="datamap-tests-"))
+# A second import of this file under another module name (``tests.conftest``) would make
+# a new folder and point PREFECT_HOME at it after Prefect has read the first one: builds in
+# subprocesses would then cache where the pytest process never looks. Reuse the folder.
+_TMP = Path(os.environ.get("DATAMAP_TESTS_TMP") or tempfile.mkdtemp(prefix="datamap-tests-"))
+os.environ["DATAMAP_TESTS_TMP"] = str(_TMP)
 os.environ["PREFECT_HOME"] = str(_TMP / "prefect")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
@@ -98,6 +102,17 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (tests/webpage.py)."""
+    from webpage import CHROMIUM, chromium
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("needs Debian's chromium (apt-get install chromium; `make test` does it)")
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture(scope="session")

@@ -102,10 +102,6 @@ def test_kill_during_publish_keeps_previous_version(point, debian, debian_vector
     assert set(open_map("d", store=tmp_store).data.ids) == set(pl.read_parquet(src2)["id"])
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "KNOWN BUG (open): in a full clean-clone run (.ci/run) the rerun after this kill finds no "
-    "Prefect cache (resumed []), twice in a row on 2026-11-23; alone, after test_bad_inputs, or "
-    "after the publish-kill tests it passes. Not yet bisected: see the closing note."))
 def test_kill_mid_build_resumes_from_finished_stages(debian, debian_vectors, tmp_path, tmp_store):
     """Killed inside the layout stage: the rerun takes ingest/embed/index from the cache."""
     src = _byo(debian, debian_vectors, tmp_path, n=400)

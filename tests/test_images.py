@@ -131,40 +131,13 @@ def test_text_map_has_no_thumbnails(built_map):
 
 # ---- the web map in real Chromium ---------------------------------------------------------------
 @pytest.fixture(scope="module")
-def image_page(digits_map):
-    import os
-    import threading
-    import time
+def image_page(digits_map, browser):
+    from webpage import open_page, serve
 
-    from tests.test_viewer_e2e import ARGS, CHROMIUM, _free_port
-
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("needs Debian's chromium")
-    import uvicorn
-    from playwright.sync_api import sync_playwright
-
-    from viewer.app import create_app
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(digits_map["store"]), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        # bypass_csp: Playwright's wait_for_function evaluates strings (the server's CSP forbids that)
-        pg = b.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True).new_page()
-        pg.goto(f"http://127.0.0.1:{port}/#/map/digits/{digits_map['version']}")
-        pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.firstPointsMs !== null",
-                             timeout=30_000)
-        pg.wait_for_timeout(300)
+    with serve(digits_map["store"]) as url:
+        ctx, pg = open_page(browser, f"{url}/#/map/digits/{digits_map['version']}", timeout_ms=30_000)
         yield pg
-        b.close()
-    srv.should_exit = True
-    th.join(timeout=10)
+        ctx.close()
 
 
 def test_image_map_hover_shows_the_thumbnail_and_zoom_draws_them(image_page, digits_map):

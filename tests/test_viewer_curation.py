@@ -5,26 +5,18 @@ off-topic paragraphs (tests/planted.py), all with MiniLM vectors."""
 from __future__ import annotations
 
 import io
-import os
-import threading
-import time
 
 import numpy as np
 import polars as pl
 import pytest
 
-from conftest import _free_port
+from webpage import needs_chromium, open_page, serve
 from planted import embed_minilm, planted_texts
 from test_outliers import only_stages
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
 TAG = "python-half"
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                                reason="needs Debian's chromium (apt-get install chromium; `make test` does it)")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -52,50 +44,13 @@ def curation_map(debian, debian_vectors, tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="module")
 def server(curation_map):
-    import uvicorn
-
-    from viewer.app import create_app
-
-    port = _free_port()
-    app = create_app(curation_map["store"], allowed_hosts=["127.0.0.1", "localhost"])
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    th.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+    with serve(curation_map["store"], allowed_hosts=["127.0.0.1", "localhost"]) as url:
+        yield url
 
 
 def _open(browser, server, curation_map, query: str = ""):
-    # bypass_csp: Playwright's wait_for_function evaluates strings, which the server's CSP forbids
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
-    pg = ctx.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.goto(f"{server}/#/map/curation/{curation_map['version']}{query}")
-    try:   # two shared cores under load: WebGL (SwiftShader) start-up can take a while
-        pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.firstPointsMs !== null",
-                             timeout=120_000)
-    except Exception as e:
-        state = pg.evaluate("JSON.stringify({ready: window.__datamap && window.__datamap.ready, "
-                            "error: window.__datamap && window.__datamap.error, "
-                            "tiles: window.__datamap && window.__datamap.tilesLoaded})")
-        raise AssertionError(f"map not ready: {state}; page errors {pg.errors}") from e
-    pg.wait_for_timeout(400)
+    ctx, pg = open_page(browser, f"{server}/#/map/curation/{curation_map['version']}{query}")
+    pg.wait_for_timeout(100)
     return ctx, pg
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.conftest import debian_subset
-from tests.test_viewer_e2e import ARGS, CHROMIUM, _coloured_pixels, _free_port
+from conftest import debian_subset
+from webpage import coloured_pixels, open_page, serve
 
 N = 600
 # stages these tests do not look at (outliers only where this checkout has it)
@@ -163,37 +163,11 @@ def test_refresh_of_a_tsne_map_places_new_rows_with_opentsne(multi_map, tmp_path
 
 # ---- the web map ------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def page(multi_map):
-    import os
-    import threading
-    import time
-
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("needs Debian's chromium")
-    import uvicorn
-    from playwright.sync_api import sync_playwright
-
-    from viewer.app import create_app
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(multi_map["store"]), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        # bypass_csp: Playwright's wait_for_function evaluates strings (the server's CSP forbids that)
-        pg = b.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True).new_page()
-        pg.goto(f"http://127.0.0.1:{port}/#/map/layouts/{multi_map['version']}")
-        pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.firstPointsMs !== null",
-                             timeout=30_000)
+def page(multi_map, browser):
+    with serve(multi_map["store"]) as url:
+        ctx, pg = open_page(browser, f"{url}/#/map/layouts/{multi_map['version']}", timeout_ms=30_000)
         yield pg
-        b.close()
-    srv.should_exit = True
-    th.join(timeout=10)
+        ctx.close()
 
 
 POSITIONS = """() => {
@@ -250,7 +224,7 @@ def test_switching_layout_moves_points_and_keeps_the_selection(page, multi_map):
     assert (sel >= 0.29).all() and (sel <= 0.71).all()     # the rows the box held in the t-SNE layout
     assert np.allclose(np.column_stack([shown["x"], shown["y"]]), pca[shown["rows"]], atol=1e-5)
     assert f"Selection: {count:,} points" in page.inner_text("#panel")
-    assert _coloured_pixels(page.locator("#map canvas").first.screenshot()) > 500
+    assert coloured_pixels(page.locator("#map canvas").first.screenshot()) > 500
     page.wait_for_function("location.hash.includes('proj=pca')", timeout=5000)   # a shared link keeps it
     hits = page.evaluate("window.__datamap.view.hits.map(h => [h.row, h.x, h.y])")
     hr = [h[0] for h in hits]
