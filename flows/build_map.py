@@ -183,6 +183,16 @@ class BuildOptions:
     refresh_threshold: float = 0.2     # drift (share of rows added/removed/changed) forcing a full layout
 
 
+def _peak_rss_mb() -> float:
+    """The process's memory high-water mark so far: read after every stage, the first stage
+    whose figure jumps is the one that sets a big build's peak (bench/compare.py reports it)."""
+    import resource
+    import sys
+
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(kb / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
 @flow(name="build_map", log_prints=True)
 def build_map(source: str, dataset: str, store: str | None = None, options: dict | None = None,
               storage_options: dict | None = None, skip_unchanged: bool = False) -> dict:
@@ -212,12 +222,14 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
                    "format": opts.input_format, "storage_options": so}
     k_ingest = work.key("ingest", fp, ingest_opts, opts.on_invalid)
     cached: list[str] = []
+    peak_rss: dict[str, float] = {}   # MB, this process's high-water mark after each stage
 
     def call(name: str, stage_fn, **kw) -> dict:
         state = stage_on_runner(stage_fn, **kw)   # on Dask workers with --runner dask (flows/runners.py)
         res = state.result()  # re-raises the stage's own exception
         if state.name == "Cached":
             cached.append(name)
+        peak_rss[name] = _peak_rss_mb()
         return res
 
     ing = call("ingest", ingest_stage, key=k_ingest, work_dir=work.dir, source=source, ingest=ingest_opts,
@@ -291,7 +303,8 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
         "parent": st.latest(dataset),
         "input": ing["fingerprint"],
         "build": {"params": dataclasses.asdict(opts), "timings": timings,
-                  "seconds": None, "build_key": build_key, "resumed_stages": cached},
+                  "seconds": None, "build_key": build_key, "resumed_stages": cached,
+                  "peak_rss_mb": peak_rss},
         "model": {"id": emb["model_id"], "dim": emb["dim"],
                   "embedded_rows": 0 if "embed" in cached else emb["embedded"],
                   "cached_rows": emb["cached"], "max_seq_length": emb.get("max_seq_length"),
@@ -312,7 +325,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     work.remove()
     out = {"dataset": dataset, "version": version, "store": st.uri, "rows": ing["rows"],
            "embedded": 0 if "embed" in cached else emb["embedded"], "cached": emb["cached"],
-           "timings": timings, "resumed_stages": cached,
+           "timings": timings, "resumed_stages": cached, "peak_rss_mb": {**peak_rss, "publish": _peak_rss_mb()},
            "validation": manifest["validation"], "refresh": manifest["refresh"]}
     from .run_artifacts import publish_run_artifacts
 
