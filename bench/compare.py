@@ -116,11 +116,25 @@ print("RESULT {\"seconds\": %f}" % (time.perf_counter() - t))
 """
 
 
+# Peak RSS comes from the contender's own VmHWM at exit: wait4's ru_maxrss carries over
+# the high-water mark of this (big) benchmark process across fork and exec, which made
+# every contender look several GB bigger than it was. Child processes a contender starts
+# (Prefect's temporary API server, ~0.3 GB) are not counted.
+PEAK_PREAMBLE = (
+    "import atexit as _a\n"
+    "def _peak():\n"
+    "    for _l in open('/proc/self/status'):\n"
+    "        if _l.startswith('VmHWM:'): print('PEAK_RSS_KB', _l.split()[1], flush=True)\n"
+    "_a.register(_peak)\n")
+
+
 def run_capped(args: list[str], cap: float, env: dict | None = None) -> dict:
     """Run a contender in a fresh process; wall seconds, peak RSS (GB), its RESULT json,
     or status "> cap" when it ran past ``cap`` seconds."""
     t = time.perf_counter()
     log = tempfile.TemporaryFile(mode="w+")
+    if len(args) > 2 and args[1] == "-c":   # the contender reports its own high-water mark
+        args = [args[0], "-c", PEAK_PREAMBLE + args[2], *args[3:]]
     p = subprocess.Popen(args, cwd=str(REPO), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                          env={**os.environ, **(env or {})})
     while True:
@@ -138,7 +152,10 @@ def run_capped(args: list[str], cap: float, env: dict | None = None) -> dict:
     # cpu_s (user + system) is what the job cost whatever else shares the cores: with
     # other jobs on the machine, wall_s ≥ cpu_s / cores
     out = {"status": "ok" if os.waitstatus_to_exitcode(status) == 0 else "failed", "wall_s": wall,
-           "cpu_s": ru.ru_utime + ru.ru_stime, "peak_rss_gb": ru.ru_maxrss / 1024 ** 2}
+           "cpu_s": ru.ru_utime + ru.ru_stime}
+    hwm = [ln for ln in text.splitlines() if ln.startswith("PEAK_RSS_KB ")]
+    if hwm:
+        out["peak_rss_gb"] = int(hwm[-1].split()[1]) / 1024 ** 2
     res = [ln for ln in text.splitlines() if ln.startswith("RESULT ")]
     if res:
         out.update(json.loads(res[-1][7:]))
@@ -378,7 +395,8 @@ def table() -> str:
             f"{show('bertopic_default', 'outlier_share', '{:.2f}')} "
             f"| {dm.get('dedupe', {}).get('precision', float('nan')):.3f} / {dm.get('dedupe', {}).get('recall', float('nan')):.3f} "
             f"| {show('semhash', 'seconds')} / {show('semhash', 'precision', '{:.3f}')} / {show('semhash', 'recall', '{:.3f}')} "
-            f"| {r['load_avg_start'][0]:.1f}–{r['load_avg_end'][0]:.1f} |")
+            f"| {dm.get('load_avg', [r['load_avg_start'][0], r['load_avg_end'][0]])[0]:.1f}–"
+            f"{dm.get('load_avg', [r['load_avg_start'][0], r['load_avg_end'][0]])[1]:.1f} |")
     head = ("| rows | datamap build s | peak RSS GB | datamap 10-NN pres. | umap-learn s / pres. | "
             "embedding-atlas s / pres. | datamap topics NMI / outliers | BERTopic s / NMI / outliers | "
             "datamap dedupe P / R | SemHash s / P / R | load avg |\n|" + "---|" * 11)
@@ -390,7 +408,42 @@ def table() -> str:
         stages.append(f"| {r['rows']:,} | " + " | ".join(
             f"{tm[k]:.1f}" if isinstance(tm.get(k), (int, float)) else "–"
             for k in ["ingest", "embed", "index", "project", "topics", "dedupe", "outliers", "tiles", "publish"]) + " |")
-    return head + "\n" + "\n".join(rows) + "\n\nStage seconds (datamap build):\n\n" + "\n".join(stages) + "\n"
+    return (head + "\n" + "\n".join(rows) + "\n\nStage seconds (datamap build):\n\n" + "\n".join(stages)
+            + "\n\n" + growth() + "\n")
+
+
+STAGES = ["ingest", "embed", "index", "project", "topics", "dedupe", "outliers", "tiles", "publish"]
+# from 100k to 1M rows, N log N grows 10 × log(1e6)/log(1e5) = 12×: exponent log10(12) ≈ 1.08
+NLOGN_EXPONENT = 1.08
+
+
+def growth() -> str:
+    """How each stage's cost grows with N, as the exponent b in t ∝ N^b between sizes, and
+    the process's peak RSS after each stage (the first stage whose figure jumps sets it)."""
+    runs = [json.load(open(p)) for p in glob.glob(str(OUT / "compare-*.json"))]
+    runs = sorted((r for r in runs if r["contenders"].get("datamap", {}).get("timings")), key=lambda r: r["rows"])
+    if not runs:
+        return ""
+    sizes = [r["rows"] for r in runs]
+    head = ("| stage | " + " | ".join(f"s at {n:,}" for n in sizes) + " | "
+            + " | ".join(f"b {a:,}→{b:,}" for a, b in zip(sizes, sizes[1:]))
+            + " | " + " | ".join(f"peak RSS GB after, {n:,}" for n in sizes) + " |")
+    lines = [head, "|" + "---|" * (1 + 3 * len(sizes) - 1)]
+    for st in STAGES:
+        t = [r["contenders"]["datamap"]["timings"].get(st) for r in runs]
+        rss = [(r["contenders"]["datamap"].get("peak_rss_mb") or {}).get(st) for r in runs]
+        exps = []
+        for (n0, t0), (n1, t1) in zip(zip(sizes, t), zip(sizes[1:], t[1:])):
+            if t0 and t1 and t0 > 0.5:   # below half a second the fixed costs dominate
+                b = np.log(t1 / t0) / np.log(n1 / n0)
+                exps.append(f"{b:.2f}" + (" ⚠" if b > NLOGN_EXPONENT + 0.1 else ""))
+            else:
+                exps.append("–")
+        lines.append(f"| {st} | " + " | ".join(f"{x:.1f}" if isinstance(x, (int, float)) else "–" for x in t)
+                     + " | " + " | ".join(exps) + " | "
+                     + " | ".join(f"{x / 1024:.1f}" if isinstance(x, (int, float)) else "–" for x in rss) + " |")
+    return ("Growth with N (b: exponent of t ∝ N^b; N log N ≈ 1.08 from 100k to 1M; ⚠ worse than that):\n\n"
+            + "\n".join(lines))
 
 
 def main() -> None:
@@ -411,6 +464,8 @@ def main() -> None:
     path = OUT / f"compare-{a.size}.json"
     if a.only and path.exists():   # a partial rerun updates its contenders, keeps the others
         old = json.loads(path.read_text())
+        for c in res["contenders"].values():   # each contender keeps the load it ran under
+            c.setdefault("load_avg", [res["load_avg_start"][0], res["load_avg_end"][0]])
         old["contenders"].update(res["contenders"])
         old.setdefault("runs", []).append({k: res[k] for k in ("load_avg_start", "load_avg_end", "prepare_s")}
                                           | {"only": sorted(res["contenders"])})

@@ -20,23 +20,35 @@ from .stagekit import (WORK_DATA, WORK_INDEX, WORK_KNN_DIST, WORK_KNN_IDX, WORK_
                        read_vectors)
 
 
+PAIR_BATCH = 4_000_000   # near pairs turned into id strings and written per batch (bounded memory)
+
+
 def duplicate_tables(ids: pa.Array, result) -> tuple[pa.Table, pa.Table]:
     """(per-point table, near-pair table) in the artifact layout."""
+    return point_table(ids, result), pa.concat_tables(list(pair_batches(ids, result, len(result.a) or 1)))
+
+
+def point_table(ids: pa.Array, result) -> pa.Table:
     cl = result.clusters
-    points = pa.table({
+    return pa.table({
         schema.ID: ids,
         schema.DUP_CLUSTER_ID: pa.array(cl.cluster_id, type=pa.int64()),
         schema.DUP_CLASS: pa.array(cl.duplicate_class.tolist(), type=pa.string()),
         schema.DUP_RETAINED_ID: ids.take(pa.array(cl.retained)),
         schema.DUP_DISTANCE: pa.array(cl.distance, type=pa.float32()),
     })
-    pairs = pa.table({
-        schema.ID: ids.take(pa.array(result.a, type=pa.int64())),
-        schema.NEIGHBOR_ID: ids.take(pa.array(result.b, type=pa.int64())),
-        schema.NEIGHBOR_DISTANCE: pa.array(result.distance, type=pa.float32()),
-    })
-    pairs = pairs.replace_schema_metadata({schema.NEIGHBOR_RADIUS_KEY: repr(float(result.radius)).encode()})
-    return points, pairs
+
+
+def pair_batches(ids: pa.Array, result, batch: int = PAIR_BATCH):
+    """The near-pair table in slices: a million-row map of near-copies keeps tens of
+    millions of pairs, whose id strings would not fit in memory all at once."""
+    meta = {schema.NEIGHBOR_RADIUS_KEY: repr(float(result.radius)).encode()}
+    for s in range(0, max(len(result.a), 1), batch):
+        yield pa.table({
+            schema.ID: ids.take(pa.array(result.a[s:s + batch], type=pa.int64())),
+            schema.NEIGHBOR_ID: ids.take(pa.array(result.b[s:s + batch], type=pa.int64())),
+            schema.NEIGHBOR_DISTANCE: pa.array(result.distance[s:s + batch], type=pa.float32()),
+        }).replace_schema_metadata(meta)
 
 
 @cached_stage
@@ -56,9 +68,14 @@ def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
         index = Index.restore(os.path.join(work_dir, WORK_INDEX), view=True)
     result = D.find_duplicates(ids.to_pylist(), vectors, opts, knn_idx=np.asarray(knn_idx),
                                knn_dist=np.asarray(knn_dist), index=index)
-    points, pairs = duplicate_tables(ids, result)
-    pq.write_table(points, os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
-    pq.write_table(pairs, os.path.join(work_dir, schema.DUPLICATE_NEIGHBORS), compression="zstd")
+    pq.write_table(point_table(ids, result), os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
+    writer = None
+    for part in pair_batches(ids, result):
+        if writer is None:
+            writer = pq.ParquetWriter(os.path.join(work_dir, schema.DUPLICATE_NEIGHBORS), part.schema,
+                                      compression="zstd")
+        writer.write_table(part)
+    writer.close()
     cl = result.clusters
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES,

@@ -155,15 +155,35 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
                index=None, margin: float = 0.02, max_neighbors: int | None = None
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs within ``radius`` from the k-NN graph, widened through ``index`` where needed
-    (never past ``max_neighbors`` per point)."""
+    (never past ``max_neighbors`` per point).
+
+    Candidates are checked against the vectors chunk by chunk and only the pairs that
+    pass are kept (as one int64 key per unordered pair): memory follows the result, not
+    the candidates, which on a million near-copies are several times more."""
     n, k = knn_idx.shape
     cap = n if max_neighbors is None else min(n, max(int(max_neighbors), 1))
     lim = radius + margin
-    rows = np.arange(n)[:, None]
-    hit = (knn_dist <= lim) & (knn_idx != rows) & (knn_idx >= 0) & (knn_idx < n)
-    r, c = np.nonzero(hit)
-    a_parts, b_parts = [r.astype(np.int64)], [knn_idx[r, c].astype(np.int64)]
-    todo = np.nonzero(knn_dist[:, -1] <= lim)[0] if k < n else np.zeros(0, np.int64)
+    keys: list[np.ndarray] = []
+    dists: list[np.ndarray] = []
+
+    def keep(a: np.ndarray, b: np.ndarray) -> None:
+        if not len(a):
+            return
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        key = np.unique(lo * np.int64(n) + hi)
+        d = exact_distances(vectors, key // n, key % n)
+        ok = d <= np.float32(radius)
+        keys.append(key[ok])
+        dists.append(d[ok])
+
+    for s in range(0, n, SEARCH_CHUNK * 8):
+        ki = np.asarray(knn_idx[s:s + SEARCH_CHUNK * 8])
+        kd = np.asarray(knn_dist[s:s + SEARCH_CHUNK * 8])
+        rows = np.arange(s, s + len(ki))[:, None]
+        hit = (kd <= lim) & (ki != rows) & (ki >= 0) & (ki < n)
+        r, c = np.nonzero(hit)
+        keep(r.astype(np.int64) + s, ki[r, c].astype(np.int64))
+    todo = np.nonzero(np.asarray(knn_dist[:, -1]) <= lim)[0] if k < n else np.zeros(0, np.int64)
     kk = k
     while todo.size and index is not None and kk < cap:
         kk = min(cap, kk * 2)
@@ -172,17 +192,19 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
             part = todo[s:s + SEARCH_CHUNK]
             q = np.ascontiguousarray(np.asarray(vectors)[part], dtype=np.float32)
             res = index.search(q, kk, threads=os.cpu_count() or 1)
-            keys = np.asarray(res.keys).reshape(len(part), -1).astype(np.uint64)
+            found = np.asarray(res.keys).reshape(len(part), -1).astype(np.uint64)
             dist = np.asarray(res.distances, dtype=np.float32).reshape(len(part), -1)
-            valid = keys < np.uint64(n)
-            ok = valid & (dist <= lim) & (keys.astype(np.int64, copy=False) != part[:, None])
+            valid = found < np.uint64(n)
+            ok = valid & (dist <= lim) & (found.astype(np.int64, copy=False) != part[:, None])
             rr, cc = np.nonzero(ok)
-            a_parts.append(part[rr])
-            b_parts.append(keys[rr, cc].astype(np.int64))
+            keep(part[rr], found[rr, cc].astype(np.int64))
             still.append(part[valid.all(axis=1) & (dist[:, -1] <= lim)])
         todo = np.concatenate(still)
-    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
-    return _finish(vectors, a, b, radius, n)
+    if not keys:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    key, first = np.unique(np.concatenate(keys), return_index=True)
+    d = np.concatenate(dists)[first]
+    return key // n, key % n, d
 
 
 def _finish(vectors, a, b, radius, n):
