@@ -202,6 +202,15 @@ def nmi(labels, section) -> float:
     return float(normalized_mutual_info_score(section, labels))
 
 
+def skip_estimate(name: str, prev: dict | None, n: int) -> float | None:
+    """Seconds a baseline would take at ``n`` rows, scaled linearly from the previous size
+    (optimistic: none of them grows less than linearly); None without a finished run."""
+    p = (prev or {}).get("contenders", {}).get(name) or {}
+    if not p.get("seconds") or p.get("skipped"):
+        return None
+    return p["seconds"] * n / prev["rows"]
+
+
 def skip_reason(name: str, prev: dict | None, n: int, cap: float) -> str | None:
     if not prev:
         return None
@@ -269,7 +278,7 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
     if not todo:   # every asked-for baseline is skipped: no need to build the inputs
         for x in names:
             if only is None or x in only:
-                res["contenders"][x] = {"skipped": skip_reason(x, prev, n, cap)}
+                res["contenders"][x] = {"skipped": skip_reason(x, prev, n, cap), "estimate_s": skip_estimate(x, prev, n)}
         res["load_avg_end"] = os.getloadavg()
         res["prepare_s"] = 0.0
         res["ratios"] = {}
@@ -323,7 +332,7 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
             if name == "embedding_atlas_projection" and not ATLAS_PY.exists():
                 why = "bench/.venv-atlas missing (python -m venv bench/.venv-atlas; pip install --no-deps embedding-atlas; pip install narwhals umap-learn)"
             if why:
-                res["contenders"][name] = {"skipped": why}
+                res["contenders"][name] = {"skipped": why, "estimate_s": skip_estimate(name, prev, n)}
                 print(f"[{n}] {name}: skipped: {why}", flush=True)
                 continue
             if name == "embedding_atlas_projection":
@@ -359,7 +368,10 @@ def ratios(res: dict) -> dict:
         b = c.get(name, {})
         if step and b.get("seconds"):
             out[name] = {"baseline_s": b["seconds"], "datamap_s": step, "speedup": b["seconds"] / step}
-        if step and b.get("status", "").startswith(">"):
+        if step and b.get("skipped") and b.get("estimate_s"):
+            out[name] = {"baseline_s": f"≥ {b['estimate_s']:.0f} (linear estimate)", "datamap_s": step,
+                         "speedup": f"≥ {b['estimate_s'] / step:.1f}"}
+        if step and str(b.get("status", "")).startswith(">"):
             out[name] = {"baseline_s": f"> {res['cap_s']:.0f}", "datamap_s": step,
                          "speedup": f"> {res['cap_s'] / step:.1f}"}
     if dm.get("wall_s"):
@@ -377,7 +389,7 @@ def table() -> str:
         def show(name, key, fmt="{:.0f}"):
             x = c.get(name, {})
             if "skipped" in x:
-                return "skipped"
+                return f"skipped (≥ {x['estimate_s']:.0f} s est.)" if x.get("estimate_s") else "skipped"
             if str(x.get("status", "")).startswith(">"):
                 return x["status"]
             val = x.get(key)

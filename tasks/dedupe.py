@@ -186,7 +186,7 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
     todo = np.nonzero(np.asarray(knn_dist[:, -1]) <= lim)[0] if k < n else np.zeros(0, np.int64)
     kk = k
     while todo.size and index is not None and kk < cap:
-        kk = min(cap, kk * 2)
+        done, kk = kk, min(cap, kk * 2)
         still = []
         for s in range(0, len(todo), SEARCH_CHUNK):
             part = todo[s:s + SEARCH_CHUNK]
@@ -196,6 +196,7 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
             dist = np.asarray(res.distances, dtype=np.float32).reshape(len(part), -1)
             valid = found < np.uint64(n)
             ok = valid & (dist <= lim) & (found.astype(np.int64, copy=False) != part[:, None])
+            ok[:, :done] = False   # the nearest `done` were checked by the previous round
             rr, cc = np.nonzero(ok)
             keep(part[rr], found[rr, cc].astype(np.int64))
             still.append(part[valid.all(axis=1) & (dist[:, -1] <= lim)])

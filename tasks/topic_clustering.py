@@ -27,6 +27,9 @@ import numpy as np
 from .progress import stage
 
 
+COARSE_RESTARTS = 1   # flat k-means tried per coarse level (fit_hierarchy)
+
+
 def default_sizes(n: int, depths: int = 3, min_topic_size: int = 10) -> list[int]:
     """Topics per depth from the number of points: depth 1 a handful of broad themes
     (6–16, ≈ √N/16), each next depth 4× finer, capped so a topic averages ≥ min size."""
@@ -99,6 +102,15 @@ def split_level(x: np.ndarray, parent: np.ndarray, total: int, min_size: int, se
     return out
 
 
+def merged_agreement(child: np.ndarray, coarse: np.ndarray) -> tuple[np.ndarray, float]:
+    """(``merge_level(child, coarse)``, share of points whose coarse cluster it kept)."""
+    merged = merge_level(child, coarse)
+    kk = int(coarse.max()) + 1
+    table = np.zeros((int(merged.max()) + 1, kk), dtype=np.int64)
+    np.add.at(table, (merged, coarse), 1)
+    return merged, float(table.max(axis=1).sum() / max(len(child), 1))
+
+
 def merge_level(child: np.ndarray, coarse: np.ndarray) -> np.ndarray:
     """A coarser level that ``child`` nests in: each child topic goes whole to the
     ``coarse`` cluster holding most of its points. A coarse cluster that wins no child
@@ -135,8 +147,13 @@ class Hierarchy:
 
 
 def fit_hierarchy(vectors: np.ndarray, sizes: Sequence[int], min_topic_size: int = 10,
-                  seed: int = 42, max_fit_points: int = 100_000) -> Hierarchy:
-    """Middle-out nested partition (see module doc), fitted on ≤ max_fit_points rows."""
+                  seed: int = 42, max_fit_points: int = 100_000, coarse_restarts: int = COARSE_RESTARTS
+                  ) -> Hierarchy:
+    """Middle-out nested partition (see module doc), fitted on ≤ max_fit_points rows.
+
+    Each coarse level tries ``coarse_restarts`` flat k-means and keeps the one the finer
+    level fits best (fewest points moved by the whole-child reconciliation): a flat
+    partition whose borders cut through few finer topics loses least to the nesting."""
     x = normalize(vectors)
     n, D = len(x), len(sizes)
     rng = np.random.default_rng(seed)
@@ -151,8 +168,13 @@ def fit_hierarchy(vectors: np.ndarray, sizes: Sequence[int], min_topic_size: int
             lab[:, d] = split_level(xf, lab[:, d - 1], int(sizes[d]), min_topic_size, seed + 1000 * d)
             advance(1)
         for d in range(a - 1, -1, -1):
-            flat, _ = kmeans(xf, int(sizes[d]), seed + 1000 * d)
-            lab[:, d] = merge_level(lab[:, d + 1], flat)
+            best = (-1.0, None)
+            for r in range(max(1, coarse_restarts)):
+                flat, _ = kmeans(xf, int(sizes[d]), seed + 1000 * d + 7919 * r)
+                merged, agree = merged_agreement(lab[:, d + 1], flat)
+                if agree > best[0]:
+                    best = (agree, merged)
+            lab[:, d] = best[1]
             advance(1)
     fine = lab[:, -1]
     k_fine = int(fine.max()) + 1
