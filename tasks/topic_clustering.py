@@ -27,7 +27,8 @@ import numpy as np
 from .progress import stage
 
 
-COARSE_RESTARTS = 1   # flat k-means tried per coarse level (fit_hierarchy)
+COARSE_RESTARTS = 1   # flat k-means tried per coarse level (fit_hierarchy); 6 measured 2026-11-23:
+#   depth-1 AMI vs section 0.374 vs 0.372 (3 seeds, noise-level), flat k-means 0.381
 
 
 def default_sizes(n: int, depths: int = 3, min_topic_size: int = 10) -> list[int]:
