@@ -351,9 +351,7 @@ def dedupe_stage(key: str, work_dir: str, store_uri: str, storage_options: dict,
     clusters = cluster_pairs(n, ids.to_pylist(), a, b, d, opts.duplicate_cutoff)
     result = D.DuplicateResult(a, b, d, clusters, opts.radius, "refresh",
                                {"pairs": t2 - t1, "cluster": time.perf_counter() - t2})
-    points, pairs = stage_dedupe.duplicate_tables(ids, result)
-    pq.write_table(points, os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
-    pq.write_table(pairs, os.path.join(work_dir, schema.DUPLICATE_NEIGHBORS), compression="zstd")
+    stage_dedupe.write_duplicate_tables(work_dir, ids, result)
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES, schema.DUPLICATE_NEIGHBORS: schema.DUPLICATE_NEIGHBORS},
             "summary": {**before, "method": "refresh", "refreshed_from": parent,

@@ -23,9 +23,18 @@ from .stagekit import (WORK_DATA, WORK_INDEX, WORK_KNN_DIST, WORK_KNN_IDX, WORK_
 PAIR_BATCH = 4_000_000   # near pairs turned into id strings and written per batch (bounded memory)
 
 
-def duplicate_tables(ids: pa.Array, result) -> tuple[pa.Table, pa.Table]:
-    """(per-point table, near-pair table) in the artifact layout."""
-    return point_table(ids, result), pa.concat_tables(list(pair_batches(ids, result, len(result.a) or 1)))
+def write_duplicate_tables(work_dir: str, ids: pa.Array, result) -> None:
+    """``duplicates.parquet`` and ``duplicate_neighbors.parquet`` in the work area; the
+    pair table goes out in batches (``pair_batches``), so its id strings never sit in
+    memory all at once."""
+    pq.write_table(point_table(ids, result), os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
+    writer = None
+    for part in pair_batches(ids, result):
+        if writer is None:
+            writer = pq.ParquetWriter(os.path.join(work_dir, schema.DUPLICATE_NEIGHBORS), part.schema,
+                                      compression="zstd")
+        writer.write_table(part)
+    writer.close()
 
 
 def point_table(ids: pa.Array, result) -> pa.Table:
@@ -68,14 +77,7 @@ def run(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
         index = Index.restore(os.path.join(work_dir, WORK_INDEX), view=True)
     result = D.find_duplicates(ids.to_pylist(), vectors, opts, knn_idx=np.asarray(knn_idx),
                                knn_dist=np.asarray(knn_dist), index=index)
-    pq.write_table(point_table(ids, result), os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
-    writer = None
-    for part in pair_batches(ids, result):
-        if writer is None:
-            writer = pq.ParquetWriter(os.path.join(work_dir, schema.DUPLICATE_NEIGHBORS), part.schema,
-                                      compression="zstd")
-        writer.write_table(part)
-    writer.close()
+    write_duplicate_tables(work_dir, ids, result)
     cl = result.clusters
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES,
