@@ -70,6 +70,64 @@ feature way easy easily like make makes just also additional useful common gener
 """.split())
 
 
+# A topic whose best subject word is in fewer than this share of its documents is a
+# family of things ("java/ruby/php/…"): it is named after up to three subjects that each
+# bring in documents the others miss ("Java, Ruby and PHP"), not after the first alone.
+MIXED_BELOW = 0.4
+NEW_DOCS_AT_LEAST = 0.1
+
+
+def _doc_sets(words: Sequence[str], docs: Sequence[str]) -> tuple[dict[str, set[int]], dict[str, float]]:
+    """Which of ``docs`` mention each word (whole word, plural too, any case), and the
+    share of its mid-sentence mentions written with a capital ("Java", "PHP", "GTK")."""
+    sets, caps = {}, {}
+    for w in words:
+        pat = re.compile(r"\b" + re.escape(w) + r"s?\b", re.IGNORECASE)
+        hit, upper, mid = set(), 0, 0
+        for i, d in enumerate(docs):
+            for m in pat.finditer(d):
+                hit.add(i)
+                before = d[max(0, m.start() - 2):m.start()]
+                if m.start() == 0 or before.strip() in (".", ":", "-", "*") or "\n" in before:
+                    continue                       # sentence start: a capital says nothing
+                mid += 1
+                upper += any(ch.isupper() for ch in m.group(0))
+        sets[w], caps[w] = hit, (upper / mid if mid else 0.0)
+    return sets, caps
+
+
+def several_subjects(subject: str, others: Sequence[str], docs: Sequence[str],
+                     phrases: Sequence[str] = ()) -> str | None:
+    """"A, B and C" when ``subject`` covers too few of ``docs`` and other subjects each add
+    documents it misses; None when one subject is enough (or there are too few docs to tell).
+
+    Only names count as subjects here (words the documents capitalise mid-sentence:
+    "Java", "Ruby", "PHP"): common words that merely co-occur ("data", "service") make a
+    list that reads like keywords. Two words of one keyword phrase ("linear algebra") are
+    one subject, never listed apart."""
+    if len(docs) < 10 or " " in subject:
+        return None
+    sets, caps = _doc_sets([subject, *others], docs)
+    covered = set(sets[subject])
+    if len(covered) >= MIXED_BELOW * len(docs) or caps[subject] < 0.5:
+        return None
+    pairs = {frozenset(p.split()) for p in phrases if len(p.split()) == 2}
+    chosen = [subject]
+    for w in others:
+        if (" " in w or caps[w] < 0.5 or any(w[:4] == c[:4] or w in c or c in w for c in chosen)
+                or any(frozenset((w, c)) in pairs for c in chosen)):
+            continue
+        new = sets[w] - covered
+        if len(new) >= NEW_DOCS_AT_LEAST * len(docs) and len(sets[w] & covered) <= len(sets[w]) / 2:
+            chosen.append(w)
+            covered |= sets[w]
+        if len(chosen) == 3:
+            break
+    if len(chosen) < 2:
+        return None
+    return " and ".join([", ".join(chosen[:-1]), chosen[-1]])
+
+
 def _good(w: str, stop: frozenset[str]) -> bool:
     parts = w.split()
     return (not is_bad_label(w, stop) and not any(p in FILLER_WORDS for p in parts)
@@ -111,6 +169,9 @@ class KeywordLabeller:
         heads = [w for w in ranked[:6] if " " not in w and w in HEAD_NOUNS and w[:4] != subject[:4]
                  and w not in parent_words]
         cands: list[str] = []
+        mixed = several_subjects(subject, [w for w in subjects if w not in parent_words], t.sample_docs, ranked)
+        if mixed:
+            cands.append(mixed)
         if len(unigrams) >= 2 and unigrams[0][:4] == unigrams[1][:4] and unigrams[0] in HEAD_NOUNS:
             cands.append(max(unigrams[:2], key=len))     # "font", "fonts" lead: "Fonts"
         for b in top:
@@ -154,7 +215,7 @@ def _casing(words: set[str], docs: Sequence[str]) -> dict[str, str]:
 
 
 def _display(label: str, casing: dict[str, str]) -> str:
-    words = [casing.get(w, w) for w in label.split()]
+    words = [casing.get(w.rstrip(","), w.rstrip(",")) + w[len(w.rstrip(",")):] for w in label.split()]
     if words and words[0][:1].islower():
         words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words)

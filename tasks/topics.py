@@ -163,6 +163,10 @@ def family_filtered(keywords: list[list[str]], parent_of: np.ndarray, top: int =
     return out
 
 
+# Documents a labeller sees per topic: enough to tell how many of them a word covers (±5%).
+SAMPLE_DOCS = 100
+
+
 # ---- the whole step ----------------------------------------------------------------------------
 @dataclass
 class TopicsResult:
@@ -291,7 +295,7 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
         infos, members_of = [], dict(enumerate(_members(raw[:, d])))
         for t in order_per_depth[d]:
             members = members_of[t]
-            sample = rng.choice(members, min(len(members), 30), replace=False) if docs is not None else []
+            sample = rng.choice(members, min(len(members), SAMPLE_DOCS), replace=False) if docs is not None else []
             pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
             infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
                                    parent_label=label_of.get(pg) if pg else None,
@@ -305,7 +309,7 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
             raise ValueError(f"labeller returned {len(names)} labels for {len(infos)} topics")
         alts = [KeywordLabeller(stop).candidates(t) for t in infos]
         # readable casing from the topic's own documents
-        need = {w for lab in names for w in lab.lower().split()} | {w for a in alts for c in a[:6] for w in c.split()}
+        need = {w.rstrip(",") for lab in names for w in lab.lower().split()} | {w.rstrip(",") for a in alts for c in a[:6] for w in c.split()}
         casing = _casing(need, [s for t in infos for s in t.sample_docs])
         use_keyword_casing = options.labeller is None and docs is not None
         disp = [_display(nm, casing) if use_keyword_casing else nm for nm in names]

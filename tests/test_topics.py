@@ -379,3 +379,21 @@ def test_keyword_labeller_prefers_a_name_to_a_keyword_pair():
     assert name(["python", "module", "python module", "django"]) == "python module"
     # filler words never name a topic
     assert name(["package", "contains", "package contains", "audio", "sound"]) == "audio"
+
+
+def test_a_family_of_named_things_is_named_after_several_of_them():
+    """A broad topic whose first subject covers few of its documents lists up to three
+    names that each bring in other documents; common words and one phrase's two halves
+    never make such a list, and a topic one name covers keeps that one name."""
+    from tasks.topic_labels import several_subjects
+
+    docs = ([f"Java library for parsing {i} data. Uses the Java runtime." for i in range(12)]
+            + [f"Ruby gem that wraps {i} data in Ruby objects." for i in range(10)]
+            + [f"PHP framework part {i}; the PHP code reads data." for i in range(10)]
+            + [f"linear algebra routines, data set {i}" for i in range(8)])
+    assert several_subjects("java", ["data", "ruby", "php"], docs) == "java, ruby and php"
+    assert several_subjects("java", ["data", "linear"], docs) is None, "lower-case words are not names"
+    assert several_subjects("linear", ["algebra"], docs, ["linear algebra"]) is None
+    mostly_java = docs[:12] + [f"Java tool {i} with a Ruby script" for i in range(20)] + docs[12:22]
+    assert several_subjects("java", ["ruby", "php"], mostly_java) is None
+    assert several_subjects("java", ["ruby"], docs[:5]) is None, "too few documents to tell"
