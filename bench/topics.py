@@ -8,7 +8,8 @@ with the real flow, then scores each depth against Debian's own `section` with a
 mutual information (AMI), next to:
   - BERTopic out of the box (UMAP + HDBSCAN) on the same vectors, outliers (-1) as a class;
   - that model reduced to our K at each depth (`reduce_topics(nr_topics=K)`);
-  - plain k-means with the same K (3 seeds: mean, min, max).
+  - plain k-means with the same K; ours and k-means over 8 seeds each (mean, range, and
+    the difference of the means with its standard error).
 BERTopic out of the box takes minutes: its labels are cached in
 bench/out/topics_bertopic.npz (plain arrays, no pickle); delete it to refit.
 Also reports the topic stage's seconds next to the UMAP (project) stage's.
@@ -97,7 +98,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(OUT / "topics.json"))
     ap.add_argument("--cache", default=str(OUT / "topics_bertopic.npz"))
-    ap.add_argument("--kmeans-seeds", type=int, default=3)
+    ap.add_argument("--kmeans-seeds", type=int, default=8,
+                    help="seeds for our partition and for k-means at each K (AMI varies ±0.01 by seed)")
+    ap.add_argument("--sample-fit-seeds", type=int, default=3)
     ap.add_argument("--sample-fit", type=int, default=20_000, help="rows the sample-fit check fits on")
     ap.add_argument("--scale", type=int, default=0,
                     help="instead: time build_topics on this many rows (Debian vectors tiled + noise)")
@@ -123,6 +126,7 @@ def main() -> None:
         fit_bertopic_default(docs, vectors, [int(k) for k in a.ks.split(",")], Path(a.cache))
         return
 
+    load_at_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as d:
         os.environ.setdefault("DATAMAP_WORK_DIR", os.path.join(d, "work"))
         t = time.perf_counter()
@@ -143,7 +147,7 @@ def main() -> None:
     # issue 7's scale path: k-means fitted on a sample, the rest by nearest fine centroid;
     # scored against `section` and against the full fit of the same seed
     sample_fit = []
-    for s in range(a.kmeans_seeds):
+    for s in range(a.sample_fit_seeds):
         t = time.perf_counter()
         lab = cluster_hierarchy(vectors, ks, seed=s, max_fit_points=a.sample_fit)
         sample_fit.append({"seed": s, "seconds": time.perf_counter() - t,
@@ -158,7 +162,12 @@ def main() -> None:
             km.append(ami(section, KMeans(k, n_init=1, random_state=s).fit(unit).labels_))
         oss = [ami(section, o[:, dd - 1]) for o in ours_seeds]
         red = bt[k]
+        se_o, se_k = np.std(oss, ddof=1) / np.sqrt(len(oss)), np.std(km, ddof=1) / np.sqrt(len(km))
         rows.append({"depth": dd, "k": k, "ours": ami(section, ours),
+                     "ours_seeds": oss, "kmeans_seeds_ami": km,
+                     "ours_minus_kmeans": float(np.mean(oss) - np.mean(km)),
+                     "ours_minus_kmeans_se": float(np.hypot(se_o, se_k)),
+                     "kmeans_seed_std": float(np.std(km, ddof=1)),
                      "ours_seeds_mean": float(np.mean(oss)), "ours_seeds_min": float(np.min(oss)),
                      "ours_seeds_max": float(np.max(oss)),
                      "bertopic_reduced": ami(section, red),
@@ -176,8 +185,8 @@ def main() -> None:
     label_of = dict(zip(meta["topic_id"].to_list(), meta["topic_short_description"].to_list()))
     out = {
         "rows": len(docs),
-        "machine": {"cpus": os.cpu_count(), "load_avg_1m_at_end": os.getloadavg()[0],
-                    "note": "timings taken with ~7 processes sharing 2 cores: pessimistic"},
+        "machine": {"cpus": os.cpu_count(), "load_avg_1m_at_start": load_at_start,
+                    "load_avg_1m_at_end": os.getloadavg()[0]},
         "ami": rows,
         "bertopic_default": bt_default,
         "sample_fit": {"fit_rows": a.sample_fit, "runs": sample_fit},
@@ -203,6 +212,9 @@ def main() -> None:
         print(f"{r['depth']:>5} {r['k']:>5} {r['ours']:>10.3f} {r['ours_seeds_mean']:>14.3f} "
               f"[{r['ours_seeds_min']:.3f}–{r['ours_seeds_max']:.3f}] {r['bertopic_reduced']:>11.3f} "
               f"{r['kmeans_mean']:>18.3f} [{r['kmeans_min']:.3f}–{r['kmeans_max']:.3f}]")
+    print("ours − k-means (seed means; ± standard error of the difference): "
+          + "; ".join(f"depth {r['depth']} {r['ours_minus_kmeans']:+.3f} ± {r['ours_minus_kmeans_se']:.3f}"
+                      f" (k-means seed std {r['kmeans_seed_std']:.3f})" for r in rows))
     for r in sample_fit:
         print(f"sample fit ({a.sample_fit:,} rows, seed {r['seed']}): AMI vs section "
               + " / ".join(f"{v:.3f}" for v in r["ami_section"]) + "; AMI vs full fit "
