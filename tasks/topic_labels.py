@@ -75,6 +75,7 @@ feature way easy easily like make makes just also additional useful common gener
 # bring in documents the others miss ("Java, Ruby and PHP"), not after the first alone.
 MIXED_BELOW = 0.4
 NEW_DOCS_AT_LEAST = 0.1
+NAME_CAPS = 0.7          # share of mid-sentence mentions capitalised for a word to count as a name
 
 
 def _doc_sets(words: Sequence[str], docs: Sequence[str]) -> tuple[dict[str, set[int]], dict[str, float]]:
@@ -107,14 +108,17 @@ def several_subjects(subject: str, others: Sequence[str], docs: Sequence[str],
     one subject, never listed apart."""
     if len(docs) < 10 or " " in subject:
         return None
-    sets, caps = _doc_sets([subject, *others], docs)
+    sets, caps = _doc_sets([subject], docs)
     covered = set(sets[subject])
-    if len(covered) >= MIXED_BELOW * len(docs) or caps[subject] < 0.5:
+    if len(covered) >= MIXED_BELOW * len(docs) or caps[subject] < NAME_CAPS:
         return None
+    more = _doc_sets(others, docs)
+    sets.update(more[0])
+    caps.update(more[1])
     pairs = {frozenset(p.split()) for p in phrases if len(p.split()) == 2}
     chosen = [subject]
     for w in others:
-        if (" " in w or caps[w] < 0.5 or any(w[:4] == c[:4] or w in c or c in w for c in chosen)
+        if (" " in w or caps[w] < NAME_CAPS or any(w[:4] == c[:4] or w in c or c in w for c in chosen)
                 or any(frozenset((w, c)) in pairs for c in chosen)):
             continue
         new = sets[w] - covered
@@ -201,16 +205,19 @@ class KeywordLabeller:
 
 
 def _casing(words: set[str], docs: Sequence[str]) -> dict[str, str]:
-    """The commonest surface form of each word in ``docs`` ("gnome" → "GNOME")."""
+    """The commonest surface form of each word in ``docs`` ("gnome" → "GNOME").
+
+    One pass of a plain word tokenizer with set lookups: a regex alternation of a few
+    hundred words over 25,000 sample documents took ~40 s of a 60k-row build."""
+    forms: dict[str, Counter] = {w: Counter() for w in words}
     if not words:
         return {}
-    pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b",
-                     re.IGNORECASE)
-    forms: dict[str, Counter] = {w: Counter() for w in words}
+    token = re.compile(r"\w+")
     for d in docs:
-        for m in pat.finditer(d):
-            s = m.group(0)
-            forms.setdefault(s.lower(), Counter())[s] += 1
+        for s in token.findall(d):
+            c = forms.get(s.lower())
+            if c is not None:
+                c[s] += 1
     return {w: (c.most_common(1)[0][0] if c else w) for w, c in forms.items()}
 
 
