@@ -101,6 +101,47 @@ def test_canvas_shows_points_overview_and_zoomed(page):
     assert coloured_pixels(canvas.screenshot()) > 500
 
 
+def test_zooming_in_shows_deeper_topic_labels(page, viewer_map):
+    """Overview: the broad (depth-1) topics are labelled. Zoomed in on the biggest one:
+    its deeper topics are labelled instead, and each shown label is a real topic of the map."""
+    page.wait_for_function("window.__datamap.view && window.__datamap.view.labels().length > 0", timeout=30_000)
+    shown = "() => window.__datamap.view.labels().map(t => [t.depth, t.topic_short_description, t.parent])"
+    overview = page.evaluate(shown)
+    assert len(overview) >= 3 and {d for d, _, _ in overview} == {1}, overview
+    meta = _topic_meta(viewer_map)
+    assert all(meta[(d, name)] for d, name, _ in overview)
+    sx, sy = page.evaluate("""() => {
+      const v = window.__datamap.view, t = v.info.topics.filter(t => t.depth === 1)
+        .sort((a, b) => b.count - a.count)[0];
+      return v.screenOf(t.x, t.y);
+    }""")
+    page.mouse.move(sx, sy)
+    deeper = overview
+    for _ in range(20):
+        page.mouse.wheel(0, -150)
+        page.wait_for_timeout(150)
+        deeper = page.evaluate(shown)
+        if deeper and min(d for d, _, _ in deeper) >= 2:
+            break
+    assert deeper and min(d for d, _, _ in deeper) >= 2, f"still depth-1 labels after zooming: {deeper}"
+    assert all(meta[(d, name)] for d, name, _ in deeper), deeper
+    assert len({(d, n) for d, n, _ in deeper}) == len(deeper), "a label drawn twice"
+
+
+def _topic_meta(viewer_map) -> dict:
+    """(depth, label) → True for every topic of the built map (a defaultdict: unknown → False)."""
+    from collections import defaultdict
+
+    from resources import open_map
+
+    m = open_map(viewer_map["dataset"], viewer_map["store"])
+    md = m.topics.metadata
+    known: dict = defaultdict(bool)
+    for d, name in zip(md["depth"], md["topic_short_description"]):
+        known[(int(d), name)] = True
+    return known
+
+
 def _a_loaded_point(page) -> dict:
     return page.evaluate("""() => {
       const v = window.__datamap.view;
