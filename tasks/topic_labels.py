@@ -22,6 +22,7 @@ class TopicInfo:
     sibling_keywords: list[str]           # the same minus words most of its siblings share
     count: int
     sample_docs: list[str] = field(default_factory=list)
+    ancestor_labels: list[str] = field(default_factory=list)   # depth 1 first, parent last
 
 
 @runtime_checkable
@@ -158,7 +159,8 @@ class KeywordLabeller:
 
     def candidates(self, t: TopicInfo) -> list[str]:
         stop = self.stop_words
-        parent_words = set((t.parent_label or "").lower().split())
+        parent_words = {w.strip(",") for lab in [*t.ancestor_labels, t.parent_label or ""]
+                        for w in lab.lower().split()}
         own = t.sibling_keywords if (t.depth > 1 and t.sibling_keywords) else t.keywords
         ranked = [w for w in own if _good(w, stop) and not (set(w.split()) <= parent_words)]
         ranked += [w for w in t.keywords if w not in ranked and _good(w, stop)]
@@ -219,6 +221,20 @@ def _casing(words: set[str], docs: Sequence[str]) -> dict[str, str]:
             if c is not None:
                 c[s] += 1
     return {w: (c.most_common(1)[0][0] if c else w) for w, c in forms.items()}
+
+
+def join_dotted(label: str, docs: Sequence[str]) -> str:
+    """Two label words the documents mostly write joined by a dot come back joined:
+    the tokenizer split "Node.js" into "node js", and "Node js" is not its name."""
+    words = label.split()
+    for i in range(len(words) - 1):
+        a, b = re.escape(words[i].rstrip(",")), re.escape(words[i + 1])
+        dotted = re.compile(rf"\b{a}\.{b}\b", re.IGNORECASE)
+        spaced = re.compile(rf"\b{a}\s+{b}\b", re.IGNORECASE)
+        forms = Counter(m.group(0) for d in docs for m in dotted.finditer(d))
+        if forms and sum(forms.values()) > sum(len(spaced.findall(d)) for d in docs):
+            return " ".join(words[:i] + [forms.most_common(1)[0][0]] + words[i + 2:])
+    return label
 
 
 def _display(label: str, casing: dict[str, str]) -> str:

@@ -34,7 +34,7 @@ from resources import schema
 from .progress import stage
 from .topic_clustering import cluster_hierarchy, default_sizes, fit_hierarchy, nearest, normalize  # noqa: F401
 from .topic_labels import (KeywordLabeller, TopicInfo, TopicLabeller, _casing, _display,  # noqa: F401
-                           _stop_words, is_bad_label, load_labeller, make_unique)
+                           _stop_words, is_bad_label, join_dotted, load_labeller, make_unique)
 
 
 # ---- options ---------------------------------------------------------------------------
@@ -281,6 +281,7 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
     labeller = load_labeller(options.labeller, stop)
     metadata: list[dict] = []
     label_of: dict[int, str] = {}
+    lineage_of: dict[int, list[str]] = {}      # topic id → labels from depth 1 down to it
     rng = np.random.default_rng(options.seed)
     for d in range(D):
         counts = np.bincount(raw[:, d])
@@ -300,7 +301,8 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
             infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
                                    parent_label=label_of.get(pg) if pg else None,
                                    keywords=kw[t], sibling_keywords=sib[t],
-                                   count=int(counts[t]), sample_docs=[docs[i] for i in sample]))
+                                   count=int(counts[t]), sample_docs=[docs[i] for i in sample],
+                                   ancestor_labels=lineage_of.get(pg, []) if pg else []))
         if docs is None and options.labeller is None:
             names = _path_labels(d, order_per_depth[d], parent_of, gid_maps, label_of)
         else:
@@ -312,7 +314,8 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
         need = {w.rstrip(",") for lab in names for w in lab.lower().split()} | {w.rstrip(",") for a in alts for c in a[:6] for w in c.split()}
         casing = _casing(need, [s for t in infos for s in t.sample_docs])
         use_keyword_casing = options.labeller is None and docs is not None
-        disp = [_display(nm, casing) if use_keyword_casing else nm for nm in names]
+        disp = [join_dotted(_display(nm, casing), i.sample_docs) if use_keyword_casing else nm
+                for nm, i in zip(names, infos)]
         disp_alts = [[_display(a, casing) for a in al if not is_bad_label(a, stop)] for al in alts]
         disp = [nm if not is_bad_label(nm, stop) else (al[0] if al else f"Topic {i.topic_id}")
                 for nm, al, i in zip(disp, disp_alts, infos)]
@@ -326,6 +329,7 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
                 disp[i] = lab
         for info, lab, t in zip(infos, disp, order_per_depth[d]):
             label_of[info.topic_id] = lab
+            lineage_of[info.topic_id] = info.ancestor_labels + [lab]
             members = members_of[t]
             cx = float(np.median(xy[members, 0])) if xy is not None else None
             cy = float(np.median(xy[members, 1])) if xy is not None else None

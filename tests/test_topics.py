@@ -415,3 +415,18 @@ def test_a_family_of_named_things_is_named_after_several_of_them():
     mostly_java = docs[:12] + [f"Java tool {i} with a Ruby script" for i in range(20)] + docs[12:22]
     assert several_subjects("java", ["ruby", "php"], mostly_java) is None
     assert several_subjects("java", ["ruby"], docs[:5]) is None, "too few documents to tell"
+
+
+def test_dotted_names_come_back_and_no_ancestor_word_is_repeated():
+    """"node js" (the tokenizer's split of "Node.js") is shown as the documents write it;
+    a child is never named by a word of its grandparent's label."""
+    from tasks.topic_labels import KeywordLabeller, TopicInfo, join_dotted
+
+    docs = ["Node.js module for streams", "event-driven I/O for Node.js", "runs on node js too"]
+    assert join_dotted("Node js", docs) == "Node.js"
+    assert join_dotted("Node js module", docs) == "Node.js module"
+    assert join_dotted("Node js", ["node js here", "node js there", "Node.js once"]) == "Node js"
+    lab = KeywordLabeller(frozenset({"and"}))
+    t = TopicInfo(1, 3, "Catmandu modules", ["perl", "math", "bigint"], ["perl", "math", "bigint"], 10,
+                  ancestor_labels=["Perl module", "Catmandu modules"])
+    assert "perl" not in lab.label([t])[0].lower()
