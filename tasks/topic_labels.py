@@ -79,6 +79,11 @@ NEW_DOCS_AT_LEAST = 0.1
 NAME_CAPS = 0.7          # share of mid-sentence mentions capitalised for a word to count as a name
 
 
+# URLs and e-mail addresses: no keyword comes from them ("httpwwwhaskellorg"), and their
+# lower-case "http" or "cran" must not decide how a name is written
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+
+
 def _doc_sets(words: Sequence[str], docs: Sequence[str]) -> tuple[dict[str, set[int]], dict[str, float]]:
     """Which of ``docs`` mention each word (whole word, plural too, any case), and the
     share of its mid-sentence mentions written with a capital ("Java", "PHP", "GTK")."""
@@ -130,7 +135,74 @@ def several_subjects(subject: str, others: Sequence[str], docs: Sequence[str],
             break
     if len(chosen) < 2:
         return None
+    chosen = [phrase_of(c, docs, name=True) or c for c in chosen]       # "Monte" → "Monte Carlo"
     return " and ".join([", ".join(chosen[:-1]), chosen[-1]])
+
+
+PHRASE_SHARE = 0.6       # share of a word's mentions followed by one word that makes them a phrase
+COOCCUR_AT_LEAST = 0.2   # share of a kind-noun's documents that must name the subject
+
+
+def phrase_of(word: str, docs: Sequence[str], name: bool = False) -> str | None:
+    """The phrase ``word`` is mostly the first half of, as ``docs`` write it ("Monte Carlo",
+    "Objective-C", "Modula-2"); None when its mentions go on in different ways.
+
+    ``name``: only a capitalised second word counts after a space ("Monte Carlo", not
+    "Fortran applications"), since a list of names must stay a list of names."""
+    pat = re.compile(rf"\b{re.escape(word)}(?:-([^\W_]+)\b(?!-)|\s+([^\W\d_]\w+)\b(?!-))?", re.IGNORECASE)
+    nxt: Counter = Counter()
+    total = 0
+    for d in docs:
+        for m in pat.finditer(d):
+            if m.start() and (d[m.start() - 1].isalnum() or d[m.start() - 1] in "-."):
+                continue
+            total += 1
+            follow = m.group(1) or m.group(2)
+            if m.group(1) or (follow and len(follow) >= 3 and follow.lower() not in FILLER_WORDS
+                              and (not name or follow[0].isupper())):
+                nxt[m.group(0).replace("\n", " ")] += 1
+    if total < 3 or not nxt:
+        return None
+    forms: Counter = Counter()
+    for form, c in nxt.items():
+        forms[re.sub(r"\s+", " ", form).lower()] += c
+    key, c = forms.most_common(1)[0]
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    if c < PHRASE_SHARE * total or re.split(r"[\s-]", key)[-1] in ENGLISH_STOP_WORDS:
+        return None
+    return max((f for f in nxt if re.sub(r"\s+", " ", f).lower() == key), key=nxt.__getitem__)
+
+
+def phrase_docs(phrase: str, docs: Sequence[str]) -> int:
+    """How many ``docs`` write the two words of ``phrase`` side by side (any case, plural
+    allowed): a keyword pair the tokenizer glued across a stop word or a full stop
+    ("architecture. GNU" → "architecture gnu") is no name."""
+    a, b = phrase.split()
+    stem = re.sub(r"(?:ies|es|s|y)$", "", b) if len(b) > 4 else b
+    tail = re.escape(stem) + r"\w{0,3}"
+    gap = r"(?:\s+|[.\-])"
+    # what the tokenizer drops may stand between: "GNU C++ compiler" is "gnu compiler"
+    dropped = rf"(?:(?:\w|\d+|\w\+\+|\w#){gap})?"
+    pat = re.compile(rf"\b{re.escape(a)}{gap}{dropped}{tail}\b(?!-\w)", re.IGNORECASE)
+    return sum(1 for d in docs if pat.search(d))
+
+
+def is_adverb(word: str, vocabulary: set[str] | frozenset[str] = frozenset()) -> bool:
+    """"safely", "centrally", "entirely": an -ly word names no subject. Told apart from
+    "assembly" or "family" by its stem being a word of the documents too ("safe")."""
+    if not word.endswith("ly") or len(word) < 5:
+        return False
+    return word.endswith("ely") or (word.endswith("ally") and len(word) > 6) or (
+        len(word) >= 6 and word[:-2] in vocabulary)
+
+
+def plural(word: str, keywords: Sequence[str]) -> str:
+    """The plural the keywords hold ("images" for "image"), else the word."""
+    for form in (word + "s", word + "es", word[:-1] + "ies"):
+        if form in keywords:
+            return form
+    return word
 
 
 def _good(w: str, stop: frozenset[str]) -> bool:
@@ -159,8 +231,9 @@ class KeywordLabeller:
 
     def candidates(self, t: TopicInfo) -> list[str]:
         stop = self.stop_words
+        # a list label ("Java and HTML") names several things: a child may name one of them
         parent_words = {w.strip(",") for lab in [*t.ancestor_labels, t.parent_label or ""]
-                        for w in lab.lower().split()}
+                        if " and " not in lab for w in lab.lower().split()}
         own = t.sibling_keywords if (t.depth > 1 and t.sibling_keywords) else t.keywords
         ranked = [w for w in own if _good(w, stop) and not (set(w.split()) <= parent_words)]
         ranked += [w for w in t.keywords if w not in ranked and _good(w, stop)]
@@ -168,32 +241,66 @@ class KeywordLabeller:
             ranked = [w for w in own + t.keywords if not is_bad_label(w, stop)]
         if not ranked:
             return []
+        docs = t.sample_docs
+        check = len(docs) >= 10            # too few documents to judge a phrase by
+        vocab = set(re.findall(r"[a-z]+", " ".join(docs).lower())) if check else set()
+        covers: dict[str, set[int]] = {}
+
+        def cover(w: str) -> set[int]:
+            if w not in covers:
+                covers[w] = _doc_sets([w], docs)[0][w]
+            return covers[w]
+
         top = ranked[:8]
-        unigrams = [w for w in top if " " not in w]
+        unigrams = [w for w in top if " " not in w and not is_adverb(w, vocab)]
         subjects = [w for w in unigrams if w not in HEAD_NOUNS]
         subject = subjects[0] if subjects else (unigrams[0] if unigrams else top[0])
         heads = [w for w in ranked[:6] if " " not in w and w in HEAD_NOUNS and w[:4] != subject[:4]
                  and w not in parent_words]
         cands: list[str] = []
-        mixed = several_subjects(subject, [w for w in subjects if w not in parent_words], t.sample_docs, ranked)
+        mixed = several_subjects(subject, [w for w in subjects if w not in parent_words], docs, ranked)
         if mixed:
             cands.append(mixed)
         if len(unigrams) >= 2 and unigrams[0][:4] == unigrams[1][:4] and unigrams[0] in HEAD_NOUNS:
             cands.append(max(unigrams[:2], key=len))     # "font", "fonts" lead: "Fonts"
+        if check and t.depth == 1 and heads and " " not in subject and len(cover(subject)) < 0.1 * len(docs):
+            # the subject is in few of the documents ("noto" in a topic of fonts and
+            # dictionaries): the kind of thing most of them are names the topic instead
+            h = max(heads, key=lambda w: len(cover(w)))
+            if len(cover(h)) >= max(0.2 * len(docs), 2 * len(cover(subject))):
+                cands.append(plural(h, t.keywords))
         for b in top:
             ws = b.split()
             if len(ws) == 2 and subject in ws and b in ranked[:5]:
                 if ws[0] in HEAD_NOUNS and ws[1] not in HEAD_NOUNS:
                     b = f"{ws[1]} {ws[0]}"
-                cands.append(b)
-                break
+                if not check or phrase_docs(b, docs):
+                    cands.append(b)
+                    break
         if heads and " " not in subject and subject not in HEAD_NOUNS:
-            cands.append(f"{subject} {heads[0]}")
+            h = heads[0]
+            # "Python module" only if the module documents are about Python: a kind-noun
+            # that belongs to another theme of the topic makes "Image game"
+            if (not check or phrase_docs(f"{subject} {h}", docs)
+                    or len(cover(h) & cover(subject)) >= COOCCUR_AT_LEAST * len(cover(h))):
+                cands.append(f"{subject} {h}")
+            elif min(len(cover(h)), len(cover(subject))) >= 0.15 * len(docs):
+                cands.append(f"{plural(subject, t.keywords)} and {plural(h, t.keywords)}")
+        if check and " " not in subject:
+            longer = phrase_of(subject, docs)
+            if longer and " " in longer and _good(longer, stop):
+                cands.append(longer)                     # "linear" → "linear algebra"
         cands.append(subject)
         second = next((w for w in unigrams if w != subject and w not in subject and subject not in w), None)
         if second and " " not in subject:
             cands.append(f"{subject} and {second}")
-        cands += ranked
+        # the rest only as fallbacks for clashing sibling names (phrases checked: costly)
+        cands += [w for w in ranked[:12] if " " not in w or not check or phrase_docs(w, docs)]
+        cands += [w for w in ranked[12:] if " " not in w]
+        # a subject the documents write hyphenated is that whole name: "Objective-C compiler"
+        full = phrase_of(subject, docs) if check and " " not in subject else None
+        if full and " " not in full:
+            cands = [" ".join(full if w == subject else w for w in c.split()) for c in cands]
         seen, out = set(), []
         for c in cands:
             c = " ".join(c.split()[:4])
@@ -209,27 +316,36 @@ class KeywordLabeller:
 def _casing(words: set[str], docs: Sequence[str]) -> dict[str, str]:
     """The commonest surface form of each word in ``docs`` ("gnome" → "GNOME").
 
-    One pass of a plain word tokenizer with set lookups: a regex alternation of a few
-    hundred words over 25,000 sample documents took ~40 s of a 60k-row build."""
-    forms: dict[str, Counter] = {w: Counter() for w in words}
+    Words standing alone count first: inside URLs or package names ("r-cran-ggplot2",
+    "cran.r-project.org") "CRAN" and "HTTP" are written in lower case. One pass of a plain
+    word tokenizer with set lookups: a regex alternation of a few hundred words over
+    25,000 sample documents took ~40 s of a 60k-row build."""
+    alone: dict[str, Counter] = {w: Counter() for w in words}
+    inside: dict[str, Counter] = {w: Counter() for w in words}
     if not words:
         return {}
     token = re.compile(r"\w+")
     for d in docs:
-        for s in token.findall(d):
-            c = forms.get(s.lower())
-            if c is not None:
-                c[s] += 1
-    return {w: (c.most_common(1)[0][0] if c else w) for w, c in forms.items()}
+        d = URL.sub(" ", d)
+        for forms, text in ((alone, _COMPOUND.sub(" ", d)), (inside, " ".join(_COMPOUND.findall(d)))):
+            for s in token.findall(text):
+                c = forms.get(s.lower())
+                if c is not None:
+                    c[s] += 1
+    return {w: (c.most_common(1)[0][0] if c else inside[w].most_common(1)[0][0] if inside[w] else w)
+            for w, c in alone.items()}
+
+
+_COMPOUND = re.compile(r"\w+(?:[.\-]\w+)+")
 
 
 def join_dotted(label: str, docs: Sequence[str]) -> str:
-    """Two label words the documents mostly write joined by a dot come back joined:
-    the tokenizer split "Node.js" into "node js", and "Node js" is not its name."""
+    """Two label words the documents mostly write joined by a dot or a hyphen come back
+    joined: the tokenizer split "Node.js" into "node js", and "Node js" is not its name."""
     words = label.split()
     for i in range(len(words) - 1):
         a, b = re.escape(words[i].rstrip(",")), re.escape(words[i + 1])
-        dotted = re.compile(rf"\b{a}\.{b}\b", re.IGNORECASE)
+        dotted = re.compile(rf"\b{a}[.\-]{b}\b(?!-\w)", re.IGNORECASE)
         spaced = re.compile(rf"\b{a}\s+{b}\b", re.IGNORECASE)
         forms = Counter(m.group(0) for d in docs for m in dotted.finditer(d))
         if forms and sum(forms.values()) > sum(len(spaced.findall(d)) for d in docs):
@@ -239,7 +355,7 @@ def join_dotted(label: str, docs: Sequence[str]) -> str:
 
 def _display(label: str, casing: dict[str, str]) -> str:
     words = [casing.get(w.rstrip(","), w.rstrip(",")) + w[len(w.rstrip(",")):] for w in label.split()]
-    if words and words[0][:1].islower():
+    if words and words[0][:1].islower() and not any(ch.isupper() for ch in words[0]):   # "jQuery" stays
         words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words)
 

@@ -33,7 +33,7 @@ from resources import schema
 
 from .progress import stage
 from .topic_clustering import cluster_hierarchy, default_sizes, fit_hierarchy, nearest, normalize  # noqa: F401
-from .topic_labels import (KeywordLabeller, TopicInfo, TopicLabeller, _casing, _display,  # noqa: F401
+from .topic_labels import (URL, KeywordLabeller, TopicInfo, TopicLabeller, _casing, _display,  # noqa: F401
                            _stop_words, is_bad_label, join_dotted, load_labeller, make_unique)
 
 
@@ -63,12 +63,11 @@ class TopicOptions:
 
 # ---- keywords (BERTopic's vectorizer + c-TF-IDF) ------------------------------------------
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+\b"   # ≥ 2 chars, starts with a letter: no bare numbers
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 
 
 def preprocess(text: str) -> str:
     """Lower-case and drop URLs / e-mail addresses ("httpwwwhaskellorg" is no keyword)."""
-    return _URL.sub(" ", text.lower())
+    return URL.sub(" ", text.lower())
 
 
 def _recording_vectorizer(options: TopicOptions, n_docs: int):
@@ -303,13 +302,15 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
                                    keywords=kw[t], sibling_keywords=sib[t],
                                    count=int(counts[t]), sample_docs=[docs[i] for i in sample],
                                    ancestor_labels=lineage_of.get(pg, []) if pg else []))
+        alts = [KeywordLabeller(stop).candidates(t) for t in infos]
         if docs is None and options.labeller is None:
             names = _path_labels(d, order_per_depth[d], parent_of, gid_maps, label_of)
+        elif type(labeller) is KeywordLabeller:      # its names are the first candidates: reuse them
+            names = [(a or [f"topic {t.topic_id}"])[0] for a, t in zip(alts, infos)]
         else:
             names = [str(s).strip() for s in labeller.label(infos)]
         if len(names) != len(infos):
             raise ValueError(f"labeller returned {len(names)} labels for {len(infos)} topics")
-        alts = [KeywordLabeller(stop).candidates(t) for t in infos]
         # readable casing from the topic's own documents
         need = {w.rstrip(",") for lab in names for w in lab.lower().split()} | {w.rstrip(",") for a in alts for c in a[:6] for w in c.split()}
         casing = _casing(need, [s for t in infos for s in t.sample_docs])

@@ -430,3 +430,91 @@ def test_dotted_names_come_back_and_no_ancestor_word_is_repeated():
     t = TopicInfo(1, 3, "Catmandu modules", ["perl", "math", "bigint"], ["perl", "math", "bigint"], 10,
                   ancestor_labels=["Perl module", "Catmandu modules"])
     assert "perl" not in lab.label([t])[0].lower()
+
+
+def _section_docs(debian: pl.DataFrame, section: str, n: int, seed: int = 0, contains: str | None = None) -> list[str]:
+    rows = debian.filter(pl.col("section") == section)
+    if contains:
+        rows = rows.filter(pl.col("text").str.contains(contains))
+    return rows.sample(min(n, rows.height), seed=seed)["text"].to_list()
+
+
+def test_a_kind_noun_from_another_theme_makes_a_list_not_a_false_name(debian):
+    """Half image tools, half games (real Debian descriptions): "Image game" would name
+    nothing that exists; the two themes are listed. Where the kind-noun's documents are
+    about the subject, "Python module" stays."""
+    from tasks.topic_labels import KeywordLabeller, TopicInfo
+
+    lab = KeywordLabeller(frozenset({"and", "the"}))
+    mixed = (_section_docs(debian, "graphics", 50, contains=r"(?i)\bimages?\b")
+             + _section_docs(debian, "games", 50, contains=r"(?i)\bgames?\b"))
+    kw = ["game", "image", "images", "games", "graphics", "player"]
+    assert lab.label([TopicInfo(1, 1, None, kw, kw, 100, sample_docs=mixed)])[0] == "images and games"
+    py = _section_docs(debian, "python", 100, contains=r"(?i)\bmodule\b")
+    kw = ["python", "module", "python3", "library"]
+    assert lab.label([TopicInfo(1, 1, None, kw, kw, 100, sample_docs=py)])[0] == "python module"
+
+
+def test_a_keyword_pair_the_documents_never_write_is_no_name(debian):
+    """c-TF-IDF pairs are formed after stop words and punctuation go, so "architecture gnu"
+    (from "...for mips64r6el architecture)\nThis is the GNU C++ compiler") looks like a
+    phrase; the real cross-compiler descriptions never write it, while they do write
+    "GNU compiler"."""
+    from tasks.topic_labels import KeywordLabeller, TopicInfo, phrase_docs
+
+    gcc = debian.filter(pl.col("text").str.contains(r"cross(?:-| )compil") & pl.col("text").str.contains("GNU")
+                        & pl.col("text").str.contains("architecture"))["text"].to_list()[:100]
+    assert len(gcc) >= 20
+    assert phrase_docs("architecture gnu", gcc) == 0
+    assert phrase_docs("gnu compiler", gcc) > 0
+    lab = KeywordLabeller(frozenset({"and"}))
+    kw = ["architecture gnu", "architecture", "gnu compiler", "compiler"]
+    got = lab.candidates(TopicInfo(1, 1, None, kw, kw, 100, sample_docs=gcc))
+    assert "architecture gnu" not in got and got[0] != "architecture gnu"
+    # without documents to check against, the pair is still offered
+    assert "architecture gnu" in lab.candidates(TopicInfo(1, 1, None, kw, kw, 100))
+
+
+def test_phrases_adverbs_and_names_as_the_documents_write_them(debian):
+    """"Monte" is half of "Monte Carlo" and "Objective" of "Objective-C" in real
+    descriptions; an adverb ("safely", from "can safely be removed") names no topic; URLs
+    and package names do not decide casing ("CRAN", not the "cran" of "r-cran-<name>",
+    "HTTP", not the "http" of every link); "jQuery" keeps
+    its inner capital."""
+    from tasks.topic_labels import KeywordLabeller, TopicInfo, _casing, _display, is_adverb, phrase_of
+
+    texts = debian["text"]
+    monte = texts.filter(texts.str.contains(r"\bMonte\b")).to_list()[:60]
+    objc = texts.filter(texts.str.contains(r"\bObjective-C\b")).to_list()[:60]
+    assert phrase_of("monte", monte) == "Monte Carlo"
+    assert phrase_of("objective", objc) == "Objective-C"
+    assert phrase_of("fortran", texts.filter(texts.str.contains("Fortran")).to_list()[:60], name=True) is None
+    removed = texts.filter(texts.str.contains("can safely be removed")).to_list()[:50]
+    vocab = {w for d in removed for w in d.lower().split()}
+    assert is_adverb("safely", vocab) and is_adverb("centrally") and not is_adverb("assembly", vocab)
+    kw = ["safely", "removed", "transitional", "dummy"]
+    assert "safely" not in KeywordLabeller(frozenset({"and"})).label(
+        [TopicInfo(1, 1, None, kw, kw, 50, sample_docs=removed)])[0]
+    cran = texts.filter(texts.str.contains("CRAN")).to_list()[:80]
+    http = (texts.filter(texts.str.contains("http://")).to_list()[:100]
+            + texts.filter(texts.str.contains(r"\bHTTP\b")).to_list()[:30])
+    import re
+
+    assert any("r-cran-" in d for d in cran)
+    assert sum(len(re.findall(r"\bhttp\b", d)) for d in http) > sum(len(re.findall(r"\bHTTP\b", d)) for d in http)
+    assert _casing({"cran", "http"}, cran + http) == {"cran": "CRAN", "http": "HTTP"}
+    assert _display("jquery ui", {"jquery": "jQuery", "ui": "UI"}) == "jQuery UI"
+
+
+def test_a_child_of_a_list_topic_may_name_one_of_its_items(debian):
+    """Under "Java and HTML", Java libraries are "Java library": the parent names several
+    things, so one of them is a refinement, not a repeat. Under "Java library" it would be."""
+    from tasks.topic_labels import KeywordLabeller, TopicInfo
+
+    java = _section_docs(debian, "java", 100, contains=r"\bJava\b")
+    kw = ["java", "java library", "javadoc", "swing", "json"]
+    lab = KeywordLabeller(frozenset({"and"}))
+    under_list = TopicInfo(2, 2, "Java and HTML", kw, kw, 100, sample_docs=java, ancestor_labels=["Java and HTML"])
+    assert lab.label([under_list])[0] == "java library"
+    under_name = TopicInfo(2, 2, "Java library", kw, kw, 100, sample_docs=java, ancestor_labels=["Java library"])
+    assert "java" not in lab.label([under_name])[0].split()
