@@ -157,10 +157,16 @@ def main() -> None:
     rows = []
     for dd, k in zip(range(1, depths + 1), ks):
         ours = topics[schema.topic_id_column(dd)].to_numpy()
-        km = []
+        km, km_labels = [], []
         for s in range(a.kmeans_seeds):
-            km.append(ami(section, KMeans(k, n_init=1, random_state=s).fit(unit).labels_))
+            km_labels.append(KMeans(k, n_init=1, random_state=s).fit(unit).labels_)
+            km.append(ami(section, km_labels[-1]))
         oss = [ami(section, o[:, dd - 1]) for o in ours_seeds]
+        # how much two fits with different seeds agree: the yardstick for "AMI vs full fit"
+        # of the sample fit, and for whether a rebuild moves topics around
+        pairs = [(i, j) for i in range(len(ours_seeds)) for j in range(i + 1, len(ours_seeds))]
+        ours_agree = [ami(ours_seeds[i][:, dd - 1], ours_seeds[j][:, dd - 1]) for i, j in pairs]
+        km_agree = [ami(km_labels[i], km_labels[j]) for i, j in pairs]
         red = bt[k]
         se_o, se_k = np.std(oss, ddof=1) / np.sqrt(len(oss)), np.std(km, ddof=1) / np.sqrt(len(km))
         rows.append({"depth": dd, "k": k, "ours": ami(section, ours),
@@ -170,6 +176,10 @@ def main() -> None:
                      "kmeans_seed_std": float(np.std(km, ddof=1)),
                      "ours_seeds_mean": float(np.mean(oss)), "ours_seeds_min": float(np.min(oss)),
                      "ours_seeds_max": float(np.max(oss)),
+                     "ours_seed_pairs_ami": [float(np.mean(ours_agree)), float(np.min(ours_agree)),
+                                             float(np.max(ours_agree))],
+                     "kmeans_seed_pairs_ami": [float(np.mean(km_agree)), float(np.min(km_agree)),
+                                               float(np.max(km_agree))],
                      "bertopic_reduced": ami(section, red),
                      "bertopic_reduced_classes": int(len(np.unique(red))),
                      "bertopic_reduced_outlier_share": float(np.mean(red == -1)),
@@ -190,7 +200,8 @@ def main() -> None:
         "ami": rows,
         "bertopic_default": bt_default,
         "sample_fit": {"fit_rows": a.sample_fit, "runs": sample_fit},
-        "method": "middle-out: flat k-means at the middle depth, split below, majority-merged above",
+        "method": ("middle-out: flat k-means at the middle depth, finer depths split by spread; coarser depths "
+                   "from a flat k-means at their K (finer topics merged whole by majority, then border points moved)"),
         "seconds": {"topics_stage": timings.get("topics"), "umap_project_stage": timings.get("project"),
                     "index_stage": timings.get("index"), "build_wall": build_s,
                     "topics_parts": summary.get("seconds")},
@@ -215,6 +226,11 @@ def main() -> None:
     print("ours − k-means (seed means; ± standard error of the difference): "
           + "; ".join(f"depth {r['depth']} {r['ours_minus_kmeans']:+.3f} ± {r['ours_minus_kmeans_se']:.3f}"
                       f" (k-means seed std {r['kmeans_seed_std']:.3f})" for r in rows))
+    print("two fits, different seeds (AMI between them, mean [min–max] over seed pairs): "
+          + "; ".join(f"depth {r['depth']} ours {r['ours_seed_pairs_ami'][0]:.3f} "
+                      f"[{r['ours_seed_pairs_ami'][1]:.3f}–{r['ours_seed_pairs_ami'][2]:.3f}], k-means "
+                      f"{r['kmeans_seed_pairs_ami'][0]:.3f} [{r['kmeans_seed_pairs_ami'][1]:.3f}–"
+                      f"{r['kmeans_seed_pairs_ami'][2]:.3f}]" for r in rows))
     for r in sample_fit:
         print(f"sample fit ({a.sample_fit:,} rows, seed {r['seed']}): AMI vs section "
               + " / ".join(f"{v:.3f}" for v in r["ami_section"]) + "; AMI vs full fit "
