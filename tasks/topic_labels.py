@@ -65,7 +65,7 @@ dictionary dictionaries scripts backend frontend emulator manager viewer player
 # ("Package contains", "Providing built"): never a label word.
 FILLER_WORDS = frozenset("""
 package packages contains contain containing provides provide providing provided based
-using use used uses includes including include included allows allow written new set
+using use used uses includes including include included allows allow enables enable lets needed required packaged written new set
 simple small various support supports supported version versions built build features
 feature way easy easily like make makes just also additional useful common generic files file turned
 """.split())
@@ -96,7 +96,10 @@ def _doc_sets(words: Sequence[str], docs: Sequence[str]) -> tuple[dict[str, set[
                 hit.add(i)
                 before = d[max(0, m.start() - 2):m.start()]
                 if m.start() == 0 or before.strip() in (".", ":", "-", "*") or "\n" in before:
-                    continue                       # sentence start: a capital says nothing
+                    if any(ch.isupper() for ch in m.group(0)[1:]):
+                        mid += 1                   # sentence start, but "AddressSanitizer"
+                        upper += 1                 # has capitals inside: a name anyway
+                    continue                       # else a capital says nothing here
                 mid += 1
                 upper += any(ch.isupper() for ch in m.group(0))
         sets[w], caps[w] = hit, (upper / mid if mid else 0.0)
@@ -141,6 +144,7 @@ def several_subjects(subject: str, others: Sequence[str], docs: Sequence[str],
 
 PHRASE_SHARE = 0.6       # share of a word's mentions followed by one word that makes them a phrase
 COOCCUR_AT_LEAST = 0.2   # share of a kind-noun's documents that must name the subject
+PAIR_SHARE = 0.4         # share of the subject's documents that must write "subject keyword"
 
 
 def phrase_of(word: str, docs: Sequence[str], name: bool = False) -> str | None:
@@ -289,7 +293,10 @@ class KeywordLabeller:
         if check and " " not in subject:
             longer = phrase_of(subject, docs)
             if longer and " " in longer and _good(longer, stop):
-                cands.append(longer)                     # "linear" → "linear algebra"
+                cands.append(longer)                     # "Monte" → "Monte Carlo"
+            if not cands:
+                cands += self._pair_of_keywords(subject, unigrams, ranked, docs, parent_words,
+                                                 ((t.parent_label or "").lower().split() or [""])[-1])
         cands.append(subject)
         second = next((w for w in unigrams if w != subject and w not in subject and subject not in w), None)
         if second and " " not in subject:
@@ -308,6 +315,37 @@ class KeywordLabeller:
                 seen.add(c)
                 out.append(c)
         return out
+
+    def _pair_of_keywords(self, subject: str, unigrams: list[str], ranked: list[str],
+                          docs: Sequence[str], parent_words: set[str], parent_head: str) -> list[str]:
+        """Two words rather than a bare subject, when the documents say so:
+        - the subject followed by one of the next keywords, as the documents write them
+          together, where that phrase is in ≥ 40% of the documents naming the subject
+          ("linear" + "algebra" → "Linear algebra");
+        - else, for a subject that is no name, a phrase ranked above it that ≥ 10% of the
+          documents write ("cross compiler" over "architecture", which every cross
+          compiler's text mentions). A name ("SELinux", "DPDK") is a label already. The
+          phrase may share only the parent's last word: a "cross compiler" under "GNU
+          compiler" is a kind of it, a "Python bindings" under "Python module > NumPy" a
+          repeat."""
+        n = len(docs)
+        sets, caps = _doc_sets([subject], docs)
+        best, best_docs = None, 0
+        for w in [u for u in unigrams if u != subject and u not in parent_words][:3]:
+            pair = f"{subject} {w}"
+            k = phrase_docs(pair, docs) if _good(pair, self.stop_words) else 0
+            if k > best_docs and k >= max(3, PAIR_SHARE * len(sets[subject])):
+                best, best_docs = pair, k
+        if best:
+            return [best]
+        if caps[subject] >= NAME_CAPS:
+            return []
+        above = ranked[:ranked.index(subject)] if subject in ranked else []
+        for b in above:
+            if (len(b.split()) == 2 and not set(b.split()) & (parent_words - {parent_head})
+                    and phrase_docs(b, docs) >= max(3, 0.1 * n)):
+                return [b]
+        return []
 
     def label(self, topics: Sequence[TopicInfo]) -> list[str]:
         return [(self.candidates(t) or [f"topic {t.topic_id}"])[0] for t in topics]
@@ -347,7 +385,10 @@ def join_dotted(label: str, docs: Sequence[str]) -> str:
         a, b = re.escape(words[i].rstrip(",")), re.escape(words[i + 1])
         dotted = re.compile(rf"\b{a}[.\-]{b}\b(?!-\w)", re.IGNORECASE)
         spaced = re.compile(rf"\b{a}\s+{b}\b", re.IGNORECASE)
-        forms = Counter(m.group(0) for d in docs for m in dotted.finditer(d))
+        # hyphenated only when written with capitals ("SWI-Prolog"): a lower-case
+        # "tesseract-ocr" or "cross-compiler" is mostly a package name or a plain compound
+        forms = Counter(m.group(0) for d in docs for m in dotted.finditer(d)
+                        if "." in m.group(0) or any(ch.isupper() for ch in m.group(0)))
         if forms and sum(forms.values()) > sum(len(spaced.findall(d)) for d in docs):
             return " ".join(words[:i] + [forms.most_common(1)[0][0]] + words[i + 2:])
     return label

@@ -504,6 +504,14 @@ def test_phrases_adverbs_and_names_as_the_documents_write_them(debian):
     assert sum(len(re.findall(r"\bhttp\b", d)) for d in http) > sum(len(re.findall(r"\bHTTP\b", d)) for d in http)
     assert _casing({"cran", "http"}, cran + http) == {"cran": "CRAN", "http": "HTTP"}
     assert _display("jquery ui", {"jquery": "jQuery", "ui": "UI"}) == "jQuery UI"
+    # hyphenated as written only for a name with capitals; package names stay words
+    from tasks.topic_labels import join_dotted
+
+    swi = texts.filter(texts.str.contains("SWI-Prolog")).to_list()[:40]
+    assert join_dotted("SWI Prolog", swi) == "SWI-Prolog"
+    ocr = texts.filter(texts.str.contains("tesseract-ocr")).to_list()[:40]
+    assert sum(d.count("tesseract-ocr") for d in ocr) > sum(d.lower().count("tesseract ocr") for d in ocr)
+    assert join_dotted("Tesseract OCR", ocr) == "Tesseract OCR"
 
 
 def test_a_child_of_a_list_topic_may_name_one_of_its_items(debian):
@@ -518,3 +526,32 @@ def test_a_child_of_a_list_topic_may_name_one_of_its_items(debian):
     assert lab.label([under_list])[0] == "java library"
     under_name = TopicInfo(2, 2, "Java library", kw, kw, 100, sample_docs=java, ancestor_labels=["Java library"])
     assert "java" not in lab.label([under_name])[0].split()
+
+
+def test_a_phrase_the_documents_write_beats_a_word_every_document_shares(debian):
+    """Real cross-compiler descriptions all say "…for the armhf architecture", so
+    "architecture" tops the keywords of their topic under "GNU compiler"; the phrase ranked
+    above it that a good share of them write, "cross compiler", names them. A subject that
+    is a name (SELinux, AddressSanitizer — capitals inside even at a sentence start) stays
+    the label, and a phrase repeating a grandparent's word ("Python bindings" under
+    "Python module") is no refinement."""
+    from tasks.topic_labels import KeywordLabeller, TopicInfo, _doc_sets
+
+    lab = KeywordLabeller(frozenset({"and", "the"}))
+    texts = debian["text"]
+    gcc = texts.filter(texts.str.contains(r"cross(?:-| )compil") & texts.str.contains("GNU")
+                       & texts.str.contains("architecture")).to_list()[:100]
+    kw = ["architecture gnu", "cross compiler", "architecture", "gcc", "cross"]
+    t = TopicInfo(5, 2, "GNU compiler", kw, kw, 100, sample_docs=gcc, ancestor_labels=["GNU compiler"])
+    assert lab.label([t])[0] == "cross compiler"
+    selinux = texts.filter(texts.str.contains("SELinux")).to_list()[:60]
+    kw = ["mandatory access", "selinux", "security enhanced", "policy"]
+    assert sum("mandatory access" in d.lower() for d in selinux) >= 0.1 * len(selinux)
+    assert lab.label([TopicInfo(6, 2, "Authentication", kw, kw, 60, sample_docs=selinux,
+                                ancestor_labels=["Authentication"])])[0] == "selinux"
+    asan = texts.filter(texts.str.contains("AddressSanitizer")).to_list()
+    assert _doc_sets(["addresssanitizer"], asan)[1]["addresssanitizer"] >= 0.7
+    h5 = texts.filter(texts.str.contains(r"(?i)\bh5py\b")).to_list()[:40]
+    kw = ["python bindings", "h5py", "hdf5", "numpy"]
+    got = lab.label([TopicInfo(7, 3, "NumPy", kw, kw, 40, sample_docs=h5, ancestor_labels=["Python module", "NumPy"])])[0]
+    assert "python" not in got.split(), got
