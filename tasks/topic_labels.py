@@ -290,10 +290,11 @@ class KeywordLabeller:
                 cands.append(f"{subject} {h}")
             elif min(len(cover(h)), len(cover(subject))) >= 0.15 * len(docs):
                 cands.append(f"{plural(subject, t.keywords)} and {plural(h, t.keywords)}")
+        # the phrase the documents mostly write the subject in: "Monte Carlo", "Objective-C"
+        full = phrase_of(subject, docs) if check and " " not in subject else None
         if check and " " not in subject:
-            longer = phrase_of(subject, docs)
-            if longer and " " in longer and _good(longer, stop):
-                cands.append(longer)                     # "Monte" → "Monte Carlo"
+            if full and " " in full and _good(full, stop):
+                cands.append(full)                       # "Monte" → "Monte Carlo"
             if not cands:
                 cands += self._pair_of_keywords(subject, unigrams, ranked, docs, parent_words,
                                                  ((t.parent_label or "").lower().split() or [""])[-1])
@@ -305,7 +306,6 @@ class KeywordLabeller:
         cands += [w for w in ranked[:12] if " " not in w or not check or phrase_docs(w, docs)]
         cands += [w for w in ranked[12:] if " " not in w]
         # a subject the documents write hyphenated is that whole name: "Objective-C compiler"
-        full = phrase_of(subject, docs) if check and " " not in subject else None
         if full and " " not in full:
             cands = [" ".join(full if w == subject else w for w in c.split()) for c in cands]
         seen, out = set(), []
