@@ -40,7 +40,30 @@ import polars as pl  # noqa: E402
 import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def _shared_data() -> Path:
+    """``$DATAMAP_SHARED_DATA``, else ../shared/data beside the checkout, else — in a fresh
+    clone of a local checkout, such as a CI dry run in a temporary folder — beside the
+    repository it was cloned from."""
+    if os.environ.get("DATAMAP_SHARED_DATA"):
+        return Path(os.environ["DATAMAP_SHARED_DATA"])
+    beside = REPO.parent / "shared" / "data"
+    if beside.exists():
+        return beside
+    try:
+        origin = subprocess.run(["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
+                                capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        origin = ""
+    if origin and Path(origin).is_dir():
+        there = Path(origin).resolve().parent / "shared" / "data"
+        if there.exists():
+            return there
+    return beside
+
+
+SHARED = _shared_data()
 CORPUS = SHARED / "debian-packages.parquet"
 VECTORS = SHARED / "debian-packages-minilm.npy"
 
@@ -53,7 +76,8 @@ def pytest_sessionfinish(session, exitstatus):
 def debian() -> pl.DataFrame:
     """The whole shared Debian corpus (63,666 rows), with a row-position column."""
     if not CORPUS.exists():
-        pytest.fail(f"shared corpus missing at {CORPUS}: tests need ../shared/data beside the repo")
+        pytest.fail(f"shared corpus missing at {CORPUS}: tests need ../shared/data beside the repo "
+                    "(or DATAMAP_SHARED_DATA)")
     return pl.read_parquet(CORPUS).with_row_index("_row")
 
 
