@@ -28,7 +28,7 @@ READER_PROBE = r"""
 import json, sys, time
 import numpy as np
 t0 = time.perf_counter()
-from resources import open_map
+from datamap import open_map
 m = open_map(sys.argv[1], store=sys.argv[2])
 ids = m.data.ids
 lat = m.embeddings.latent
@@ -54,7 +54,7 @@ print(json.dumps({"open_s": t_open, "first_search_s": t_first,
 def bench_embed(n: int) -> dict:
     import polars as pl
 
-    from tasks.embed import EmbedOptions, embed_texts, load_embedder
+    from datamap.tasks.embed.encode import EmbedOptions, embed_texts, load_embedder
 
     df = pl.read_parquet(SHARED / "debian-packages.parquet").sample(n=n, seed=0)
     texts = df["text"].to_list()
@@ -81,7 +81,7 @@ def bench_build(n: int, workdir: Path) -> dict:
     import numpy as np
     import polars as pl
 
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     df = pl.read_parquet(SHARED / "debian-packages.parquet").with_row_index("_row")
     vec = np.load(SHARED / "debian-packages-minilm.npy", mmap_mode="r")

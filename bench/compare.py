@@ -52,7 +52,7 @@ CUTOFF = 0.1
 DATAMAP = r"""
 import json, sys, time
 t = time.perf_counter()
-from flows.build_map import build_map
+from datamap.flows.build_map import build_map
 src, npy, store = sys.argv[1:4]
 res = build_map(source=src, dataset="cmp", store=store,
                 options={"text_field": "text", "id_field": "id", "embeddings": npy})
@@ -228,7 +228,7 @@ def skip_reason(name: str, prev: dict | None, n: int, cap: float) -> str | None:
 def datamap_quality(store: str, q: np.ndarray, t: dict, section: np.ndarray) -> dict:
     import polars as pl
 
-    from resources import open_map, schema
+    from datamap.resources import open_map, schema
 
     m = open_map("cmp", store=store)
     proj = m.read_parquet(schema.PROJECTION)
@@ -267,7 +267,6 @@ def datamap_quality(store: str, q: np.ndarray, t: dict, section: np.ndarray) -> 
 
 def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | None) -> dict:
     import polars as pl
-
     import scale_data
 
     res: dict = {"rows": n, "cap_s": cap, "cpus": os.cpu_count(), "load_avg_start": os.getloadavg(),

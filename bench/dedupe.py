@@ -76,7 +76,7 @@ def cached_graph(n: int, vectors: np.ndarray):
     """(index, knn_idx, knn_dist, build seconds) — built once per size, then loaded."""
     from usearch.index import Index
 
-    from tasks import index as I
+    from datamap.tasks import index as I
 
     os.makedirs(CACHE, exist_ok=True)
     base = os.path.join(CACHE, f"synthetic-{n}")
@@ -126,7 +126,7 @@ def tiled(n: int, block: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
 
 
 def bench_speed(n: int, block: int = 100_000) -> dict:
-    from tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
 
     t0 = time.perf_counter()
     if n <= block:
@@ -171,8 +171,8 @@ def bench_debian() -> dict:
     than 32 neighbours, the slow path the synthetic sets never take."""
     from usearch.index import Index
 
-    from tasks import index as I
-    from tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
 
     vec = debian_vectors()
     base = os.path.join(CACHE, "debian")
@@ -225,9 +225,9 @@ KINDS = ("whitespace", "dropped word", "case", "appended sentence")
 def bench_quality(n_copies: int, seed: int = 7) -> dict:
     import polars as pl
 
-    from tasks import embed as E
-    from tasks import index as I
-    from tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks.embed import encode as E
 
     corpus = pl.read_parquet(os.path.join(SHARED, "debian-packages.parquet"))
     vec = debian_vectors()

@@ -62,7 +62,7 @@ def nmi(vectors: np.ndarray, labels: list[str], k: int, seed: int = 0) -> float:
 
 
 def timed_embed(emb, texts: list[str]) -> tuple[np.ndarray, dict]:
-    from tasks.embed import embed_texts
+    from datamap.tasks.embed.encode import embed_texts
     la0, t0, c0 = load_avg(), time.perf_counter(), time.process_time()
     v = embed_texts(texts, emb, None).vectors
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -81,7 +81,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(REPO / "bench" / "out" / "embed_speed.json"))
     a = ap.parse_args()
 
-    from tasks.embed import EmbedOptions, load_embedder, resolve_embedder
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder, resolve_embedder
 
     df = pl.read_parquet(SHARED / "debian-packages.parquet").with_row_index("_row")
     ref_all = np.load(SHARED / "debian-packages-minilm.npy").astype(np.float32)

@@ -49,7 +49,7 @@ def build_map(rows: int, store: str, tile_capacity: int) -> tuple[str, str]:
     df = pl.read_parquet(shared / "debian-packages.parquet").sample(n=rows, seed=0)
     src = Path(store).parent / f"load-{rows}.parquet"
     df.select("id", "text", "section").write_parquet(src)
-    from flows.build_map import build_map as build
+    from datamap.flows.build_map import build_map as build
 
     res = build(source=str(src), dataset="load", store=store,
                 options={"text_field": "text", "id_field": "id", "embed_mode": "fast",
@@ -238,7 +238,7 @@ def main() -> None:
     t_build = None
     if a.store:
         store, dataset = a.store, a.dataset or "debian"
-        from resources import Store
+        from datamap.resources import Store
 
         version = Store(store).resolve_version(dataset)
     else:
@@ -247,7 +247,7 @@ def main() -> None:
         dataset, version = build_map(a.rows, store, a.tile_capacity)
         t_build = round(time.perf_counter() - t, 1)
     port = _free_port()
-    code = f"from viewer.app import serve; serve({store!r}, host='127.0.0.1', port={port})"
+    code = f"from datamap.viewer.app import serve; serve({store!r}, host='127.0.0.1', port={port})"
     server = subprocess.Popen([sys.executable, "-c", code], cwd=str(REPO))
     try:
         import httpx

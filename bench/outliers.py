@@ -27,9 +27,9 @@ SHARED = os.environ.get("DATAMAP_SHARED_DATA", os.path.join(os.path.dirname(REPO
 
 
 def outliers_bench(vectors: np.ndarray, n_debian: int) -> dict:
-    from flows.build_map import KNN_K
-    from tasks import index as I
-    from tasks import outliers as O
+    from datamap.flows.build_map import KNN_K
+    from datamap.tasks import index as I
+    from datamap.tasks import outliers as O
 
     n = len(vectors)
     planted = np.arange(n_debian, n)
@@ -59,7 +59,7 @@ def outliers_bench(vectors: np.ndarray, n_debian: int) -> dict:
 
 
 def suggest_bench(vectors: np.ndarray, sections: np.ndarray, names: list[str]) -> dict:
-    from resources.tag_suggest import centroid_suggest, fit_tag_model, score_rows, top_k
+    from datamap.resources.tag_suggest import centroid_suggest, fit_tag_model, score_rows, top_k
 
     rng = np.random.default_rng(0)
     out = {}

@@ -65,8 +65,8 @@ def main() -> None:
     a = ap.parse_args()
     import pyarrow.parquet as pq
 
-    from tasks.project import ProjectionOptions
-    from tasks.projectors import layout
+    from datamap.tasks.project import layout
+    from datamap.tasks.project.umap import ProjectionOptions
 
     vec = np.load(os.path.join(SHARED, "debian-packages-minilm.npy"), mmap_mode="r")
     rows = np.sort(np.random.default_rng(a.seed).choice(len(vec), a.rows, replace=False))

@@ -51,11 +51,11 @@ def main() -> None:
 
     import numpy as np
     import polars as pl
-
     from conftest import debian_subset
-    from flows.build_map import build_map
-    from resources import open_map
-    from tasks.refresh import median_move
+
+    from datamap.flows.build_map import build_map
+    from datamap.resources import open_map
+    from datamap.tasks.refresh import median_move
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-refresh-"))
     os.environ.setdefault("DATAMAP_WORK_DIR", str(tmp / "work"))

@@ -34,8 +34,8 @@ def main() -> None:
     import polars as pl
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from tasks.embed import resolve_model
-    from tasks.embedders.onnx_minilm import OnnxEmbedder, ensure_exported
+    from datamap.tasks.embed.encode import resolve_model
+    from datamap.tasks.embed.onnx_minilm import OnnxEmbedder, ensure_exported
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1000)

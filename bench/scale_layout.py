@@ -52,9 +52,9 @@ def main() -> None:
     ap.add_argument("--out", default=str(REPO / "bench" / "out" / "scale_layout.json"))
     a = ap.parse_args()
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from tasks import dedupe as D
-    from tasks import index as I
-    from tasks import project as P
+    from datamap.tasks import dedupe as D
+    from datamap.tasks import index as I
+    from datamap.tasks.project import umap as P
 
     _, vec = debian()
     n = min(a.rows, len(vec))
@@ -103,7 +103,7 @@ def main() -> None:
     out["layout"].append({"method": "full", "seconds": time.perf_counter() - t,
                           "nn10_preservation": preservation(xy_full, nn, q)})
     print(out["layout"][-1], flush=True)
-    from tasks import sample_fit as S
+    from datamap.tasks.project import sample_fit as S
 
     for size in [int(x) for x in a.samples.split(",") if x]:
         for jitter in (0.0, 0.5):

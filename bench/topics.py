@@ -36,8 +36,8 @@ OUT = REPO / "bench" / "out"
 
 
 def build_full_map(workdir: Path) -> tuple[object, dict]:
-    from flows.build_map import build_map
-    from resources import open_map
+    from datamap.flows.build_map import build_map
+    from datamap.resources import open_map
 
     store = str(workdir / "store")
     res = build_map(source=str(SHARED / "debian-packages.parquet"), dataset="debian", store=store,
@@ -113,8 +113,8 @@ def main() -> None:
     from sklearn.cluster import KMeans
     from sklearn.metrics import adjusted_mutual_info_score as ami
 
-    from resources import schema
-    from tasks.topics import cluster_hierarchy
+    from datamap.resources import schema
+    from datamap.tasks.topics.model import cluster_hierarchy
 
     corpus = pl.read_parquet(SHARED / "debian-packages.parquet")
     vectors = np.load(SHARED / "debian-packages-minilm.npy").astype(np.float32)
@@ -250,7 +250,7 @@ def scale_run(n: int, docs: list[str], vectors: np.ndarray, out: Path) -> None:
     """The topic step at n rows: Debian rows tiled, vectors jittered so no two are equal."""
     import resource
 
-    from tasks.topics import TopicOptions, build_topics
+    from datamap.tasks.topics.model import TopicOptions, build_topics
 
     rng = np.random.default_rng(0)
     rows = np.arange(n) % len(vectors)

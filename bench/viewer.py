@@ -38,8 +38,8 @@ import pyarrow.parquet as pq
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from resources import schema  # noqa: E402
-from resources.store import Store  # noqa: E402
+from datamap.resources import schema  # noqa: E402
+from datamap.resources.store import Store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -67,8 +67,8 @@ def synth(n: int, seed: int = 0) -> tuple[pa.Table, np.ndarray, np.ndarray]:
 
 
 def build_version(store: str, dataset: str, n: int, index_max: int, work: Path) -> dict:
-    from tasks import tiles as T
-    from tasks.publish import publish
+    from datamap.tasks import tiles as T
+    from datamap.tasks.publish import publish
 
     t0 = time.perf_counter()
     table, xy, blob = synth(n)
@@ -88,8 +88,8 @@ def build_version(store: str, dataset: str, n: int, index_max: int, work: Path) 
     has_index = n <= index_max
     t_index = None
     if has_index:
-        from resources.vectors import table_bytes, vectors_table
-        from tasks.index import IndexOptions, build_index, save_index
+        from datamap.resources.vectors import table_bytes, vectors_table
+        from datamap.tasks.index import IndexOptions, build_index, save_index
 
         rng = np.random.default_rng(1)
         centres = rng.normal(size=(K_BLOBS, 16))
@@ -122,7 +122,7 @@ def free_port() -> int:
 
 def start_server(store: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    code = ("import uvicorn; from viewer.app import create_app; "
+    code = ("import uvicorn; from datamap.viewer.app import create_app; "
             f"uvicorn.run(create_app({store!r}), host='127.0.0.1', port={port}, log_level='warning', "
             "timeout_keep_alive=30)")
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=str(REPO))

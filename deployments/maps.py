@@ -16,8 +16,8 @@ import datetime as _dt
 
 from prefect.events import DeploymentEventTrigger
 
-from resources.store import Store
-from tasks import sources as sources_mod
+from datamap.resources.store import Store
+from datamap.tasks import sources as sources_mod
 
 NIGHTLY = "0 3 * * *"
 WATCH_EVERY_S = 300
@@ -27,8 +27,8 @@ def map_deployments(store: str | None = None, storage_options: dict | None = Non
                     cron: str | None = NIGHTLY, watch_every_s: float | None = WATCH_EVERY_S,
                     datasets: list[str] | None = None) -> list:
     """RunnerDeployments for every registered source (+ the watcher)."""
-    from flows.build_map import build_map
-    from flows.watch_sources import watch_sources
+    from datamap.flows.build_map import build_map
+    from datamap.flows.watch_sources import watch_sources
 
     st = Store(store, storage_options)
     registry = sources_mod.load_registry(st)

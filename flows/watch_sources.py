@@ -8,12 +8,12 @@ can trigger a rebuild by emitting the same event.
 """
 from __future__ import annotations
 
-import flows  # noqa: F401  (environment defaults)
 from prefect import flow, get_run_logger, task
 from prefect.events import emit_event
 
-from resources.store import Store
-from tasks import sources as sources_mod
+import datamap.flows  # noqa: F401  # noqa: F401  (environment defaults)
+from datamap.resources.store import Store
+from datamap.tasks import sources as sources_mod
 
 
 def source_changed_event(dataset: str, source: str, old: dict | None, new: dict | None) -> dict:

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyarrow as pa
 
-from . import schema
-from .errors import DatamapError
+from datamap.resources import schema
+from datamap.resources.errors import DatamapError
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
 
 class UnknownIds(DatamapError, KeyError):

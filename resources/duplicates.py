@@ -14,12 +14,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import schema
-from .duplicate_clusters import DELETION, RETENTION, cluster_pairs
-from .errors import DatamapError
+from datamap.resources import schema
+from datamap.resources.duplicate_clusters import DELETION, RETENTION, cluster_pairs
+from datamap.resources.errors import DatamapError
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
 
 class CutoffOutOfRange(DatamapError, ValueError):

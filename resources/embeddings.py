@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyarrow as pa
 
-from . import schema
-from .errors import DatamapError
-from .vectors import read_ipc, vectors_from_table
+from datamap.resources import schema
+from datamap.resources.errors import DatamapError
+from datamap.resources.vectors import read_ipc, vectors_from_table
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
 
 class EmbeddingsResource:
@@ -41,7 +41,7 @@ class EmbeddingsResource:
     def projections(self):
         """Every layout this version holds, by method: ``projections["tsne"]`` → id, x, y
         (resources/projections.py); the main one is also ``projected``."""
-        from .projections import ProjectionsResource
+        from datamap.resources.projections import ProjectionsResource
 
         return ProjectionsResource(self._m)
 

@@ -80,7 +80,11 @@ class ReservedTag(DatamapError, ValueError):
     """A tag name owned by datamap itself (e.g. the derived ``duplicates`` tag)."""
 
 
-class InvalidOutlierOptions(DatamapError, ValueError):
+class InvalidOption(DatamapError, ValueError):
+    """An option is unknown or has a value outside its choices; the message names both."""
+
+
+class InvalidOutlierOptions(InvalidOption):
     """Options of the outliers stage that it cannot use (unknown method, k out of range)."""
 
 
@@ -97,3 +101,7 @@ class UnknownProjection(DatamapError, KeyError):
 
 class ImageUnreadable(DatamapError):
     """An image referenced by a row cannot be opened (missing file, not an image)."""
+
+
+class MissingExtra(DatamapError):
+    """A command or function needs an optional part of datamap that is not installed."""

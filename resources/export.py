@@ -11,10 +11,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import schema
+from datamap.resources import schema
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
 
 def curated_mask(m: "DataMap", with_tags: list[str] = (), without_tags: list[str] = ()) -> pa.Array:

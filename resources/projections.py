@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 
-from . import schema
-from .errors import UnknownProjection
+from datamap.resources import schema
+from datamap.resources.errors import UnknownProjection
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
 METHOD_NAMES = ("umap", "tsne", "pca")
 

@@ -15,9 +15,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import schema
-from .errors import IntegrityError, ResourceMissing
-from .store import Store
+from datamap.resources import schema
+from datamap.resources.errors import IntegrityError, ResourceMissing
+from datamap.resources.store import Store
 
 
 def open_map(dataset: str, store: str | Store | None = None, version: str | None = "latest",
@@ -119,49 +119,49 @@ class DataMap:
     # ---- resources -------------------------------------------------------------------------
     @cached_property
     def data(self):
-        from .data import DataResource
+        from datamap.resources.data import DataResource
 
         return DataResource(self)
 
     @cached_property
     def embeddings(self):
-        from .embeddings import EmbeddingsResource
+        from datamap.resources.embeddings import EmbeddingsResource
 
         return EmbeddingsResource(self)
 
     @cached_property
     def topics(self):
-        from .topics import TopicsResource
+        from datamap.resources.topics import TopicsResource
 
         return TopicsResource(self)
 
     @cached_property
     def duplicates(self):
-        from .duplicates import DuplicatesResource
+        from datamap.resources.duplicates import DuplicatesResource
 
         return DuplicatesResource(self)
 
     @cached_property
     def tags(self):
-        from .tags import TagsResource
+        from datamap.resources.tags import TagsResource
 
         return TagsResource(self)
 
     @cached_property
     def outliers(self):
-        from .outliers import OutliersResource
+        from datamap.resources.outliers import OutliersResource
 
         return OutliersResource(self)
 
     @cached_property
     def thumbnails(self):
-        from .thumbnails import ThumbnailsResource
+        from datamap.resources.thumbnails import ThumbnailsResource
 
         return ThumbnailsResource(self)
 
     @cached_property
     def tiles(self):
-        from .tiles import TilesResource
+        from datamap.resources.tiles import TilesResource
 
         return TilesResource(self)
 

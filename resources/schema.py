@@ -38,6 +38,35 @@ X, Y = "x", "y"
 # the viewer can rely on a fixed extent whatever the projection produced.
 BOX = (0.0, 1.0)
 
+# --- the build's work area (one folder per build; flows/runtime/workarea.py) ----------
+# What every stage after ``ingest`` may read; each stage's own outputs are named by the
+# artifact names above, so publishing is a rename.
+WORK_DATA = DATA                      # validated table, id first
+WORK_VECTORS = "vectors.arrow"        # float32 latent vectors (Arrow IPC, id + latent)
+WORK_BYO_VECTORS = "byo_vectors.arrow"   # the user's own vectors, as ingest validated them
+WORK_KNN_IDX = KNN_IDX                # (N, K+1) int64 row positions, self first
+WORK_KNN_DIST = KNN_DIST              # (N, K+1) float32 cosine distances, self first (0)
+WORK_PROJECTION = PROJECTION
+WORK_PROJECTION_INFO = "projection.json"   # what the main layout ran and why
+WORK_INDEX = INDEX
+WORK_REFRESH_PLAN = "refresh_plan.npz"     # the row diff against the parent version
+WORK_REFRESH_INFO = "refresh_plan.json"    # … its summary and the full-layout reason, if any
+WORK_REFRESH_STATE = "refresh_state.npz"   # anchored mask, placed rows, parent positions
+WORK_TOKEN = "TOKEN"                       # the area's identity in stage cache keys
+
+# --- folder artifacts (tiles, thumbnails) --------------------------------------------
+FOLDER_INDEX = "index.json"           # what a folder artifact holds; read first
+TILE_FORMAT = "arrow-ipc-stream"
+TILES_VERSION = 1
+# tile columns (besides colour fields): position, row in data.parquet, sampling rank
+TILE_ROW = "row"
+TILE_RANK = "rank"
+
+# --- version ids ----------------------------------------------------------------------
+# UTC time of the publish, sortable as text: 2026-11-23T094512.123456Z
+VERSION_ID_FORMAT = "%Y-%m-%dT%H%M%S.%fZ"
+VERSION_ID = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{6}\.\d{6}Z$")
+
 # --- per-dataset files (relative to <store>/<dataset>/) ------------------------------
 VERSIONS_DIR = "versions"
 LATEST = "LATEST"
@@ -54,7 +83,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 def check_name(name: str, what: str = "dataset") -> str:
     """Refuse names that could escape the store (``../x``, ``a/b``) or hide files."""
-    from .errors import InvalidName
+    from datamap.resources.errors import InvalidName
 
     if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
         raise InvalidName(

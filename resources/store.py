@@ -27,8 +27,8 @@ from typing import Any
 
 import fsspec
 
-from . import schema
-from .errors import DatasetNotFound, StorageUnreachable, StoreError, VersionNotFound
+from datamap.resources import schema
+from datamap.resources.errors import DatasetNotFound, StorageUnreachable, StoreError, VersionNotFound
 
 DEFAULT_STORE = "./datamap-store"
 
@@ -82,7 +82,7 @@ def is_local(fs: fsspec.AbstractFileSystem) -> bool:
 def new_version_id(now: _dt.datetime | None = None) -> str:
     """Sortable, unique, filesystem-safe: 2026-11-23T094512.123456Z."""
     now = now or _dt.datetime.now(_dt.timezone.utc)
-    return now.strftime("%Y-%m-%dT%H%M%S.%fZ")
+    return now.strftime(schema.VERSION_ID_FORMAT)
 
 
 @contextlib.contextmanager
@@ -324,6 +324,6 @@ def _local_atomic_write(path: str, data: bytes) -> None:
 def _failpoint(name: str) -> None:
     """Crash-test hook (``DATAMAP_FAILPOINT``); imported lazily so the reader stays light."""
     if os.environ.get("DATAMAP_FAILPOINT"):
-        from tasks.failpoints import failpoint
+        from datamap.resources.failpoints import failpoint
 
         failpoint(name)

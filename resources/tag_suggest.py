@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .errors import TagTooSmall
+from datamap.resources.errors import TagTooSmall
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
 MIN_TAGGED = 2
 SCORE_CHUNK = 1 << 18      # rows scored at a time (bounded memory on 10M-row maps)
@@ -84,7 +84,7 @@ def suggest(m: "DataMap", tagged_ids: list[str], k: int = 100, seed: int = 0, **
     ``tagged_ids``, best first; score is the classifier's probability (0..1)."""
     import pandas as pd
 
-    from . import schema
+    from datamap.resources import schema
 
     if k < 0:
         raise ValueError("k must be ≥ 0")

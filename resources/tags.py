@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import schema
-from .data import UnknownIds
-from .errors import DatamapError, ReservedTag, UnknownTag
-from .store import storage_errors
+from datamap.resources import schema
+from datamap.resources.data import UnknownIds
+from datamap.resources.errors import DatamapError, ReservedTag, UnknownTag
+from datamap.resources.store import storage_errors
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
 _NS = uuid.UUID("6f0d1c52-7d0e-4a4e-9a53-3f6a2c1e9b10")
 OPS = ("add", "remove", "delete")
@@ -227,7 +227,7 @@ class TagsResource:
         """pandas DataFrame (id, score, row) of the ``k`` untagged points a linear classifier,
         trained on this tag's vectors against sampled untagged ones, finds most likely to
         belong; best first. Accept them with ``accept(name, df.id)``. Needs scikit-learn."""
-        from .tag_suggest import suggest
+        from datamap.resources.tag_suggest import suggest
 
         return suggest(self._m, self.get_datums_in_tag(name), k=k, seed=seed, **fit_options)
 

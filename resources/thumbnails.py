@@ -12,13 +12,12 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import schema
-from .errors import ResourceMissing
+from datamap.resources import schema
+from datamap.resources.errors import ResourceMissing
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
-INDEX_FILE = "index.json"
 _ATLAS = re.compile(r"^\d{1,9}\.png$")
 
 
@@ -41,7 +40,7 @@ class ThumbnailsResource:
     @cached_property
     def index(self) -> dict:
         """size, per_row, atlases, rows, missing (images that could not be read)."""
-        return json.loads(self._m.store.read_bytes(self._m.artifact_path(f"{schema.THUMBNAILS}/{INDEX_FILE}")))
+        return json.loads(self._m.store.read_bytes(self._m.artifact_path(f"{schema.THUMBNAILS}/{schema.FOLDER_INDEX}")))
 
     def atlas_bytes(self, i: int) -> bytes:
         name = atlas_name(i)

@@ -9,13 +9,12 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import schema
-from .errors import ResourceMissing
+from datamap.resources import schema
+from datamap.resources.errors import ResourceMissing
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
-INDEX_FILE = "index.json"
 _TILE = re.compile(r"^(\d{1,2})/(\d{1,7})/(\d{1,7})$")
 
 
@@ -28,7 +27,7 @@ class TilesResource:
     @cached_property
     def index(self) -> dict:
         """Tile list ({"z/x/y": [points, bytes]}), colour columns and their codes."""
-        return json.loads(self._m.store.read_bytes(self._m.artifact_path(f"{self._art}/{INDEX_FILE}")))
+        return json.loads(self._m.store.read_bytes(self._m.artifact_path(f"{self._art}/{schema.FOLDER_INDEX}")))
 
     def tile_bytes(self, z: int, x: int, y: int) -> bytes:
         """The Arrow IPC stream of one tile; ResourceMissing if the quadtree has none there."""

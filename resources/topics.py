@@ -13,11 +13,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import schema
-from .errors import DatamapError, InvalidTopicDepth, UnknownField
+from datamap.resources import schema
+from datamap.resources.errors import DatamapError, InvalidTopicDepth, UnknownField
 
 if TYPE_CHECKING:
-    from .reader import DataMap
+    from datamap.resources.reader import DataMap
 
 
 class TopicsResource:

@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
-from . import schema
+from datamap.resources import schema
 
 
 def vectors_table(ids: pa.Array | list[str], vectors: np.ndarray, dtype: str = "float32") -> pa.Table:

@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs
-from resources.errors import DatamapError
+from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs
+from datamap.resources.errors import InvalidOption
+from datamap.resources.options import options_from_dict
 
 
-class InvalidDuplicateOptions(DatamapError, ValueError):
+class InvalidDuplicateOptions(InvalidOption):
     """Dedupe options out of range or unknown."""
 
 
@@ -49,12 +50,7 @@ class DuplicateOptions:
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "DuplicateOptions":
-        d = dict(d or {})
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - known)
-        if unknown:
-            raise InvalidDuplicateOptions(f"unknown dedupe option(s) {unknown}; known: {sorted(known)}")
-        o = cls(**d)
+        o = options_from_dict(cls, d, "dedupe", InvalidDuplicateOptions)
         if not 0.0 <= float(o.duplicate_cutoff) < 2.0:
             raise InvalidDuplicateOptions(
                 f"duplicate_cutoff is a cosine distance in [0, 2); got {o.duplicate_cutoff!r} (Atlas uses 0.1)")

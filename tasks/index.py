@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .progress import stage
-
+from datamap.tasks.progress import stage
 
 # Maps with at least this many rows get the cheaper "large" settings below unless the
 # options name their own (docs/scale.md has the measured recall and time of each).

@@ -26,7 +26,8 @@ import dataclasses
 
 import numpy as np
 
-from resources.errors import InvalidOutlierOptions
+from datamap.resources.errors import InvalidOutlierOptions
+from datamap.resources.options import options_from_dict
 
 METHODS = ("knn_distance", "lof")
 EPS = 1e-10       # as scikit-learn: exact duplicates (distance 0) give a finite density
@@ -39,12 +40,7 @@ class OutlierOptions:
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "OutlierOptions":
-        d = dict(d or {})
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(d) - known)
-        if unknown:
-            raise InvalidOutlierOptions(f"unknown outliers option(s) {unknown}; known: {sorted(known)}")
-        opts = cls(**d)
+        opts = options_from_dict(cls, d, "outliers", InvalidOutlierOptions)
         if opts.method not in METHODS:
             raise InvalidOutlierOptions(f"unknown outliers method {opts.method!r}; choose one of {METHODS}")
         if not isinstance(opts.n_neighbors, int) or opts.n_neighbors < 1:

@@ -14,12 +14,11 @@ import posixpath
 import shutil
 from typing import Any
 
-from resources import schema
-from resources.errors import StoreError
-from resources.store import Store, new_version_id, storage_errors
-
-from .failpoints import failpoint
-from .progress import stage
+from datamap.resources import schema
+from datamap.resources.errors import StoreError
+from datamap.resources.failpoints import failpoint
+from datamap.resources.store import Store, new_version_id, storage_errors
+from datamap.tasks.progress import stage
 
 
 def sha256_file(path: str) -> str:

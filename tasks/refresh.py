@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from resources import schema
+from datamap.resources import schema
 
 DRIFT_THRESHOLD = 0.20     # > 20% of the parent's rows added/removed/changed → full re-layout
 PLACE_K = 5                # anchored neighbours whose median position a new point takes
@@ -261,8 +261,8 @@ def pairs_near_rows(vectors: np.ndarray, rows: np.ndarray, radius: float, block:
     """Every pair (row, any point) within ``radius`` cosine distance, for a few ``rows``:
     exact blocked products against all points (a refresh's new points: 500 x 50k in
     well under a second), rechecked with ``tasks.dedupe.exact_distances``."""
-    from resources.duplicate_clusters import canonical_pairs
-    from tasks.dedupe import exact_distances
+    from datamap.resources.duplicate_clusters import canonical_pairs
+    from datamap.tasks.dedupe import exact_distances
 
     v = np.asarray(vectors, dtype=np.float32)
     norm = np.linalg.norm(v, axis=1, keepdims=True)

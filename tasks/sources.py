@@ -12,11 +12,10 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from resources import schema
-from resources.errors import IngestError
-from resources.store import Store
-
-from .ingest import source_fingerprint
+from datamap.resources import schema
+from datamap.resources.errors import IngestError
+from datamap.resources.store import Store
+from datamap.tasks.ingest.read import source_fingerprint
 
 # the fields of a fingerprint that say "the content changed"; the uri is the key itself
 FINGERPRINT_FIELDS = ("size", "etag", "mtime")

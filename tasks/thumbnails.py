@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from resources.thumbnails import INDEX_FILE, atlas_name, cell_of
+from datamap.resources import schema
+from datamap.resources.errors import InvalidOption
+from datamap.resources.options import options_from_dict
+from datamap.resources.thumbnails import atlas_name, cell_of
 
 THUMBNAILS_VERSION = 1
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff")
@@ -35,16 +38,11 @@ class ThumbnailOptions:
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "ThumbnailOptions":
-        d = dict(d or {})
-        unknown = set(d) - set(cls.__dataclass_fields__)
-        if unknown:
-            raise ValueError(f"unknown thumbnails option(s) {sorted(unknown)}; known: "
-                             f"{sorted(cls.__dataclass_fields__)}")
-        o = cls(**d)
+        o = options_from_dict(cls, d, "thumbnails")
         if o.on_missing not in ("blank", "fail"):
-            raise ValueError("thumbnails on_missing must be 'blank' or 'fail'")
+            raise InvalidOption("thumbnails on_missing must be 'blank' or 'fail'")
         if not 8 <= o.size <= 256 or not 1 <= o.per_row <= 64:
-            raise ValueError("thumbnails size must be 8..256 pixels and per_row 1..64")
+            raise InvalidOption("thumbnails size must be 8..256 pixels and per_row 1..64")
         return o
 
 
@@ -73,7 +71,7 @@ def open_image(value, opts: ThumbnailOptions):
     """A Pillow image from bytes, a local path or an fsspec URL; ImageUnreadable if not."""
     from PIL import Image, UnidentifiedImageError
 
-    from resources.errors import ImageUnreadable
+    from datamap.resources.errors import ImageUnreadable
 
     try:
         if isinstance(value, (bytes, bytearray, memoryview)):
@@ -116,7 +114,7 @@ def write_thumbnails(out_dir: str, values: list, opts: ThumbnailOptions) -> dict
     """Write the atlases and ``index.json`` for ``values`` (one image ref per row)."""
     from PIL import Image
 
-    from resources.errors import ImageUnreadable
+    from datamap.resources.errors import ImageUnreadable
 
     os.makedirs(out_dir, exist_ok=True)
     n = len(values)
@@ -142,7 +140,7 @@ def write_thumbnails(out_dir: str, values: list, opts: ThumbnailOptions) -> dict
         sheet.save(os.path.join(out_dir, atlas_name(a)), format="PNG", optimize=False)
     index = {"version": THUMBNAILS_VERSION, "rows": n, "size": opts.size, "per_row": opts.per_row,
              "atlases": n_atlas, "format": "png", "missing": len(missing), "missing_rows": missing[:100]}
-    with open(os.path.join(out_dir, INDEX_FILE), "w") as f:
+    with open(os.path.join(out_dir, schema.FOLDER_INDEX), "w") as f:
         json.dump(index, f)
     return index
 

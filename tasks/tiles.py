@@ -23,9 +23,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
-INDEX_FILE = "index.json"
-TILE_FORMAT = "arrow-ipc-stream"
-TILES_VERSION = 1
+from datamap.resources import schema
+from datamap.resources.options import options_from_dict
 
 
 @dataclass
@@ -38,12 +37,7 @@ class TileOptions:
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "TileOptions":
-        d = dict(d or {})
-        unknown = set(d) - set(cls.__dataclass_fields__)
-        if unknown:
-            raise ValueError(f"unknown tiles option(s) {sorted(unknown)}; known: "
-                             f"{sorted(cls.__dataclass_fields__)}")
-        return cls(**d)
+        return options_from_dict(cls, d, "tiles")
 
 
 @dataclass
@@ -169,8 +163,6 @@ def field_columns(table: pa.Table, skip: set[str], opts: TileOptions) -> list[Co
 
 def topic_columns(topics: pa.Table, metadata: pa.Table | None) -> list[ColourColumn]:
     """One category column per topic depth (codes are the topic ids of that depth)."""
-    from resources import schema
-
     labels: dict[int, str] = {}
     if metadata is not None:
         for tid, lab in zip(metadata.column(schema.TOPIC_ID).to_pylist(),
@@ -191,8 +183,6 @@ def topic_columns(topics: pa.Table, metadata: pa.Table | None) -> list[ColourCol
 
 
 def duplicate_column(dups: pa.Table) -> ColourColumn | None:
-    from resources import schema
-
     if schema.DUP_CLASS not in dups.column_names:
         return None
     got = categorical_codes(dups.column(schema.DUP_CLASS).cast(pa.string()), 16)
@@ -204,8 +194,6 @@ def duplicate_column(dups: pa.Table) -> ColourColumn | None:
 
 def align_to(table: pa.Table, ids: pa.ChunkedArray) -> pa.Table:
     """``table`` (keyed by id) in the row order of ``ids``; stages promise it, this checks."""
-    from resources import schema
-
     got = table.column(schema.ID)
     if len(got) == len(ids) and got.equals(ids.cast(got.type)):
         return table
@@ -247,11 +235,11 @@ def write_tiles(out_dir: str, x: np.ndarray, y: np.ndarray, columns: list[Colour
             tiles.update(part)
     else:
         tiles = _write_tile_group(out_dir, spans, ks, order, xs, ys, rank, typed)
-    index = {"version": TILES_VERSION, "format": TILE_FORMAT, "rows": int(n),
+    index = {"version": schema.TILES_VERSION, "format": schema.TILE_FORMAT, "rows": int(n),
              "capacity": opts.capacity, "max_depth": max((int(k.split("/")[0]) for k in tiles), default=0),
              "extent": [0.0, 1.0, 0.0, 1.0], "columns": [c.meta() for c in columns],
              "tiles": tiles}
-    with open(os.path.join(out_dir, INDEX_FILE), "w") as f:
+    with open(os.path.join(out_dir, schema.FOLDER_INDEX), "w") as f:
         json.dump(index, f, separators=(",", ":"))
     return index
 
@@ -263,7 +251,7 @@ def _write_tile_group(out_dir: str, spans, ks, order, xs, ys, rank, typed) -> di
         z, tx, ty = unpack_key(int(ks[s]))
         sel = order[s:e]
         cols = {"x": pa.array(xs[sel]), "y": pa.array(ys[sel]),
-                "row": pa.array(sel.astype(np.uint32)), "rank": pa.array(rank[sel])}
+                schema.TILE_ROW: pa.array(sel.astype(np.uint32)), schema.TILE_RANK: pa.array(rank[sel])}
         idx = pa.array(sel)
         for name, arr in typed:
             cols[name] = arr.take(idx)

@@ -114,7 +114,7 @@ def debian_2k_path(debian, debian_vectors, tmp_path_factory) -> str:
 def built_map(debian_2k_path, tmp_path_factory) -> dict:
     """A map of 2,000 real rows in a local store (bring-your-own MiniLM vectors), with
     every stage this checkout has. Shared by reader/topics/dedupe/viewer tests: read only."""
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     store = str(tmp_path_factory.mktemp("built") / "store")
     res = build_map(source=debian_2k_path, dataset="debian", store=store,

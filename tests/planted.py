@@ -73,6 +73,6 @@ def embed_minilm(texts: list[str]):
 
 @functools.lru_cache(maxsize=4)
 def _embed(texts: tuple[str, ...]):
-    from tasks.embed import EmbedOptions, load_embedder
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
 
     return load_embedder(EmbedOptions(mode="torch")).encode(list(texts))

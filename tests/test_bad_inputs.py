@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
-from resources import Store, open_map
+from datamap.cli.main import app
+from datamap.resources import Store, open_map
 
 BAD = Path(__file__).parent / "data" / "bad"
 TEXT = ["--text-field", "text", "--id-field", "id"]

@@ -8,11 +8,11 @@ import textwrap
 import numpy as np
 import polars as pl
 import pytest
-
 from conftest import debian_subset, run_killable
-from flows.build_map import build_map
-from resources import Store, open_map
-from resources.errors import (IngestError, StorageUnreachable, ValidationFailed)
+
+from datamap.flows.build_map import build_map
+from datamap.resources import Store, open_map
+from datamap.resources.errors import IngestError, StorageUnreachable, ValidationFailed
 
 FAST = {"topics": None, "dedupe": None, "tiles": None}
 
@@ -76,7 +76,7 @@ def test_kill_during_publish_keeps_previous_version(point, debian, debian_vector
     v1 = build_map(source=src, dataset="d", store=tmp_store, options=BYO)["version"]
     src2 = _byo(debian, debian_vectors, tmp_path, seed=12, name="byo2.parquet")
     code = textwrap.dedent(f"""
-        from flows.build_map import build_map
+        from datamap.flows.build_map import build_map
         build_map(source={src2!r}, dataset="d", store={tmp_store!r}, options={BYO!r})
     """)
     rc, out = run_killable(code, {"DATAMAP_FAILPOINT": point})
@@ -106,7 +106,7 @@ def test_kill_mid_build_resumes_from_finished_stages(debian, debian_vectors, tmp
     """Killed inside the layout stage: the rerun takes ingest/embed/index from the cache."""
     src = _byo(debian, debian_vectors, tmp_path, n=400)
     code = textwrap.dedent(f"""
-        from flows.build_map import build_map
+        from datamap.flows.build_map import build_map
         build_map(source={src!r}, dataset="r", store={tmp_store!r}, options={BYO!r})
     """)
     rc, out = run_killable(code, {"DATAMAP_FAILPOINT": "project.after_write"})
@@ -123,7 +123,7 @@ def test_kill_mid_build_resumes_from_finished_stages(debian, debian_vectors, tmp
 # ---- ingest formats ----------------------------------------------------------------------
 
 def test_every_format_reads_the_same_rows(debian, tmp_path):
-    from tasks.ingest import IngestOptions, ingest
+    from datamap.tasks.ingest.read import IngestOptions, ingest
 
     sub = debian.head(50).drop("_row", "tags").with_columns(
         pl.lit("").alias("empty_note"), pl.lit(True).alias("flag"),
@@ -148,7 +148,7 @@ def test_every_format_reads_the_same_rows(debian, tmp_path):
 
 
 def test_derived_ids_are_stable_and_unique(tmp_path):
-    from tasks.ingest import IngestOptions, ingest
+    from datamap.tasks.ingest.read import IngestOptions, ingest
 
     df = pl.DataFrame({"text": ["a", "b", "a", "c"], "n": [1, 2, 3, 4]})
     df.write_parquet(tmp_path / "a.parquet")
@@ -257,7 +257,7 @@ def test_unreachable_s3(tmp_path, monkeypatch):
 
 
 def test_bad_dataset_name_is_refused(tmp_path, tmp_store):
-    from resources.errors import InvalidName
+    from datamap.resources.errors import InvalidName
 
     p = tmp_path / "x.csv"; p.write_text("id,text\na,hello\n")
     with pytest.raises(InvalidName):
@@ -268,7 +268,7 @@ def test_bad_dataset_name_is_refused(tmp_path, tmp_store):
 def test_cli_reports_errors_without_traceback(tmp_path, tmp_store):
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from datamap.cli.main import app
 
     p = tmp_path / "x.csv"; p.write_text("id,text\na,hello\n")
     r = CliRunner().invoke(app, ["build", str(p), "--dataset", "cli", "--store", tmp_store,
@@ -313,7 +313,7 @@ def test_float16_latents(debian, debian_vectors, tmp_path, tmp_store):
 def test_cli_build_and_versions(debian, debian_vectors, tmp_path, tmp_store):
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from datamap.cli.main import app
 
     src = _byo(debian, debian_vectors, tmp_path, n=150, seed=9)
     r = CliRunner().invoke(app, ["build", src, "--dataset", "cli", "--store", tmp_store, "--text-field", "text",

@@ -17,17 +17,17 @@ import time
 
 import polars as pl
 import pytest
-
 from conftest import REPO, debian_subset
-from resources import Store, open_map
-from resources.errors import UnknownTag
+
+from datamap.resources import Store, open_map
+from datamap.resources.errors import UnknownTag
 
 WRITERS, WRITES = 8, 100
 
 
 def publish_rows(store: Store, dataset: str, df: pl.DataFrame, tmp_path) -> str:
     """Publish real rows as a minimal version (data only) through the real publisher."""
-    from tasks.publish import publish
+    from datamap.tasks.publish import publish
 
     p = tmp_path / f"{dataset}-{time.time_ns()}.parquet"
     df.select("id", "text").write_parquet(p)
@@ -36,7 +36,7 @@ def publish_rows(store: Store, dataset: str, df: pl.DataFrame, tmp_path) -> str:
 
 _WRITER = """
 import json, sys, time
-from resources import open_map
+from datamap import open_map
 uri, so, ds, ids, start_at = json.loads(sys.argv[1])
 m = open_map(ds, store=uri, storage_options=so or None)
 m.data.position                     # load the ids before the barrier
@@ -100,7 +100,7 @@ def test_tag_delete_then_concurrent_add_keeps_order(debian, debian_vectors, tmp_
 
 _BUILD = """
 import json, sys, time
-from flows.build_map import build_map
+from datamap.flows.build_map import build_map
 src, store, start_at = sys.argv[1], sys.argv[2], float(sys.argv[3])
 opts = {"text_field": "text", "id_field": "id", "embedding_field": "embedding",
         "topics": None, "dedupe": None, "tiles": None, "projection": {"method": "pca"}}

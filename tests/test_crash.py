@@ -38,9 +38,9 @@ import httpx
 import polars as pl
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import REPO, _free_port, run_killable
-from resources import Store, open_map
+
+from datamap.resources import Store, open_map
 
 pytestmark = pytest.mark.slow
 
@@ -56,18 +56,18 @@ V2_OPTS = {**EMBED, "full": True}
 # v2 = 120 texts already cached by v1 + 580 new → chunks of 512 + 68.
 CHAIN = [
     ("ingest.after_read", None),            # input read, nothing validated
-    ("build_map.ingest_stage", None),       # validated table written, task not recorded
+    ("stage.ingest", None),       # validated table written, task not recorded
     ("embed.after_put:1", 580),             # mid-batch: chunk 1 of 2 cached
     ("embed.after_encode:1", 68),           # chunk 2 computed, not cached
     ("store.write:1", 68),                  # mid cache write: temp part written, not renamed / no PUT
     ("embed.after_write", 68),              # vectors written, task not recorded
-    ("build_map.embed_stage", 0),           # all cached now: nothing re-embedded
-    ("build_map.index_stage", 0),           # HNSW + kNN graph written (embed reran: 0 to do)
+    ("stage.embed", 0),           # all cached now: nothing re-embedded
+    ("stage.index", 0),           # HNSW + kNN graph written (embed reran: 0 to do)
     ("project.after_write", None),          # layout written inside the task
-    ("build_map.project_stage", None),      # layout task returned, not recorded
-    ("stage_topics.run", None),
-    ("stage_dedupe.run", None),
-    ("stage_tiles.run", None),
+    ("stage.project", None),      # layout task returned, not recorded
+    ("stage.topics", None),
+    ("stage.dedupe", None),
+    ("stage.tiles", None),
     ("publish.artifact:1", None),           # first artifact uploaded
     ("publish.artifact:12", None),          # mid-way through the artifacts
     ("publish.before_manifest", None),      # every artifact uploaded, no manifest
@@ -133,7 +133,7 @@ def prefect_api(tmp_path_factory):
 
 _BUILD = """
 import json, sys
-from tasks.progress import set_reporter
+from datamap.tasks.progress import set_reporter
 
 class Counter:
     def start(self, stage, total, unit):
@@ -144,7 +144,7 @@ class Counter:
 
 set_reporter(Counter())
 import dataclasses
-from flows.build_map import BuildOptions, OPTIONAL_STAGES, build_map
+from datamap.flows.build_map import BuildOptions, OPTIONAL_STAGES, build_map
 opts = {opts!r}
 # the chain covers topics, dedupe and tiles; stages added later run only when asked for
 fields = {{f.name for f in dataclasses.fields(BuildOptions)}}
@@ -256,12 +256,12 @@ def _crash_chain(store: str, so: dict, src_dir: Path, debian, api: str, code_dir
     vroot = posixpath.join(st.dataset_dir(DATASET), "versions")
     orphans = sorted(set(st.listdir(vroot)) - set(st.list_versions(DATASET)))
     assert len(orphans) >= 4, orphans       # the publishes killed before their manifest
-    gc_code = (f"from resources.store import Store\nfrom tasks.publish import collect_garbage\n"
+    gc_code = (f"from datamap.resources.store import Store\nfrom tasks.publish import collect_garbage\n"
                f"collect_garbage(Store({store!r}, {so!r}), {DATASET!r}, 0)\n")
     rc, out = run_killable(gc_code, {"DATAMAP_FAILPOINT": "gc.after_remove:1"}, timeout=120, cwd=code_dir)
     assert rc == -signal.SIGKILL, out[-2000:]
     _check_invariants(st, final)
-    from tasks.publish import collect_garbage
+    from datamap.tasks.publish import collect_garbage
 
     collect_garbage(st, DATASET, 0)
     st.fs.invalidate_cache()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 import pytest
-
 from conftest import debian_subset
-from resources import open_map
+
+from datamap.resources import open_map
 
 pytestmark = pytest.mark.slow
 
@@ -36,8 +36,8 @@ def cluster():
 def test_dask_cluster_build_matches_local(cluster, debian, debian_vectors, tmp_path):
     from distributed import get_task_stream
 
-    from flows.build_map import build_map
-    from flows.runners import with_runner
+    from datamap.flows.build_map import build_map
+    from datamap.flows.runtime.runners import with_runner
 
     c, client = cluster
     src = tmp_path / "pkgs.parquet"
@@ -93,9 +93,9 @@ def test_dask_embeds_in_batches_on_the_workers(cluster, debian, tmp_path):
     writing into the store's cache; the vectors equal a local build's."""
     from distributed import get_task_stream
 
-    from flows import dask_parts
-    from flows.build_map import build_map
-    from flows.runners import with_runner
+    from datamap.flows.build_map import build_map
+    from datamap.flows.runtime import dask_parts
+    from datamap.flows.runtime.runners import with_runner
 
     c, client = cluster
     short = debian.filter(pl.col("text").str.len_chars() < 160).unique(subset="text", keep="first")

@@ -6,10 +6,10 @@ import numpy as np
 import pyarrow.compute as pc
 import pytest
 
-from resources import open_map, schema
-from resources.duplicate_clusters import DELETION, RETENTION, SINGLETON, cluster_pairs
-from resources.duplicates import CutoffOutOfRange
-from resources.errors import ResourceMissing
+from datamap.resources import open_map, schema
+from datamap.resources.duplicate_clusters import DELETION, RETENTION, SINGLETON, cluster_pairs
+from datamap.resources.duplicates import CutoffOutOfRange
+from datamap.resources.errors import ResourceMissing
 
 
 def _unit(v):
@@ -83,7 +83,7 @@ def test_built_map_duplicates_keep_the_contract(built_map):
 def test_rebuild_is_deterministic_and_rethreshold_equals_rebuild(built_map, debian_2k_path, tmp_path):
     """One rebuild of the same rows at cutoff 0.05 checks both claims: it equals the first
     build's rethreshold(0.05), and its own rethreshold(0.1) equals the first build."""
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     store = str(tmp_path / "store")
     build_map(source=debian_2k_path, dataset="debian", store=store,
@@ -106,7 +106,7 @@ def test_rethreshold_bad_cutoff_and_missing_stage(built_map, debian, debian_vect
         m.duplicates.rethreshold(0.5)
     with pytest.raises(CutoffOutOfRange):
         m.duplicates.rethreshold(-0.1)
-    from tasks.dedupe import DuplicateOptions, InvalidDuplicateOptions
+    from datamap.tasks.dedupe import DuplicateOptions, InvalidDuplicateOptions
 
     with pytest.raises(InvalidDuplicateOptions, match="duplicate_cutof"):
         DuplicateOptions.from_dict({"duplicate_cutof": 0.1})
@@ -114,7 +114,8 @@ def test_rethreshold_bad_cutoff_and_missing_stage(built_map, debian, debian_vect
         DuplicateOptions.from_dict({"duplicate_cutoff": 5})
     # a map built without the stage says so
     from conftest import debian_subset
-    from flows.build_map import build_map
+
+    from datamap.flows.build_map import build_map
 
     p = tmp_path / "in.parquet"
     debian_subset(debian, debian_vectors, 300, seed=5).write_parquet(p)
@@ -130,7 +131,7 @@ def test_rethreshold_bad_cutoff_and_missing_stage(built_map, debian, debian_vect
 def test_a_chain_of_near_neighbours_is_not_one_cluster(debian_vectors):
     """Points along the arc between two real, unrelated package vectors, 0.005 apart:
     neighbours are within the cutoff, the ends are far apart."""
-    from tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
 
     u = _unit(debian_vectors[[10, 20_000]])
     theta = np.arccos(np.clip(u[0] @ u[1], -1, 1))
@@ -150,8 +151,8 @@ def test_index_path_agrees_with_exact_and_rethresholds_exactly(debian, debian_ve
     """Above ``exact_below`` pairs come from the k-NN graph (+ wider index queries for big
     clusters). On 6,000 real rows it finds the same pairs as brute force, and clustering
     the stored pairs at another cutoff equals running the stage at that cutoff."""
-    from tasks import index as I
-    from tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
 
     v = np.ascontiguousarray(debian_vectors[:6000])
     ids = debian["id"].to_list()[:6000]
@@ -180,8 +181,8 @@ def test_widening_cap_bounds_pairs_per_point_on_big_groups(debian_vectors):
     """A big map full of near-copy groups must not hold every pair of every group (17 GB at
     1M rows): the cap bounds each point's widened search, and the pairs found are still
     real (within the radius) and a superset of the plain 32-NN graph's."""
-    from tasks import index as I
-    from tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
 
     rng = np.random.default_rng(0)
     base = np.asarray(debian_vectors[:40], dtype=np.float32)

@@ -12,9 +12,16 @@ import socket
 import numpy as np
 import pytest
 
-from resources.errors import EmbeddingError
-from resources.store import Store
-from tasks.embed import EmbedOptions, EmbeddingCache, embed_texts, load_embedder, resolve_embedder, resolve_model
+from datamap.resources.errors import EmbeddingError
+from datamap.resources.store import Store
+from datamap.tasks.embed.encode import (
+    EmbeddingCache,
+    EmbedOptions,
+    embed_texts,
+    load_embedder,
+    resolve_embedder,
+    resolve_model,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +57,7 @@ def onnx_root(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def quality(onnx_root):
-    from tasks.embedders.onnx_minilm import OnnxEmbedder
+    from datamap.tasks.embed.onnx_minilm import OnnxEmbedder
     path, model_id = resolve_model(None)
     return OnnxEmbedder(path, model_id, int8=True, root=onnx_root)
 
@@ -68,7 +75,7 @@ def test_quality_mode_matches_reference_vectors(quality, sample):
 
 
 def test_exact_mode_reproduces_torch_vectors(quality, onnx_root, sample):
-    from tasks.embedders.onnx_minilm import OnnxEmbedder
+    from datamap.tasks.embed.onnx_minilm import OnnxEmbedder
     path, model_id = resolve_model(None)
     exact = OnnxEmbedder(path, model_id, int8=False, root=onnx_root)   # reuses the export above
     texts, ref = sample
@@ -85,7 +92,7 @@ def test_batching_changes_vectors_only_within_the_bar(quality, onnx_root, sample
     scales activations per batch tensor, so a text's vector moves with its batch mates,
     but stays within the 0.99 cosine bar of itself.
     """
-    from tasks.embedders.onnx_minilm import OnnxEmbedder
+    from datamap.tasks.embed.onnx_minilm import OnnxEmbedder
     texts, _ = sample
     path, model_id = resolve_model(None)
     exact = OnnxEmbedder(path, model_id, int8=False, root=onnx_root)
@@ -157,8 +164,8 @@ def test_unknown_mode_is_a_clear_error():
 @pytest.mark.slow
 def test_build_flow_runs_the_chosen_mode(debian, tmp_path, tmp_store):
     """--embed-mode reaches the embed stage: the manifest names the static model, 256-d."""
-    from flows.build_map import build_map
-    from resources import open_map
+    from datamap.flows.build_map import build_map
+    from datamap.resources import open_map
 
     src = tmp_path / "pkgs.parquet"
     debian.sample(n=150, seed=4).drop("_row").write_parquet(src)

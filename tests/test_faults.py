@@ -16,12 +16,12 @@ import time
 
 import polars as pl
 import pytest
-
 from conftest import debian_subset
 from faultproxy import FaultProxy
-from resources import Store, open_map
-from resources.errors import StoreError
 from test_concurrency import publish_rows
+
+from datamap.resources import Store, open_map
+from datamap.resources.errors import StoreError
 
 FAST = {"text_field": "text", "id_field": "id", "embedding_field": "embedding",
         "topics": None, "dedupe": None, "tiles": None, "projection": {"method": "pca"}}
@@ -65,7 +65,7 @@ def _byo(debian, debian_vectors, tmp_path, seed: int, n: int = 300) -> str:
 @pytest.mark.slow
 def test_build_through_flaky_s3_succeeds_then_outage_fails_cleanly(proxy, moto_s3, debian, debian_vectors,
                                                                      tmp_path, monkeypatch):
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     uri = f"s3://{moto_s3['bucket']}/flaky-build"
     direct = Store(uri, moto_s3["storage_options"])
@@ -158,7 +158,7 @@ def test_full_disk_gives_named_error_and_keeps_what_was_there(small_disk, debian
     p = tmp_path / "big.parquet"        # ~1 MB of real texts: more than the disk has left
     pl.concat([df] * 20).with_columns(pl.arange(0, 6000).cast(pl.Utf8).alias("id")) \
         .select("id", "text").write_parquet(p, compression="uncompressed")
-    from tasks.publish import publish
+    from datamap.tasks.publish import publish
 
     with pytest.raises(StoreError, match="no space left"):
         publish(st, "full", {"data.parquet": str(p)}, {"rows": 6000})
@@ -211,7 +211,7 @@ def test_read_only_store_serves_but_refuses_writes_by_name(read_only, debian, de
     read_only(store)
     m = open_map("ro", store=st)
     m.verify()                                  # reading a read-only store works
-    from tasks.publish import publish
+    from datamap.tasks.publish import publish
 
     p = tmp_path / "again.parquet"
     df.select("id", "text").write_parquet(p)

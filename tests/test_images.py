@@ -41,7 +41,7 @@ def _digits_png_table(tmp_path, as_bytes: bool = False) -> tuple[pl.DataFrame, n
 
 @pytest.fixture(scope="module")
 def digits_map(tmp_path_factory) -> dict:
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     tmp = tmp_path_factory.mktemp("digits")
     df, labels = _digits_png_table(tmp)
@@ -56,8 +56,8 @@ def digits_map(tmp_path_factory) -> dict:
 
 
 def test_digits_map_separates_the_digits(digits_map):
-    from resources.reader import open_map
-    from tasks.thumbnails import labels_neighbour_share
+    from datamap.resources.reader import open_map
+    from datamap.tasks.thumbnails import labels_neighbour_share
 
     m = open_map("digits", digits_map["store"])
     labels = digits_map["labels"]
@@ -76,7 +76,7 @@ def test_digits_map_separates_the_digits(digits_map):
 def test_thumbnails_are_the_images(digits_map):
     from PIL import Image
 
-    from resources.reader import open_map
+    from datamap.resources.reader import open_map
 
     m = open_map("digits", digits_map["store"])
     assert m.manifest["thumbnails"]["images"] is True and m.manifest["thumbnails"]["field"] == "image"
@@ -97,9 +97,9 @@ def test_thumbnails_are_the_images(digits_map):
 def test_bytes_column_and_unreadable_images(tmp_path):
     """Images as a bytes column; a broken one is a blank cell counted in the manifest,
     or a named error with on_missing='fail'."""
-    from flows.build_map import build_map
-    from resources.errors import ImageUnreadable
-    from resources.reader import open_map
+    from datamap.flows.build_map import build_map
+    from datamap.resources.errors import ImageUnreadable
+    from datamap.resources.reader import open_map
 
     df, _ = _digits_png_table(tmp_path, as_bytes=True)
     df = df.head(300).with_columns(
@@ -120,8 +120,8 @@ def test_bytes_column_and_unreadable_images(tmp_path):
 
 
 def test_text_map_has_no_thumbnails(built_map):
-    from resources.errors import ResourceMissing
-    from resources.reader import open_map
+    from datamap.resources.errors import ResourceMissing
+    from datamap.resources.reader import open_map
 
     m = open_map(built_map["dataset"], built_map["store"])
     assert m.manifest["thumbnails"] == {"images": False}

@@ -16,7 +16,6 @@ from pathlib import Path
 import httpx
 import polars as pl
 import pytest
-
 from conftest import REPO, _free_port, debian_subset
 
 pytestmark = pytest.mark.slow
@@ -58,8 +57,8 @@ def _wait(pred, timeout: float, what: str, poll: float = 0.5, logs: list[Path] =
 @pytest.fixture(scope="module")
 def ops(tmp_path_factory, debian, debian_vectors):
     """A Prefect server, a registered source, and `datamap deploy` serving it."""
-    from resources.store import Store
-    from tasks.sources import register_source
+    from datamap.resources.store import Store
+    from datamap.tasks.sources import register_source
 
     root = tmp_path_factory.mktemp("ops")
     port = _free_port()
@@ -90,7 +89,7 @@ def ops(tmp_path_factory, debian, debian_vectors):
         serve_log = root / "serve.log"
         with open(serve_log, "wb") as out:
             serve = subprocess.Popen(
-                [sys.executable, "-m", "flows.cli", "deploy", "--store", store, "--cron", CRON,
+                [sys.executable, "-m", "datamap.cli.main", "deploy", "--store", store, "--cron", CRON,
                  "--watch-every", "3600"],
                 env=client_env, cwd=str(REPO), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         procs.append(serve)
@@ -116,7 +115,7 @@ def _flow_runs(api: str, deployment_id: str) -> list[dict]:
 
 def _run_watcher(ops) -> dict:
     """The watcher flow, in its own process against the server (as a deployment run would)."""
-    code = ("import json; from flows.watch_sources import watch_sources; "
+    code = ("import json; from datamap.flows.watch_sources import watch_sources; "
             f"print('RESULT', json.dumps(watch_sources(store={ops['store']!r})))")
     p = subprocess.run([sys.executable, "-c", code], env=ops["env"], cwd=str(REPO),
                        capture_output=True, text=True, timeout=180, start_new_session=True)
@@ -143,8 +142,8 @@ def test_schedule_and_trigger_registered(ops):
 
 
 def test_source_change_event_rebuilds_and_bad_source_keeps_latest(ops, monkeypatch):
-    from resources import open_map
-    from resources.store import Store
+    from datamap.resources import open_map
+    from datamap.resources.store import Store
 
     api, store, source = ops["api"], Store(ops["store"]), ops["source"]
     dep_id = ops["deps"][f"refresh-{DATASET}"]["id"]
@@ -194,7 +193,7 @@ def test_source_change_event_rebuilds_and_bad_source_keeps_latest(ops, monkeypat
     # the ops dashboard of the web app shows the one version and both runs, the failed one too
     from fastapi.testclient import TestClient
 
-    from viewer.app import create_app
+    from datamap.viewer.app import create_app
 
     monkeypatch.setenv("PREFECT_API_URL", api)
     client = TestClient(create_app(store), base_url="http://127.0.0.1")

@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from fastapi.testclient import TestClient
-
 from conftest import debian_subset
+from fastapi.testclient import TestClient
 
 pytestmark = pytest.mark.slow
 
 
 def test_history_shows_refresh_counts_and_topic_drift(debian, debian_vectors, tmp_path, monkeypatch):
-    from flows.build_map import build_map
-    from resources.store import Store
-    from viewer.app import create_app
+    from datamap.flows.build_map import build_map
+    from datamap.resources.store import Store
+    from datamap.viewer.app import create_app
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")

@@ -10,7 +10,6 @@ import sys
 import numpy as np
 import polars as pl
 import pytest
-
 from conftest import REPO
 from planted import embed_minilm, planted_texts
 
@@ -20,7 +19,7 @@ N_DEBIAN, N_PLANTED, N_NEW_PLANTED = 3000, 30, 5
 def only_stages(*keep: str) -> dict:
     """Build options that skip every optional stage but ``keep`` (fast, and independent of
     stages other work adds to the checkout)."""
-    from flows.build_map import OPTIONAL_STAGES
+    from datamap.flows.build_map import OPTIONAL_STAGES
 
     return {name: None for name in OPTIONAL_STAGES if name not in keep}
 
@@ -34,7 +33,7 @@ def _rows(ids: list[str], texts: list[str], vecs: np.ndarray) -> pl.DataFrame:
 def planted(debian, debian_vectors, tmp_path_factory) -> dict:
     """A map of 3,000 Debian rows + 30 planted ones, and a second source for a refresh
     (+40 Debian rows, +5 planted) — all with MiniLM vectors (the corpus's own for Debian)."""
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     tmp = tmp_path_factory.mktemp("outliers")
     sub = debian.sample(n=N_DEBIAN + 40, seed=3).sort("_row")
@@ -62,7 +61,7 @@ def _ranks_of(m, ids: list[str]) -> np.ndarray:
 
 
 def test_planted_rows_rank_near_the_top(planted):
-    from resources.reader import open_map
+    from datamap.resources.reader import open_map
 
     m = open_map("planted", planted["store"], version=planted["v1"])
     n = m.row_count
@@ -86,7 +85,7 @@ def test_planted_rows_rank_near_the_top(planted):
 def test_cli_lists_the_top_outliers(planted):
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from datamap.cli.main import app
 
     res = CliRunner().invoke(app, ["outliers", "planted", "--top", "30", "--json", "--store", planted["store"]])
     assert res.exit_code == 0, res.output
@@ -98,8 +97,8 @@ def test_cli_lists_the_top_outliers(planted):
 def test_refresh_scores_new_points(planted):
     """A refresh (incremental layout) scores every point of the new version; the planted
     rows that arrive with it rank as high as the first ones did."""
-    from flows.build_map import build_map
-    from resources.reader import open_map
+    from datamap.flows.build_map import build_map
+    from datamap.resources.reader import open_map
 
     r2 = build_map(source=planted["v2_path"], dataset="planted", store=planted["store"], options=planted["opts"])
     assert r2["refresh"]["mode"] == "incremental", r2["refresh"]
@@ -128,7 +127,7 @@ def test_lof_matches_scikit_learn(debian, debian_vectors):
     """Our graph-based LOF equals scikit-learn's on the same (exact) neighbours."""
     from sklearn.neighbors import LocalOutlierFactor
 
-    from tasks.outliers import lof
+    from datamap.tasks.outliers import lof
 
     rows = debian.sample(n=1500, seed=11)["_row"].to_numpy()
     v = np.unique(np.asarray(debian_vectors[rows], np.float64), axis=0)   # no ties from exact duplicates
@@ -147,7 +146,7 @@ def test_lof_matches_scikit_learn(debian, debian_vectors):
 def test_built_map_has_outliers_and_reader_stays_light(built_map):
     code = f"""
 import sys, json
-from resources.reader import open_map
+from datamap.resources.reader import open_map
 m = open_map({built_map['dataset']!r}, {built_map['store']!r})
 top = m.outliers.top(5)
 print(json.dumps({{"top": top["rank"].tolist(), "n": len(m.outliers.df),
@@ -161,8 +160,8 @@ print(json.dumps({{"top": top["rank"].tolist(), "n": len(m.outliers.df),
 
 
 def test_bad_options_are_named():
-    from resources.errors import InvalidOutlierOptions
-    from tasks.outliers import OutlierOptions
+    from datamap.resources.errors import InvalidOutlierOptions
+    from datamap.tasks.outliers import OutlierOptions
 
     with pytest.raises(InvalidOutlierOptions, match="knn_distance"):
         OutlierOptions.from_dict({"method": "isolation-forest"})

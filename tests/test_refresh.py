@@ -7,11 +7,11 @@ import json
 import numpy as np
 import polars as pl
 import pytest
+from conftest import debian_subset
 from typer.testing import CliRunner
 
-from conftest import debian_subset
-from resources import open_map
-from tasks.refresh import DRIFT_THRESHOLD, median_move
+from datamap.resources import open_map
+from datamap.tasks.refresh import DRIFT_THRESHOLD, median_move
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +34,7 @@ def _evolve(base: pl.DataFrame, pool: pl.DataFrame, add_frac: float, drop_frac: 
 
 def test_refresh_embeds_only_new_text_and_keeps_points(debian, debian_vectors, tmp_path):
     """Text embedding (bundled MiniLM) on 400 real rows: +1% rows, -0.5% rows, 2 edited."""
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
     opts = {"text_field": "text", "id_field": "id", "topics": None, "dedupe": None, "tiles": None}
@@ -79,8 +79,8 @@ def test_refresh_embeds_only_new_text_and_keeps_points(debian, debian_vectors, t
 def test_refresh_byo_topics_diff_and_full(debian, debian_vectors, tmp_path):
     """2,000 real rows with their MiniLM vectors and topics: +1%/-0.5% is incremental with
     new points in existing topics; dropping 30% or --full re-lays the map out."""
-    from flows.build_map import build_map
-    from flows.cli import app
+    from datamap.cli.main import app
+    from datamap.flows.build_map import build_map
 
     store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
     base = debian_subset(debian, debian_vectors, 2000, seed=21)
@@ -138,8 +138,8 @@ def test_refresh_byo_topics_diff_and_full(debian, debian_vectors, tmp_path):
 def test_invalid_source_keeps_previous_latest(debian, debian_vectors, tmp_path):
     """A refresh from a source that turned invalid fails with the contract error and
     LATEST still names the previous version."""
-    from flows.build_map import build_map
-    from resources.errors import ValidationFailed
+    from datamap.flows.build_map import build_map
+    from datamap.resources.errors import ValidationFailed
 
     store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
     opts = {**BYO, "topics": None}
@@ -164,7 +164,7 @@ def test_refresh_reuses_parent_index_and_searches_only_new_points(debian, debian
     """2,000 real rows, +1% / -0.5% / 2 vectors edited: the refresh patches the parent's
     usearch index and k-NN graph instead of rebuilding them; search by id returns the
     true neighbours' ids; duplicates equal a from-scratch build's."""
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
     opts = {**BYO, "topics": None, "dedupe": {}}
@@ -223,8 +223,8 @@ def test_unchanged_source_publishes_nothing(debian, debian_vectors, tmp_path):
     returns the latest version as "unchanged"; changed options or bytes build again."""
     import os
 
-    from flows.build_map import build_map
-    from resources.store import Store
+    from datamap.flows.build_map import build_map
+    from datamap.resources.store import Store
 
     store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
     opts = {**BYO, "topics": None}
@@ -255,7 +255,7 @@ def test_refresh_on_s3_store(moto_s3, debian, debian_vectors, tmp_path):
     """On an S3 store (moto server): an untouched source is skipped by its ETag, a changed
     one refreshes with the parent's index fetched from the bucket, and search by id on
     the refreshed map returns the exact nearest neighbours."""
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     fs, so = moto_s3["fs"], moto_s3["storage_options"]
     local = tmp_path / "s.parquet"

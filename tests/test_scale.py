@@ -7,10 +7,10 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
-from resources import schema
-from tasks import index as I
-from tasks import project as P
-from tasks import sample_fit as S
+from datamap.resources import schema
+from datamap.tasks import index as I
+from datamap.tasks.project import sample_fit as S
+from datamap.tasks.project import umap as P
 
 
 @pytest.fixture(scope="module")
@@ -134,13 +134,13 @@ def test_large_index_settings_resolve_by_size_and_keep_recall(real4k):
 def test_build_with_sampled_layout(debian_2k_path, tmp_store):
     """The flow takes the sample path from the projection options; the layout covers
     every row and the version publishes as usual."""
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     res = build_map(source=debian_2k_path, dataset="scale", store=tmp_store,
                     options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
                              "projection": {"sample_size": 500, "n_epochs": 50, "place_jitter": 0.5},
                              "topics": None, "dedupe": None, "tiles": None})
-    from resources import open_map
+    from datamap.resources import open_map
 
     m = open_map("scale", store=tmp_store)
     proj = m.read_parquet(schema.PROJECTION)

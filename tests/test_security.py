@@ -14,11 +14,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from conftest import REPO
-from resources.errors import DatamapError
+from datamap.resources.errors import DatamapError
 
 TRAVERSAL = ["..", "%2e%2e", "..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
              "..%5c..%5cetc%5cpasswd", "....%2f%2f", "%2fetc%2fpasswd", "a%00b", "x" * 300,
@@ -29,7 +29,7 @@ SECRET_MARKERS = ("root:x:0:0", "sha256", "\"artifacts\"", "PRIVATE KEY")
 
 
 def _app(built_map, **kw):
-    from viewer.app import create_app
+    from datamap.viewer.app import create_app
 
     return create_app(built_map["store"], **kw)
 
@@ -113,7 +113,7 @@ def _post_routes(app) -> list[str]:
 
 
 def test_oversized_and_malformed_bodies_are_refused(built_map):
-    from viewer.app import MAX_BODY
+    from datamap.viewer.app import MAX_BODY
 
     app = _app(built_map)
     c = TestClient(app, raise_server_exceptions=False)
@@ -184,8 +184,8 @@ def test_beyond_loopback_every_route_needs_the_token(built_map):
 def test_serve_refuses_to_listen_beyond_loopback_without_a_token(built_map):
     from typer.testing import CliRunner
 
-    from flows.cli import app as cli
-    from viewer.app import serve
+    from datamap.cli.main import app as cli
+    from datamap.viewer.app import serve
 
     with pytest.raises(DatamapError, match="token"):
         serve(built_map["store"], host="0.0.0.0", port=1)

@@ -11,8 +11,8 @@ import numpy as np
 import polars as pl
 import pytest
 
-from resources import open_map
-from resources.errors import DatasetNotFound, VersionNotFound
+from datamap.resources import open_map
+from datamap.resources.errors import DatasetNotFound, VersionNotFound
 
 
 def _section_of(debian: pl.DataFrame) -> dict[str, str]:
@@ -78,7 +78,7 @@ def test_local_build_reads_back(built_map, debian_2k_path, debian):
 def test_s3_build_reads_back(moto_s3, debian_2k_path, debian):
     fs, opts = moto_s3["fs"], moto_s3["storage_options"]
     fs.put(debian_2k_path, "corpora/debian-2k.parquet")
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     res = build_map(source="s3://corpora/debian-2k.parquet", dataset="debian",
                     store="s3://maps/prod", storage_options=opts,
@@ -92,7 +92,7 @@ def test_s3_build_reads_back(moto_s3, debian_2k_path, debian):
 
 
 def test_vector_search_arguments(built_map):
-    from resources.errors import DatamapError
+    from datamap.resources.errors import DatamapError
 
     m = open_map("debian", store=built_map["store"])
     with pytest.raises(DatamapError, match="2-D"):
@@ -118,7 +118,7 @@ def test_open_missing_lists_what_exists(built_map):
 def test_reader_imports_no_heavy_libraries(built_map):
     code = textwrap.dedent(f"""
         import sys, json
-        from resources import open_map
+        from datamap import open_map
         m = open_map("debian", store={built_map['store']!r})
         m.data.df; m.embeddings.latent; m.embeddings.projected
         m.embeddings.vector_search(ids=[m.data.ids[0]], k=5)

@@ -23,15 +23,15 @@ import tempfile
 
 import polars as pl
 import pytest
+from conftest import CORPUS
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-import resources.store as store_mod
-import tasks.publish as publish_mod
-from conftest import CORPUS
-from resources import Store, open_map
-from resources.errors import UnknownTag
+import datamap.resources.store as store_mod
+import datamap.tasks.publish as publish_mod
+from datamap.resources import Store, open_map
+from datamap.resources.errors import UnknownTag
 
 DATASET = "p"
 POINTS = ["publish.artifact", "publish.before_manifest", "store.write", "publish.before_latest",

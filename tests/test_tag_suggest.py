@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import debian_subset
 from test_outliers import only_stages
 
@@ -14,7 +13,7 @@ N = 4000
 
 @pytest.fixture(scope="module")
 def section_map(debian, debian_vectors, tmp_path_factory) -> dict:
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     tmp = tmp_path_factory.mktemp("suggest")
     sub = debian_subset(debian, debian_vectors, N, seed=7)
@@ -36,8 +35,8 @@ def _halves(section_of: dict, section: str, seed: int = 0) -> tuple[list[str], s
 
 def _precision(section_map, section: str, k: int = 100) -> tuple[float, float, float]:
     """(classifier precision@k, centroid-baseline precision@k, random expectation)."""
-    from resources.reader import open_map
-    from resources.tag_suggest import centroid_suggest
+    from datamap.resources.reader import open_map
+    from datamap.resources.tag_suggest import centroid_suggest
 
     m = open_map("debian", section_map["store"])
     tagged, held = _halves(section_map["section"], section)
@@ -70,7 +69,7 @@ def test_suggest_beats_centroid_where_sections_overlap(section_map):
 
 
 def test_accept_adds_suggestions_to_the_tag(section_map):
-    from resources.reader import open_map
+    from datamap.resources.reader import open_map
 
     m = open_map("debian", section_map["store"])
     tagged, _ = _halves(section_map["section"], "perl")
@@ -85,8 +84,8 @@ def test_accept_adds_suggestions_to_the_tag(section_map):
 
 
 def test_too_small_or_unknown_tag_is_named(section_map):
-    from resources.errors import TagTooSmall, UnknownTag
-    from resources.reader import open_map
+    from datamap.resources.errors import TagTooSmall, UnknownTag
+    from datamap.resources.reader import open_map
 
     m = open_map("debian", section_map["store"])
     m.tags.add("lonely", [m.data.ids[0]])
@@ -101,8 +100,8 @@ def test_cli_tag_suggest_and_accept(section_map):
 
     from typer.testing import CliRunner
 
-    from flows.cli import app
-    from resources.reader import open_map
+    from datamap.cli.main import app
+    from datamap.resources.reader import open_map
 
     tagged, held = _halves(section_map["section"], "games")
     open_map("debian", section_map["store"]).tags.add("games-half", tagged)

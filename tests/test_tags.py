@@ -13,9 +13,9 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from resources import Store, open_map, schema
-from resources.data import UnknownIds
-from resources.errors import ReservedTag, UnknownTag
+from datamap.resources import Store, open_map, schema
+from datamap.resources.data import UnknownIds
+from datamap.resources.errors import ReservedTag, UnknownTag
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -30,7 +30,7 @@ def tag_store(built_map, tmp_path) -> str:
 
 _WRITER = """
 import json, os, sys, time
-from resources import open_map
+from datamap import open_map
 a = json.loads(os.environ["TAG_WRITER"])
 m = open_map("debian", a["store"], storage_options=a.get("so"))
 m.tags.get_tags()                      # warm up before the start line
@@ -134,7 +134,7 @@ def test_bad_input_errors(tag_store):
     assert t.get_datums_in_tag("keep") == m.data.ids[:2] + [m.data.ids[3]]
     with pytest.raises(ReservedTag):
         t.add(schema.DUPLICATES_TAG, m.data.ids[:1])
-    from resources.errors import DatamapError, InvalidName
+    from datamap.resources.errors import DatamapError, InvalidName
 
     with pytest.raises(InvalidName):
         t.add("../escape", m.data.ids[:1])
@@ -151,7 +151,7 @@ def test_duplicates_tag_follows_the_version_and_export(tag_store, tmp_path):
     m.tags.add("docs", [i for i in m.data.ids if i.endswith("-doc")])
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from datamap.cli.main import app
 
     out = str(tmp_path / "clean.parquet")
     r = CliRunner().invoke(app, ["export", "debian", "--store", tag_store, "--without-tag", "duplicates",
@@ -174,7 +174,7 @@ def test_duplicates_tag_follows_the_version_and_export(tag_store, tmp_path):
 
 
 def test_tags_survive_a_rebuild_and_vanished_ids_are_hidden(built_map, debian_2k_path, tag_store, tmp_path):
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     m1 = open_map("debian", tag_store)
     ids = m1.data.ids

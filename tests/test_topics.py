@@ -12,8 +12,8 @@ import polars as pl
 import pytest
 from conftest import debian_subset
 
-from resources import open_map, schema
-from resources.errors import InvalidTopicDepth, ResourceMissing, UnknownField
+from datamap.resources import open_map, schema
+from datamap.resources.errors import InvalidTopicDepth, ResourceMissing, UnknownField
 
 N_MAP = 3000
 N_HELD_OUT = 300
@@ -24,7 +24,7 @@ T0 = dt.datetime(2020, 1, 1)
 def topic_map(debian, debian_vectors, tmp_path_factory):
     """3,000 real rows with their MiniLM vectors and an added timestamp; 300 other rows
     held out (their vectors are queries the map has never seen)."""
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     rng = np.random.default_rng(11)
     rows = rng.choice(debian.height, N_MAP + N_HELD_OUT, replace=False)
@@ -187,7 +187,7 @@ def test_vector_search_topics_on_held_out_vectors(topic_map):
 
 def test_saved_model_assigns_new_points(topic_map):
     """The safetensors BERTopic model, reloaded, puts held-out points in consistent topics."""
-    from tasks.topics import assign
+    from datamap.tasks.topics.model import assign
 
     m = topic_map["m"]
     model_dir = m.artifact_path(schema.TOPIC_MODEL)
@@ -212,7 +212,7 @@ def test_built_map_fixture_has_topics_and_reader_stays_light(built_map):
     assert m.manifest["topics"]["depths"] == 3 and len(m.manifest["topics"]["n_topics"]) == 3
     code = textwrap.dedent(f"""
         import sys
-        from resources import open_map
+        from datamap import open_map
         m = open_map({built_map['dataset']!r}, {built_map['store']!r})
         m.topics.group_by_topic(1); m.topics.hierarchy; m.topics.metadata
         m.topics.vector_search_topics(m.embeddings.latent[:3], depth=2)
@@ -225,7 +225,7 @@ def test_built_map_fixture_has_topics_and_reader_stays_light(built_map):
 
 
 def test_map_without_topics_says_so(debian, debian_vectors, tmp_path):
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     p = tmp_path / "tiny.parquet"
     debian_subset(debian, debian_vectors, 200, seed=5).write_parquet(p)
@@ -239,7 +239,7 @@ def test_map_without_topics_says_so(debian, debian_vectors, tmp_path):
 
 
 def test_cluster_hierarchy_unit(debian_vectors):
-    from tasks.topics import cluster_hierarchy, default_sizes, make_unique
+    from datamap.tasks.topics.model import cluster_hierarchy, default_sizes, make_unique
 
     assert default_sizes(63666) == [16, 64, 256]
     assert default_sizes(2000) == [6, 24, 96]
@@ -267,7 +267,7 @@ class _OneNameLabeller:
 
 
 def test_plugged_labeller_is_used_and_siblings_still_unique(debian, debian_vectors):
-    from tasks.topics import TopicOptions, build_topics
+    from datamap.tasks.topics.model import TopicOptions, build_topics
 
     sub = debian.sample(n=1000, seed=21)
     lab = _OneNameLabeller()
@@ -295,7 +295,7 @@ def test_sample_fit_nests_assigns_everyone_and_agrees_with_full_fit(debian_vecto
     nesting, labels every row, hits the asked sizes and mostly agrees with the full fit."""
     from sklearn.metrics import adjusted_mutual_info_score as ami
 
-    from tasks.topic_clustering import fit_hierarchy
+    from datamap.tasks.topics.clustering import fit_hierarchy
 
     x = debian_vectors[np.random.default_rng(4).choice(len(debian_vectors), 2500, replace=False)]
     full = fit_hierarchy(x, [6, 24, 96], seed=1)
@@ -318,8 +318,14 @@ def test_middle_out_levels_are_flat_kmeans_up_to_their_borders(debian_vectors):
     """Middle-out: the coarse level is a flat k-means with whole anchor topics given to
     their majority cluster; then only points on a border (flat cluster ≠ parent, and
     nearly as close to a topic under the flat cluster's parent) change anchor topic."""
-    from tasks.topic_clustering import (BORDER_SLACK, cluster_hierarchy, kmeans, merge_level,
-                                        move_borders, normalize)
+    from datamap.tasks.topics.clustering import (
+        BORDER_SLACK,
+        cluster_hierarchy,
+        kmeans,
+        merge_level,
+        move_borders,
+        normalize,
+    )
 
     x = normalize(debian_vectors[:2000])
     lab = cluster_hierarchy(x, [6, 24, 96], seed=7)
@@ -359,7 +365,7 @@ def test_middle_out_levels_are_flat_kmeans_up_to_their_borders(debian_vectors):
 def test_topics_without_texts_and_their_saved_centroids(debian, debian_vectors, tmp_path):
     """A map of bare vectors still gets nested topics, named by position; the saved
     centroids (safetensors) assign new points without BERTopic."""
-    from tasks.topics import TopicOptions, assign, build_topics, save_model
+    from datamap.tasks.topics.model import TopicOptions, assign, build_topics, save_model
 
     sub = debian.sample(n=1200, seed=8)
     v = debian_vectors[sub["_row"].to_numpy()]
@@ -383,7 +389,7 @@ def test_topics_without_texts_and_their_saved_centroids(debian, debian_vectors, 
 
 
 def test_keyword_labeller_prefers_a_name_to_a_keyword_pair():
-    from tasks.topic_labels import KeywordLabeller, TopicInfo
+    from datamap.tasks.topics.labels import KeywordLabeller, TopicInfo
 
     lab = KeywordLabeller(frozenset({"the", "and"}))
 
@@ -403,7 +409,7 @@ def test_a_family_of_named_things_is_named_after_several_of_them():
     """A broad topic whose first subject covers few of its documents lists up to three
     names that each bring in other documents; common words and one phrase's two halves
     never make such a list, and a topic one name covers keeps that one name."""
-    from tasks.topic_labels import several_subjects
+    from datamap.tasks.topics.labels import several_subjects
 
     docs = ([f"Java library for parsing {i} data. Uses the Java runtime." for i in range(12)]
             + [f"Ruby gem that wraps {i} data in Ruby objects." for i in range(10)]
@@ -420,7 +426,7 @@ def test_a_family_of_named_things_is_named_after_several_of_them():
 def test_dotted_names_come_back_and_no_ancestor_word_is_repeated():
     """"node js" (the tokenizer's split of "Node.js") is shown as the documents write it;
     a child is never named by a word of its grandparent's label."""
-    from tasks.topic_labels import KeywordLabeller, TopicInfo, join_dotted
+    from datamap.tasks.topics.labels import KeywordLabeller, TopicInfo, join_dotted
 
     docs = ["Node.js module for streams", "event-driven I/O for Node.js", "runs on node js too"]
     assert join_dotted("Node js", docs) == "Node.js"
@@ -443,7 +449,7 @@ def test_a_kind_noun_from_another_theme_makes_a_list_not_a_false_name(debian):
     """Half image tools, half games (real Debian descriptions): "Image game" would name
     nothing that exists; the two themes are listed. Where the kind-noun's documents are
     about the subject, "Python module" stays."""
-    from tasks.topic_labels import KeywordLabeller, TopicInfo
+    from datamap.tasks.topics.labels import KeywordLabeller, TopicInfo
 
     lab = KeywordLabeller(frozenset({"and", "the"}))
     mixed = (_section_docs(debian, "graphics", 50, contains=r"(?i)\bimages?\b")
@@ -460,7 +466,7 @@ def test_a_keyword_pair_the_documents_never_write_is_no_name(debian):
     (from "...for mips64r6el architecture)\nThis is the GNU C++ compiler") looks like a
     phrase; the real cross-compiler descriptions never write it, while they do write
     "GNU compiler"."""
-    from tasks.topic_labels import KeywordLabeller, TopicInfo, phrase_docs
+    from datamap.tasks.topics.labels import KeywordLabeller, TopicInfo, phrase_docs
 
     gcc = debian.filter(pl.col("text").str.contains(r"cross(?:-| )compil") & pl.col("text").str.contains("GNU")
                         & pl.col("text").str.contains("architecture"))["text"].to_list()[:100]
@@ -481,7 +487,14 @@ def test_phrases_adverbs_and_names_as_the_documents_write_them(debian):
     and package names do not decide casing ("CRAN", not the "cran" of "r-cran-<name>",
     "HTTP", not the "http" of every link); "jQuery" keeps
     its inner capital."""
-    from tasks.topic_labels import KeywordLabeller, TopicInfo, _casing, _display, is_adverb, phrase_of
+    from datamap.tasks.topics.labels import (
+        KeywordLabeller,
+        TopicInfo,
+        _casing,
+        _display,
+        is_adverb,
+        phrase_of,
+    )
 
     texts = debian["text"]
     monte = texts.filter(texts.str.contains(r"\bMonte\b")).to_list()[:60]
@@ -505,7 +518,7 @@ def test_phrases_adverbs_and_names_as_the_documents_write_them(debian):
     assert _casing({"cran", "http"}, cran + http) == {"cran": "CRAN", "http": "HTTP"}
     assert _display("jquery ui", {"jquery": "jQuery", "ui": "UI"}) == "jQuery UI"
     # hyphenated as written only for a name with capitals; package names stay words
-    from tasks.topic_labels import join_dotted
+    from datamap.tasks.topics.labels import join_dotted
 
     swi = texts.filter(texts.str.contains("SWI-Prolog")).to_list()[:40]
     assert join_dotted("SWI Prolog", swi) == "SWI-Prolog"
@@ -517,7 +530,7 @@ def test_phrases_adverbs_and_names_as_the_documents_write_them(debian):
 def test_a_child_of_a_list_topic_may_name_one_of_its_items(debian):
     """Under "Java and HTML", Java libraries are "Java library": the parent names several
     things, so one of them is a refinement, not a repeat. Under "Java library" it would be."""
-    from tasks.topic_labels import KeywordLabeller, TopicInfo
+    from datamap.tasks.topics.labels import KeywordLabeller, TopicInfo
 
     java = _section_docs(debian, "java", 100, contains=r"\bJava\b")
     kw = ["java", "java library", "javadoc", "swing", "json"]
@@ -535,7 +548,7 @@ def test_a_phrase_the_documents_write_beats_a_word_every_document_shares(debian)
     is a name (SELinux, AddressSanitizer — capitals inside even at a sentence start) stays
     the label, and a phrase repeating a grandparent's word ("Python bindings" under
     "Python module") is no refinement."""
-    from tasks.topic_labels import KeywordLabeller, TopicInfo, _doc_sets
+    from datamap.tasks.topics.labels import KeywordLabeller, TopicInfo, _doc_sets
 
     lab = KeywordLabeller(frozenset({"and", "the"}))
     texts = debian["text"]

@@ -11,7 +11,7 @@ import pytest
 
 # ---- tiles -------------------------------------------------------------------------------------
 def test_tiles_partition_every_point_once_and_sample_fairly():
-    from tasks import tiles as T
+    from datamap.tasks import tiles as T
 
     rng = np.random.default_rng(3)
     n = 50_000
@@ -46,14 +46,14 @@ def test_tiles_partition_every_point_once_and_sample_fairly():
 def client(built_map):
     from fastapi.testclient import TestClient
 
-    from viewer.app import create_app
+    from datamap.viewer.app import create_app
 
     return TestClient(create_app(built_map["store"], allowed_hosts=["testserver", "127.0.0.1"]))
 
 
 @pytest.fixture(scope="module")
 def m(built_map):
-    from resources import open_map
+    from datamap.resources import open_map
 
     return open_map(built_map["dataset"], store=built_map["store"], version=built_map["version"])
 
@@ -116,8 +116,8 @@ def test_names_that_escape_the_store_are_refused(client, path):
 
 
 def test_tag_written_over_http_is_seen_by_the_reader(client, built_map, m):
-    pytest.importorskip("resources.tags")
-    from resources import open_map
+    pytest.importorskip("datamap.resources.tags")
+    from datamap.resources import open_map
 
     poly = [[0.0, 0.0], [0.5, 0.0], [0.5, 0.5], [0.0, 0.5]]
     sel = client.post(base(built_map) + "/select", json={"polygon": poly, "limit": 5000}).json()
@@ -135,13 +135,13 @@ def test_tag_written_over_http_is_seen_by_the_reader(client, built_map, m):
 def test_token_guards_writes(built_map):
     from fastapi.testclient import TestClient
 
-    from viewer.app import create_app
+    from datamap.viewer.app import create_app
 
     url = base(built_map) + "/tags/tok"
     c = TestClient(create_app(built_map["store"], token="s3cret"))
     assert c.post(url, json={"rows": [1]}).status_code == 401
     assert c.post(url, json={"rows": [1]}, headers={"X-Datamap-Token": "wrong"}).status_code == 401
-    if pytest.importorskip("resources.tags"):
+    if pytest.importorskip("datamap.resources.tags"):
         assert c.post(url, json={"rows": [1]}, headers={"X-Datamap-Token": "s3cret"}).status_code == 200
     ro = TestClient(create_app(built_map["store"], writable=False))
     assert ro.post(url, json={"rows": [1]}).status_code == 403
@@ -152,7 +152,7 @@ def test_untrusted_host_header_is_refused(built_map):
     """DNS rebinding: a loopback server answers only to its own host names."""
     from fastapi.testclient import TestClient
 
-    from viewer.app import create_app
+    from datamap.viewer.app import create_app
 
     c = TestClient(create_app(built_map["store"], allowed_hosts=["127.0.0.1", "localhost"]),
                    base_url="http://attacker.example")
@@ -160,7 +160,7 @@ def test_untrusted_host_header_is_refused(built_map):
 
 
 def test_polygon_selection_matches_brute_force():
-    from viewer.maps import points_in_polygon
+    from datamap.viewer.maps import points_in_polygon
 
     rng = np.random.default_rng(0)
     xy = rng.random((5000, 2)).astype(np.float32)
@@ -173,7 +173,7 @@ def test_polygon_selection_matches_brute_force():
 
 
 def test_keyword_search_stops_early_but_returns_the_first_hits(m):
-    from viewer.maps import MapState
+    from datamap.viewer.maps import MapState
 
     ms = MapState(m)
     texts = m.data.tb.column("text").to_pylist()

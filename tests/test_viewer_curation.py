@@ -9,10 +9,9 @@ import io
 import numpy as np
 import polars as pl
 import pytest
-
-from webpage import needs_chromium, open_page, serve
 from planted import embed_minilm, planted_texts
 from test_outliers import only_stages
+from webpage import needs_chromium, open_page, serve
 
 TAG = "python-half"
 
@@ -21,7 +20,7 @@ pytestmark = needs_chromium
 
 @pytest.fixture(scope="module")
 def curation_map(debian, debian_vectors, tmp_path_factory) -> dict:
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     tmp = tmp_path_factory.mktemp("curation")
     sub = debian.sample(n=1500, seed=21).sort("_row")

@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import pytest
-
 from webpage import coloured_pixels, needs_chromium, open_page, serve
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -29,9 +28,9 @@ pytestmark = needs_chromium
 
 @pytest.fixture(scope="module")
 def viewer_map(debian, debian_vectors, tmp_path_factory) -> dict:
-    from flows.build_map import build_map
-    from resources.store import Store
-    from tasks.embed import DEFAULT_MODEL_ID, EmbeddingCache, text_keys
+    from datamap.flows.build_map import build_map
+    from datamap.resources.store import Store
+    from datamap.tasks.embed.encode import DEFAULT_MODEL_ID, EmbeddingCache, text_keys
 
     tmp = tmp_path_factory.mktemp("viewer")
     store = str(tmp / "store")
@@ -48,7 +47,7 @@ def viewer_map(debian, debian_vectors, tmp_path_factory) -> dict:
     EmbeddingCache(Store(store), DEFAULT_MODEL_ID).put(text_keys(texts), vecs)
     import dataclasses
 
-    from flows.build_map import BuildOptions
+    from datamap.flows.build_map import BuildOptions
 
     options = {"text_field": "text", "id_field": "id"}
     if "embed_mode" in {f.name for f in dataclasses.fields(BuildOptions)}:
@@ -132,7 +131,7 @@ def _topic_meta(viewer_map) -> dict:
     """(depth, label) → True for every topic of the built map (a defaultdict: unknown → False)."""
     from collections import defaultdict
 
-    from resources import open_map
+    from datamap.resources import open_map
 
     m = open_map(viewer_map["dataset"], viewer_map["store"])
     md = m.topics.metadata
@@ -219,8 +218,8 @@ def test_semantic_search_highlights_hits(page):
 
 
 def test_lasso_selection_saved_as_tag(page, viewer_map):
-    pytest.importorskip("resources.tags", reason="tags resource not in this checkout yet")
-    from resources import open_map
+    pytest.importorskip("datamap.resources.tags", reason="tags resource not in this checkout yet")
+    from datamap.resources import open_map
 
     canvas = page.locator("#map canvas").first
     b = canvas.bounding_box()
@@ -256,7 +255,7 @@ def test_lasso_selection_saved_as_tag(page, viewer_map):
 def test_html_in_data_is_shown_as_text(page, viewer_map):
     import pyarrow as pa  # noqa: F401
 
-    from resources import open_map
+    from datamap.resources import open_map
 
     m = open_map("debian", store=viewer_map["store"], version=viewer_map["version"])
     row = m.data.ids.index("xss-probe")

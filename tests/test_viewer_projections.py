@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import debian_subset
 from webpage import coloured_pixels, open_page, serve
 
@@ -15,7 +14,7 @@ SKIP_STAGES = {"topics": None, "dedupe": None}
 try:
     import dataclasses
 
-    from flows.build_map import BuildOptions
+    from datamap.flows.build_map import BuildOptions
     SKIP_STAGES.update({f.name: None for f in dataclasses.fields(BuildOptions) if f.name == "outliers"})
 except ImportError:
     pass
@@ -30,7 +29,7 @@ def _same_section(xy: np.ndarray, section: np.ndarray, k: int = 10) -> float:
 
 @pytest.fixture(scope="module")
 def multi_map(debian, debian_vectors, tmp_path_factory) -> dict:
-    from flows.build_map import build_map
+    from datamap.flows.build_map import build_map
 
     tmp = tmp_path_factory.mktemp("proj")
     sub = debian_subset(debian, debian_vectors, N + 100, seed=11)
@@ -47,8 +46,8 @@ def multi_map(debian, debian_vectors, tmp_path_factory) -> dict:
 
 
 def test_auto_records_its_choice_and_every_layout_is_readable(multi_map):
-    from resources.errors import UnknownProjection
-    from resources.reader import open_map
+    from datamap.resources.errors import UnknownProjection
+    from datamap.resources.reader import open_map
 
     m = open_map("layouts", multi_map["store"])
     info = m.manifest["projection"]
@@ -80,7 +79,7 @@ def test_auto_records_its_choice_and_every_layout_is_readable(multi_map):
 
 
 def test_auto_picks_by_size():
-    from tasks.projectors.auto import TSNE_MAX, pick
+    from datamap.tasks.project.auto import TSNE_MAX, pick
 
     assert pick(20, 384)[0] == "pca"
     assert pick(5_000, 384)[0] == "tsne"
@@ -89,8 +88,8 @@ def test_auto_picks_by_size():
 
 
 def test_bad_extra_is_refused_by_name():
-    from flows.stage_projections import extra_methods
-    from resources.errors import UnknownProjection
+    from datamap.flows.stages.projections import extra_methods
+    from datamap.resources.errors import UnknownProjection
 
     assert extra_methods({"method": "umap", "extra": ["tsne", "umap", "tsne"]}) == ("umap", ["tsne"])
     with pytest.raises(UnknownProjection, match="only makes sense as the main"):
@@ -101,8 +100,8 @@ def test_bad_extra_is_refused_by_name():
 
 def test_tsne_places_new_points_next_to_their_neighbours(multi_map):
     """openTSNE's transform: held-out rows land near where their nearest mapped rows are."""
-    from resources.reader import open_map
-    from tasks.projectors.tsne import place_points
+    from datamap.resources.reader import open_map
+    from datamap.tasks.project.tsne import place_points
 
     m = open_map("layouts", multi_map["store"])
     train = m.embeddings.latent
@@ -127,8 +126,8 @@ def test_refresh_of_a_tsne_map_places_new_rows_with_opentsne(multi_map, tmp_path
 
     import polars as pl
 
-    from flows.build_map import build_map
-    from resources.reader import open_map
+    from datamap.flows.build_map import build_map
+    from datamap.resources.reader import open_map
 
     store = str(tmp_path / "store")
     shutil.copytree(multi_map["store"], store)       # the web-map tests below keep the original
@@ -180,7 +179,7 @@ POSITIONS = """() => {
 
 
 def test_switching_layout_moves_points_and_keeps_the_selection(page, multi_map):
-    from resources.reader import open_map
+    from datamap.resources.reader import open_map
 
     m = open_map("layouts", multi_map["store"])
     opts = page.eval_on_selector_all("#projection option", "os => os.map(o => o.value)")
@@ -245,8 +244,8 @@ def test_layout_api(multi_map):
     import pyarrow as pa
     from fastapi.testclient import TestClient
 
-    from resources.reader import open_map
-    from viewer.app import create_app
+    from datamap.resources.reader import open_map
+    from datamap.viewer.app import create_app
 
     m = open_map("layouts", multi_map["store"])
     c = TestClient(create_app(multi_map["store"]))

@@ -14,7 +14,6 @@ from typing import Iterator
 
 import numpy as np
 import pytest
-
 from conftest import _free_port
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,7 +31,7 @@ def serve(store: str, **app_kwargs) -> Iterator[str]:
     """The viewer app over ``store`` on 127.0.0.1; yields its base URL."""
     import uvicorn
 
-    from viewer.app import create_app
+    from datamap.viewer.app import create_app
 
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(store, **app_kwargs), host="127.0.0.1", port=port,

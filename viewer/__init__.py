@@ -1,5 +1,5 @@
 """The web map: a FastAPI server over the ``resources`` reader plus a prebuilt front end
 (``viewer/static``, built from ``viewer/frontend`` with ``make viewer``)."""
-from .app import create_app, serve
+from datamap.viewer.app import create_app, serve
 
 __all__ = ["create_app", "serve"]

@@ -16,23 +16,29 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
-from resources import schema
-from resources.errors import (DatamapError, DatasetNotFound, ResourceMissing, UnknownField,
-                              UnknownProjection, VersionNotFound)
-from resources.reader import list_versions
-from resources.store import Store
+from datamap.resources import schema
+from datamap.resources.errors import (
+    DatamapError,
+    DatasetNotFound,
+    ResourceMissing,
+    UnknownField,
+    UnknownProjection,
+    VersionNotFound,
+)
+from datamap.resources.reader import list_versions
+from datamap.resources.store import Store
 
 try:
-    from resources.errors import UnknownTag
+    from datamap.resources.errors import UnknownTag
 except ImportError:  # tags not in this checkout
     class UnknownTag(DatamapError):  # type: ignore[no-redef]
         pass
 
-from .maps import MapCache, QueryEmbedders, SemanticSearchUnavailable, TileCache, tile_response
-from .projections_api import extra_info
+from datamap.viewer.maps import MapCache, QueryEmbedders, SemanticSearchUnavailable, TileCache, tile_response
+from datamap.viewer.projections_api import extra_info
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 MAX_K = 1000
@@ -324,13 +330,13 @@ def create_app(store: str | Store | None = None, token: str | None = None,
         resp.headers.setdefault("Referrer-Policy", "no-referrer")
         return resp
 
-    from .projections_api import projections_router
+    from datamap.viewer.projections_api import projections_router
 
     app.include_router(projections_router(maps, tiles))   # extra layouts' tiles, thumbnails
-    from .ops import ops_router
+    from datamap.viewer.ops import ops_router
 
     app.include_router(ops_router(st))   # /ops/<dataset>: version history and Prefect runs
-    from .curation import curation_router
+    from datamap.viewer.curation import curation_router
 
     app.include_router(curation_router(maps))   # outlier colours, "find more like this tag"
     return app

@@ -10,8 +10,8 @@ import numpy as np
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from resources import schema
-from resources.errors import ResourceMissing
+from datamap.resources import schema
+from datamap.resources.errors import ResourceMissing
 
 MAX_SUGGEST = 1000
 

@@ -16,10 +16,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from resources import schema
-from resources.errors import DatamapError, ResourceMissing
-from resources.reader import DataMap
-from resources.store import Store
+from datamap.resources import schema
+from datamap.resources.errors import DatamapError, ResourceMissing
+from datamap.resources.reader import DataMap
+from datamap.resources.store import Store
 
 
 class SemanticSearchUnavailable(DatamapError):
@@ -66,7 +66,7 @@ class MapState:
 
     def has_tags(self) -> bool:
         try:
-            import resources.tags  # noqa: F401
+            import datamap.resources.tags  # noqa: F401
         except ImportError:
             return False
         return True
@@ -211,7 +211,7 @@ class QueryEmbedders:
         options from the build parameters must resolve to that same id, so a query is
         embedded in exactly the space of the map (e.g. never torch vectors against an
         int8 map)."""
-        from tasks import embed as E
+        from datamap.tasks.embed import encode as E
 
         mid = (m.manifest.get("model") or {}).get("id")
         params = (m.manifest.get("build") or {}).get("params") or {}
@@ -255,7 +255,7 @@ class QueryEmbedders:
         with self._lock:
             model = self._models.get(mid)
             if model is None:
-                from tasks import embed as E
+                from datamap.tasks.embed import encode as E
 
                 model = E.load_embedder(opts)
                 self._models[mid] = model

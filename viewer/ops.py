@@ -15,8 +15,8 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from resources.errors import DatamapError
-from resources.store import Store
+from datamap.resources.errors import DatamapError
+from datamap.resources.store import Store
 
 
 def prefect_runs(dataset: str, limit: int = 20) -> list[dict[str, Any]] | None:
@@ -40,7 +40,7 @@ def prefect_runs(dataset: str, limit: int = 20) -> list[dict[str, Any]] | None:
 
 
 def ops_router(store: Store) -> APIRouter:
-    from tasks.history import version_history
+    from datamap.resources.history import version_history
 
     router = APIRouter()
 

@@ -15,10 +15,9 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from resources import schema
-from resources.errors import ResourceMissing
-
-from .maps import tile_response
+from datamap.resources import schema
+from datamap.resources.errors import ResourceMissing
+from datamap.viewer.maps import tile_response
 
 _lock = threading.Lock()
 
@@ -48,7 +47,7 @@ def _tiles(ms, name: str):
     cache = ms.__dict__.setdefault("_projection_tiles", {})
     with _lock:
         if name not in cache:
-            from resources.tiles import TilesResource
+            from datamap.resources.tiles import TilesResource
 
             cache[name] = TilesResource(ms.m, ms.m.embeddings.projections.tiles_artifact(name))
         return cache[name]
@@ -62,7 +61,7 @@ def extra_info(m) -> dict:
         art = p.tiles_artifact(name)
         if name == p.main or not m.has(art):
             continue
-        from resources.tiles import TilesResource
+        from datamap.resources.tiles import TilesResource
 
         layouts[name] = TilesResource(m, art).index
     thumbs = m.thumbnails.index if m.has(schema.THUMBNAILS) else None
@@ -85,7 +84,7 @@ def projections_router(maps, tile_cache) -> APIRouter:
 
     @r.post(base + "/projections/{name}/select")
     def select(dataset: str, version: str, name: str, body: ProjectionSelection) -> dict:
-        from .maps import points_in_polygon
+        from datamap.viewer.maps import points_in_polygon
 
         ms = maps.get(dataset, version)
         rows = points_in_polygon(projection_xy(ms, name), np.asarray(body.polygon, dtype=np.float64))

@@ -1,0 +1,108 @@
+"""Curation commands: ``datamap export`` (curated copy by tags) and ``datamap tag …``.
+
+Kept apart from ``flows/cli.py`` so that file only registers them; all logic lives in
+``resources.tags`` and ``resources.export``.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+
+def register(app: typer.Typer, store_opt, console, fail) -> None:
+    tag_app = typer.Typer(no_args_is_help=True, help="Dataset-level tags: add, remove, list, delete.")
+    app.add_typer(tag_app, name="tag")
+
+    def _open(dataset: str, store: Optional[str], version: str):
+        from datamap.resources import open_map
+
+        return open_map(dataset, store, version)
+
+    @app.command()
+    def export(dataset: str = typer.Argument(..., help="Map name in the store"),
+               out: str = typer.Option(..., "--out", "-o", help="Parquet file to write (path or fsspec URL)"),
+               with_tag: List[str] = typer.Option([], "--with-tag", help="Keep only rows in this tag (repeatable)"),
+               without_tag: List[str] = typer.Option([], "--without-tag", help="Drop rows in this tag (repeatable)"),
+               version: str = typer.Option("latest", help="Version to export"),
+               store: Optional[str] = store_opt) -> None:
+        """Write a curated copy of a map's data, e.g. --without-tag duplicates."""
+        from datamap.resources.errors import DatamapError
+        from datamap.resources.export import export as do_export
+
+        try:
+            res = do_export(_open(dataset, store, version), out, with_tags=with_tag, without_tags=without_tag)
+        except DatamapError as e:
+            fail(e)
+        console.print(f"wrote {res['rows_out']:,} of {res['rows_in']:,} rows "
+                      f"({res['dropped']:,} dropped) from {dataset}@{res['version']} to {out}")
+
+    @tag_app.command("list")
+    def tag_list(dataset: str, store: Optional[str] = store_opt,
+                 version: str = typer.Option("latest", help="Version whose ids are counted"),
+                 as_json: bool = typer.Option(False, "--json")) -> None:
+        """List the dataset's tags with their counts in a version."""
+        from datamap.resources.errors import DatamapError
+
+        try:
+            rows = _open(dataset, store, version).tags.get_tags()
+        except DatamapError as e:
+            fail(e)
+        if as_json:
+            console.print_json(json.dumps(rows))
+            return
+        tb = Table("tag", "count", "created", "updated", "derived")
+        for r in rows:
+            tb.add_row(r["tag_name"], f"{r['count']:,}", str(r["created_at"])[:19], str(r["updated_at"])[:19],
+                       "yes" if r["derived"] else "")
+        console.print(tb)
+
+    def _read_ids(ids: List[str], ids_file: Optional[str]) -> List[str]:
+        got = list(ids)
+        if ids_file:
+            src = sys.stdin if ids_file == "-" else open(ids_file, encoding="utf-8")
+            with src:
+                got += [line.strip() for line in src if line.strip()]
+        return got
+
+    def _edit(op: str, dataset, name, ids, ids_file, store, strict) -> None:
+        from datamap.resources.errors import DatamapError
+
+        try:
+            t = _open(dataset, store, "latest").tags
+            res = getattr(t, op)(name, _read_ids(ids, ids_file), strict=strict)
+        except DatamapError as e:
+            fail(e)
+        done = res.get("added", res.get("removed"))
+        console.print(f"{op}: {done:,} id(s) in tag {name!r}"
+                      + (f"; skipped {res['skipped']:,} id(s) not in the map" if res["skipped"] else ""))
+
+    @tag_app.command("add")
+    def tag_add(dataset: str, name: str, ids: List[str] = typer.Argument(None, help="Datum ids"),
+                ids_file: Optional[str] = typer.Option(None, help="File with one id per line ('-': stdin)"),
+                strict: bool = typer.Option(True, help="--no-strict skips ids not in the map"),
+                store: Optional[str] = store_opt) -> None:
+        """Add ids to a tag (created if new)."""
+        _edit("add", dataset, name, ids or [], ids_file, store, strict)
+
+    @tag_app.command("remove")
+    def tag_remove(dataset: str, name: str, ids: List[str] = typer.Argument(None, help="Datum ids"),
+                   ids_file: Optional[str] = typer.Option(None, help="File with one id per line ('-': stdin)"),
+                   strict: bool = typer.Option(True, help="--no-strict skips ids not in the map"),
+                   store: Optional[str] = store_opt) -> None:
+        """Take ids out of a tag."""
+        _edit("remove", dataset, name, ids or [], ids_file, store, strict)
+
+    @tag_app.command("delete")
+    def tag_delete(dataset: str, name: str, store: Optional[str] = store_opt) -> None:
+        """Delete a tag from the dataset."""
+        from datamap.resources.errors import DatamapError
+
+        try:
+            _open(dataset, store, "latest").tags.delete(name)
+        except DatamapError as e:
+            fail(e)
+        console.print(f"deleted tag {name!r}")

@@ -1,0 +1,41 @@
+"""datamap: self-hosted, versioned data maps.
+
+The public surface. ``open_map`` and the reader need only the core install
+(``pip install datamap``); ``build_map`` needs ``datamap[build]`` and is imported on
+first use, so ``import datamap`` never pulls in Prefect, torch, UMAP or BERTopic.
+"""
+from __future__ import annotations
+
+from importlib import metadata as _metadata
+from typing import Any
+
+from datamap.resources import (
+    DataMap,
+    DatamapError,
+    DatasetNotFound,
+    Store,
+    VersionNotFound,
+    list_datasets,
+    list_versions,
+    open_map,
+)
+
+try:
+    __version__ = _metadata.version("datamap")
+except _metadata.PackageNotFoundError:   # running from a checkout that is not installed
+    __version__ = "0+unknown"
+
+__all__ = ["open_map", "list_datasets", "list_versions", "DataMap", "Store", "DatamapError",
+           "DatasetNotFound", "VersionNotFound", "build_map", "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    """``datamap.build_map`` loads the build stack only when it is asked for."""
+    if name == "build_map":
+        from datamap.cli.extras import require
+
+        require("build", "datamap.build_map")
+        from datamap.flows.build_map import build_map
+
+        return build_map
+    raise AttributeError(f"module 'datamap' has no attribute {name!r}")

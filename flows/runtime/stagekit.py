@@ -1,0 +1,41 @@
+"""What every stage wrapper shares: the cache decorator and the work-area vector format."""
+from __future__ import annotations
+
+import functools
+from typing import Any, Callable
+
+import numpy as np
+import pyarrow as pa
+from prefect import task
+
+from datamap.resources.failpoints import failpoint
+from datamap.resources.vectors import read_ipc, table_bytes, vectors_from_table, vectors_table
+
+
+def _key(ctx, params: dict[str, Any]) -> str:
+    return params["key"]
+
+
+def cached_stage(name: str, **task_kwargs) -> Callable:
+    """A Prefect task named ``name`` (what the Prefect UI shows), cached on its ``key``
+    argument (which the flow derives from the stage's inputs and the work area's token),
+    results persisted as JSON. ``stage.<name>`` is the crash-test failpoint after it."""
+    def wrap(f):
+        @functools.wraps(f)
+        def body(*args, **kwargs):
+            out = f(*args, **kwargs)
+            failpoint(f"stage.{name}")   # crash tests: outputs written, Prefect has not recorded the result
+            return out
+
+        return task(body, name=name, cache_key_fn=_key, persist_result=True, result_serializer="json",
+                    log_prints=False, **task_kwargs)
+    return wrap
+
+
+def write_vectors(path: str, ids, vectors: np.ndarray, dtype: str = "float32") -> None:
+    with open(path, "wb") as f:
+        f.write(table_bytes(vectors_table(ids, vectors, dtype)))
+
+
+def read_vectors(path: str) -> np.ndarray:
+    return vectors_from_table(read_ipc(pa.memory_map(path, "r")))

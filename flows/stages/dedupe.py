@@ -1,0 +1,139 @@
+"""The ``dedupe`` stage: semantic-duplicate clusters for every point, plus the near pairs
+that let the reader re-cut them at another threshold without a rebuild.
+
+Reads the work area (ids, latent vectors, k-NN graph, usearch index), runs
+``tasks.dedupe.find_duplicates`` and writes ``duplicates.parquet`` and
+``duplicate_neighbors.parquet`` (names in ``resources.schema``).
+"""
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from datamap.flows.runtime.stagekit import cached_stage, read_vectors
+from datamap.resources import schema
+from datamap.resources.reader import open_map
+from datamap.resources.store import Store
+from datamap.tasks import refresh as R
+
+PAIR_BATCH = 4_000_000   # near pairs turned into id strings and written per batch (bounded memory)
+
+
+def write_duplicate_tables(work_dir: str, ids: pa.Array, result) -> None:
+    """``duplicates.parquet`` and ``duplicate_neighbors.parquet`` in the work area; the
+    pair table goes out in batches (``pair_batches``), so its id strings never sit in
+    memory all at once."""
+    pq.write_table(point_table(ids, result), os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
+    writer = None
+    for part in pair_batches(ids, result):
+        if writer is None:
+            writer = pq.ParquetWriter(os.path.join(work_dir, schema.DUPLICATE_NEIGHBORS), part.schema,
+                                      compression="zstd")
+        writer.write_table(part)
+    writer.close()
+
+
+def point_table(ids: pa.Array, result) -> pa.Table:
+    cl = result.clusters
+    return pa.table({
+        schema.ID: ids,
+        schema.DUP_CLUSTER_ID: pa.array(cl.cluster_id, type=pa.int64()),
+        schema.DUP_CLASS: pa.array(cl.duplicate_class.tolist(), type=pa.string()),
+        schema.DUP_RETAINED_ID: ids.take(pa.array(cl.retained)),
+        schema.DUP_DISTANCE: pa.array(cl.distance, type=pa.float32()),
+    })
+
+
+def pair_batches(ids: pa.Array, result, batch: int = PAIR_BATCH):
+    """The near-pair table in slices: a million-row map of near-copies keeps tens of
+    millions of pairs, whose id strings would not fit in memory all at once."""
+    meta = {schema.NEIGHBOR_RADIUS_KEY: repr(float(result.radius)).encode()}
+    for s in range(0, max(len(result.a), 1), batch):
+        yield pa.table({
+            schema.ID: ids.take(pa.array(result.a[s:s + batch], type=pa.int64())),
+            schema.NEIGHBOR_ID: ids.take(pa.array(result.b[s:s + batch], type=pa.int64())),
+            schema.NEIGHBOR_DISTANCE: pa.array(result.distance[s:s + batch], type=pa.float32()),
+        }).replace_schema_metadata(meta)
+
+
+@cached_stage("dedupe")
+def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> dict:
+    t0 = time.perf_counter()
+    from datamap.tasks import dedupe as D
+
+    opts = D.DuplicateOptions.from_dict(options)
+    ids = pq.read_table(os.path.join(work_dir, schema.WORK_DATA), columns=[schema.ID]).column(schema.ID).combine_chunks()
+    vectors = read_vectors(os.path.join(work_dir, schema.WORK_VECTORS))
+    knn_idx = np.load(os.path.join(work_dir, schema.WORK_KNN_IDX), mmap_mode="r")
+    knn_dist = np.load(os.path.join(work_dir, schema.WORK_KNN_DIST), mmap_mode="r")
+    index = None
+    if len(vectors) >= opts.exact_below:
+        from usearch.index import Index
+
+        index = Index.restore(os.path.join(work_dir, schema.WORK_INDEX), view=True)
+    result = D.find_duplicates(ids.to_pylist(), vectors, opts, knn_idx=np.asarray(knn_idx),
+                               knn_dist=np.asarray(knn_dist), index=index)
+    write_duplicate_tables(work_dir, ids, result)
+    cl = result.clusters
+    return {"seconds": time.perf_counter() - t0,
+            "files": {schema.DUPLICATES: schema.DUPLICATES,
+                      schema.DUPLICATE_NEIGHBORS: schema.DUPLICATE_NEIGHBORS},
+            "summary": {"duplicate_cutoff": float(opts.duplicate_cutoff),
+                        "neighbor_radius": float(result.radius),
+                        "tag_duplicates": bool(opts.tag_duplicates),
+                        "method": result.method,
+                        "clusters": cl.n_clusters,
+                        "deletion_candidates": cl.n_deletion,
+                        "near_pairs": int(len(result.a)),
+                        "seconds": {k: round(v, 3) for k, v in result.seconds.items()}}}
+
+
+@cached_stage("dedupe-refresh")
+def dedupe_refresh(key: str, work_dir: str, store_uri: str, storage_options: dict, dataset: str,
+                 parent: str, options: dict) -> dict:
+    """The parent's near pairs between anchored points, plus the pairs of the placed
+    points (exact, against every point), re-clustered: what a rebuild finds, without
+    searching the neighbourhoods of the points that did not change."""
+    from datamap.resources.duplicate_clusters import canonical_pairs, cluster_pairs
+    from datamap.tasks import dedupe as D
+
+    t0 = time.perf_counter()
+    opts = D.DuplicateOptions.from_dict(options)
+    pm = open_map(dataset, store=Store(store_uri, storage_options), version=parent)
+    state = np.load(os.path.join(work_dir, schema.WORK_REFRESH_STATE))
+    anchored, placed = state["anchored"], state["placed"]
+    n = len(anchored)
+    before = pm.manifest.get("dedupe") or {}
+    same = (before.get("neighbor_radius") == float(opts.radius)
+            and before.get("duplicate_cutoff") == float(opts.duplicate_cutoff))
+    if not same or not pm.has(schema.DUPLICATE_NEIGHBORS) or len(placed) * n > 5e9:
+        return dedupe.fn(key=key, work_dir=work_dir, text_field=None, options=options)
+    ids = pq.read_table(os.path.join(work_dir, schema.WORK_DATA), columns=[schema.ID]).column(schema.ID).combine_chunks()
+    vectors = read_vectors(os.path.join(work_dir, schema.WORK_VECTORS))
+    t1 = time.perf_counter()
+    pos = pl.DataFrame({"k": ids.to_pylist(), "p": np.arange(n)}).filter(pl.Series(anchored))
+    old = pl.from_arrow(pm.read_parquet(schema.DUPLICATE_NEIGHBORS))
+    kept = (old.join(pos.rename({"k": schema.ID, "p": "a"}), on=schema.ID)
+            .join(pos.rename({"k": schema.NEIGHBOR_ID, "p": "b"}), on=schema.NEIGHBOR_ID))
+    a, b, d = R.pairs_near_rows(vectors, placed, opts.radius)
+    a = np.concatenate([kept["a"].to_numpy().astype(np.int64), a])
+    b = np.concatenate([kept["b"].to_numpy().astype(np.int64), b])
+    d = np.concatenate([kept[schema.NEIGHBOR_DISTANCE].to_numpy().astype(np.float32), d])
+    a, b, d = canonical_pairs(a, b, d, n)
+    t2 = time.perf_counter()
+    clusters = cluster_pairs(n, ids.to_pylist(), a, b, d, opts.duplicate_cutoff)
+    result = D.DuplicateResult(a, b, d, clusters, opts.radius, "refresh",
+                               {"pairs": t2 - t1, "cluster": time.perf_counter() - t2})
+    write_duplicate_tables(work_dir, ids, result)
+    return {"seconds": time.perf_counter() - t0,
+            "files": {schema.DUPLICATES: schema.DUPLICATES, schema.DUPLICATE_NEIGHBORS: schema.DUPLICATE_NEIGHBORS},
+            "summary": {**before, "method": "refresh", "refreshed_from": parent,
+                        "clusters": clusters.n_clusters, "deletion_candidates": clusters.n_deletion,
+                        "near_pairs": int(len(a)), "new_points_searched": int(len(placed)),
+                        "tag_duplicates": bool(opts.tag_duplicates),
+                        "seconds": {k: round(v, 3) for k, v in result.seconds.items()}}}

@@ -1,0 +1,39 @@
+"""The ``ingest`` stage: read the source, validate it, and write the validated table
+(plus the user's own vectors, if any) to the work area. Nothing after it reads the
+source again."""
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import numpy as np
+
+from datamap.flows.runtime.stagekit import cached_stage, write_vectors
+from datamap.resources import schema
+from datamap.resources.failpoints import failpoint
+from datamap.tasks.ingest import read as ingest_mod
+from datamap.tasks.ingest import validate as validate_mod
+
+
+@cached_stage("ingest")
+def ingest(key: str, work_dir: str, source: str, ingest: dict, on_invalid: str) -> dict:
+    t0 = time.perf_counter()
+    opts = ingest_mod.IngestOptions(**ingest)
+    got = ingest_mod.ingest(source, opts)
+    failpoint("ingest.after_read")
+    widths = None
+    if opts.embedding_field is not None and not np.isfinite(got.vectors).all():
+        # rows of another width were padded with NaN: read again to name them (rare path)
+        raw = ingest_mod.read_table(source, opts.format, opts.storage_options)
+        widths = ingest_mod.ragged_rows(raw, opts.embedding_field)
+    label = opts.embedding_field or opts.embeddings_uri or "embeddings"
+    v = validate_mod.validate(got.table, got.vectors, opts.text_field, widths=widths,
+                              embedding_label=label, on_invalid=on_invalid)
+    v.table.write_parquet(os.path.join(work_dir, schema.DATA), compression="zstd", statistics=True)
+    if v.vectors is not None:
+        write_vectors(os.path.join(work_dir, schema.WORK_BYO_VECTORS), v.table[schema.ID].to_arrow(), v.vectors)
+    with open(os.path.join(work_dir, schema.VALIDATION), "w") as f:
+        json.dump(v.report, f, indent=2, default=str)
+    return {"rows": v.table.height, "fingerprint": got.fingerprint, "validation": v.report,
+            "byo": v.vectors is not None, "seconds": time.perf_counter() - t0}

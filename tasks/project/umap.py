@@ -1,0 +1,120 @@
+"""Project: latent vectors → 2-D layout with UMAP (cosine), scaled into a fixed box.
+
+The box (``resources.schema.BOX``) is the same for every map, so tiles, topic label
+positions and the viewer never need the data's own extent.
+"""
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from datamap.resources import schema
+from datamap.tasks.progress import stage
+
+
+@dataclass
+class ProjectionOptions:
+    n_neighbors: int = 15
+    min_dist: float = 0.1
+    n_epochs: int | None = None     # None: umap-learn's default (200 for large N, 500 small)
+    seed: int | None = 42           # fixed seed → the same input gives the same map
+    metric: str = "cosine"
+    method: str = "umap"            # umap | tsne | pca | auto (tasks/projectors/)
+    extra: list = field(default_factory=list)   # more methods stored beside the main one
+    perplexity: float = 30.0        # t-SNE only
+    sample_size: int | None = None  # UMAP on a sample, rest placed: None = auto by N (tasks/sample_fit.py), 0 = never
+    place_jitter: float = 0.0       # sample path: spread placed points by this share of their nearest-anchor distance (0.5 cost 30% of 10-NN preservation, docs/scale.md)
+
+
+def ensure_numba_cache() -> None:
+    """Keep numba's compiled kernels between processes (saves 10–25 s per process)."""
+    if "NUMBA_CACHE_DIR" not in os.environ:
+        d = os.path.join(os.path.expanduser("~"), ".cache", "datamap", "numba")
+        os.makedirs(d, exist_ok=True)
+        os.environ["NUMBA_CACHE_DIR"] = d
+
+
+def normalize_to_box(xy: np.ndarray) -> np.ndarray:
+    """Centre and scale isotropically (no aspect distortion) into BOX × BOX."""
+    lo, hi = schema.BOX
+    xy = np.asarray(xy, dtype=np.float64)
+    if len(xy) == 0:
+        return xy.astype(np.float32)
+    mins, maxs = xy.min(axis=0), xy.max(axis=0)
+    span = float((maxs - mins).max())
+    centre = (mins + maxs) / 2
+    scale = (hi - lo) * 0.98 / span if span > 0 else 1.0
+    out = (xy - centre) * scale + (lo + hi) / 2
+    return out.astype(np.float32)
+
+
+def _tiny_layout(vectors: np.ndarray) -> np.ndarray:
+    """PCA to 2-D for inputs too small for UMAP's neighbour graph."""
+    n = len(vectors)
+    if n == 1:
+        return np.zeros((1, 2))
+    c = vectors - vectors.mean(axis=0)
+    u, s, _ = np.linalg.svd(c, full_matrices=False)
+    xy = u[:, :2] * s[:2]
+    if xy.shape[1] < 2:
+        xy = np.column_stack([xy[:, 0], np.zeros(n)])
+    return xy
+
+
+def project(vectors: np.ndarray, options: ProjectionOptions | None = None,
+            knn: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """(N, 2) float32 coordinates in the box.
+
+    ``knn`` = (indices, distances) from our own index, so UMAP skips its own
+    neighbour search (the costliest part) when the caller already has the graph.
+    """
+    options = options or ProjectionOptions()
+    if options.method != "umap":   # t-SNE, PCA, auto: tasks/projectors/
+        from datamap.tasks.project import layout
+
+        return layout(vectors, options, knn).xy
+    n = len(vectors)
+    from datamap.tasks.project import sample_fit
+
+    size = sample_fit.sample_size_for(n, options.sample_size)
+    if size < n:
+        return normalize_to_box(_sample_layout(vectors, options, size))
+    with stage("project", n, "points"):
+        if n < 4:
+            return normalize_to_box(_tiny_layout(vectors))
+        ensure_numba_cache()
+        import umap
+
+        k = min(options.n_neighbors, n - 1)
+        kwargs = dict(n_neighbors=k, min_dist=options.min_dist, metric=options.metric,
+                      n_components=2, random_state=options.seed, n_epochs=options.n_epochs,
+                      init="spectral" if n > k + 2 else "random", low_memory=True)
+        if knn is not None and knn[0].shape[1] >= k:
+            kwargs["precomputed_knn"] = (knn[0][:, :k], knn[1][:, :k])
+        if options.seed is None:
+            kwargs["n_jobs"] = os.cpu_count() or 1
+        reducer = umap.UMAP(**kwargs)
+        with warnings.catch_warnings():
+            # seed → single thread, and a precomputed graph → no .transform: both known
+            warnings.simplefilter("ignore", UserWarning)
+            xy = reducer.fit_transform(vectors)
+    return normalize_to_box(xy)
+
+
+def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int) -> np.ndarray:
+    """UMAP fitted on ``size`` sampled rows (their own k-NN graph), the rest placed from
+    their nearest sample points (tasks/sample_fit.py): the big-map path."""
+    from datamap.tasks.project import sample_fit as S
+
+    n = len(vectors)
+    plan = S.plan_sample(n, size, options.seed)
+    k = min(options.n_neighbors, size - 1)
+    sidx, sknn = S.sample_knn(vectors, plan.sample, k + 1)
+    full = ProjectionOptions(**{**options.__dict__, "sample_size": 0})
+    xy_s = project(np.asarray(vectors[plan.sample], dtype=np.float32), full, knn=sknn)
+    with stage("place", len(plan.rest), "points"):
+        nb_i, nb_d = S.nearest_in_sample(sidx, vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+        return S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
