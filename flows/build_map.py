@@ -138,7 +138,7 @@ def _core_stages(run: _Run, source: str, st: Store, so: dict, dataset: str, opts
                    "embedding_field": opts.embedding_field, "embeddings_uri": opts.embeddings,
                    "format": opts.input_format, "storage_options": so}
     k_ingest = run.work.key("ingest", fp, ingest_opts, opts.on_invalid)
-    ing = run.call("ingest", ingest, key=k_ingest, source=source, ingest=ingest_opts, on_invalid=opts.on_invalid)
+    ing = run.call("ingest", ingest, key=k_ingest, source=source, options=ingest_opts, on_invalid=opts.on_invalid)
     embed_opts = {"model": opts.model, "batch_size": opts.batch_size, "mode": opts.embed_mode}
     k_embed = run.work.key("embed", k_ingest, embed_opts)
     pre = None
@@ -147,7 +147,7 @@ def _core_stages(run: _Run, source: str, st: Store, so: dict, dataset: str, opts
 
         pre = embed_on_cluster(run.work.dir, st.uri, so, opts.text_field, embed_opts)
     emb = run.call("embed", embed, key=k_embed, store_uri=st.uri, storage_options=so,
-                   text_field=opts.text_field, byo=ing["byo"], embed=embed_opts)
+                   text_field=opts.text_field, byo=ing["byo"], options=embed_opts)
     if pre is not None and pre["batches"]:
         emb = {**emb, "embedded": pre["embedded"], "cached": emb["cached"] - pre["rows"], "dask": pre}
     return {"ingest": ing, "embed": emb, "k_embed": k_embed}
@@ -160,7 +160,7 @@ def _layout_stages(run: _Run, core: dict, st: Store, so: dict, dataset: str, opt
     parent = None if opts.full else st.latest(dataset)
     if parent is None:
         k_index = run.work.key("index", core["k_embed"], index_opts)
-        idx = run.call("index", index, key=k_index, index=index_opts)
+        idx = run.call("index", index, key=k_index, options=index_opts)
         k_proj = run.work.key("project", k_index, opts.projection, parent)
         proj = run.call("project", project, key=k_proj, projection=opts.projection)
         return {"index": idx, "project": proj, "k_proj": k_proj}
@@ -168,7 +168,7 @@ def _layout_stages(run: _Run, core: dict, st: Store, so: dict, dataset: str, opt
               "model_id": emb["model_id"], "dim": emb["dim"], "projection": opts.projection,
               "threshold": opts.refresh_threshold}
     k_index = run.work.key("index", core["k_embed"], index_opts, parent)
-    idx = run.call("index", index_refresh, key=k_index, index=index_opts, **shared)
+    idx = run.call("index", index_refresh, key=k_index, options=index_opts, **shared)
     k_proj = run.work.key("project", k_index, opts.projection, parent)
     proj = run.call("project", project_refresh, key=k_proj, **shared)
     return {"index": idx, "project": proj, "k_proj": k_proj}
@@ -200,7 +200,7 @@ def _optional_stages(run: _Run, core: dict, st: Store, so: dict, dataset: str,
 
 
 def _manifest(run: _Run, core: dict, st: Store, dataset: str, opts: BuildOptions,
-              timings: dict[str, float], extra: dict[str, Any]) -> dict:
+              timings: dict[str, float], extra: dict[str, Any]) -> schema.Manifest:
     """The version's manifest (publish adds the artifact list and writes it last)."""
     ing, emb, proj = core["ingest"], core["embed"], core["project"]
     return {

@@ -58,7 +58,7 @@ class DataMap:
         self.store = store
         self.dataset = dataset
         self.version = version
-        self.manifest: dict[str, Any] = store.read_manifest(dataset, version)
+        self.manifest: schema.Manifest = store.read_manifest(dataset, version)
         got = self.manifest.get("schema_version")
         if got != schema.SCHEMA_VERSION:
             raise IntegrityError(

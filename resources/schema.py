@@ -7,6 +7,7 @@ reader all import names from here, so a change of layout is one edit plus a
 from __future__ import annotations
 
 import re
+from typing import Any, TypedDict
 
 SCHEMA_VERSION = 1
 
@@ -137,3 +138,66 @@ def projection_artifact(method: str) -> str:
 
 def tiles_artifact(method: str) -> str:
     return f"tiles_{method}"                   # folder, same layout as TILES
+
+
+# --- the manifest (manifest.json): what a version is and how it was made -------------
+# Typed so a misspelt key is a type error, not a silent None. ``total=False``: maps built
+# without a stage have no entry for it. Written by tasks/publish.py (after the flow's
+# ``build_map._manifest``), read by the reader, the refresh stages and the ops pages.
+class BuildInfo(TypedDict, total=False):
+    params: dict[str, Any]            # the BuildOptions that made it (flows/build_map.py)
+    timings: dict[str, float]         # seconds per stage
+    seconds: float                    # whole build, up to publish
+    build_key: str                    # the work area's key: hash of input + options
+    resumed_stages: list[str]         # stages a crashed run had finished already
+    peak_rss_mb: dict[str, float]     # memory high-water mark after each stage
+
+
+class ModelInfo(TypedDict, total=False):
+    id: str                           # embedding model id ("user-provided" for BYO vectors)
+    dim: int
+    embedded_rows: int
+    cached_rows: int
+    max_seq_length: int | None
+    mode: str | None                  # quality | exact | fast | torch
+
+
+class ValidationSummary(TypedDict, total=False):
+    success: bool
+    rows_in: int
+    rows_out: int
+    dropped: int
+
+
+class Artifact(TypedDict):
+    bytes: int
+    sha256: str
+
+
+class Manifest(TypedDict, total=False):
+    schema_version: int               # SCHEMA_VERSION when written
+    dataset: str
+    version: str                      # VERSION_ID_FORMAT
+    created_at: str                   # ISO 8601, UTC
+    artifacts: dict[str, Artifact]    # every file of the version, by name
+    rows: int
+    parent: str | None                # the version LATEST named when this one was built
+    input: dict[str, Any]             # the source's fingerprint
+    build: BuildInfo
+    model: ModelInfo
+    text_field: str | None
+    id_field: str | None
+    latent_dtype: str                 # one of LATENT_DTYPES
+    validation: ValidationSummary
+    refresh: dict[str, Any] | None    # incremental refresh: what was kept, placed, why
+    projection: dict[str, Any] | None # main layout: method that ran, and why
+    topics: dict[str, Any]            # per-stage summaries, one key per optional stage
+    dedupe: dict[str, Any]
+    outliers: dict[str, Any]
+    projections: dict[str, Any]
+    thumbnails: dict[str, Any]
+    tiles: dict[str, Any]
+
+
+MANIFEST_KEYS = frozenset(Manifest.__annotations__)
+

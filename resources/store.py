@@ -295,7 +295,7 @@ class Store:
             )
         return version
 
-    def read_manifest(self, dataset: str, version: str) -> dict:
+    def read_manifest(self, dataset: str, version: str) -> schema.Manifest:
         return self.read_json(self.artifact_path(dataset, version, schema.MANIFEST))
 
     def local_cache_dir(self) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from datamap.resources.errors import TagTooSmall
+from datamap.resources.errors import MissingExtra, TagTooSmall
 
 if TYPE_CHECKING:
     from datamap.resources.reader import DataMap
@@ -40,7 +40,10 @@ def fit_tag_model(latent: np.ndarray, tagged_rows: np.ndarray, seed: int = 0, ra
     """A fitted LogisticRegression (tagged = 1 against sampled untagged = 0) and the
     untagged rows. ``latent`` rows are unit vectors (the map's embeddings); at most ``cap``
     examples of each class are used, so a huge tag trains in seconds too."""
-    from sklearn.linear_model import LogisticRegression
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as e:    # the core install reads maps; suggestions need the build extra
+        raise MissingExtra("tags.suggest needs scikit-learn: pip install 'datamap[build]'") from e
 
     n = len(latent)
     tagged_rows = np.unique(np.asarray(tagged_rows, dtype=np.int64))

@@ -66,7 +66,7 @@ def publish(store: Store, dataset: str, files: dict[str, str], manifest: dict[st
             failpoint("publish.artifact")
             advance(1)
     failpoint("publish.before_manifest")
-    full = {
+    full: schema.Manifest = {
         **manifest,
         "schema_version": schema.SCHEMA_VERSION,
         "dataset": dataset,

@@ -1,6 +1,6 @@
 """`--runner dask`: builds on a distributed.LocalCluster(n_workers=2) give the same result
 as the local run, and the work really runs on the cluster's worker processes: every
-stage as a task there, and the embedding split into batches (flows/dask_parts.py)."""
+stage as a task there, and the embedding split into batches (flows/runtime/dask_parts.py)."""
 from __future__ import annotations
 
 import numpy as np

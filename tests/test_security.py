@@ -201,7 +201,7 @@ BANNED = {"B301", "B302", "B307", "B102", "B506", "B602", "B604", "B605", "B403"
 
 def test_bandit_finds_nothing_high_and_no_pickle_eval_or_yaml():
     pytest.importorskip("bandit")
-    proc = subprocess.run([sys.executable, "-m", "bandit", "-q", "-r", "resources", "tasks", "flows", "viewer",
+    proc = subprocess.run([sys.executable, "-m", "bandit", "-q", "-r", "datamap", "cli", "resources", "tasks", "flows", "viewer",
                            "deployments", "-x", "viewer/frontend,viewer/static", "-f", "json"],
                           cwd=str(REPO), capture_output=True, text=True, timeout=300)
     report = json.loads(proc.stdout)

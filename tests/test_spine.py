@@ -131,3 +131,19 @@ def test_reader_imports_no_heavy_libraries(built_map):
                          cwd=os.path.dirname(os.path.dirname(__file__)))
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_manifest_keys_are_the_schema_s(built_map):
+    """Every key a build writes into manifest.json is declared in ``schema.Manifest``
+    (the one owner of manifest names), and the declared nested keys are the written ones."""
+    from datamap import open_map
+    from datamap.resources import schema
+
+    m = open_map(built_map["dataset"], store=built_map["store"])
+    man = m.manifest
+    assert set(man) <= schema.MANIFEST_KEYS, sorted(set(man) - schema.MANIFEST_KEYS)
+    for key, typed in (("build", schema.BuildInfo), ("model", schema.ModelInfo),
+                       ("validation", schema.ValidationSummary)):
+        assert set(man[key]) <= set(typed.__annotations__), (key, sorted(set(man[key]) - set(typed.__annotations__)))
+    for art in man["artifacts"].values():
+        assert set(art) == set(schema.Artifact.__annotations__)

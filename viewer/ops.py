@@ -40,7 +40,7 @@ def prefect_runs(dataset: str, limit: int = 20) -> list[dict[str, Any]] | None:
 
 
 def ops_router(store: Store) -> APIRouter:
-    from datamap.resources.history import version_history
+    from datamap.viewer.history import version_history
 
     router = APIRouter()
 

@@ -16,7 +16,7 @@ from datamap.tasks.embed import encode as embed_mod
 
 @cached_stage("embed")
 def embed(key: str, work_dir: str, store_uri: str, storage_options: dict, text_field: str | None,
-                byo: bool, embed: dict) -> dict:
+                byo: bool, options: dict) -> dict:
     t0 = time.perf_counter()
     out = os.path.join(work_dir, schema.WORK_VECTORS)
     table = pq.read_table(os.path.join(work_dir, schema.DATA))
@@ -25,7 +25,7 @@ def embed(key: str, work_dir: str, store_uri: str, storage_options: dict, text_f
         vectors = read_vectors(os.path.join(work_dir, schema.WORK_BYO_VECTORS))
         info = {"model_id": "user-provided", "embedded": 0, "cached": 0, "byo": True}
     else:
-        opts = embed_mod.EmbedOptions(**embed)
+        opts = embed_mod.EmbedOptions(**options)
         path, model_id, mode = embed_mod.resolve_embedder(opts)
         cache = embed_mod.EmbeddingCache(Store(store_uri, storage_options), model_id)
         texts = table.column(text_field).to_pylist()

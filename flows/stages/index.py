@@ -30,10 +30,10 @@ def index_options_of(params: dict) -> dict:
 
 
 @cached_stage("index")
-def index(key: str, work_dir: str, index: dict) -> dict:
+def index(key: str, work_dir: str, options: dict) -> dict:
     t0 = time.perf_counter()
     vectors = read_vectors(os.path.join(work_dir, schema.WORK_VECTORS))
-    idx = index_mod.build_index(vectors, index_mod.IndexOptions(**index))
+    idx = index_mod.build_index(vectors, index_mod.IndexOptions(**options))
     index_mod.save_index(idx, os.path.join(work_dir, schema.WORK_INDEX))
     t1 = time.perf_counter()
     keys, dists = index_mod.knn_graph(idx, vectors, KNN_K + 1)
@@ -45,7 +45,7 @@ def index(key: str, work_dir: str, index: dict) -> dict:
 
 @cached_stage("index-refresh")
 def index_refresh(key: str, work_dir: str, store_uri: str, storage_options: dict, dataset: str, parent: str,
-                model_id: str, dim: int, projection: dict, threshold: float, index: dict) -> dict:
+                model_id: str, dim: int, projection: dict, threshold: float, options: dict) -> dict:
     """Stands in for the index stage when a parent exists: diff the rows, then turn the
     parent's usearch index into this build's (remove gone keys, renumber, add new rows)
     and patch its k-NN graph, searching only rows whose neighbourhood changed. Builds
@@ -56,12 +56,12 @@ def index_refresh(key: str, work_dir: str, store_uri: str, storage_options: dict
     pm = open_map(dataset, store=Store(store_uri, storage_options), version=parent)
     info, reason, diff = plan.compute(work_dir, pm, model_id, dim, projection, threshold)
     why = reason
-    if why is None and index_options_of(pm.manifest.get("build", {}).get("params", {})) != index:
+    if why is None and index_options_of(pm.manifest.get("build", {}).get("params", {})) != options:
         why = "index options changed"
     if why is None and not pm.has(schema.INDEX):
         why = "parent has no index"
     if why is not None:
-        res = index.fn(key=key, work_dir=work_dir, index=index)
+        res = index.fn(key=key, work_dir=work_dir, options=options)
         info["index"] = {"reused": False, "reason": why}
         plan.save(work_dir, info, reason, diff)
         return {**res, "seconds": time.perf_counter() - t0}

@@ -17,9 +17,9 @@ from datamap.tasks.ingest import validate as validate_mod
 
 
 @cached_stage("ingest")
-def ingest(key: str, work_dir: str, source: str, ingest: dict, on_invalid: str) -> dict:
+def ingest(key: str, work_dir: str, source: str, options: dict, on_invalid: str) -> dict:
     t0 = time.perf_counter()
-    opts = ingest_mod.IngestOptions(**ingest)
+    opts = ingest_mod.IngestOptions(**options)
     got = ingest_mod.ingest(source, opts)
     failpoint("ingest.after_read")
     widths = None
