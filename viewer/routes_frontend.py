@@ -14,9 +14,8 @@ from fastapi.staticfiles import StaticFiles
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 
 
-def frontend_router() -> APIRouter:
-    """``/`` and ``/favicon.ico`` (kept out of the OpenAPI schema: they are not API)."""
-    r = APIRouter()
+def add_frontend_routes(r: APIRouter) -> None:
+    """Add ``/`` and ``/favicon.ico`` to ``r`` (kept out of the OpenAPI schema: they are not API)."""
 
     @r.get("/", include_in_schema=False)
     def index() -> Response:
@@ -29,11 +28,9 @@ def frontend_router() -> APIRouter:
     def favicon() -> Response:
         return Response(status_code=204)
 
-    return r
-
 
 def mount_assets(app: FastAPI) -> None:
-    """Mount ``static/assets`` when the front end is built (a router cannot carry a mount
-    into the app: ``include_router`` copies routes, not mounts)."""
+    """Mount ``static/assets`` when the front end is built (on the app itself: a mount is
+    not a route an ``APIRouter`` hands on)."""
     if os.path.isdir(os.path.join(STATIC_DIR, "assets")):
         app.mount("/assets", StaticFiles(directory=os.path.join(STATIC_DIR, "assets")), name="assets")

@@ -27,10 +27,9 @@ def _topics(ms: MapState) -> list[dict[str, Any]] | None:
     return meta.select(keep).to_pylist()
 
 
-def maps_router(st: Store, maps: MapCache, embedders: QueryEmbedders, token: str | None,
-                writable: bool) -> APIRouter:
-    """``/api/catalog`` and ``/api/maps/{dataset}/{version}/info``."""
-    r = APIRouter()
+def add_map_routes(r: APIRouter, st: Store, maps: MapCache, embedders: QueryEmbedders, token: str | None,
+                   writable: bool) -> None:
+    """Add ``/api/catalog`` and ``/api/maps/{dataset}/{version}/info`` to ``r``."""
 
     @r.get("/api/catalog")
     def catalog() -> dict:
@@ -57,5 +56,3 @@ def maps_router(st: Store, maps: MapCache, embedders: QueryEmbedders, token: str
                 "outliers": m.has(schema.OUTLIERS),
                 "tiles": tiles, "versions": [v["version"] for v in reversed(list_versions(dataset, st))],
                 **extra_info(m)}   # layouts to switch between, image thumbnails (projections_api.py)
-
-    return r

@@ -19,9 +19,8 @@ class Selection(BaseModel):
     limit: int = Field(2000, ge=0, le=200_000)
 
 
-def records_router(maps: MapCache, embedders: QueryEmbedders) -> APIRouter:
-    """``records/{row}``, ``neighbors/{row}``, ``search`` and ``select`` of a map."""
-    r = APIRouter()
+def add_record_routes(r: APIRouter, maps: MapCache, embedders: QueryEmbedders) -> None:
+    """Add a map's ``records/{row}``, ``neighbors/{row}``, ``search`` and ``select`` to ``r``."""
     base = "/api/maps/{dataset}/{version}"
 
     @r.get(base + "/records/{row}")
@@ -60,5 +59,3 @@ def records_router(maps: MapCache, embedders: QueryEmbedders) -> APIRouter:
         ms = maps.get(dataset, version)
         rows = ms.rows_in_polygon(body.polygon)
         return {"count": int(len(rows)), "rows": rows[:body.limit].tolist()}
-
-    return r

@@ -51,9 +51,8 @@ def edit_ids(ms: MapState, body: TagEdit) -> list[Any]:
     return ids
 
 
-def tags_router(maps: MapCache, check_write: Callable[[Request], None]) -> APIRouter:
-    """``tags``, ``tags/{name}`` (GET) and the edit ``tags/{name}`` (POST) of a map."""
-    r = APIRouter()
+def add_tag_routes(r: APIRouter, maps: MapCache, check_write: Callable[[Request], None]) -> None:
+    """Add a map's ``tags``, ``tags/{name}`` (GET) and the edit ``tags/{name}`` (POST) to ``r``."""
     base = "/api/maps/{dataset}/{version}"
 
     @r.get(base + "/tags")
@@ -85,5 +84,3 @@ def tags_router(maps: MapCache, check_write: Callable[[Request], None]) -> APIRo
         else:
             t.remove(name, ids)
         return {"name": name, "changed": len(ids), "count": len(t.get_datums_in_tag(name))}
-
-    return r

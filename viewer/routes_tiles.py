@@ -12,9 +12,8 @@ from starlette.concurrency import run_in_threadpool
 from datamap.viewer.maps import MapCache, TileCache, tile_response
 
 
-def tiles_router(maps: MapCache, tiles: TileCache) -> APIRouter:
-    """``/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow``."""
-    r = APIRouter()
+def add_tile_routes(r: APIRouter, maps: MapCache, tiles: TileCache) -> None:
+    """Add ``/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow`` to ``r``."""
 
     @r.get("/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow")
     async def tile(dataset: str, version: str, z: int, x: int, y: int, request: Request) -> Response:
@@ -25,5 +24,3 @@ def tiles_router(maps: MapCache, tiles: TileCache) -> APIRouter:
 
         data = await run_in_threadpool(work)
         return tile_response(data, version, request.headers.get("accept-encoding", ""))
-
-    return r
