@@ -1,26 +1,49 @@
 """Curation commands: ``datamap export`` (curated copy by tags) and ``datamap tag …``.
 
-Kept apart from ``flows/cli.py`` so that file only registers them; all logic lives in
+Kept apart from ``cli/main.py`` so that file only registers them; all logic lives in
 ``resources.tags`` and ``resources.export``.
 """
 from __future__ import annotations
 
 import json
 import sys
-from typing import List, Optional
+from typing import Any, Callable, List, Optional
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 
-def register(app: typer.Typer, store_opt, console, fail) -> None:
+def _open(dataset: str, store: Optional[str], version: str):
+    """Open a map lazily, so ``datamap --help`` does not import the reader."""
+    from datamap.resources import open_map
+
+    return open_map(dataset, store, version)
+
+
+def _read_ids(ids: List[str], ids_file: Optional[str]) -> List[str]:
+    """Ids from the command line plus, with ``--ids-file``, one per line (``-``: stdin)."""
+    got = list(ids)
+    if ids_file:
+        src = sys.stdin if ids_file == "-" else open(ids_file, encoding="utf-8")
+        with src:
+            got += [line.strip() for line in src if line.strip()]
+    return got
+
+
+def register(app: typer.Typer, store_opt: Any, console: Console, fail: Callable[[Exception], None]) -> None:
+    """Add ``export`` and the ``tag`` group to the CLI. ``store_opt``, ``console`` and
+    ``fail`` are the main CLI's, so every command shares its store option and error style."""
     tag_app = typer.Typer(no_args_is_help=True, help="Dataset-level tags: add, remove, list, delete.")
     app.add_typer(tag_app, name="tag")
+    _register_export(app, store_opt, console, fail)
+    _register_tag_list(tag_app, store_opt, console, fail)
+    _register_tag_edits(tag_app, store_opt, console, fail)
 
-    def _open(dataset: str, store: Optional[str], version: str):
-        from datamap.resources import open_map
 
-        return open_map(dataset, store, version)
+def _register_export(app: typer.Typer, store_opt: Any, console: Console,
+                     fail: Callable[[Exception], None]) -> None:
+    """``datamap export``: a curated copy of a map's data, filtered by tags."""
 
     @app.command()
     def export(dataset: str = typer.Argument(..., help="Map name in the store"),
@@ -39,6 +62,11 @@ def register(app: typer.Typer, store_opt, console, fail) -> None:
             fail(e)
         console.print(f"wrote {res['rows_out']:,} of {res['rows_in']:,} rows "
                       f"({res['dropped']:,} dropped) from {dataset}@{res['version']} to {out}")
+
+
+def _register_tag_list(tag_app: typer.Typer, store_opt: Any, console: Console,
+                       fail: Callable[[Exception], None]) -> None:
+    """``datamap tag list``: the read-only tag command."""
 
     @tag_app.command("list")
     def tag_list(dataset: str, store: Optional[str] = store_opt,
@@ -60,13 +88,10 @@ def register(app: typer.Typer, store_opt, console, fail) -> None:
                        "yes" if r["derived"] else "")
         console.print(tb)
 
-    def _read_ids(ids: List[str], ids_file: Optional[str]) -> List[str]:
-        got = list(ids)
-        if ids_file:
-            src = sys.stdin if ids_file == "-" else open(ids_file, encoding="utf-8")
-            with src:
-                got += [line.strip() for line in src if line.strip()]
-        return got
+
+def _register_tag_edits(tag_app: typer.Typer, store_opt: Any, console: Console,
+                        fail: Callable[[Exception], None]) -> None:
+    """``datamap tag add|remove|delete``: the writes, always on the latest version."""
 
     def _edit(op: str, dataset, name, ids, ids_file, store, strict) -> None:
         from datamap.resources.errors import DatamapError

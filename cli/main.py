@@ -72,11 +72,6 @@ def build(
 ) -> None:
     """Build a map and publish it as a new version."""
     _quiet_prefect(verbose)
-    from datamap.cli.progress import RichReporter
-    from datamap.flows.build_map import build_map
-    from datamap.resources.errors import DatamapError
-    from datamap.tasks.progress import set_reporter
-
     options = {"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
                "embeddings": embeddings, "input_format": input_format, "model": model, "embed_mode": embed_mode,
                "on_invalid": on_invalid, "latent_dtype": latent_dtype,
@@ -86,6 +81,19 @@ def build(
                ({} if duplicate_cutoff is None else {"duplicate_cutoff": duplicate_cutoff}), "full": full,
                "outliers": None if no_outliers else {},
                "thumbnails": {"image_field": image_field} if image_field else {}}
+    res = _run_build(source, dataset, store, options, runner, dask_address, skip_unchanged, verbose)
+    _report_build(res)
+
+
+def _run_build(source: str, dataset: str, store: Optional[str], options: dict, runner: str,
+               dask_address: Optional[str], skip_unchanged: bool, verbose: bool) -> dict:
+    """Run the build flow with the progress display; a ``DatamapError`` becomes one error
+    line and exit code 2 (Prefect's own traceback is silenced unless ``--verbose``)."""
+    from datamap.cli.progress import RichReporter
+    from datamap.flows.build_map import build_map
+    from datamap.resources.errors import DatamapError
+    from datamap.tasks.progress import set_reporter
+
     if not verbose:
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
@@ -101,6 +109,11 @@ def build(
     finally:
         set_reporter(None)
         logging.disable(logging.NOTSET)
+    return res
+
+
+def _report_build(res: dict) -> None:
+    """What was published (or that nothing was), stage times, and how to open the map."""
     t = res["timings"]
     if res.get("unchanged"):
         console.print(f"[bold]unchanged[/]: {res['dataset']}@{res['version']} already holds this source "

@@ -76,6 +76,28 @@ def validate(
     n = table.height
     if n == 0:
         raise ValidationFailed("the input has no rows", [{"field": "(table)", "check": "rows > 0", "count": 0}])
+    cols, width = _contract_columns(table, vectors, text_field, widths)
+    import pandas as pd
+
+    pdf = pd.DataFrame(cols)
+    results, bad_positions = _run_checks(pdf, text_field, vectors is not None, width, embedding_label)
+    report: dict[str, Any] = {"engine": f"great_expectations {gx.__version__}", "rows_in": n,
+                              "checks": results, "success": not bad_positions, "dropped": {}}
+    if not bad_positions:
+        report["rows_out"] = n
+        return Validated(table, vectors, report)
+    if on_invalid == "fail":
+        _reject(results)
+    return _drop_invalid(table, vectors, width, bad_positions, results, report)
+
+
+def _contract_columns(table: pl.DataFrame, vectors: np.ndarray | None, text_field: str | None,
+                      widths: np.ndarray | None) -> tuple[dict[str, Any], int | None]:
+    """The columns the expectations look at, and the expected vector width.
+
+    GX checks columns, not a matrix, so each vector property becomes one boolean (or
+    width) column per row."""
+    n = table.height
     cols: dict[str, Any] = {schema.ID: table[schema.ID].to_pandas()}
     if text_field:
         cols["_text"] = table[text_field].to_pandas()
@@ -94,9 +116,15 @@ def validate(
         with np.errstate(invalid="ignore"):
             norms = np.linalg.norm(np.nan_to_num(vectors, nan=1.0, posinf=1.0, neginf=1.0), axis=1)
         cols["_vector_nonzero"] = (norms > 0) | (widths != width) | ~present
-    import pandas as pd
+    return cols, width
 
-    pdf = pd.DataFrame(cols)
+
+def _run_checks(pdf: Any, text_field: str | None, has_vectors: bool, width: int | None,
+                embedding_label: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str], list[int]]]:
+    """Each expectation's result as the report shows it (under the user's field names),
+    and the failing row positions of each failed check (what ``skip`` drops)."""
+    import great_expectations as gx
+
     ctx = gx.get_context(mode="ephemeral")
     batch = (
         ctx.data_sources.add_pandas("datamap")
@@ -107,7 +135,7 @@ def validate(
     _quiet(ctx)
     fmt = {"result_format": "COMPLETE"}
     results, bad_positions = [], {}
-    for field_name, check, expectation in _checks(bool(text_field), vectors is not None, width):
+    for field_name, check, expectation in _checks(bool(text_field), has_vectors, width):
         r = batch.validate(expectation, result_format=fmt)
         res = r.result or {}
         # a RangeIndex, so GX's unexpected index values are row positions
@@ -122,17 +150,25 @@ def validate(
                         "expectation": type(expectation).__name__})
         if not r.success:
             bad_positions[(shown, check)] = positions
-    report: dict[str, Any] = {"engine": f"great_expectations {gx.__version__}", "rows_in": n,
-                              "checks": results, "success": not bad_positions, "dropped": {}}
-    if not bad_positions:
-        report["rows_out"] = n
-        return Validated(table, vectors, report)
-    if on_invalid == "fail":
-        failures = [r for r in results if not r["success"]]
-        lines = [f"{f['field']!r}: {f['count']} row(s) fail '{f['check']}' (first ids: {f['examples']})"
-                 for f in failures]
-        raise ValidationFailed("input rejected, nothing published:\n  " + "\n  ".join(lines)
-                               + "\n(use --on-invalid skip to drop these rows instead)", failures)
+    return results, bad_positions
+
+
+def _reject(results: list[dict[str, Any]]) -> None:
+    """``on_invalid="fail"``: one line per failed check, with the first offending ids, so
+    the user can find the rows without reading a report file."""
+    failures = [r for r in results if not r["success"]]
+    lines = [f"{f['field']!r}: {f['count']} row(s) fail '{f['check']}' (first ids: {f['examples']})"
+             for f in failures]
+    raise ValidationFailed("input rejected, nothing published:\n  " + "\n  ".join(lines)
+                           + "\n(use --on-invalid skip to drop these rows instead)", failures)
+
+
+def _drop_invalid(table: pl.DataFrame, vectors: np.ndarray | None, width: int | None,
+                  bad_positions: dict[tuple[str, str], list[int]], results: list[dict[str, Any]],
+                  report: dict[str, Any]) -> Validated:
+    """``on_invalid="skip"``: drop every failing row (the first of duplicated ids is kept),
+    count the drops per check in ``report``, and cut padded vectors back to the width."""
+    n = table.height
     drop = np.zeros(n, dtype=bool)
     for (field_name, check), positions in bad_positions.items():
         if check == "unique":

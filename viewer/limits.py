@@ -1,0 +1,12 @@
+"""Request size limits of the web map API, in one place.
+
+Every bound here keeps one request from tying up the server: the numbers are sized for
+what a person can do in the browser (a lasso drawn by hand, a tag edit of a large
+selection), not for bulk loading, which the CLI and the reader are for.
+"""
+from __future__ import annotations
+
+MAX_BODY = 16 << 20          # bytes of a request body (a 200k-id tag edit is ~5 MB)
+MAX_VERTICES = 10_000        # a lasso with more points is not drawn by a hand
+MAX_ITEMS = 1_000_000        # rows / ids in one tag edit
+MAX_K = 1000                 # hits of one search
