@@ -1,6 +1,7 @@
 """Draw the dedupe ground-truth pairs for hand labelling, and show them for reading.
 
     python bench/dedupe_labels.py sample            # writes tests/data/dedupe_labels/<corpus>.csv (label empty)
+    python bench/dedupe_labels.py sample-checked    # + <corpus>-checked.csv: the text check's own candidates
     python bench/dedupe_labels.py show debian 0 40  # pairs 0..39, both texts and their word diff
 
 Strata per corpus (seed 25), all from today's dedupe (bare cosine cutoff 0.1, exact
@@ -10,6 +11,10 @@ all-pairs within 0.2, the leader clustering of ``resources.duplicate_clusters``)
   exactly the list a curator deletes from;
 - ``under``: 30 random near pairs with 0.085 < distance <= 0.1 (just inside the cutoff);
 - ``over``: 30 random near pairs with 0.1 < distance <= 0.12 (just outside).
+
+- ``checked`` (a second file, drawn after the text check was designed): 60 Debian and 40
+  PyPI random deletion candidates of the default build *with* the check, each with its
+  retained point, none already labelled — a held-out measure of the check's precision.
 
 Labels are written by hand into the ``label`` column (duplicate | distinct) with a short
 ``note``; how they were judged is in tests/data/dedupe_labels/README.md.
@@ -70,6 +75,26 @@ def draw(c: dedupe_corpora.Corpus) -> list[dict]:
              "text_a": c.texts[x], "text_b": c.texts[y]} for x, y, s in picked]
 
 
+CHECKED = {"debian": 60, "pypi": 40}
+
+
+def draw_checked(c: dedupe_corpora.Corpus, seen: set) -> list[dict]:
+    """Random deletion candidates of the default dedupe (text check on), not yet labelled."""
+    from datamap.resources.duplicate_clusters import DELETION
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+
+    res = find_duplicates(c.ids, c.vectors, DuplicateOptions(exact_below=10**9), texts=c.texts)
+    cl = res.clusters
+    cand = [x for x in np.nonzero(cl.duplicate_class == DELETION)[0].tolist()
+            if frozenset((x, int(cl.retained[x]))) not in seen]
+    u = c.vectors / np.linalg.norm(c.vectors, axis=1, keepdims=True)
+    picked = random.Random(SEED + 1).sample(cand, CHECKED[c.name])
+    return [{"corpus": c.name, "stratum": "checked", "row_a": x, "row_b": int(cl.retained[x]), "id_a": c.ids[x],
+             "id_b": c.ids[int(cl.retained[x])], "distance": f"{1.0 - float(u[x] @ u[cl.retained[x]]):.4f}",
+             "label": "", "note": "", "text_a": c.texts[x], "text_b": c.texts[int(cl.retained[x])]}
+            for x in picked]
+
+
 def read(corpus: str) -> list[dict]:
     with open(LABELS / f"{corpus}.csv", newline="") as f:
         return list(csv.DictReader(f))
@@ -108,6 +133,12 @@ def main(argv: list[str]) -> None:
         for name in dedupe_corpora.CORPORA:
             rows = draw(dedupe_corpora.load(name))
             write(name, rows)
+            print(name, len(rows))
+    elif argv[:1] == ["sample-checked"]:
+        for name in dedupe_corpora.CORPORA:
+            seen = {frozenset((int(r["row_a"]), int(r["row_b"]))) for r in read(name)}
+            rows = draw_checked(dedupe_corpora.load(name), seen)
+            write(f"{name}-checked", rows)
             print(name, len(rows))
     elif argv[:1] == ["show"]:
         show(argv[1], int(argv[2]), int(argv[3]))

@@ -11,10 +11,12 @@ check asks what the *differences* are:
 
 - none after case, whitespace and punctuation (``equal``): the same record;
 - few words in common (``reworded``): a translation or a paraphrase, which only the
-  embedding can judge — the pair stays a duplicate, as with the bare cutoff;
+  embedding can judge — a duplicate if the vectors are twice as close as the cutoff
+  (``resources.duplicate_clusters.text_distinct``, so a rethreshold applies it too);
 - words that were substituted for others (``substituted``): a template filled with another
-  name, number, version, architecture or role — a different record. Near-spellings of a
-  plain word (``lists``/``listed``) are not substitutions;
+  name, number, version, architecture or role — a different record. (A typo is a
+  substitution too: ``mips``/``mipsel`` and ``twentytwentyone``/``twentytwentythree`` look
+  like typos to any spelling distance, so none is tolerated);
 - material added in two or more places (``qualified``): a variant that says what it is
   twice, in its title and its text (``(documentation)`` … ``This package contains the
   documentation``);
@@ -24,7 +26,7 @@ check asks what the *differences* are:
   or a dropped word — the same record.
 
 No word lists, nothing learnt from one corpus: the rules read the shape of the difference.
-The three thresholds were set on the hand-labelled Debian pairs and checked on the PyPI
+The two thresholds were set on the hand-labelled Debian pairs and checked on the PyPI
 ones (tests/data/dedupe_labels/README.md, bench/dedupe.py).
 
 Verdicts are computed once per distinct pair of texts (identical texts are ``equal``
@@ -34,18 +36,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
-# reasons, in the order of the rules above; codes are what duplicate_neighbors.parquet stores
-SAME_REASONS = ("equal", "reworded", "contained")
-DISTINCT_REASONS = ("substituted", "qualified", "qualifier")
-REASONS = SAME_REASONS + DISTINCT_REASONS
+from datamap.resources.duplicate_clusters import TEXT_REASONS
+
+# reasons live in ``resources.duplicate_clusters`` (the reader applies them); codes index them
+REASONS = TEXT_REASONS
 
 MIN_SHARED = 0.5       # share of the shorter text's distinct words the other has: below it, a rewording
 QUALIFIER_WORDS = 5    # an insertion of 2..5 words (or 1 identifier) marks a variant; 1 plain word is an edit, more a sentence
-NEAR_SPELLING = 0.8    # normalised Indel similarity above which two plain words are one word
 
 _TOKEN = re.compile(r"\w+(?:[-+.:/']+\w+)*\+*")
 _IDENT = re.compile(r"\d|[a-z][A-Z]|\w[-_+.:/]+\w|\w\+")
@@ -72,7 +74,8 @@ def compare(a: str, b: str) -> Verdict:
 
 
 def compare_tokens(ta: tuple[list[str], set[str]], tb: tuple[list[str], set[str]]) -> Verdict:
-    from rapidfuzz.distance import Indel, Levenshtein
+    """The verdict on two tokenised texts (``tokens``)."""
+    from rapidfuzz.distance import Levenshtein
 
     a, ia = ta
     b, ib = tb
@@ -81,52 +84,54 @@ def compare_tokens(ta: tuple[list[str], set[str]], tb: tuple[list[str], set[str]
     sa, sb = set(a), set(b)
     if not sa or not sb or len(sa & sb) < MIN_SHARED * min(len(sa), len(sb)):
         return Verdict(False, "reworded")
-    blocks = []   # (new words on a's side, new words on b's side) per differing span
+    extra_a, extra_b = Counter(a) - Counter(b), Counter(b) - Counter(a)
+    idents = ia | ib
+    one_sided: list[tuple[list[str], int]] = []
     for op in Levenshtein.opcodes(a, b):
         if op.tag == "equal":
             continue
-        na = [w for w in a[op.src_start:op.src_end] if w not in sb]
-        nb = [w for w in b[op.dest_start:op.dest_end] if w not in sa]
-        if na or nb:
-            blocks.append((na, nb, max(op.src_end - op.src_start, op.dest_end - op.dest_start)))
-    if not blocks:
-        return Verdict(False, "equal")          # reordered or repeated words only
-    idents = ia | ib
-
-    def same_word(x: str, y: str) -> bool:
-        return x not in idents and y not in idents and Indel.normalized_similarity(x, y) >= NEAR_SPELLING
-
-    one_sided = []
-    for na, nb, span in blocks:
-        if na and nb:
-            if not (len(na) == len(nb) and all(same_word(x, y) for x, y in zip(na, nb))):
+        xa, xb = a[op.src_start:op.src_end], b[op.dest_start:op.dest_end]
+        if xa and xb:     # a replaced span: compared with its counterpart, not the whole text
+            na, nb = [w for w in xa if w not in xb], [w for w in xb if w not in xa]
+            if na and nb:
                 return Verdict(True, "substituted")
-        else:
-            one_sided.append((na or nb, span))
+        else:             # inserted/deleted: new unless the other text has it more often (moved)
+            na, nb = [w for w in xa if extra_a[w] > 0], [w for w in xb if extra_b[w] > 0]
+        if na or nb:
+            one_sided.append((na or nb, max(len(xa), len(xb))))
+    if not one_sided:
+        return Verdict(False, "equal")          # reordered or repeated words only
     if len(one_sided) >= 2:
         return Verdict(True, "qualified")
-    if len(one_sided) == 1:
-        added, span = one_sided[0]
-        if span <= QUALIFIER_WORDS and (span > 1 or added[0] in idents):
-            return Verdict(True, "qualifier")
+    added, span = one_sided[0]
+    if span <= QUALIFIER_WORDS and (span > 1 or added[0] in idents):
+        return Verdict(True, "qualifier")
     return Verdict(False, "contained")
 
 
-def check_pairs(texts: list[str], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """int8 reason code (index into ``REASONS``) for each pair of row positions; one
-    comparison per distinct pair of distinct texts."""
+def describe() -> dict:
+    """What the manifest records about the check (its rule and thresholds)."""
+    return {"method": "word diff (tasks.dedupe_check)", "min_shared": MIN_SHARED,
+            "qualifier_words": QUALIFIER_WORDS}
+
+
+def check_pairs(texts, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, int]:
+    """(int8 reason code per pair of row positions — an index into ``REASONS`` —, number
+    of text pairs compared). One comparison per distinct pair of distinct texts."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else pa.array(texts, type=pa.large_string())
-    enc = pc.dictionary_encode(arr.fill_null(""))
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    arr = texts if isinstance(texts, pa.Array) else pa.array(texts, type=pa.large_string())
+    enc = pc.dictionary_encode(pc.cast(arr, pa.large_string()).fill_null(""))
     code = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     uniq = enc.dictionary.to_pylist()
     ta, tb = code[np.asarray(a, np.int64)], code[np.asarray(b, np.int64)]
     out = np.zeros(len(ta), dtype=np.int8)                       # 0 = "equal"
     diff = np.nonzero(ta != tb)[0]
     if not diff.size:
-        return out
+        return out, 0
     lo, hi = np.minimum(ta[diff], tb[diff]), np.maximum(ta[diff], tb[diff])
     key, inv = np.unique(lo * np.int64(len(uniq)) + hi, return_inverse=True)
     cache: dict[int, tuple[list[str], set[str]]] = {}
@@ -141,9 +146,5 @@ def check_pairs(texts: list[str], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     for j, k in enumerate(key.tolist()):
         codes[j] = REASONS.index(compare_tokens(tok(k // n_u), tok(k % n_u)).reason)
     out[diff] = codes[inv]
-    return out
+    return out, int(len(key))
 
-
-def distinct_mask(codes: np.ndarray) -> np.ndarray:
-    """True where the reason code says the pair is two different records."""
-    return np.asarray(codes) >= len(SAME_REASONS)
