@@ -365,7 +365,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
     den = 1 + z * z / n
     mid = (p + z * z / (2 * n)) / den
     half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return [round(float(mid - half), 4), round(float(mid + half), 4)]
+    return [round(max(0.0, float(mid - half)), 4), round(min(1.0, float(mid + half)), 4)]
 
 
 def _pr(flag: np.ndarray, dup: np.ndarray) -> dict:
@@ -458,6 +458,41 @@ def bench_check_cost() -> dict:
     return out
 
 
+def bench_synthetic_check(n: int) -> dict:
+    """The dedupe stage's own computation on ``bench/scale_data.py``'s synthetic rows (the
+    1M compare benchmark's input: real texts of base rows, interpolated vectors), with and
+    without the text check, given the index and graph (built once, cached)."""
+    import scale_data
+    from usearch.index import Index
+
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+
+    df, v = scale_data.make(n)
+    base = os.path.join(CACHE, f"scale-{n}")
+    if not os.path.exists(base + "-dist.npy"):
+        idx = I.build_index(v)
+        idx.save(base + ".usearch")
+        k, d = I.knn_graph(idx, v, 33)
+        np.save(base + "-idx.npy", k)
+        np.save(base + "-dist.npy", d)
+    idx = Index.restore(base + ".usearch", view=True)
+    k, d = np.load(base + "-idx.npy"), np.load(base + "-dist.npy")
+    ids, texts = df["id"].to_list(), df["text"].to_list()
+    out = {"n": n, "load_avg": list(os.getloadavg())}
+    for name, check in (("bare_cutoff", False), ("datamap", True)):
+        t = time.perf_counter()
+        res = find_duplicates(ids, v, DuplicateOptions(exact_below=0, text_check=check), knn_idx=k, knn_dist=d,
+                              index=idx, texts=texts)
+        out[name] = {"total_s": round(time.perf_counter() - t, 2),
+                     **{f"{key}_s": round(val, 2) for key, val in res.seconds.items()},
+                     "near_pairs": int(len(res.a)), "deletion_candidates": res.clusters.n_deletion,
+                     "text_check": res.text_check}
+    pairs = max(out["datamap"]["near_pairs"], 1)
+    out["text_check_us_per_pair"] = round(1e6 * out["datamap"]["text_check_s"] / pairs, 3)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
@@ -465,6 +500,8 @@ def main() -> None:
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-quality", action="store_true")
     ap.add_argument("--skip-labels", action="store_true")
+    ap.add_argument("--check-sizes", type=int, nargs="*", default=[],
+                    help="synthetic sizes (bench/scale_data.py) to time the text check at, e.g. 100000")
     args = ap.parse_args()
     path = os.path.join(OUT, "dedupe.json")
     out = json.load(open(path)) if os.path.exists(path) else {}
@@ -482,6 +519,10 @@ def main() -> None:
     if not args.skip_quality:
         out["quality"] = bench_quality(args.copies)
         print(json.dumps(out["quality"], indent=1))
+        _save(path, out)
+    for n in args.check_sizes:
+        out.setdefault("text_check_synthetic", {})[str(n)] = bench_synthetic_check(n)
+        print(json.dumps(out["text_check_synthetic"][str(n)]))
         _save(path, out)
     if not args.skip_labels:
         out["labels"] = bench_labels()

@@ -59,34 +59,51 @@ class Verdict:
     reason: str
 
 
-def tokens(text: str) -> tuple[list[str], set[str]]:
-    """(case-folded word tokens in order, the set of those whose raw form looks like an
-    identifier). Identifiers keep their inner punctuation (``libfoo-dev``, ``IO::Zip``,
-    ``6.1``, ``c++``) so a changed version or name is one changed token."""
-    raw = _TOKEN.findall(unicodedata.normalize("NFKC", text or ""))
-    words = [w.casefold() for w in raw]
-    return words, {w.casefold() for w in raw if _IDENT.search(w)}
+class Tokens:
+    """A text as case-folded word tokens, with what the rules ask of it computed once."""
+
+    __slots__ = ("words", "raw", "set", "_counts")
+
+    def __init__(self, text: str):
+        self.raw = _TOKEN.findall(unicodedata.normalize("NFKC", text or ""))
+        self.words = [w.casefold() for w in self.raw]
+        self.set = set(self.words)
+        self._counts: Counter | None = None
+
+    @property
+    def counts(self) -> Counter:
+        if self._counts is None:
+            self._counts = Counter(self.words)
+        return self._counts
+
+    def identifiers(self, words: list[str]) -> bool:
+        """Whether any of ``words`` is written like an identifier here: a digit, an inner
+        capital or inner punctuation (``n32``, ``Http2``, ``libfoo-dev``, ``IO::Zip``, ``c++``)."""
+        want = set(words)
+        return any(r.casefold() in want and _IDENT.search(r) for r in self.raw)
+
+
+def tokens(text: str) -> Tokens:
+    """Identifiers keep their inner punctuation (``libfoo-dev``, ``IO::Zip``, ``6.1``,
+    ``c++``), so a changed version or name is one changed token."""
+    return Tokens(text)
 
 
 def compare(a: str, b: str) -> Verdict:
     """The verdict on one pair of texts (symmetric)."""
-    return compare_tokens(tokens(a), tokens(b))
+    return compare_tokens(Tokens(a), Tokens(b))
 
 
-def compare_tokens(ta: tuple[list[str], set[str]], tb: tuple[list[str], set[str]]) -> Verdict:
-    """The verdict on two tokenised texts (``tokens``)."""
+def compare_tokens(ta: Tokens, tb: Tokens) -> Verdict:
+    """The verdict on two tokenised texts."""
     from rapidfuzz.distance import Levenshtein
 
-    a, ia = ta
-    b, ib = tb
+    a, b, sa, sb = ta.words, tb.words, ta.set, tb.set
     if a == b:
         return Verdict(False, "equal")
-    sa, sb = set(a), set(b)
     if not sa or not sb or len(sa & sb) < MIN_SHARED * min(len(sa), len(sb)):
         return Verdict(False, "reworded")
-    extra_a, extra_b = Counter(a) - Counter(b), Counter(b) - Counter(a)
-    idents = ia | ib
-    one_sided: list[tuple[list[str], int]] = []
+    one_sided: list[tuple[list[str], int, Tokens]] = []
     for op in Levenshtein.opcodes(a, b):
         if op.tag == "equal":
             continue
@@ -95,16 +112,17 @@ def compare_tokens(ta: tuple[list[str], set[str]], tb: tuple[list[str], set[str]
             na, nb = [w for w in xa if w not in xb], [w for w in xb if w not in xa]
             if na and nb:
                 return Verdict(True, "substituted")
-        else:             # inserted/deleted: new unless the other text has it more often (moved)
-            na, nb = [w for w in xa if extra_a[w] > 0], [w for w in xb if extra_b[w] > 0]
+        else:             # inserted/deleted: new unless the other text has it as often (moved)
+            na = [w for w in xa if ta.counts[w] > tb.counts[w]]
+            nb = [w for w in xb if tb.counts[w] > ta.counts[w]]
         if na or nb:
-            one_sided.append((na or nb, max(len(xa), len(xb))))
+            one_sided.append((na or nb, max(len(xa), len(xb)), ta if na else tb))
     if not one_sided:
         return Verdict(False, "equal")          # reordered or repeated words only
     if len(one_sided) >= 2:
         return Verdict(True, "qualified")
-    added, span = one_sided[0]
-    if span <= QUALIFIER_WORDS and (span > 1 or added[0] in idents):
+    added, span, side = one_sided[0]
+    if span <= QUALIFIER_WORDS and (span > 1 or side.identifiers(added)):
         return Verdict(True, "qualifier")
     return Verdict(False, "contained")
 
@@ -134,11 +152,11 @@ def check_pairs(texts, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, int]:
         return out, 0
     lo, hi = np.minimum(ta[diff], tb[diff]), np.maximum(ta[diff], tb[diff])
     key, inv = np.unique(lo * np.int64(len(uniq)) + hi, return_inverse=True)
-    cache: dict[int, tuple[list[str], set[str]]] = {}
+    cache: dict[int, Tokens] = {}
 
-    def tok(i: int):
+    def tok(i: int) -> Tokens:
         if i not in cache:
-            cache[i] = tokens(uniq[i])
+            cache[i] = Tokens(uniq[i])
         return cache[i]
 
     n_u = len(uniq)
