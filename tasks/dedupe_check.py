@@ -50,7 +50,7 @@ MIN_SHARED = 0.5       # share of the shorter text's distinct words the other ha
 QUALIFIER_WORDS = 5    # an insertion of 2..5 words (or 1 identifier) marks a variant; 1 plain word is an edit, more a sentence
 
 _TOKEN = re.compile(r"\w+(?:[-+.:/']+\w+)*\+*")
-_IDENT = re.compile(r"\d|[a-z][A-Z]|\w[-_+.:/]+\w|\w\+")
+_IDENT = re.compile(r"\d|[a-z][A-Z]|\w[_+.:/]+\w|\w\+")   # not "-": easy-to-use is a word
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,8 @@ class Tokens:
 
     def identifiers(self, words: list[str]) -> bool:
         """Whether any of ``words`` is written like an identifier here: a digit, an inner
-        capital or inner punctuation (``n32``, ``Http2``, ``libfoo-dev``, ``IO::Zip``, ``c++``)."""
+        capital or inner ``_ + . : /`` (``n32``, ``Http2``, ``pthread_cancel``, ``IO::Zip``,
+        ``c++``); a hyphen alone does not make one (``full-featured``)."""
         want = set(words)
         return any(r.casefold() in want and _IDENT.search(r) for r in self.raw)
 
