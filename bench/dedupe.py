@@ -16,7 +16,13 @@ score the deletion candidates at the default cutoff against the planted pairs. C
 with SemHash (``SemHash.from_embeddings`` on the same vectors, threshold 0.9 = cutoff
 0.1) when it is installed (``pip install semhash``; optional ``bench`` extra).
 
-    .venv/bin/python bench/dedupe.py [--sizes 100000 1000000] [--copies 400] [--skip-speed] [--skip-quality]
+Labels: precision and recall on the hand-labelled near pairs of Debian and a 50k PyPI
+sample (tests/data/dedupe_labels/, judged as its README says) for three deciders on the
+same pairs: the bare cosine cutoff 0.1 (Atlas, SemDeDup, datamap with
+``text_check=False``), datamap's default (cutoff + text check) and SemHash 0.5.0
+(threshold 0.9: same group). 95 % Wilson intervals. Also the text check's cost per pair.
+
+    .venv/bin/python bench/dedupe.py [--sizes 100000 1000000] [--copies 400] [--skip-speed] [--skip-quality] [--skip-labels]
 
 Writes bench/out/dedupe.json.
 """
@@ -26,6 +32,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import time
 
@@ -33,6 +40,7 @@ import numpy as np
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
+sys.path.insert(0, os.path.join(REPO, "bench"))
 OUT = os.path.join(REPO, "bench", "out")
 CACHE = os.path.join(OUT, "cache")
 SHARED = os.environ.get("DATAMAP_SHARED_DATA", os.path.join(os.path.dirname(REPO), "shared", "data"))
@@ -208,18 +216,22 @@ def edit(text: str, kind: str, rng: random.Random) -> str:
     if kind == "whitespace":
         words = text.split(" ")
         return "  ".join(words).replace("\n", "\n\n") + "  \n"
-    if kind == "dropped word":
-        words = text.split(" ")
-        i = rng.randrange(1, len(words)) if len(words) > 2 else 0
-        return " ".join(words[:i] + words[i + 1:])
+    if kind == "dropped word":   # one word, wherever the line breaks fall (not a "a\nb" chunk)
+        spans = [m.span() for m in re.finditer(r"\S+", text)]
+        i = rng.randrange(1, len(spans)) if len(spans) > 2 else 0
+        s, e = spans[i]
+        return (text[:s] + text[e:]).replace("  ", " ")
     if kind == "case":
         return text.lower() if text != text.lower() else text.upper()
     if kind == "appended sentence":
         return text.rstrip() + " " + rng.choice(APPENDED)
+    if kind == "truncation":   # the first 70 % of the words, as a cut-off copy would be
+        words = text.split(" ")
+        return " ".join(words[:max(1, int(0.7 * len(words)))])
     raise ValueError(kind)
 
 
-KINDS = ("whitespace", "dropped word", "case", "appended sentence")
+KINDS = ("whitespace", "dropped word", "case", "appended sentence", "truncation")
 
 
 def bench_quality(n_copies: int, seed: int = 7) -> dict:
@@ -267,27 +279,30 @@ def bench_quality(n_copies: int, seed: int = 7) -> dict:
     idx2 = I.build_index(all_vec)
     knn2, dist2 = I.knn_graph(idx2, all_vec, 33)
     graph_s = time.perf_counter() - t2
-    t3 = time.perf_counter()
-    res = find_duplicates(all_ids, all_vec, DuplicateOptions(), knn_idx=knn2, knn_dist=dist2, index=idx2)
-    dedupe_s = time.perf_counter() - t3
-    cl = res.clusters
     family = np.full(len(all_vec), -1)
     family[orig] = np.arange(n_copies)
     family[copy_rows] = np.arange(n_copies)
     pair_d = 1 - np.einsum("ij,ij->i", _unit(all_vec[orig]), _unit(copy_vec))
-    same = cl.cluster_id[orig] == cl.cluster_id[copy_rows]
-    ours = _scores(same, cl.duplicate_class == "deletion candidate", cl.retained, family, kinds, all_ids)
+    runs = {}
+    for name, check in (("datamap", True), ("bare_cutoff", False)):
+        t3 = time.perf_counter()
+        res = find_duplicates(all_ids, all_vec, DuplicateOptions(text_check=check), knn_idx=knn2, knn_dist=dist2,
+                              index=idx2, texts=texts + new_texts)
+        dedupe_s = time.perf_counter() - t3
+        cl = res.clusters
+        same = cl.cluster_id[orig] == cl.cluster_id[copy_rows]
+        runs[name] = {"dedupe_s": round(dedupe_s, 2), "corpus_deletion_candidates": cl.n_deletion,
+                      **_scores(same, cl.duplicate_class == "deletion candidate", cl.retained, family, kinds, all_ids)}
     out = {"corpus_rows": n, "planted": n_copies, "pool": len(pool), "eligible_in_pool": len(eligible),
            "cutoff": 0.1, "embed_copies_s": round(embed_s, 2), "docs_per_s": round(n_copies / embed_s, 1),
            "stored_vs_reembedded_max_distance": round(drift, 6),
-           "index_and_graph_s": round(graph_s, 2), "dedupe_s": round(dedupe_s, 2),
-           "corpus_deletion_candidates": cl.n_deletion, "corpus_clusters": cl.n_clusters,
+           "index_and_graph_s": round(graph_s, 2),
            "planted_pair_distance": {"median": round(float(np.median(pair_d)), 4),
                                      "p90": round(float(np.quantile(pair_d, 0.9)), 4),
                                      "max": round(float(pair_d.max()), 4),
                                      "by_edit_median": {k: round(float(np.median(pair_d[np.asarray(kinds) == k])), 4)
                                                         for k in KINDS}},
-           "datamap": ours}
+           **runs}
     out["semhash"] = _semhash(all_vec, all_ids, texts + new_texts, orig, copy_rows, family, kinds)
     return out
 
@@ -303,7 +318,11 @@ def _scores(same, is_del, retained, family, kinds, ids=None) -> dict:
     k = np.asarray(kinds)
     wrong = rows[~((family[rows] >= 0) & (family[rows] == family[retained[rows]]))]
     examples = [[ids[i], ids[retained[i]]] for i in wrong[:5].tolist()] if ids is not None else []
-    return {"recall": round(float(same.mean()), 4), "precision": round(prec, 4),
+    today = np.asarray(kinds) != "truncation"   # the edits the bench planted before issue 25
+    return {"recall": round(float(same.mean()), 4), "recall_ci95": wilson(int(same.sum()), len(same)),
+            "recall_four_edits": round(float(same[today].mean()), 4),
+            "recall_four_edits_ci95": wilson(int(same[today].sum()), int(today.sum())),
+            "precision": round(prec, 4), "precision_ci95": wilson(tp, len(rows)),
             "false_links_deleted_to_retained": examples,
             "links_touching_planted": int(len(rows)), "true_links": tp,
             "recall_by_edit": {kind: round(float(same[k == kind].mean()), 4) for kind in KINDS}}
@@ -342,12 +361,152 @@ def _semhash(all_vec, all_ids, all_texts, orig, copy_rows, family, kinds) -> dic
             "deletion_candidates": int(is_del.sum()), **ours}
 
 
+# ---- hand-labelled pairs ---------------------------------------------------------------
+def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
+    """95 % Wilson score interval for k successes in n trials."""
+    if n == 0:
+        return None
+    p = k / n
+    den = 1 + z * z / n
+    mid = (p + z * z / (2 * n)) / den
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
+    return [round(max(0.0, float(mid - half)), 4), round(min(1.0, float(mid + half)), 4)]
+
+
+def _pr(flag: np.ndarray, dup: np.ndarray) -> dict:
+    tp, fl, du = int((flag & dup).sum()), int(flag.sum()), int(dup.sum())
+    return {"flagged": fl, "true_duplicates": du, "tp": tp,
+            "precision": round(tp / fl, 4) if fl else None, "precision_ci95": wilson(tp, fl),
+            "recall": round(tp / du, 4) if du else None, "recall_ci95": wilson(tp, du)}
+
+
+def semhash_groups(vectors: np.ndarray, ids: list[str]) -> np.ndarray | None:
+    """SemHash 0.5.0 self_deduplicate(0.9) on the corpus vectors: each row's group root."""
+    try:
+        from semhash import SemHash
+    except ImportError:
+        return None
+
+    class _NoEncoder:
+        def encode(self, *a, **k):
+            raise RuntimeError("not used")
+
+    sh = SemHash.from_embeddings(vectors, [{"id": i} for i in ids], model=_NoEncoder(), columns=["id"])
+    r = sh.self_deduplicate(threshold=0.9)
+    pos = {k: i for i, k in enumerate(ids)}
+    root = np.arange(len(ids))
+    for dup in r.filtered:
+        root[pos[dup.record["id"]]] = pos[dup.duplicate_of["id"]]
+    return root
+
+
+def bench_labels() -> dict:
+    """Each decider's verdict on every labelled pair, scored per corpus and stratum."""
+    import csv
+
+    import dedupe_corpora
+
+    from datamap.resources.duplicate_clusters import TEXT_REASONS, text_distinct
+    from datamap.tasks.dedupe_check import compare
+
+    base = os.path.join(REPO, "tests", "data", "dedupe_labels")
+    out = {}
+    for name in dedupe_corpora.CORPORA:
+        rows = []
+        for f in (name, f"{name}-checked"):
+            with open(os.path.join(base, f"{f}.csv"), newline="") as fh:
+                rows += list(csv.DictReader(fh))
+        corpus = dedupe_corpora.load(name)
+        t = time.perf_counter()
+        root = semhash_groups(corpus.vectors, corpus.ids)
+        semhash_s = time.perf_counter() - t
+        d = np.asarray([float(r["distance"]) for r in rows], np.float32)
+        dup = np.asarray([r["label"] == "duplicate" for r in rows])
+        codes = np.asarray([TEXT_REASONS.index(compare(r["text_a"], r["text_b"]).reason) for r in rows])
+        flags = {"bare_cutoff": d <= 0.1, "datamap": (d <= 0.1) & ~text_distinct(codes, d, 0.1)}
+        if root is not None:
+            a, b = np.asarray([int(r["row_a"]) for r in rows]), np.asarray([int(r["row_b"]) for r in rows])
+            flags["semhash"] = (root[a] == root[b]) | (root[a] == b) | (root[b] == a)
+        strata = np.asarray([r["stratum"] for r in rows])
+        res = {"semhash_s": round(semhash_s, 1), "pairs": len(rows)}
+        for st, mask in (("candidate", strata == "candidate"), ("band", np.isin(strata, ["under", "over"])),
+                         ("checked", strata == "checked")):
+            res[st] = {k: _pr(f[mask], dup[mask]) for k, f in flags.items()}
+        res["errors"] = [{"pair": f"{r['id_a']} | {r['id_b']}", "label": r["label"],
+                          "verdict": TEXT_REASONS[c], "stratum": r["stratum"]}
+                         for r, c, f, du in zip(rows, codes, flags["datamap"], dup)
+                         if (f != du) and float(r["distance"]) <= 0.1]
+        out[name] = res
+    return out
+
+
+def bench_check_cost() -> dict:
+    """The text check alone on every near pair (within 0.2) of the real corpora: pairs,
+    distinct text pairs compared, seconds — the per-pair cost the dedupe stage adds."""
+    import dedupe_corpora
+
+    from datamap.tasks.dedupe import exact_pairs
+    from datamap.tasks.dedupe_check import check_pairs
+    from datamap.tasks.dedupe_groups import copy_groups, expand
+
+    out = {}
+    for name in dedupe_corpora.CORPORA:
+        c = dedupe_corpora.load(name)
+        g = copy_groups(c.vectors, c.ids)
+        a, b, d = expand(g, *exact_pairs(c.vectors[g.rep], 0.2, block=1024))
+        t = time.perf_counter()
+        _, compared = check_pairs(c.texts, a, b)
+        s = time.perf_counter() - t
+        out[name] = {"rows": len(c.ids), "pairs_within_0.2": int(len(a)), "text_pairs_compared": compared,
+                     "seconds": round(s, 2), "us_per_pair": round(1e6 * s / max(len(a), 1), 2),
+                     "us_per_text_pair": round(1e6 * s / max(compared, 1), 2)}
+    return out
+
+
+def bench_synthetic_check(n: int) -> dict:
+    """The dedupe stage's own computation on ``bench/scale_data.py``'s synthetic rows (the
+    1M compare benchmark's input: real texts of base rows, interpolated vectors), with and
+    without the text check, given the index and graph (built once, cached)."""
+    import scale_data
+    from usearch.index import Index
+
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+
+    df, v = scale_data.make(n)
+    base = os.path.join(CACHE, f"scale-{n}")
+    if not os.path.exists(base + "-dist.npy"):
+        idx = I.build_index(v)
+        idx.save(base + ".usearch")
+        k, d = I.knn_graph(idx, v, 33)
+        np.save(base + "-idx.npy", k)
+        np.save(base + "-dist.npy", d)
+    idx = Index.restore(base + ".usearch", view=True)
+    k, d = np.load(base + "-idx.npy"), np.load(base + "-dist.npy")
+    ids, texts = df["id"].to_list(), df["text"].to_list()
+    out = {"n": n, "load_avg": list(os.getloadavg())}
+    for name, check in (("bare_cutoff", False), ("datamap", True)):
+        t = time.perf_counter()
+        res = find_duplicates(ids, v, DuplicateOptions(exact_below=0, text_check=check), knn_idx=k, knn_dist=d,
+                              index=idx, texts=texts)
+        out[name] = {"total_s": round(time.perf_counter() - t, 2),
+                     **{f"{key}_s": round(val, 2) for key, val in res.seconds.items()},
+                     "near_pairs": int(len(res.a)), "deletion_candidates": res.clusters.n_deletion,
+                     "text_check": res.text_check}
+    pairs = max(out["datamap"]["near_pairs"], 1)
+    out["text_check_us_per_pair"] = round(1e6 * out["datamap"]["text_check_s"] / pairs, 3)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
     ap.add_argument("--copies", type=int, default=400)
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-quality", action="store_true")
+    ap.add_argument("--skip-labels", action="store_true")
+    ap.add_argument("--check-sizes", type=int, nargs="*", default=[],
+                    help="synthetic sizes (bench/scale_data.py) to time the text check at, e.g. 100000")
     args = ap.parse_args()
     path = os.path.join(OUT, "dedupe.json")
     out = json.load(open(path)) if os.path.exists(path) else {}
@@ -365,6 +524,17 @@ def main() -> None:
     if not args.skip_quality:
         out["quality"] = bench_quality(args.copies)
         print(json.dumps(out["quality"], indent=1))
+        _save(path, out)
+    for n in args.check_sizes:
+        out.setdefault("text_check_synthetic", {})[str(n)] = bench_synthetic_check(n)
+        print(json.dumps(out["text_check_synthetic"][str(n)]))
+        _save(path, out)
+    if not args.skip_labels:
+        out["labels"] = bench_labels()
+        print(json.dumps(out["labels"], indent=1))
+        _save(path, out)
+        out["text_check_cost"] = bench_check_cost()
+        print(json.dumps(out["text_check_cost"], indent=1))
     _save(path, out)
 
 

@@ -6,7 +6,8 @@ rebuild at that cutoff gives. Only numpy is used, so the reader can run it.
 
 The rule (greedy leader clustering, which cannot chain):
 
-1. Keep the pairs whose cosine distance is ``<= cutoff``.
+1. Keep the pairs whose cosine distance is ``<= cutoff`` (and, when the build ran the
+   text check, that it did not judge two different records: ``text_distinct``).
 2. Order the points that have at least one such neighbour by *centrality*: more
    neighbours within the cutoff first; ties: smaller total distance to them first;
    ties: smaller id (string order) first.
@@ -28,6 +29,27 @@ SINGLETON = "singleton"
 RETENTION = "retention candidate"
 DELETION = "deletion candidate"
 CLASSES = (SINGLETON, RETENTION, DELETION)
+
+# The text check's verdict on a near pair (``tasks.dedupe_check``), stored per pair in
+# duplicate_neighbors.parquet. The first three say "the same record", the last three
+# "different records" (a sibling from one template). ``unchecked``: no text to compare.
+TEXT_SAME = ("equal", "reworded", "contained")
+TEXT_DISTINCT = ("substituted", "qualified", "qualifier")
+TEXT_REASONS = TEXT_SAME + TEXT_DISTINCT
+UNCHECKED = -1
+# A "reworded" pair shares few words, so only the embedding says it is the same record:
+# it must then be twice as close as the cutoff (agreement of two signals).
+REWORDED_SHARE = 0.5
+
+
+def text_distinct(codes: np.ndarray, d: np.ndarray, cutoff: float) -> np.ndarray:
+    """True for pairs the text check keeps apart at ``cutoff``: the difference names
+    another thing, or the texts share few words and the vectors are not twice as close
+    as the cutoff. ``codes``: index into ``TEXT_REASONS`` (``UNCHECKED`` = -1: never apart)."""
+    codes = np.asarray(codes)
+    reworded = codes == TEXT_REASONS.index("reworded")
+    far = np.asarray(d, dtype=np.float32) > np.float32(REWORDED_SHARE * float(cutoff))
+    return (codes >= len(TEXT_SAME)) | (reworded & far)
 
 
 @dataclass
@@ -63,9 +85,15 @@ def canonical_pairs(a: np.ndarray, b: np.ndarray, d: np.ndarray, n: int
     return key // n, key % n, d[first]
 
 
-def cluster_pairs(n: int, ids, a: np.ndarray, b: np.ndarray, d: np.ndarray, cutoff: float) -> Clusters:
+def cluster_pairs(n: int, ids, a: np.ndarray, b: np.ndarray, d: np.ndarray, cutoff: float,
+                  apart: np.ndarray | None = None) -> Clusters:
     """Clusters of ``n`` points given near pairs (row positions ``a``, ``b``, float32 cosine
-    distance ``d``) and the ids (for ties). Pairs in any order or direction."""
+    distance ``d``) and the ids (for ties). Pairs in any order or direction. ``apart``
+    (bool per pair, from ``text_distinct``): pairs that are never duplicates, whatever
+    their distance — they are dropped before the rule runs."""
+    if apart is not None:
+        keep = ~np.asarray(apart, dtype=bool)
+        a, b, d = np.asarray(a)[keep], np.asarray(b)[keep], np.asarray(d)[keep]
     a, b, d = canonical_pairs(a, b, d, n)
     keep = d <= np.float32(cutoff)
     a, b, d = a[keep], b[keep], d[keep]

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from datamap.resources import schema
-from datamap.resources.duplicate_clusters import DELETION, RETENTION, cluster_pairs
+from datamap.resources.duplicate_clusters import DELETION, RETENTION, TEXT_REASONS, UNCHECKED, cluster_pairs, text_distinct
 from datamap.resources.errors import DatamapError
 
 if TYPE_CHECKING:
@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 class CutoffOutOfRange(DatamapError, ValueError):
     """A rethreshold cutoff above the radius the version stored pairs for."""
+
+
+class TextCheckUnavailable(DatamapError, ValueError):
+    """A rethreshold asked for the text check on a version built without it."""
 
 
 class DuplicatesView:
@@ -81,6 +85,7 @@ class DuplicatesResource(DuplicatesView):
         self._m = m
         info = m.manifest.get("dedupe", {}) or {}
         self.cutoff = float(info.get("duplicate_cutoff", 0.1))
+        self.text_check = bool((info.get("text_check") or {}).get("enabled", False))
 
     @cached_property
     def _tb(self) -> pa.Table:  # type: ignore[override]
@@ -99,26 +104,35 @@ class DuplicatesResource(DuplicatesView):
             return float(md[schema.NEIGHBOR_RADIUS_KEY].decode())
         return float((self._m.manifest.get("dedupe") or {}).get("neighbor_radius", self.cutoff))
 
-    def rethreshold(self, cutoff: float) -> DuplicatesView:
+    def rethreshold(self, cutoff: float, text_check: bool | None = None) -> DuplicatesView:
         """Duplicate clusters at another cutoff, computed here from the stored pairs.
 
         Equal to a rebuild with ``duplicate_cutoff=cutoff`` for any cutoff up to
         ``.radius`` (0.2 by default); larger cutoffs need a rebuild with a larger
-        ``neighbor_radius``.
+        ``neighbor_radius``. ``text_check``: None applies the text check as the build did;
+        False gives the bare cutoff (Atlas's rule, a rebuild with ``text_check=False``);
+        True needs a version built with the check (its verdicts are stored per pair).
         """
         if not isinstance(cutoff, (int, float)) or not 0 <= float(cutoff) <= self.radius:
             raise CutoffOutOfRange(
                 f"cutoff must be a cosine distance between 0 and {self.radius} (the radius this "
                 f"version stored neighbour pairs for); got {cutoff!r}. For more, rebuild with "
                 f"dedupe option neighbor_radius >= {cutoff}.")
+        use_check = self.text_check if text_check is None else bool(text_check)
+        if use_check and not self.text_check:
+            raise TextCheckUnavailable(
+                "this version was built without the dedupe text check (no text field, or "
+                "text_check=False), so no per-pair verdicts are stored; call rethreshold(cutoff) "
+                "or rebuild with dedupe option text_check=True and a text field.")
         m = self._m
         ids_col = m.data.tb.column(schema.ID)
         pairs = self._pairs
         a = pc.index_in(pairs.column(schema.ID), value_set=ids_col).to_numpy(zero_copy_only=False)
         b = pc.index_in(pairs.column(schema.NEIGHBOR_ID), value_set=ids_col).to_numpy(zero_copy_only=False)
         d = pairs.column(schema.NEIGHBOR_DISTANCE).to_numpy()
+        apart = text_distinct(self._text_codes(), d, float(cutoff)) if use_check else None
         ids = ids_col.to_pylist()
-        cl = cluster_pairs(len(ids), ids, a.astype(np.int64), b.astype(np.int64), d, float(cutoff))
+        cl = cluster_pairs(len(ids), ids, a.astype(np.int64), b.astype(np.int64), d, float(cutoff), apart)
         ids_arr = ids_col.combine_chunks() if isinstance(ids_col, pa.ChunkedArray) else ids_col
         tb = pa.table({
             schema.ID: ids_arr,
@@ -128,3 +142,10 @@ class DuplicatesResource(DuplicatesView):
             schema.DUP_DISTANCE: pa.array(cl.distance, type=pa.float32()),
         })
         return DuplicatesView(tb, float(cutoff))
+
+    def _text_codes(self) -> np.ndarray:
+        """The stored verdict per pair as an index into ``TEXT_REASONS`` (unknown: unchecked)."""
+        col = self._pairs.column(schema.NEIGHBOR_TEXT_CHECK)
+        names = pc.cast(col, pa.string()) if not pa.types.is_string(col.type) else col
+        codes = pc.index_in(names, value_set=pa.array(TEXT_REASONS, type=pa.string()))
+        return pc.fill_null(codes, UNCHECKED).to_numpy(zero_copy_only=False).astype(np.int64)

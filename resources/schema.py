@@ -112,6 +112,9 @@ DUP_DISTANCE = "distance_to_retained"  # cosine distance to it
 # duplicate_neighbors.parquet: every unordered pair closer than the stored radius, once
 NEIGHBOR_ID = "neighbor_id"
 NEIGHBOR_DISTANCE = "distance"
+# the text check's verdict on the pair (dictionary-encoded string: one of
+# resources.duplicate_clusters.TEXT_REASONS); absent when the build ran without the check
+NEIGHBOR_TEXT_CHECK = "text_check"
 NEIGHBOR_RADIUS_KEY = b"datamap.neighbor_radius"   # parquet schema metadata
 # the tag derived from each version's deletion candidates (dedupe option tag_duplicates)
 DUPLICATES_TAG = "duplicates"

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs
+from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs, text_distinct
+from datamap.tasks.dedupe_groups import copy_groups, expand
 from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 
@@ -47,6 +48,7 @@ class DuplicateOptions:
     exact_below: int = 20_000         # maps with fewer rows: exact all-pairs, no index
     margin: float = 0.02              # slack on index distances before the exact recheck
     max_neighbors: int | None = None  # widening cap per point; None: unlimited below BIG_MAP rows, else BIG_MAP_NEIGHBORS
+    text_check: bool = True           # keep apart near pairs whose texts differ by a name, number or role (tasks.dedupe_check); False: Atlas's bare cutoff
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "DuplicateOptions":
@@ -83,27 +85,88 @@ class DuplicateResult:
     radius: float
     method: str
     seconds: dict = field(default_factory=dict)
+    text_codes: np.ndarray | None = None   # int8 per pair: index into TEXT_REASONS; None: check off
+    text_check: dict = field(default_factory=dict)   # the manifest's record of the check
 
 
 def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None = None,
                     knn_idx: np.ndarray | None = None, knn_dist: np.ndarray | None = None,
-                    index=None) -> DuplicateResult:
-    """Near pairs within the radius and the clusters at the cutoff."""
+                    index=None, texts=None) -> DuplicateResult:
+    """Near pairs within the radius and the clusters at the cutoff. Identical vectors are
+    searched once and linked as a star (``tasks.dedupe_groups``); with ``texts`` and
+    ``options.text_check``, pairs whose texts name different things are kept apart."""
     options = options or DuplicateOptions()
     t0 = time.perf_counter()
     n = len(vectors)
+    groups = copy_groups(vectors, ids)
+    gv = np.asarray(vectors)[groups.rep] if not groups.trivial else vectors
     if n < options.exact_below or knn_idx is None:
-        a, b, d = exact_pairs(vectors, options.radius)
+        ga, gb, d = exact_pairs(gv, options.radius)
         method = "exact"
     else:
-        a, b, d = near_pairs(vectors, knn_idx, knn_dist, options.radius, index=index, margin=options.margin,
-                             max_neighbors=options.neighbor_cap(n))
+        gk, gd, gindex = _group_graph(groups, knn_idx, knn_dist, index)
+        ga, gb, d = near_pairs(gv, gk, gd, options.radius, index=gindex, margin=options.margin,
+                               max_neighbors=options.neighbor_cap(n),
+                               copies=None if groups.trivial else groups.size - 1)
         method = "index"
+    a, b, d = expand(groups, ga, gb, d)
     t1 = time.perf_counter()
-    cl = cluster_pairs(n, ids, a, b, d, options.duplicate_cutoff)
+    codes, info = run_text_check(texts, a, b, d, options)
     t2 = time.perf_counter()
+    apart = None if codes is None else text_distinct(codes, d, options.duplicate_cutoff)
+    cl = cluster_pairs(n, ids, a, b, d, options.duplicate_cutoff, apart)
+    t3 = time.perf_counter()
+    info.update(rejected_at_cutoff=0 if apart is None else int((apart & (d <= options.duplicate_cutoff)).sum()),
+                seconds=round(t2 - t1, 3))
     return DuplicateResult(a, b, d, cl, options.radius, method,
-                           {"pairs": t1 - t0, "cluster": t2 - t1})
+                           {"pairs": t1 - t0, "text_check": t2 - t1, "cluster": t3 - t2},
+                           codes, info)
+
+
+def run_text_check(texts, a: np.ndarray, b: np.ndarray, d: np.ndarray, options: DuplicateOptions
+                   ) -> tuple[np.ndarray | None, dict]:
+    """Reason codes per pair and the manifest's record; (None, why) when the check is off."""
+    if not options.text_check:
+        return None, {"enabled": False, "why": "dedupe option text_check=False (Atlas's bare cutoff)"}
+    if texts is None:
+        return None, {"enabled": False, "why": "no text field: nothing to compare"}
+    from datamap.tasks.dedupe_check import check_pairs, describe
+
+    codes, compared = check_pairs(texts, a, b)
+    return codes, {"enabled": True, **describe(), "pairs": int(len(a)), "text_pairs_compared": compared}
+
+
+class _GroupIndex:
+    """The usearch index seen from representatives: every key becomes its row's group."""
+
+    def __init__(self, index, group: np.ndarray):
+        self._index, self._group = index, group
+
+    def search(self, q, k, threads=1):
+        res = self._index.search(q, k, threads=threads)
+        keys = np.asarray(res.keys).reshape(len(q), -1).astype(np.int64)
+        n = len(self._group)
+        ok = (keys >= 0) & (keys < n)
+        mapped = np.where(ok, self._group[np.clip(keys, 0, n - 1)], np.iinfo(np.int64).max)
+        return _Found(mapped.astype(np.uint64), np.asarray(res.distances, dtype=np.float32))
+
+
+@dataclass
+class _Found:
+    keys: np.ndarray
+    distances: np.ndarray
+
+
+def _group_graph(groups, knn_idx, knn_dist, index):
+    """The k-NN graph rows of the representatives, neighbours named by group."""
+    if groups.trivial:
+        return knn_idx, knn_dist, index
+    k = np.asarray(knn_idx)[groups.rep].astype(np.int64)
+    n = len(groups.group)
+    ok = (k >= 0) & (k < n)
+    gk = np.where(ok, groups.group[np.clip(k, 0, n - 1)], -1)
+    gd = np.asarray(knn_dist)[groups.rep]
+    return gk, gd, (None if index is None else _GroupIndex(index, groups.group))
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -148,16 +211,22 @@ def exact_pairs(vectors: np.ndarray, radius: float, block: int = 2048
 
 
 def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, radius: float,
-               index=None, margin: float = 0.02, max_neighbors: int | None = None
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               index=None, margin: float = 0.02, max_neighbors: int | None = None,
+               copies: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs within ``radius`` from the k-NN graph, widened through ``index`` where needed
     (never past ``max_neighbors`` per point).
 
     Candidates are checked against the vectors chunk by chunk and only the pairs that
     pass are kept (as one int64 key per unordered pair): memory follows the result, not
-    the candidates, which on a million near-copies are several times more."""
+    the candidates, which on a million near-copies are several times more.
+
+    ``copies`` (per point: how many identical copies of it the index holds besides
+    itself) is given when the points are the representatives of ``tasks.dedupe_groups``:
+    a widened query then asks for that many more results and drops them, so a group of
+    50,000 identical texts does not hide its neighbours behind its own copies."""
     n, k = knn_idx.shape
-    cap = n if max_neighbors is None else min(n, max(int(max_neighbors), 1))
+    n_index = n if copies is None else n + int(np.sum(copies))
+    cap = n_index if max_neighbors is None else min(n_index, max(int(max_neighbors), 1))
     lim = radius + margin
     keys: list[np.ndarray] = []
     dists: list[np.ndarray] = []
@@ -179,17 +248,13 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
         hit = (kd <= lim) & (ki != rows) & (ki >= 0) & (ki < n)
         r, c = np.nonzero(hit)
         keep(r.astype(np.int64) + s, ki[r, c].astype(np.int64))
-    todo = np.nonzero(np.asarray(knn_dist[:, -1]) <= lim)[0] if k < n else np.zeros(0, np.int64)
+    todo = np.nonzero(np.asarray(knn_dist[:, -1]) <= lim)[0] if k < n_index else np.zeros(0, np.int64)
     kk = k
     while todo.size and index is not None and kk < cap:
         done, kk = kk, min(cap, kk * 2)
         still = []
-        for s in range(0, len(todo), SEARCH_CHUNK):
-            part = todo[s:s + SEARCH_CHUNK]
-            q = np.ascontiguousarray(np.asarray(vectors)[part], dtype=np.float32)
-            res = index.search(q, kk, threads=os.cpu_count() or 1)
-            found = np.asarray(res.keys).reshape(len(part), -1).astype(np.uint64)
-            dist = np.asarray(res.distances, dtype=np.float32).reshape(len(part), -1)
+        for part in _batches(todo, kk, copies):
+            found, dist = _search(index, vectors, part, kk, copies)
             valid = found < np.uint64(n)
             ok = valid & (dist <= lim) & (found.astype(np.int64, copy=False) != part[:, None])
             ok[:, :done] = False   # the nearest `done` were checked by the previous round
@@ -202,6 +267,41 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
     key, first = np.unique(np.concatenate(keys), return_index=True)
     d = np.concatenate(dists)[first]
     return key // n, key % n, d
+
+
+def _batches(todo: np.ndarray, kk: int, copies: np.ndarray | None, budget: int = SEARCH_CHUNK * 64):
+    """Query batches whose results (kk plus each query's own copies) stay near ``budget``."""
+    if copies is None:
+        for s in range(0, len(todo), SEARCH_CHUNK):
+            yield todo[s:s + SEARCH_CHUNK]
+        return
+    todo = todo[np.argsort(copies[todo], kind="stable")]
+    s = 0
+    while s < len(todo):
+        width = kk + int(copies[todo[min(len(todo) - 1, s + SEARCH_CHUNK - 1)]])
+        step = max(1, min(SEARCH_CHUNK, budget // max(width, 1)))
+        yield todo[s:s + step]
+        s += step
+
+
+def _search(index, vectors, part: np.ndarray, kk: int, copies: np.ndarray | None):
+    """(keys, distances), ``kk`` columns, for the queries ``part``; with ``copies``, each
+    query's own copies (keys equal to its own group) are asked for on top and dropped."""
+    extra = 0 if copies is None else int(copies[part].max())
+    q = np.ascontiguousarray(np.asarray(vectors)[part], dtype=np.float32)
+    res = index.search(q, kk + extra, threads=os.cpu_count() or 1)
+    found = np.asarray(res.keys).reshape(len(part), -1).astype(np.uint64)
+    dist = np.asarray(res.distances, dtype=np.float32).reshape(len(part), -1)
+    if extra:
+        own = found == part.astype(np.uint64)[:, None]
+        order = np.argsort(own, axis=1, kind="stable")[:, :kk]
+        found = np.take_along_axis(found, order, axis=1)
+        dist = np.take_along_axis(dist, order, axis=1)
+    if found.shape[1] < kk:   # fewer points than asked for: pad with "no result"
+        pad = kk - found.shape[1]
+        found = np.pad(found, ((0, 0), (0, pad)), constant_values=np.iinfo(np.uint64).max)
+        dist = np.pad(dist, ((0, 0), (0, pad)), constant_values=np.inf)
+    return found, dist
 
 
 def _finish(vectors, a, b, radius, n):

@@ -1,5 +1,7 @@
 """Semantic duplicates on real Debian rows: cluster invariants, no chaining, determinism
-across builds, rethreshold == rebuild, and the index path agreeing with the exact one."""
+across builds, rethreshold == rebuild, the index path agreeing with the exact one, the
+text check (API-family siblings are not duplicates, templated near-copies are) and big
+groups of identical texts."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,8 +9,8 @@ import pyarrow.compute as pc
 import pytest
 
 from datamap.resources import open_map, schema
-from datamap.resources.duplicate_clusters import DELETION, RETENTION, SINGLETON, cluster_pairs
-from datamap.resources.duplicates import CutoffOutOfRange
+from datamap.resources.duplicate_clusters import DELETION, RETENTION, SINGLETON, cluster_pairs, text_distinct
+from datamap.resources.duplicates import CutoffOutOfRange, TextCheckUnavailable
 from datamap.resources.errors import ResourceMissing
 
 
@@ -17,8 +19,20 @@ def _unit(v):
     return v / np.linalg.norm(v, axis=1, keepdims=True)
 
 
-def check_invariants(tb, vectors: np.ndarray, cutoff: float) -> None:
-    """The contract of a duplicates table, checked against the real vectors."""
+def stored_apart(m, cutoff: float) -> set[frozenset]:
+    """Pairs of ids the version's text check keeps apart at ``cutoff`` (from its stored verdicts)."""
+    pairs = m.read_parquet(schema.DUPLICATE_NEIGHBORS)
+    if schema.NEIGHBOR_TEXT_CHECK not in pairs.column_names:
+        return set()
+    codes = m.duplicates._text_codes()
+    apart = text_distinct(codes, pairs.column(schema.NEIGHBOR_DISTANCE).to_numpy(), cutoff)
+    a, b = pairs.column(schema.ID).to_pylist(), pairs.column(schema.NEIGHBOR_ID).to_pylist()
+    return {frozenset((a[i], b[i])) for i in np.nonzero(apart)[0].tolist()}
+
+
+def check_invariants(tb, vectors: np.ndarray, cutoff: float, apart: set | None = None) -> None:
+    """The contract of a duplicates table, checked against the real vectors. ``apart``:
+    id pairs the text check judged different records (they may both survive)."""
     ids = tb.column(schema.ID).to_pylist()
     pos = {k: i for i, k in enumerate(ids)}
     cid = tb.column(schema.DUP_CLUSTER_ID).to_numpy()
@@ -44,20 +58,31 @@ def check_invariants(tb, vectors: np.ndarray, cutoff: float) -> None:
     single = cls == SINGLETON
     counts = np.bincount(cid - cid.min())
     assert (counts[cid[single] - cid.min()] == 1).all()
-    # what survives deletion has no two points within the cutoff (else one would be deleted)
+    # what survives deletion has no two points within the cutoff (else one would be
+    # deleted), unless the text check judged them two different records
     kept = np.nonzero(cls != DELETION)[0]
     sim = u[kept] @ u[kept].T
     np.fill_diagonal(sim, -1)
-    assert (1.0 - sim.max(axis=1) > cutoff - 1e-6).all()
+    r, c = np.nonzero(1.0 - sim <= cutoff - 1e-6)
+    close = {frozenset((ids[kept[i]], ids[kept[j]])) for i, j in zip(r.tolist(), c.tolist())}
+    assert close <= (apart or set()), f"{len(close - (apart or set()))} surviving pairs within the cutoff"
 
 
 def test_built_map_duplicates_keep_the_contract(built_map):
     m = open_map(built_map["dataset"], built_map["store"])
     d = m.duplicates
     assert d.tb.column(schema.ID).to_pylist() == m.data.ids
-    check_invariants(d.tb, m.embeddings.latent, 0.1)
+    apart = stored_apart(m, 0.1)
+    assert apart, "the 2k Debian sample has template siblings within the cutoff"
+    check_invariants(d.tb, m.embeddings.latent, 0.1, apart)
     summary = m.manifest["dedupe"]
     assert summary["duplicate_cutoff"] == 0.1
+    assert summary["text_check"]["enabled"] and summary["text_check"]["rejected_at_cutoff"] > 0
+    # switched off at read time: Atlas's bare cutoff, every close pair clustered
+    bare = d.rethreshold(0.1, text_check=False)
+    check_invariants(bare.tb, m.embeddings.latent, 0.1)
+    assert len(bare.deletion_candidates()) > len(d.deletion_candidates())
+    assert d.rethreshold(0.1).tb.equals(d.tb)
     assert summary["deletion_candidates"] == len(d.deletion_candidates()) > 0
     assert summary["clusters"] == d.n_clusters > 0
     # identical texts (Debian has many multi-arch splits) get identical vectors: one cluster
@@ -95,9 +120,12 @@ def test_rebuild_is_deterministic_and_rethreshold_equals_rebuild(built_map, debi
     assert second.duplicates.tb.equals(first.duplicates.rethreshold(0.05).tb)
     assert second.duplicates.rethreshold(0.1).tb.equals(first.duplicates.tb)
     assert second.read_parquet(schema.DUPLICATE_NEIGHBORS).equals(first.read_parquet(schema.DUPLICATE_NEIGHBORS))
-    check_invariants(second.duplicates.tb, second.embeddings.latent, 0.05)
-    # a tighter cutoff can only shrink the set of deletion candidates here
-    assert len(second.duplicates.deletion_candidates()) < len(first.duplicates.deletion_candidates())
+    check_invariants(second.duplicates.tb, second.embeddings.latent, 0.05, stored_apart(second, 0.05))
+    # a tighter cutoff can only shrink the set of deletion candidates (with the text check
+    # the 2k sample's candidates are all exact copies, at distance 0: it stays the same)
+    assert len(second.duplicates.deletion_candidates()) <= len(first.duplicates.deletion_candidates())
+    assert (len(first.duplicates.rethreshold(0.05, text_check=False).deletion_candidates())
+            < len(first.duplicates.rethreshold(0.1, text_check=False).deletion_candidates()))
 
 
 def test_rethreshold_bad_cutoff_and_missing_stage(built_map, debian, debian_vectors, tmp_path):
@@ -126,6 +154,16 @@ def test_rethreshold_bad_cutoff_and_missing_stage(built_map, debian, debian_vect
     with pytest.raises(ResourceMissing, match="duplicate"):
         open_map("nodup", store).duplicates
     assert [t["tag_name"] for t in open_map("nodup", store).tags.get_tags()] == []
+    # built with the check off: Atlas's behaviour, recorded, and no verdicts to re-apply
+    build_map(source=str(p), dataset="bare", store=store,
+              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                       "topics": None, "tiles": None, "dedupe": {"text_check": False}})
+    bare = open_map("bare", store)
+    assert bare.manifest["dedupe"]["text_check"]["enabled"] is False
+    assert schema.NEIGHBOR_TEXT_CHECK not in bare.read_parquet(schema.DUPLICATE_NEIGHBORS).column_names
+    check_invariants(bare.duplicates.tb, bare.embeddings.latent, 0.1)
+    with pytest.raises(TextCheckUnavailable, match="text_check"):
+        bare.duplicates.rethreshold(0.1, text_check=True)
 
 
 def test_a_chain_of_near_neighbours_is_not_one_cluster(debian_vectors):
@@ -204,3 +242,81 @@ def test_widening_cap_bounds_pairs_per_point_on_big_groups(debian_vectors):
         return int((np.bincount(cl.cluster_id) == 1).sum())
     assert alone(capped.clusters) <= alone(full.clusters) + 0.01 * len(v)
     assert capped.clusters.n_clusters <= 3 * full.clusters.n_clusters
+
+
+# ---- the text check on real rows -------------------------------------------------------
+def _rows(debian, debian_vectors, ids: list[str], sources: tuple[str, ...] = ()):
+    """The rows with these ids plus every row of these source packages, as (ids, vectors, texts)."""
+    want = set(ids)
+    src = debian["source"].to_list()
+    rows = [i for i, k in enumerate(debian["id"].to_list()) if k in want or src[i] in sources]
+    all_ids, texts = debian["id"].to_list(), debian["text"].to_list()
+    return [all_ids[i] for i in rows], np.asarray(debian_vectors[rows], np.float32), [texts[i] for i in rows]
+
+
+def _same_cluster(res, ids: list[str], x: str, y: str) -> bool:
+    cid = res.clusters.cluster_id
+    return bool(cid[ids.index(x)] == cid[ids.index(y)])
+
+
+def test_api_family_siblings_are_not_deletion_candidates(debian, debian_vectors):
+    """The DPDK runtime libraries are one template with the library's name filled in:
+    within cosine 0.1 of each other, so the bare cutoff deletes 175 of 196 DPDK packages;
+    the text check sees a substituted name and keeps every one."""
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+
+    ids, v, texts = _rows(debian, debian_vectors, [], ("dpdk",))
+    x, y = "librte-mempool-cnxk23", "librte-net-virtio23"
+    u = _unit(v[[ids.index(x), ids.index(y)]])
+    assert 1 - u[0] @ u[1] <= 0.1, "the pair must be within the cutoff for the test to mean anything"
+    bare = find_duplicates(ids, v, DuplicateOptions(text_check=False), texts=texts)
+    checked = find_duplicates(ids, v, DuplicateOptions(), texts=texts)
+    assert bare.clusters.n_deletion > 100 and bare.text_codes is None
+    assert not _same_cluster(checked, ids, x, y)
+    dele = np.nonzero(checked.clusters.duplicate_class == DELETION)[0]
+    assert all(texts[i] == texts[checked.clusters.retained[i]] for i in dele)
+
+
+def test_templated_near_copies_stay_deletion_candidates(debian, debian_vectors):
+    """Real Debian texts that are one record written twice: the same template with a
+    parenthesis lost, and the transitional-package boilerplate in other case and with a
+    word more. Each pair is clustered, one of the two deleted, with the check on."""
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+
+    pairs = [("lib32stdc++-11-dev-mips64r6-cross", "libstdc++-11-dev-mips64r6-cross"),
+             ("apcalc", "golang-truststore"),
+             ("gambas3-gb-gui-qt", "libiptc0")]
+    ids, v, texts = _rows(debian, debian_vectors, [p for pair in pairs for p in pair], ("dpdk",))
+    res = find_duplicates(ids, v, DuplicateOptions(), texts=texts)
+    for x, y in pairs:
+        assert texts[ids.index(x)] != texts[ids.index(y)]
+        assert _same_cluster(res, ids, x, y), (x, y)
+        assert DELETION in {res.clusters.duplicate_class[ids.index(x)], res.clusters.duplicate_class[ids.index(y)]}
+
+
+def test_five_thousand_identical_texts_make_one_cluster_in_bounded_time(debian, debian_vectors):
+    """A corpus with 5,000 copies of one boilerplate text: one cluster, one retained point,
+    links linear in the copies (a star, not 12.5 M pairs), on the exact and the index path."""
+    import time
+
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+
+    base = np.asarray(debian_vectors[:2000], np.float32)
+    v = np.concatenate([base, np.repeat(base[:1], 5000, axis=0)])
+    ids = [f"r{i:05d}" for i in range(len(v))]
+    texts = debian["text"].to_list()[:2000] + [debian["text"][0]] * 5000
+    idx = I.build_index(v)
+    knn_idx, knn_dist = I.knn_graph(idx, v, 33)
+    for kw in ({}, {"knn_idx": knn_idx, "knn_dist": knn_dist, "index": idx}):
+        t = time.perf_counter()
+        res = find_duplicates(ids, v, DuplicateOptions(exact_below=0 if kw else 20_000), texts=texts, **kw)
+        took = time.perf_counter() - t
+        cl = res.clusters
+        group = cl.cluster_id[2000:]
+        assert (group == cl.cluster_id[0]).all()
+        members = np.nonzero(cl.cluster_id == cl.cluster_id[0])[0]
+        assert (cl.duplicate_class[members] == RETENTION).sum() == 1
+        assert cl.retained[0] == 0            # the smallest id of the copies is kept
+        assert len(res.a) < 3 * len(v), f"{len(res.a)} pairs: not linear in the copies"
+        assert took < 30, f"{took:.1f} s (was 38 s with every pair of copies)"

@@ -52,13 +52,20 @@ def point_table(ids: pa.Array, result) -> pa.Table:
 def pair_batches(ids: pa.Array, result, batch: int = PAIR_BATCH):
     """The near-pair table in slices: a million-row map of near-copies keeps tens of
     millions of pairs, whose id strings would not fit in memory all at once."""
+    from datamap.resources.duplicate_clusters import TEXT_REASONS
+
     meta = {schema.NEIGHBOR_RADIUS_KEY: repr(float(result.radius)).encode()}
+    reasons = pa.array(TEXT_REASONS, type=pa.string())
     for s in range(0, max(len(result.a), 1), batch):
-        yield pa.table({
+        cols = {
             schema.ID: ids.take(pa.array(result.a[s:s + batch], type=pa.int64())),
             schema.NEIGHBOR_ID: ids.take(pa.array(result.b[s:s + batch], type=pa.int64())),
             schema.NEIGHBOR_DISTANCE: pa.array(result.distance[s:s + batch], type=pa.float32()),
-        }).replace_schema_metadata(meta)
+        }
+        if result.text_codes is not None:
+            cols[schema.NEIGHBOR_TEXT_CHECK] = pa.DictionaryArray.from_arrays(
+                pa.array(result.text_codes[s:s + batch], type=pa.int8()), reasons)
+        yield pa.table(cols).replace_schema_metadata(meta)
 
 
 @cached_stage("dedupe")
@@ -67,7 +74,7 @@ def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> di
     from datamap.tasks import dedupe as D
 
     opts = D.DuplicateOptions.from_dict(options)
-    ids = pq.read_table(os.path.join(work_dir, schema.WORK_DATA), columns=[schema.ID]).column(schema.ID).combine_chunks()
+    ids, texts = read_ids_and_texts(work_dir, text_field if opts.text_check else None)
     vectors = read_vectors(os.path.join(work_dir, schema.WORK_VECTORS))
     knn_idx = np.load(os.path.join(work_dir, schema.WORK_KNN_IDX), mmap_mode="r")
     knn_dist = np.load(os.path.join(work_dir, schema.WORK_KNN_DIST), mmap_mode="r")
@@ -77,7 +84,7 @@ def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> di
 
         index = Index.restore(os.path.join(work_dir, schema.WORK_INDEX), view=True)
     result = D.find_duplicates(ids.to_pylist(), vectors, opts, knn_idx=np.asarray(knn_idx),
-                               knn_dist=np.asarray(knn_dist), index=index)
+                               knn_dist=np.asarray(knn_dist), index=index, texts=texts)
     write_duplicate_tables(work_dir, ids, result)
     cl = result.clusters
     return {"seconds": time.perf_counter() - t0,
@@ -90,7 +97,18 @@ def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> di
                         "clusters": cl.n_clusters,
                         "deletion_candidates": cl.n_deletion,
                         "near_pairs": int(len(result.a)),
+                        "text_check": result.text_check,
                         "seconds": {k: round(v, 3) for k, v in result.seconds.items()}}}
+
+
+def read_ids_and_texts(work_dir: str, text_field: str | None):
+    """The ids and, when the text check runs and the map has a text field, the texts."""
+    path = os.path.join(work_dir, schema.WORK_DATA)
+    names = pq.read_schema(path).names
+    cols = [schema.ID] + ([text_field] if text_field and text_field in names else [])
+    tb = pq.read_table(path, columns=cols)
+    texts = tb.column(text_field).combine_chunks() if len(cols) == 2 else None
+    return tb.column(schema.ID).combine_chunks(), texts
 
 
 @cached_stage("dedupe-refresh")
@@ -98,9 +116,12 @@ def dedupe_refresh(key: str, work_dir: str, store_uri: str, storage_options: dic
                  parent: str, options: dict) -> dict:
     """The parent's near pairs between anchored points, plus the pairs of the placed
     points (exact, against every point), re-clustered: what a rebuild finds, without
-    searching the neighbourhoods of the points that did not change."""
-    from datamap.resources.duplicate_clusters import canonical_pairs, cluster_pairs
+    searching the neighbourhoods of the points that did not change. Pairs are regrouped
+    by identical vectors (``tasks.dedupe_groups``) and re-checked by text, as a rebuild
+    does."""
+    from datamap.resources.duplicate_clusters import canonical_pairs, cluster_pairs, text_distinct
     from datamap.tasks import dedupe as D
+    from datamap.tasks.dedupe_groups import copy_groups, expand, to_groups
 
     t0 = time.perf_counter()
     opts = D.DuplicateOptions.from_dict(options)
@@ -109,31 +130,39 @@ def dedupe_refresh(key: str, work_dir: str, store_uri: str, storage_options: dic
     anchored, placed = state["anchored"], state["placed"]
     n = len(anchored)
     before = pm.manifest.get("dedupe") or {}
+    text_field = pm.manifest.get("text_field")
     same = (before.get("neighbor_radius") == float(opts.radius)
             and before.get("duplicate_cutoff") == float(opts.duplicate_cutoff))
     if not same or not pm.has(schema.DUPLICATE_NEIGHBORS) or len(placed) * n > 5e9:
-        return dedupe.fn(key=key, work_dir=work_dir, text_field=None, options=options)
-    ids = pq.read_table(os.path.join(work_dir, schema.WORK_DATA), columns=[schema.ID]).column(schema.ID).combine_chunks()
+        return dedupe.fn(key=key, work_dir=work_dir, text_field=text_field, options=options)
+    ids, texts = read_ids_and_texts(work_dir, text_field if opts.text_check else None)
     vectors = read_vectors(os.path.join(work_dir, schema.WORK_VECTORS))
     t1 = time.perf_counter()
     pos = pl.DataFrame({"k": ids.to_pylist(), "p": np.arange(n)}).filter(pl.Series(anchored))
-    old = pl.from_arrow(pm.read_parquet(schema.DUPLICATE_NEIGHBORS))
+    old = pl.from_arrow(pm.read_parquet(schema.DUPLICATE_NEIGHBORS).select(
+        [schema.ID, schema.NEIGHBOR_ID, schema.NEIGHBOR_DISTANCE]))
     kept = (old.join(pos.rename({"k": schema.ID, "p": "a"}), on=schema.ID)
             .join(pos.rename({"k": schema.NEIGHBOR_ID, "p": "b"}), on=schema.NEIGHBOR_ID))
     a, b, d = R.pairs_near_rows(vectors, placed, opts.radius)
     a = np.concatenate([kept["a"].to_numpy().astype(np.int64), a])
     b = np.concatenate([kept["b"].to_numpy().astype(np.int64), b])
     d = np.concatenate([kept[schema.NEIGHBOR_DISTANCE].to_numpy().astype(np.float32), d])
-    a, b, d = canonical_pairs(a, b, d, n)
+    id_list = ids.to_pylist()
+    groups = copy_groups(vectors, id_list)
+    a, b, d = expand(groups, *to_groups(groups, *canonical_pairs(a, b, d, n)))
     t2 = time.perf_counter()
-    clusters = cluster_pairs(n, ids.to_pylist(), a, b, d, opts.duplicate_cutoff)
+    codes, info = D.run_text_check(texts, a, b, d, opts)
+    t3 = time.perf_counter()
+    apart = None if codes is None else text_distinct(codes, d, opts.duplicate_cutoff)
+    clusters = cluster_pairs(n, id_list, a, b, d, opts.duplicate_cutoff, apart)
     result = D.DuplicateResult(a, b, d, clusters, opts.radius, "refresh",
-                               {"pairs": t2 - t1, "cluster": time.perf_counter() - t2})
+                               {"pairs": t2 - t1, "text_check": t3 - t2, "cluster": time.perf_counter() - t3},
+                               codes, info)
     write_duplicate_tables(work_dir, ids, result)
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES, schema.DUPLICATE_NEIGHBORS: schema.DUPLICATE_NEIGHBORS},
             "summary": {**before, "method": "refresh", "refreshed_from": parent,
                         "clusters": clusters.n_clusters, "deletion_candidates": clusters.n_deletion,
                         "near_pairs": int(len(a)), "new_points_searched": int(len(placed)),
-                        "tag_duplicates": bool(opts.tag_duplicates),
+                        "tag_duplicates": bool(opts.tag_duplicates), "text_check": info,
                         "seconds": {k: round(v, 3) for k, v in result.seconds.items()}}}
