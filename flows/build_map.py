@@ -293,6 +293,10 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     extra: dict[str, Any] = {}
     upstream = k_proj
     for name, stage_fn, stage_opts in _optional_stages(opts):
+        if name == "topics":   # labels are embedded with the map's own model; LLM answers cached in the store
+            stage_opts = {"label_embedder": None if ing["byo"] or not opts.text_field
+                          else {"model": opts.model, "mode": opts.embed_mode},
+                          "label_cache": st.uri, **stage_opts}
         # chained: a later stage (tiles) may read what an earlier one (topics) wrote
         upstream = work.key(name, upstream, stage_opts)
         alt = None

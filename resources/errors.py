@@ -97,3 +97,10 @@ class UnknownProjection(DatamapError, KeyError):
 
 class ImageUnreadable(DatamapError):
     """An image referenced by a row cannot be opened (missing file, not an image)."""
+
+
+class LabellerError(DatamapError, ValueError):
+    """A topic labeller is misconfigured (unknown name, missing server URL or model).
+
+    Failures of a reachable-or-not labelling *server* are never raised: those topics fall
+    back to the offline labels and the manifest records which and why."""
