@@ -44,7 +44,7 @@ class ContrastiveOptions:
     pair_top: int = 8              # the best phrases by score that may pair up …
     pair_cover: int = 4            # … and the ones most of the topic's documents write
     max_pairs: int = 24            # two-phrase names scored per topic
-    floor_slack: float = 0.03      # a name must be written in ≥ (its top-3 keywords' share − this)
+    floor_slack: float = 0.0       # a name must be written in ≥ (its top-3 keywords' share − this)
     max_words: int = 5
     min_lift: float = 1.5          # first and last word this much more frequent in the topic than around it
     n_options: int = 12            # single phrases kept per topic for the group refinement
@@ -235,14 +235,14 @@ class ContrastiveLabeller:
 
     def _floor(self, t: TopicInfo, opts: list[_Option]) -> np.ndarray:
         """Which options are written in about as many of the topic's documents as its top
-        three keywords are (a name must not be less grounded than the raw keywords); all,
-        when none is."""
+        three keywords are (a name must not be less grounded than the raw keywords); the
+        most written ones when none is."""
         if not opts:
             return np.zeros(0, dtype=bool)
         sets = doc_word_sets(t.sample_docs)
         floor = covers(content_words(" ".join(t.keywords[:3]), self.stop_words), sets) - self.options.floor_slack
-        ok = np.array([x.any_share >= floor for x in opts])
-        return ok if ok.any() else np.ones(len(opts), dtype=bool)
+        shares = np.array([x.any_share for x in opts])
+        return shares >= min(floor, shares.max() - 0.02)    # none reaches it: the most written ones
 
     def label(self, topics: Sequence[TopicInfo]) -> list[str]:
         """One name per topic, unique across the depth (biggest topics choose first)."""

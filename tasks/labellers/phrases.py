@@ -100,10 +100,31 @@ def spans(docs: Sequence[str], stop: frozenset[str], min_docs: int = 2, min_shar
                     seen.add(key)
         df.update(seen)
     need = max(min_docs, min_share * len(docs))
+    keep = {k: c for k, c in df.items() if c >= need and not _dangling(k)}
+    # a fragment nearly always written inside a longer phrase is that phrase ("Java
+    # Virtual" → "Java Virtual Machine"): only the longer one is a candidate
+    inside: dict[str, int] = {}
+    for k, c in keep.items():
+        ws = k.split()
+        for n in range(1, len(ws)):
+            for i in range(len(ws) - n + 1):
+                sub = " ".join(ws[i:i + n])
+                inside[sub] = max(inside.get(sub, 0), c)
     out = [Phrase(forms[k].most_common(1)[0][0], k, c, c / max(1, len(docs)))
-           for k, c in df.items() if c >= need]
+           for k, c in keep.items() if inside.get(k, 0) < CLOSED_SHARE * c]
     out.sort(key=lambda p: (-p.docs, -len(p.key), p.key))
     return out[:limit]
+
+
+CLOSED_SHARE = 0.8
+
+
+def _dangling(key: str) -> bool:
+    """A phrase ending in a participle or an adverb ("… optimized", "… translated",
+    "… entirely") stops before its noun: English morphology, no word list."""
+    last = key.split()[-1]
+    participle = len(last) > 3 and last.endswith("ed") and not last.endswith("eed")
+    return participle or last.endswith(("ally", "ely", "ously", "ntly", "ctly", "ibly", "ably"))
 
 
 def surface_forms(keys: Sequence[str], docs: Sequence[str]) -> dict[str, str]:
