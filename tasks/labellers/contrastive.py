@@ -44,11 +44,13 @@ class ContrastiveOptions:
     pair_top: int = 8              # the best phrases by score that may pair up …
     pair_cover: int = 4            # … and the ones most of the topic's documents write
     max_pairs: int = 24            # two-phrase names scored per topic
+    headed: int = 6                # "Head: A and B" names built on this many of the best pairs
     floor_slack: float = 0.0       # a name must be written in ≥ (its top-3 keywords' share − this)
     max_words: int = 5
     min_lift: float = 1.5          # first and last word this much more frequent in the topic than around it
     n_options: int = 12            # single phrases kept per topic for the group refinement
     rounds: int = 2                # passes of the group refinement
+    lambdas: tuple = (0.0, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0)   # grounding weights tried, in order
 
 
 @dataclass
@@ -158,9 +160,13 @@ class ContrastiveLabeller:
         pairs = self._pairs(order, cands, score)
         if pairs:
             texts = [f"{_display(cands[a].text)} and {cands[b].text}" for a, b in pairs]
+            heads = self._headed(pairs, cands) if o.headed else []
+            texts += [f"{_display(cands[h].text)}: {cands[a].text} and {cands[b].text}" for h, a, b in heads]
+            pairs = pairs + [(a, b, h) for h, a, b in heads]
             mine_p, near_p = self._closeness(texts, i, group, sets)
-            for k, (a, b) in enumerate(pairs):
-                any_ = covers(cands[a].words | cands[b].words, sets[i])
+            for k, (a, b, *h) in enumerate(pairs):
+                ws = cands[a].words | cands[b].words | (cands[h[0]].words if h else set())
+                any_ = covers(ws, sets[i])
                 phr = min(cands[a].phrase_share, cands[b].phrase_share)   # as written as its rarer half
                 s = mine_p[k] - o.sibling_penalty * near_p[k] + o.ground_any * any_ + o.ground_all * phr
                 out.append(_Option(texts[k], float(s), any_, phr))
@@ -190,41 +196,73 @@ class ContrastiveLabeller:
         scored.sort(key=lambda z: -z[0])
         return [(a, b) for _, a, b in scored[: o.max_pairs]]
 
+    def _headed(self, pairs: list[tuple[int, int]], cands: list[_Cand]) -> list[tuple[int, int, int]]:
+        """"Head: A and B" — the most written phrases as the head of the best pairs
+        ("Command-line tools: files and text"), within the word limit."""
+        o = self.options
+        heads = sorted(range(len(cands)), key=lambda j: -cands[j].any_share)[:2]
+        out = []
+        for a, b in pairs[: o.headed]:
+            for h in heads:
+                n = sum(len(cands[j].text.split()) for j in (h, a, b)) + 1
+                if h not in (a, b) and n <= o.max_words and not (cands[h].words & (cands[a].words | cands[b].words)):
+                    out.append((h, a, b))
+        return out
+
     def _refine(self, group: list[TopicInfo], options: list[list[_Option]]) -> list[int]:
-        """Which option each sibling takes: start from the best by centroid contrast, then
-        let each topic in turn take the option that makes the most of the group's sampled
-        documents closest to their own topic's name (the agreement the names are read by),
-        plus the grounding bonus weighted by the topic's share of the group."""
+        """Which option each sibling takes.
+
+        Agreement subject to grounding, for the group as a whole: each topic in turn takes
+        the option that makes the most of the group's sampled documents closest to their own
+        topic's name (the agreement names are read by) plus λ × its share of the group × the
+        share of its documents writing a word of it; λ rises from 0 until the group's names
+        are written in at least as many documents as its topics' top three keywords are
+        (the grounding floor). A topic may fall below its own floor where a sibling more
+        than makes up for it. Without embeddings: per topic, the best-scored option above
+        its floor."""
         o = self.options
         floors = [self._floor(t, opts) for t, opts in zip(group, options)]
-        pick = [int(np.argmax(f)) if len(f) else 0 for f in floors]    # best-scored option above the floor
+        start = [int(np.argmax(f)) if len(f) else 0 for f in floors]
         if self.embed is None or len(group) < 2 or any(t.sample_vectors is None for t in group):
-            return pick
+            return start
         X = np.concatenate([np.asarray(t.sample_vectors, np.float32) for t in group])
         owner = np.concatenate([np.full(len(t.sample_vectors), k) for k, t in enumerate(group)])
         total = float(sum(t.count for t in group))
         w = np.array([group[k].count / len(group[k].sample_vectors) for k in owner]) / total
         vecs = [self._vectors([x.text.lower() for x in opts]) if opts else None for opts in options]
+        shares = [group[k].count / total for k in range(len(group))]
+        target = sum(sh * self._keyword_cover(t) for sh, t in zip(shares, group)) - o.floor_slack
+        best, best_mention = start, -1.0
+        for lam in o.lambdas:
+            pick = self._ascend(list(start), options, vecs, X, owner, w, shares, lam)
+            mention = sum(sh * options[k][j].any_share for k, (sh, j) in enumerate(zip(shares, pick)) if options[k])
+            if mention >= target:
+                return pick
+            if mention > best_mention:
+                best, best_mention = pick, mention
+        return best
+
+    def _ascend(self, pick: list[int], options: list[list[_Option]], vecs: list, X: np.ndarray,
+                owner: np.ndarray, w: np.ndarray, shares: list[float], lam: float) -> list[int]:
+        """Coordinate ascent of sampled agreement + λ · grounding over the group's names."""
+        o = self.options
         cur = np.stack([X @ vecs[k][pick[k]] if vecs[k] is not None else np.full(len(X), -9.0)
-                        for k in range(len(group))], axis=1)
+                        for k in range(len(pick))], axis=1)
         rows = np.arange(len(X))
         for _ in range(o.rounds):
             changed = False
-            for k in range(len(group)):
+            for k in range(len(pick)):
                 if not options[k]:
                     continue
-                other = np.delete(cur, k, axis=1)
-                best_other = other.max(axis=1)
+                best_other = np.delete(cur, k, axis=1).max(axis=1)
                 own = cur[rows, owner]
                 V = X @ vecs[k].T                                   # (M, options)
                 mine = owner == k
                 fine_elsewhere = ~mine & (own >= best_other)
                 gain = (w[mine, None] * (V[mine] > best_other[mine, None])).sum(axis=0) \
                     + (w[fine_elsewhere, None] * (own[fine_elsewhere, None] > V[fine_elsewhere])).sum(axis=0)
-                share = group[k].count / total
-                gain = gain + share * np.array([o.ground_any * x.any_share + o.ground_all * x.phrase_share
-                                                for x in options[k]])
-                gain[~floors[k]] -= 10.0       # below the grounding floor: only if nothing reaches it
+                gain = gain + shares[k] * np.array([lam * x.any_share + o.ground_all * x.phrase_share
+                                                    for x in options[k]])
                 j = int(np.argmax(gain))
                 if j != pick[k]:
                     pick[k], changed = j, True
@@ -233,14 +271,17 @@ class ContrastiveLabeller:
                 break
         return pick
 
+    def _keyword_cover(self, t: TopicInfo) -> float:
+        """Share of the topic's sampled documents writing one of its top three keywords' words."""
+        return covers(content_words(" ".join(t.keywords[:3]), self.stop_words), doc_word_sets(t.sample_docs))
+
     def _floor(self, t: TopicInfo, opts: list[_Option]) -> np.ndarray:
         """Which options are written in about as many of the topic's documents as its top
         three keywords are (a name must not be less grounded than the raw keywords); the
         most written ones when none is."""
         if not opts:
             return np.zeros(0, dtype=bool)
-        sets = doc_word_sets(t.sample_docs)
-        floor = covers(content_words(" ".join(t.keywords[:3]), self.stop_words), sets) - self.options.floor_slack
+        floor = self._keyword_cover(t) - self.options.floor_slack
         shares = np.array([x.any_share for x in opts])
         return shares >= min(floor, shares.max() - 0.02)    # none reaches it: the most written ones
 
