@@ -305,7 +305,7 @@ def test_bertopic_keybert_representation_names_real_topics(draft, embed):
         assert len({s.lower() for s in labels}) == len(labels)
         assert all(1 <= len(s.split()) <= 5 for s in labels), labels
     with pytest.raises(LabellerError, match="KeyBERTInspired"):
-        resolve_labeller("bertopic:NoSuchModel", frozenset(), embed=embed).label([])
+        resolve_labeller("bertopic:NoSuchModel", frozenset(), embed=embed)
 
 
 def test_hierarchy_is_keyed_by_topic_id_with_one_entry_per_topic(built_map):

@@ -54,6 +54,7 @@ class BertopicLabeller:
             raise LabellerError(f"bertopic:{name} embeds candidate words: it needs the map's embedding "
                                 "model (not available for maps of your own vectors); use bertopic:"
                                 "MaximalMarginalRelevance or the default labeller")
+        _representation(name)          # an unknown name fails here, before any topic work
         self.name, self.stop_words, self.embed = name, stop_words, embed
         self.alternatives: dict[int, list[str]] = {}
 
