@@ -321,3 +321,16 @@ def test_hierarchy_is_keyed_by_topic_id_with_one_entry_per_topic(built_map):
     for d in range(1, m.topics.depth + 1):
         labels = meta.filter(pl.col("depth") == d)["topic_short_description"].to_list()
         assert len(set(labels)) == len(labels), f"depth {d} labels are not unique"
+
+
+def test_diff_counts_topics_by_id_even_when_two_share_a_label():
+    """Maps built before per-depth uniqueness can hold two topics of one name: the diff
+    counts and names them by id, and reports renames."""
+    from tasks.refresh import _topic_changes
+
+    old = {1: "Fonts", 2: "Fonts", 3: "Perl"}
+    new = {1: "Fonts", 2: "Noto fonts", 4: "Python"}
+    ch = _topic_changes(old, new)
+    assert ch["count"] == 3
+    assert ch["appeared"] == ["Python (#4)"] and ch["vanished"] == ["Perl (#3)"]
+    assert ch["renamed"] == ["Fonts → Noto fonts (#2)"]
