@@ -54,10 +54,6 @@ def resolve_labeller(spec: Any, stop_words: frozenset[str], *,
         from .bertopic_repr import BertopicLabeller
 
         return BertopicLabeller(spec.split(":", 1)[1], stop_words, embed)
-    if spec == "gguf":
-        from .gguf import GgufLabeller
-
-        return GgufLabeller(fallback=ContrastiveLabeller(stop_words, embed), **(settings or {}))
     if isinstance(spec, str) and ":" not in spec:
         raise LabellerError(f"unknown labeller {spec!r}; choose one of {', '.join(LABELLERS)} "
                             "or give 'module:attr' of your own TopicLabeller")
