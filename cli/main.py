@@ -57,6 +57,11 @@ def build(
     image_field: Optional[str] = typer.Option(None, help="Column with image paths, URLs or bytes (image maps; "
                                               "default: detected)"),
     no_topics: bool = typer.Option(False, help="Skip the topic model"),
+    labeller: str = typer.Option("contrastive", help="Topic names: contrastive (offline, default) | keywords | "
+                                 "openai (needs --labeller-url) | bertopic:KeyBERTInspired | module:attr"),
+    labeller_url: Optional[str] = typer.Option(None, help="OpenAI-compatible server for --labeller openai, "
+                                               "e.g. http://127.0.0.1:8080/v1 (key: $DATAMAP_LABELLER_API_KEY)"),
+    labeller_model: Optional[str] = typer.Option(None, help="Model name the labeller server knows"),
     no_dedupe: bool = typer.Option(False, help="Skip duplicate detection"),
     no_outliers: bool = typer.Option(False, help="Skip outlier scores"),
     duplicate_cutoff: Optional[float] = typer.Option(None, help="Cosine distance under which points are "
@@ -77,7 +82,7 @@ def build(
                "on_invalid": on_invalid, "latent_dtype": latent_dtype,
                "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed,
                               "method": projection, "extra": list(extra_projection or [])},
-               "topics": None if no_topics else {}, "dedupe": None if no_dedupe else
+               "topics": None if no_topics else _topic_options(labeller, labeller_url, labeller_model), "dedupe": None if no_dedupe else
                ({} if duplicate_cutoff is None else {"duplicate_cutoff": duplicate_cutoff}), "full": full,
                "outliers": None if no_outliers else {},
                "thumbnails": {"image_field": image_field} if image_field else {}}
@@ -129,6 +134,19 @@ def _report_build(res: dict) -> None:
     console.print(f"map: {where}/{res['dataset']}/versions/{res['version']}")
     console.print(f"open it: python -c \"from datamap import open_map; "
                   f"m = open_map('{res['dataset']}', store='{where}'); print(m.data.df)\"")
+
+
+def _topic_options(labeller: str, url: str | None, model: str | None) -> dict:
+    """Topics stage options from the CLI: only what differs from the defaults, so a plain
+    build keeps the options (and cache keys) it always had."""
+    out: dict = {}
+    if labeller != "contrastive":
+        out["labeller"] = labeller
+    if url:
+        out["labeller_url"] = url
+    if model:
+        out["labeller_model"] = model
+    return out
 
 
 @app.command()

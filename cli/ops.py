@@ -137,4 +137,5 @@ def diff(
         console.print(f"topics depth {depth}: {t['count']} now; appeared {len(t['appeared'])}"
                       + (f" ({', '.join(t['appeared'][:8])})" if t["appeared"] else "")
                       + f"; vanished {len(t['vanished'])}"
-                      + (f" ({', '.join(t['vanished'][:8])})" if t["vanished"] else ""))
+                      + (f" ({', '.join(t['vanished'][:8])})" if t["vanished"] else "")
+                      + (f"; renamed {len(t.get('renamed', []))}" if t.get("renamed") else ""))

@@ -187,6 +187,10 @@ def _optional_stages(run: _Run, core: dict, st: Store, so: dict, dataset: str,
     extra: dict[str, Any] = {}
     upstream = core["k_proj"]
     for name, stage_fn, stage_opts in optional_stages(opts):
+        if name == "topics":   # labels are embedded with the map's own model; LLM answers cached in the store
+            stage_opts = {"label_embedder": None if core["ingest"]["byo"] or not opts.text_field
+                          else {"model": opts.model, "mode": opts.embed_mode},
+                          "label_cache": st.uri, **stage_opts}
         upstream = w.key(name, upstream, stage_opts)
         alt = refresh_variant(name, core["project"], st.uri, so, dataset)
         if alt is not None:

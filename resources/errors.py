@@ -105,3 +105,10 @@ class ImageUnreadable(DatamapError):
 
 class MissingExtra(DatamapError):
     """A command or function needs an optional part of datamap that is not installed."""
+
+
+class LabellerError(DatamapError, ValueError):
+    """A topic labeller is misconfigured (unknown name, missing server URL or model).
+
+    Failures of a reachable-or-not labelling *server* are never raised: those topics fall
+    back to the offline labels and the manifest records which and why."""

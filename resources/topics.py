@@ -81,14 +81,18 @@ class TopicsResource:
 
     # ---- Atlas API ----------------------------------------------------------------------------------
     @cached_property
-    def hierarchy(self) -> dict[tuple[str, int], list[str]]:
-        """{(topic label, depth): [child labels]} for every topic above the finest depth."""
-        out = {}
-        for r in self._rows:
-            if r[schema.TOPIC_DEPTH] < self.depth:
-                out[(r[schema.TOPIC_LABEL], r[schema.TOPIC_DEPTH])] = [
-                    self._by_id[c][schema.TOPIC_LABEL] for c in self._children[r[schema.TOPIC_ID]]]
-        return out
+    def hierarchy(self) -> dict[int, list[int]]:
+        """{topic id: [child topic ids]}: one entry per topic at every depth (the finest
+        depth's lists are empty). Keyed by id, not label: maps built before labels were
+        unique per depth may have two topics of one name. Labels: :meth:`label_of`."""
+        return {r[schema.TOPIC_ID]: list(self._children[r[schema.TOPIC_ID]]) for r in self._rows}
+
+    def label_of(self, topic_id: int) -> str:
+        """The label of a topic id."""
+        try:
+            return self._by_id[int(topic_id)][schema.TOPIC_LABEL]
+        except KeyError:
+            raise DatamapError(f"no topic {topic_id!r} in {self._m.dataset}@{self._m.version}") from None
 
     def group_by_topic(self, topic_depth: int = 1) -> list[dict]:
         """One dict per topic at ``topic_depth``: topic_id, topic_short_description,

@@ -174,30 +174,39 @@ def median_move(old_ids: list[str], old_xy: np.ndarray, new_ids: list[str], new_
     return float(np.median(d) / extent) if extent > 0 else 0.0
 
 
-def _topic_labels(m) -> dict[int, set[str]]:
+def _topic_labels(m) -> dict[int, dict[int, str]]:
+    """Per depth: topic id → label (topics with points only). Keyed by id: two topics of a
+    depth may have shared a label in maps built before labels were unique per depth."""
     if not m.has(schema.TOPIC_METADATA):
         return {}
     meta = pl.from_arrow(m.read_parquet(schema.TOPIC_METADATA))
     meta = meta.filter(pl.col(schema.TOPIC_COUNT) > 0) if schema.TOPIC_COUNT in meta.columns else meta
-    out: dict[int, set[str]] = {}
-    for depth, label in zip(meta[schema.TOPIC_DEPTH].to_list(), meta[schema.TOPIC_LABEL].to_list()):
-        out.setdefault(int(depth), set()).add(label)
+    out: dict[int, dict[int, str]] = {}
+    for tid, depth, label in zip(meta[schema.TOPIC_ID].to_list(), meta[schema.TOPIC_DEPTH].to_list(),
+                                 meta[schema.TOPIC_LABEL].to_list()):
+        out.setdefault(int(depth), {})[int(tid)] = label
     return out
+
+
+def _topic_changes(a: dict[int, str], b: dict[int, str]) -> dict:
+    """Topics of one depth that appeared, vanished or were renamed, by id ("label (#id)")."""
+    name = lambda t, lab: f"{lab} (#{t})"  # noqa: E731
+    return {"appeared": [name(t, b[t]) for t in sorted(set(b) - set(a))],
+            "vanished": [name(t, a[t]) for t in sorted(set(a) - set(b))],
+            "renamed": [f"{a[t]} → {b[t]} (#{t})" for t in sorted(set(a) & set(b)) if a[t] != b[t]],
+            "count": len(b)}
 
 
 def compare_versions(a, b) -> dict:
     """What changed from map version ``a`` to ``b`` (two ``resources.DataMap``): rows
-    added / removed / changed by id, points that moved, and topics (by label, per depth)
+    added / removed / changed by id, points that moved, and topics (by id, per depth)
     that appeared or vanished. Works for any two versions, not only parent and child."""
     da, db = pl.from_arrow(a.read_parquet(schema.DATA)), pl.from_arrow(b.read_parquet(schema.DATA))
     d = diff_rows(da, db)
     pa_, pb = a.read_parquet(schema.PROJECTION), b.read_parquet(schema.PROJECTION)
     xy = lambda t: np.column_stack([t.column(schema.X).to_numpy(), t.column(schema.Y).to_numpy()])  # noqa: E731
     ta, tb = _topic_labels(a), _topic_labels(b)
-    topics = {}
-    for depth in sorted(set(ta) | set(tb)):
-        sa, sb = ta.get(depth, set()), tb.get(depth, set())
-        topics[depth] = {"appeared": sorted(sb - sa), "vanished": sorted(sa - sb), "count": len(sb)}
+    topics = {depth: _topic_changes(ta.get(depth, {}), tb.get(depth, {})) for depth in sorted(set(ta) | set(tb))}
     return {
         "dataset": b.dataset, "from": a.version, "to": b.version,
         "rows": {"from": da.height, "to": db.height},

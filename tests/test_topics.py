@@ -83,16 +83,17 @@ def test_every_point_has_a_topic_at_every_depth_strictly_nested(topic_map):
     assert np.isfinite(xy).all() and xy.min() >= 0 and xy.max() <= 1
 
 
-def test_labels_readable_and_unique_among_siblings(topic_map):
+def test_labels_readable_and_unique_per_depth(topic_map):
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     meta = _meta(topic_map["m"])
-    for (parent,), g in meta.group_by("parent"):
+    for (depth,), g in meta.group_by("depth"):
         labels = [s.lower() for s in g["topic_short_description"].to_list()]
-        assert len(labels) == len(set(labels)), f"duplicate sibling labels under {parent}: {labels}"
+        dup = sorted({s for s in labels if labels.count(s) > 1})
+        assert not dup, f"depth {depth}: two topics share a label: {dup}"
     for lab, desc in zip(meta["topic_short_description"].to_list(), meta["topic_description"].to_list()):
         words = lab.split()
-        assert 1 <= len(words) <= 4, lab
+        assert 1 <= len(words) <= 5, lab
         assert not all(w.lower() in ENGLISH_STOP_WORDS or w.strip("()").isdigit() for w in words), lab
         assert not lab.strip().isdigit() and "_" not in lab, lab
         kws = desc.split("/")
@@ -107,12 +108,12 @@ def test_hierarchy_matches_the_points(topic_map):
     t = pl.from_arrow(m.topics.tb)
     h = m.topics.hierarchy
     meta = _meta(m)
-    assert len(h) == meta.filter(pl.col("depth") < 3).height
+    assert sorted(h) == sorted(meta["topic_id"].to_list()), "one entry per topic id"
     for d in (1, 2):
-        pairs = t.select(schema.topic_label_column(d), schema.topic_id_column(d),
-                         schema.topic_label_column(d + 1)).unique()
-        for (lab, tid), g in pairs.group_by(schema.topic_label_column(d), schema.topic_id_column(d)):
-            assert sorted(h[(lab, d)]) == sorted(g[schema.topic_label_column(d + 1)].to_list())
+        pairs = t.select(schema.topic_id_column(d), schema.topic_id_column(d + 1)).unique()
+        for (tid,), g in pairs.group_by(schema.topic_id_column(d)):
+            assert sorted(h[tid]) == sorted(g[schema.topic_id_column(d + 1)].to_list())
+    assert all(h[tid] == [] for tid in meta.filter(pl.col("depth") == 3)["topic_id"].to_list())
 
 
 def test_group_by_topic(topic_map):
@@ -266,7 +267,7 @@ class _OneNameLabeller:
         return ["Software" for _ in topics]
 
 
-def test_plugged_labeller_is_used_and_siblings_still_unique(debian, debian_vectors):
+def test_plugged_labeller_is_used_and_labels_still_unique_per_depth(debian, debian_vectors):
     from datamap.tasks.topics.model import TopicOptions, build_topics
 
     sub = debian.sample(n=1000, seed=21)
@@ -275,10 +276,10 @@ def test_plugged_labeller_is_used_and_siblings_still_unique(debian, debian_vecto
                        TopicOptions(sizes=[4, 12, 30], labeller=lab))
     assert [set(d) for d in lab.seen] == [{1}, {2}, {3}], "called once per depth, all its topics at once"
     meta = pl.DataFrame(res.metadata)
-    for (parent,), g in meta.group_by("parent"):
+    for (depth,), g in meta.group_by("depth"):
         names = g["topic_short_description"].to_list()
         assert len(set(names)) == len(names), names
-        assert "Software" in names, "the labeller's name is kept for one sibling"
+        assert names.count("Software") == 1, "the labeller's name is kept for one topic of the depth"
     assert all(len(lbl) == 1000 for lbl in res.labels)
 
 

@@ -69,10 +69,13 @@ def topics(key: str, work_dir: str, text_field: str | None, options: dict) -> di
                       schema.TOPIC_MODEL: schema.TOPIC_MODEL},
             "summary": {"depths": depths,
                         "n_topics": [int(len(np.unique(result.ids[:, d]))) for d in range(depths)],
-                        "options": {k: v for k, v in vars(opts).items()},
+                        "options": {k: (v if v is None or isinstance(v, (str, int, float, list, dict))
+                                         else repr(v)) for k, v in vars(opts).items()},
                         "model": ("bertopic (safetensors), finest depth" if result.model is not None
                                   else "centroids (safetensors), no texts"),
-                        "named_by": "keywords" if docs is not None else "position (no text field)",
+                        "named_by": (result.labelling or {}).get("labeller") if docs is not None
+                        else "position (no text field)",
+                        "labelling": (result.labelling or {}).get("depths", []),
                         "seconds": {k: round(v, 3) for k, v in seconds.items()}}}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Any, Protocol, Sequence, runtime_checkable
 
 
 @dataclass
@@ -24,6 +24,13 @@ class TopicInfo:
     count: int
     sample_docs: list[str] = field(default_factory=list)
     ancestor_labels: list[str] = field(default_factory=list)   # depth 1 first, parent last
+    # what embedding-based labellers need (None / empty for a map of bare vectors or an
+    # old caller): the parent's id (siblings share it), the unit centroid of the topic,
+    # the vectors of ``sample_docs`` (same order) and the documents nearest the centroid
+    parent_id: int | None = None
+    centroid: Any = None                  # (dim,) unit vector
+    sample_vectors: Any = None            # (len(sample_docs), dim)
+    representative_docs: list[str] = field(default_factory=list)
 
 
 @runtime_checkable

@@ -43,13 +43,11 @@ from datamap.tasks.topics.labels import (
     URL,
     KeywordLabeller,
     TopicInfo,
-    TopicLabeller,
     _casing,
     _display,
     _stop_words,
     is_bad_label,
     join_dotted,
-    load_labeller,
     make_unique,
 )
 
@@ -66,7 +64,12 @@ class TopicOptions:
     max_keyword_docs: int = 100_000    # c-TF-IDF fitted on a sample of texts above this
     ngram_max: int = 2                 # keywords are 1..ngram_max word phrases
     stop_words: str | list[str] | None = "english"
-    labeller: object = None            # "module:attr" of a TopicLabeller (or one); None: keyword labels
+    labeller: object = "contrastive"   # a name (datamap.tasks.topics.labellers), "module:attr" of a TopicLabeller, or one
+    labeller_url: str | None = None    # "openai": the server's base URL (…/v1)
+    labeller_model: str | None = None  # "openai": the model name the server knows
+    labeller_settings: dict | None = None   # "openai": timeout_s, retries, concurrency, budget
+    label_embedder: dict | None = None # EmbedOptions of the map's model (set by the build); None: none
+    label_cache: str | None = None     # store URI whose _cache/labels keeps LLM answers (set by the build)
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "TopicOptions":
@@ -189,6 +192,7 @@ class TopicsResult:
     seconds: dict
     fine_centroids: np.ndarray | None = None   # (K_D, dim) unit vectors of the finest topics
     fine_ids: np.ndarray | None = None         # (K_D, D) their global topic ids at every depth
+    labelling: dict | None = None              # which labeller named them; its per-depth reports
 
 
 def _keyword_sample(fine: np.ndarray, limit: int, seed: int, per_topic: int = 20) -> np.ndarray | None:
@@ -226,13 +230,30 @@ def _path_labels(d: int, order: list[int], parent_of: np.ndarray, gid_maps, labe
     return out
 
 
-def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray | None = None,
-                 options: TopicOptions | None = None) -> TopicsResult:
-    """Cluster, fit BERTopic on the finest level, name every topic at every depth.
+@dataclass
+class TopicDraft:
+    """A topic partition with keywords, before any names: what ``name_topics`` needs.
+    Split from ``build_topics`` so several labellers can name the same topics (the label
+    benchmark) without clustering and fitting c-TF-IDF again."""
+    docs: Sequence[str] | None
+    vectors: np.ndarray
+    xy: np.ndarray | None
+    options: TopicOptions
+    raw: np.ndarray                        # (N, D) topic index per depth, 0..K_d-1
+    ids: np.ndarray                        # (N, D) global topic ids
+    order_per_depth: list[list[int]]       # per depth: topic indices, parents in order, biggest first
+    gid_maps: list[dict[int, int]]         # per depth: topic index → global id
+    keywords: list[list[list[str]]]        # per depth, per topic index: c-TF-IDF phrases, best first
+    model: object
+    ours_to_theirs: np.ndarray | None
+    fine_centroids: np.ndarray
+    seconds: dict
 
-    ``docs=None`` (a map of bare vectors): the same partition, named by position
-    ("Topic 3.2") with no keywords, and no BERTopic model (new points are still assigned
-    by the saved centroids)."""
+
+def prepare_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray | None = None,
+                   options: TopicOptions | None = None) -> TopicDraft:
+    """Cluster, give stable global ids, fit BERTopic on the finest level and take every
+    depth's keywords."""
     options = options or TopicOptions()
     n = len(vectors)
     if n == 0:
@@ -247,14 +268,39 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
     hier = fit_hierarchy(vectors, sizes, options.min_topic_size, options.seed, options.max_fit_points)
     raw = hier.labels
     secs["cluster"] = time.perf_counter() - t0
-    D = raw.shape[1]
+    ids, order_per_depth, gid_maps = _global_ids(raw)
+    t1 = time.perf_counter()
+    model, ours_to_theirs = None, None
+    keywords = [[[] for _ in range(int(raw[:, d].max()) + 1)] for d in range(raw.shape[1])]
+    if docs is not None:
+        rows = _keyword_sample(raw[:, -1], options.max_keyword_docs, options.seed)
+        kdocs = docs if rows is None else [docs[i] for i in rows]
+        kvec = vectors if rows is None else np.asarray(vectors)[rows]
+        kfine = raw[:, -1] if rows is None else raw[rows, -1]
+        with stage("topics.bertopic", len(kdocs), "documents"):
+            model, bow, words, ours_to_theirs = fit_bertopic(kdocs, kvec, kfine, options)
+        fine_to = _fine_to(raw)
+        keywords = [[[w for w, _ in row] for row in level_keywords(bow, fine_to[:, d], words, options.n_keywords)]
+                    for d in range(raw.shape[1])]
+        secs["bertopic"] = time.perf_counter() - t1
+    return TopicDraft(docs, vectors, xy, options, raw, ids, order_per_depth, gid_maps, keywords, model,
+                      ours_to_theirs, hier.fine_centroids, secs)
 
-    # stable global ids: depth by depth, parents in order, children biggest first
+
+def _fine_to(raw: np.ndarray) -> np.ndarray:
+    """(K_fine, D): each finest topic's index at every depth."""
+    fine_to = np.zeros((int(raw[:, -1].max()) + 1, raw.shape[1]), dtype=np.int64)
+    fine_to[raw[:, -1]] = raw
+    return fine_to
+
+
+def _global_ids(raw: np.ndarray) -> tuple[np.ndarray, list[list[int]], list[dict[int, int]]]:
+    """Stable global ids: depth by depth, parents in order, children biggest first."""
     ids = np.zeros_like(raw)
     order_per_depth: list[list[int]] = []
     next_id = 1
     gid_maps: list[dict[int, int]] = []
-    for d in range(D):
+    for d in range(raw.shape[1]):
         counts = np.bincount(raw[:, d])
         parent_of = np.zeros(len(counts), dtype=np.int64)
         if d > 0:
@@ -271,104 +317,165 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
         gid_maps.append(gmap)
         lut = np.array([gmap[t] for t in range(len(counts))], dtype=np.int64)
         ids[:, d] = lut[raw[:, d]]
+    return ids, order_per_depth, gid_maps
 
-    t1 = time.perf_counter()
-    model = None
-    if docs is not None:
-        rows = _keyword_sample(raw[:, -1], options.max_keyword_docs, options.seed)
-        kdocs = docs if rows is None else [docs[i] for i in rows]
-        kvec = vectors if rows is None else np.asarray(vectors)[rows]
-        kfine = raw[:, -1] if rows is None else raw[rows, -1]
-        with stage("topics.bertopic", len(kdocs), "documents"):
-            model, bow, words, ours_to_theirs = fit_bertopic(kdocs, kvec, kfine, options)
-        secs["bertopic"] = time.perf_counter() - t1
 
+def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray | None = None,
+                 options: TopicOptions | None = None, embed=None) -> TopicsResult:
+    """Cluster, fit BERTopic on the finest level, name every topic at every depth.
+
+    ``docs=None`` (a map of bare vectors): the same partition, named by position
+    ("Topic 3.2") with no keywords, and no BERTopic model (new points are still assigned
+    by the saved centroids). ``embed``: texts → unit vectors in the map's space, for
+    labellers that score candidate names against topic centroids (None: loaded from
+    ``options.label_embedder`` if set, else the labellers score words by frequency)."""
+    draft = prepare_topics(docs, vectors, xy, options)
+    return name_topics(draft, embed=embed)
+
+
+# Documents nearest its centroid a labeller (an LLM prompt) is shown per topic.
+REPRESENTATIVE_DOCS = 10
+
+
+def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of: dict[int, list[str]],
+                 rng: np.random.Generator, unit: np.ndarray) -> tuple[list[TopicInfo], dict, np.ndarray]:
+    """What a labeller sees about each topic of depth ``d`` (in ``order_per_depth``)."""
+    raw, docs, gid_maps = draft.raw, draft.docs, draft.gid_maps
+    counts = np.bincount(raw[:, d])
+    kw = draft.keywords[d]
+    parent_of = np.zeros(len(counts), dtype=np.int64)
+    if d > 0:
+        parent_of[raw[:, d]] = raw[:, d - 1]
+    sib = family_filtered(kw, parent_of) if d > 0 else kw
+    infos, members_of = [], dict(enumerate(_members(raw[:, d])))
+    for t in draft.order_per_depth[d]:
+        members = members_of[t]
+        cen = unit[members].sum(axis=0)
+        cen /= max(float(np.linalg.norm(cen)), 1e-12)
+        sample = rng.choice(members, min(len(members), SAMPLE_DOCS), replace=False) if docs is not None else []
+        near = members[np.argsort(-(unit[members] @ cen), kind="stable")[:REPRESENTATIVE_DOCS]]
+        pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
+        infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
+                               parent_label=label_of.get(pg) if pg else None,
+                               keywords=kw[t], sibling_keywords=sib[t],
+                               count=int(counts[t]), sample_docs=[docs[i] for i in sample],
+                               ancestor_labels=lineage_of.get(pg, []) if pg else [],
+                               parent_id=pg, centroid=cen, sample_vectors=unit[sample] if len(sample) else None,
+                               representative_docs=[docs[i] for i in near] if docs is not None else []))
+    return infos, members_of, parent_of
+
+
+def _label_depth(draft: TopicDraft, d: int, infos: list[TopicInfo], labeller, parent_of: np.ndarray,
+                 label_of: dict[int, str], stop: frozenset[str]) -> list[str]:
+    """Names of one depth's topics, unique across the depth (biggest topics keep theirs)."""
+    docs, options = draft.docs, draft.options
+    if docs is None and options.labeller in (None, "contrastive", "keywords"):
+        return _path_labels(d, draft.order_per_depth[d], parent_of, draft.gid_maps, label_of)
+    keyword_rules = type(labeller) is KeywordLabeller
+    alts = [KeywordLabeller(stop).candidates(t) for t in infos] if keyword_rules else None
+    if keyword_rules:      # its names are the first candidates: reuse them
+        names = [(a or [f"topic {t.topic_id}"])[0] for a, t in zip(alts, infos)]
+    else:
+        names = [str(s).strip() for s in labeller.label(infos)]
+        more = getattr(labeller, "alternatives", None) or {}
+        alts = [list(more.get(t.topic_id, [])) + [w for w in t.keywords if " " not in w] for t in infos]
+    if len(names) != len(infos):
+        raise ValueError(f"labeller returned {len(names)} labels for {len(infos)} topics")
+    if keyword_rules:      # readable casing from the topic's own documents
+        need = {w.rstrip(",") for lab in names for w in lab.lower().split()} | \
+            {w.rstrip(",") for a in alts for c in a[:6] for w in c.split()}
+        casing = _casing(need, [s for t in infos for s in t.sample_docs])
+        names = [join_dotted(_display(nm, casing), i.sample_docs) for nm, i in zip(names, infos)]
+        alts = [[_display(a, casing) for a in al] for al in alts]
+    alts = [[a for a in al if not is_bad_label(a, stop)] for al in alts]
+    names = [nm if not is_bad_label(nm, stop) else (al[0] if al else f"Topic {i.topic_id}")
+             for nm, al, i in zip(names, alts, infos)]
+    # unique across the depth, not only among siblings: two topics of a depth never share a name
+    by_size = sorted(range(len(infos)), key=lambda i: (-infos[i].count, i))
+    fixed = make_unique([names[i] for i in by_size], [alts[i] for i in by_size])
+    for i, lab in zip(by_size, fixed):
+        names[i] = lab
+    return names
+
+
+def name_topics(draft: TopicDraft, labeller=None, embed=None) -> TopicsResult:
+    """Name every topic of ``draft`` depth by depth, top-down (a labeller sees the parent's
+    final name). ``labeller``: an object, or None for ``draft.options.labeller``."""
+    options, docs, raw, gid_maps = draft.options, draft.docs, draft.raw, draft.gid_maps
+    D = raw.shape[1]
     t2 = time.perf_counter()
-    fine = raw[:, -1]
-    k_fine = int(fine.max()) + 1
-    fine_to = np.zeros((k_fine, D), dtype=np.int64)
-    fine_to[fine] = raw
     stop = _stop_words(options.stop_words)
-    labeller = load_labeller(options.labeller, stop)
+    if labeller is None:
+        labeller = _resolve(options, stop, embed if embed is not None else _label_embed(options))
+    unit = normalize(np.asarray(draft.vectors, dtype=np.float32))
     metadata: list[dict] = []
     label_of: dict[int, str] = {}
     lineage_of: dict[int, list[str]] = {}      # topic id → labels from depth 1 down to it
+    reports = []
     rng = np.random.default_rng(options.seed)
     for d in range(D):
-        counts = np.bincount(raw[:, d])
-        if model is not None:
-            kw = [[w for w, _ in row] for row in level_keywords(bow, fine_to[:, d], words, options.n_keywords)]
-        else:
-            kw = [[] for _ in counts]
-        parent_of = np.zeros(len(counts), dtype=np.int64)
-        if d > 0:
-            parent_of[raw[:, d]] = raw[:, d - 1]
-        sib = family_filtered(kw, parent_of) if d > 0 else kw
-        infos, members_of = [], dict(enumerate(_members(raw[:, d])))
-        for t in order_per_depth[d]:
-            members = members_of[t]
-            sample = rng.choice(members, min(len(members), SAMPLE_DOCS), replace=False) if docs is not None else []
-            pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
-            infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
-                                   parent_label=label_of.get(pg) if pg else None,
-                                   keywords=kw[t], sibling_keywords=sib[t],
-                                   count=int(counts[t]), sample_docs=[docs[i] for i in sample],
-                                   ancestor_labels=lineage_of.get(pg, []) if pg else []))
-        alts = [KeywordLabeller(stop).candidates(t) for t in infos]
-        if docs is None and options.labeller is None:
-            names = _path_labels(d, order_per_depth[d], parent_of, gid_maps, label_of)
-        elif type(labeller) is KeywordLabeller:      # its names are the first candidates: reuse them
-            names = [(a or [f"topic {t.topic_id}"])[0] for a, t in zip(alts, infos)]
-        else:
-            names = [str(s).strip() for s in labeller.label(infos)]
-        if len(names) != len(infos):
-            raise ValueError(f"labeller returned {len(names)} labels for {len(infos)} topics")
-        # readable casing from the topic's own documents
-        need = {w.rstrip(",") for lab in names for w in lab.lower().split()} | {w.rstrip(",") for a in alts for c in a[:6] for w in c.split()}
-        casing = _casing(need, [s for t in infos for s in t.sample_docs])
-        use_keyword_casing = options.labeller is None and docs is not None
-        disp = [join_dotted(_display(nm, casing), i.sample_docs) if use_keyword_casing else nm
-                for nm, i in zip(names, infos)]
-        disp_alts = [[_display(a, casing) for a in al if not is_bad_label(a, stop)] for al in alts]
-        disp = [nm if not is_bad_label(nm, stop) else (al[0] if al else f"Topic {i.topic_id}")
-                for nm, al, i in zip(disp, disp_alts, infos)]
-        # unique among siblings (siblings = same parent; depth 1 = all)
-        groups: dict[int, list[int]] = {}
-        for i, t in enumerate(order_per_depth[d]):
-            groups.setdefault(int(parent_of[t]) if d > 0 else -1, []).append(i)
-        for g in groups.values():
-            fixed = make_unique([disp[i] for i in g], [disp_alts[i] for i in g])
-            for i, lab in zip(g, fixed):
-                disp[i] = lab
-        for info, lab, t in zip(infos, disp, order_per_depth[d]):
+        infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, rng, unit)
+        names = _label_depth(draft, d, infos, labeller, parent_of, label_of, stop)
+        rep = getattr(labeller, "report", None)
+        if rep:
+            reports.append({"depth": d + 1, **rep})
+        for info, lab, t in zip(infos, names, draft.order_per_depth[d]):
             label_of[info.topic_id] = lab
             lineage_of[info.topic_id] = info.ancestor_labels + [lab]
             members = members_of[t]
-            cx = float(np.median(xy[members, 0])) if xy is not None else None
-            cy = float(np.median(xy[members, 1])) if xy is not None else None
+            xy = draft.xy
             metadata.append({schema.TOPIC_ID: info.topic_id, schema.TOPIC_DEPTH: d + 1,
-                             schema.TOPIC_PARENT: gid_maps[d - 1][int(parent_of[t])] if d > 0 else None,
+                             schema.TOPIC_PARENT: info.parent_id,
                              schema.TOPIC_LABEL: lab,
                              schema.TOPIC_DESCRIPTION: "/".join(info.keywords[: options.n_keywords]),
                              schema.TOPIC_KEYWORDS: info.keywords[: options.n_keywords],
-                             schema.TOPIC_COUNT: info.count, schema.X: cx, schema.Y: cy})
+                             schema.TOPIC_COUNT: info.count,
+                             schema.X: float(np.median(xy[members, 0])) if xy is not None else None,
+                             schema.Y: float(np.median(xy[members, 1])) if xy is not None else None})
     labels = []
     for d in range(D):
-        lut = {tid: lab for tid, lab in label_of.items()}
-        uniq, inv = np.unique(ids[:, d], return_inverse=True)
-        names = np.array([lut[int(u)] for u in uniq], dtype=object)
-        labels.append(names[inv].tolist())
-    fine_ids = np.array([[gid_maps[d][int(fine_to[f, d])] for d in range(D)] for f in range(k_fine)],
+        uniq, inv = np.unique(draft.ids[:, d], return_inverse=True)
+        labels.append(np.array([label_of[int(u)] for u in uniq], dtype=object)[inv].tolist())
+    fine_to = _fine_to(raw)
+    fine_ids = np.array([[gid_maps[d][int(fine_to[f, d])] for d in range(D)] for f in range(len(fine_to))],
                         dtype=np.int64)
     fine_topic_map = {}
-    if model is not None:
+    if draft.model is not None:
         # BERTopic topic → our ids at every depth, and our labels inside the saved model
-        fine_topic_map = {int(ours_to_theirs[f]): fine_ids[f].tolist() for f in range(k_fine)}
-        model.set_topic_labels({bt: label_of[g[-1]] for bt, g in fine_topic_map.items()})
-    secs["labels"] = time.perf_counter() - t2
-    return TopicsResult(ids=ids, labels=labels, metadata=metadata, model=model,
+        fine_topic_map = {int(draft.ours_to_theirs[f]): fine_ids[f].tolist() for f in range(len(fine_to))}
+        draft.model.set_topic_labels({bt: label_of[g[-1]] for bt, g in fine_topic_map.items()})
+    secs = {**draft.seconds, "labels": time.perf_counter() - t2}
+    named_by = (options.labeller if isinstance(options.labeller, str) else type(labeller).__name__) \
+        if docs is not None or options.labeller not in (None, "contrastive", "keywords") else "position"
+    return TopicsResult(ids=draft.ids, labels=labels, metadata=metadata, model=draft.model,
                         fine_topic_map=fine_topic_map, seconds=secs,
-                        fine_centroids=hier.fine_centroids, fine_ids=fine_ids)
+                        fine_centroids=draft.fine_centroids, fine_ids=fine_ids,
+                        labelling={"labeller": named_by, "depths": reports})
+
+
+def _resolve(options: TopicOptions, stop: frozenset[str], embed):
+    """The labeller ``options`` name (see ``datamap.tasks.topics.labellers``)."""
+    from .labellers import resolve_labeller
+
+    return resolve_labeller(options.labeller, stop, embed=embed, url=options.labeller_url,
+                            model=options.labeller_model, cache_store=options.label_cache,
+                            settings=options.labeller_settings)
+
+
+def _label_embed(options: TopicOptions):
+    """Texts → unit vectors with the map's own model, loaded on first use (None when the
+    map's vectors come from elsewhere: then labellers score by word frequencies)."""
+    if options.label_embedder is None:
+        return None
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
+
+    state: dict = {}
+
+    def embed(texts: list[str]) -> np.ndarray:
+        if "m" not in state:
+            state["m"] = load_embedder(EmbedOptions(**options.label_embedder))
+        return state["m"].encode(list(texts))
+    return embed
 
 
 # ---- the saved model: assign new points later ------------------------------------------------------

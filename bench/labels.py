@@ -1,0 +1,158 @@
+"""How well topic labels name their topics, per depth, on the two shared corpora.
+
+    python bench/labels.py                         # debian + pypi, baseline / keywords / contrastive
+    python bench/labels.py --corpus debian --labeller contrastive bertopic:KeyBERTInspired
+
+The measure of issue 17 (``tasks/labellers/measure.py``), per depth over all documents:
+agreement (the document's own label is the one of its topic and the topic's siblings
+with the highest cosine to the document's vector; labels embedded with the map's model,
+MiniLM in quality mode) with its chance level, and mention (share of documents writing
+a content word of their label). "baseline" labels each topic "kw1, kw2, kw3" (its top
+three c-TF-IDF keywords, BERTopic's default name); "keywords" is the earlier rule-based
+labeller; "contrastive" the new default. The topics are built once per corpus with
+``tasks.topics.prepare_topics`` (default options, seed 42) and named by each labeller.
+Writes bench/out/labels.json and prints a table and some labels per depth.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+OUT = REPO / "bench" / "out"
+
+from datamap.resources import schema  # noqa: E402
+
+
+class Baseline:
+    """"kw1, kw2, kw3": the topic's top three c-TF-IDF keywords."""
+
+    def label(self, topics):
+        return [", ".join(t.keywords[:3]) or f"topic {t.topic_id}" for t in topics]
+
+
+def cached_embed(emb):
+    """The embedder's encode with a memo: labels and candidates repeat across labellers."""
+    memo: dict[str, np.ndarray] = {}
+
+    def embed(texts: list[str]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if t not in memo]
+        if todo:
+            memo.update(zip(todo, np.asarray(emb.encode(todo), dtype=np.float32)))
+        return np.stack([memo[t] for t in texts])
+    return embed
+
+
+def make_labeller(name: str, stop, embed):
+    if name == "baseline":
+        return Baseline()
+    from datamap.tasks.topics.labellers import resolve_labeller
+
+    return resolve_labeller(name, stop, embed=embed)
+
+
+def score(draft, result, embed, doc_words, stop) -> list[dict]:
+    """Agreement / chance / mention per depth of one labeller's names."""
+    from datamap.tasks.topics.labellers.measure import score_depth
+
+    label_of = {m[schema.TOPIC_ID]: m[schema.TOPIC_LABEL] for m in result.metadata}
+    rows = []
+    for d in range(draft.ids.shape[1]):
+        topic = draft.ids[:, d]
+        parent = draft.ids[:, d - 1] if d else None
+        labels = {int(t): label_of[int(t)] for t in np.unique(topic)}
+        rows.append({"depth": d + 1, "topics": len(labels),
+                     **score_depth(draft.vectors, doc_words, topic, parent, labels, embed, stop)})
+    return rows
+
+
+def examples(result, n2: int = 10) -> dict:
+    meta = result.metadata
+    d1 = [m[schema.TOPIC_LABEL] for m in meta if m[schema.TOPIC_DEPTH] == 1]
+    d2 = [m[schema.TOPIC_LABEL] for m in meta if m[schema.TOPIC_DEPTH] == 2]
+    d3 = [m[schema.TOPIC_LABEL] for m in meta if m[schema.TOPIC_DEPTH] == 3]
+    step2, step3 = max(1, len(d2) // n2), max(1, len(d3) // n2)
+    return {"1": d1, "2": d2[::step2][:n2], "3": d3[::step3][:n2]}
+
+
+def run_corpus(name: str, labellers: list[str], emb) -> dict:
+    import label_corpora
+
+    from datamap.tasks.topics.labellers.phrases import doc_word_sets
+    from datamap.tasks.topics.labels import _stop_words
+    from datamap.tasks.topics.model import TopicOptions, name_topics, prepare_topics
+
+    docs, vecs = label_corpora.load(name, emb)
+    t0 = time.perf_counter()
+    draft = prepare_topics(docs, vecs, None, TopicOptions())
+    prep = time.perf_counter() - t0
+    embed = cached_embed(emb)
+    stop = _stop_words("english")
+    doc_words = doc_word_sets(docs)
+    out = {"rows": len(docs), "topics": [len(m) for m in draft.gid_maps], "prepare_seconds": round(prep, 1),
+           "labellers": {}}
+    for lab in labellers:
+        t1 = time.perf_counter()
+        res = name_topics(draft, labeller=make_labeller(lab, stop, embed), embed=embed)
+        secs = time.perf_counter() - t1
+        out["labellers"][lab] = {"seconds": round(secs, 1), "depths": score(draft, res, embed, doc_words, stop),
+                                 "examples": examples(res),
+                                 "max_words": max(len(m[schema.TOPIC_LABEL].split()) for m in res.metadata)}
+        print(f"  {name} {lab}: {secs:.1f} s", flush=True)
+    return out
+
+
+def table(results: dict) -> str:
+    lines = ["| corpus | depth | topics | chance | labeller | agreement | mention | Δ agreement | Δ mention |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for corpus, r in results.items():
+        base = {row["depth"]: row for row in r["labellers"].get("baseline", {}).get("depths", [])}
+        for d in range(len(r["topics"])):
+            for lab, v in r["labellers"].items():
+                row = v["depths"][d]
+                b = base.get(row["depth"])
+                da = f"{row['agreement'] - b['agreement']:+.3f}" if b and lab != "baseline" else ""
+                dm = f"{row['mention'] - b['mention']:+.3f}" if b and lab != "baseline" else ""
+                lines.append(f"| {corpus} | {row['depth']} | {row['topics']} | {row['chance']:.3f} | {lab} | "
+                             f"{row['agreement']:.3f} | {row['mention']:.3f} | {da} | {dm} |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--corpus", nargs="+", default=["debian", "pypi"])
+    p.add_argument("--labeller", nargs="+", default=["baseline", "keywords", "contrastive"])
+    p.add_argument("--out", default=str(OUT / "labels.json"))
+    a = p.parse_args(argv)
+    import label_corpora
+
+    emb = label_corpora.embedder()
+    results = {}
+    path = Path(a.out)
+    if path.exists():
+        results = json.loads(path.read_text()).get("corpora", {})
+    for c in a.corpus:
+        fresh = run_corpus(c, a.labeller, emb)
+        old = results.get(c, {}).get("labellers", {}) if results.get(c, {}).get("topics") == fresh["topics"] else {}
+        fresh["labellers"] = {**old, **fresh["labellers"]}
+        results[c] = fresh
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"command": "python bench/labels.py " + " ".join(argv or sys.argv[1:]),
+                                "corpora": results}, indent=1))
+    print(table(results))
+    for c, r in results.items():
+        for lab, v in r["labellers"].items():
+            print(f"\n{c} / {lab} ({v['seconds']} s, longest label {v['max_words']} words)")
+            for d, labs in v["examples"].items():
+                print(f"  depth {d}: " + " | ".join(labs))
+
+
+if __name__ == "__main__":
+    main()

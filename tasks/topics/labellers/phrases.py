@@ -1,0 +1,162 @@
+"""Candidate phrases for a topic's name, as its documents write them.
+
+No part-of-speech model (none may be downloaded): a noun-phrase-like span is a run of
+1–3 content words between punctuation and stop words ("command-line tools", "Node.js
+framework"). The signals are corpus-independent: stop words of the language, punctuation,
+and how many of the topic's own documents write the span. Surface forms (casing,
+hyphens, dots) are kept as the documents write them most often.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+# A word: starts with a letter, may hold inner hyphens / dots / apostrophes ("Node.js",
+# "command-line", "don't") and end in "++" or "#" ("C++", "C#").
+WORD = re.compile(r"[^\W\d_][\w]*(?:[.\-'][^\W_][\w]*)*(?:\+\+|#)?")
+# Where a phrase cannot run across: sentence and clause punctuation, brackets, quotes.
+BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”|/\n\t*•<>=]+(?:\s|$)|[()\[\]{}\"“”|\n\t•<>=]|\s[-–—]\s")
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+MAX_WORDS = 3
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a label or document, hyphenated / dotted parts split too, so
+    "Command-line" mentions "command" and "line"."""
+    out = []
+    for w in WORD.findall(text.lower()):
+        out.append(w)
+        if re.search(r"[.\-']", w):
+            out.extend(p for p in re.split(r"[.\-']", w) if p)
+    return out
+
+
+def content_words(label: str, stop: frozenset[str]) -> set[str]:
+    """The words of a label that can be mentioned: lower-cased, stop words and bare
+    numbers left out ("Fonts and themes" → {"fonts", "themes"})."""
+    return {w for w in words(label) if w not in stop and not w.isdigit() and len(w) > 1}
+
+
+@dataclass
+class Phrase:
+    text: str          # as the documents write it most often
+    key: str           # lower-cased, single spaces
+    docs: int          # documents of the sample that write it
+    share: float       # docs / sample size
+
+
+# Function words that start a noun phrase: a word they follow often is a verb or a
+# preposition ("contains the", "based on a", "manages all"), not part of a name. Part of
+# the language, like the stop words; no word of any corpus.
+DETERMINERS = frozenset("a an the this these that those its their his her your our my all any some each "
+                        "every several many most".split())
+VERBISH_SHARE = 0.12
+
+
+def verbish_words(docs: Sequence[str], min_count: int = 5) -> frozenset[str]:
+    """Words that ``docs`` follow by a determiner in ≥ 12% of their occurrences: they
+    introduce phrases rather than name things ("provides", "contains", "allows")."""
+    seen: Counter = Counter()
+    before_det: Counter = Counter()
+    for doc in docs:
+        toks = [w.lower() for w in WORD.findall(doc)]
+        seen.update(toks)
+        before_det.update(a for a, b in zip(toks, toks[1:]) if b in DETERMINERS)
+    return frozenset(w for w, c in before_det.items() if c >= min_count and c >= VERBISH_SHARE * seen[w])
+
+
+def _runs(doc: str, stop: frozenset[str]) -> Iterable[list[str]]:
+    """Runs of content words between breaks and stop words, in document order."""
+    for clause in BREAK.split(URL.sub(" . ", doc)):
+        run: list[str] = []
+        for m in WORD.finditer(clause):
+            w = re.sub(r"'s$", "", m.group(0)).strip("'")      # "Qt's" → "Qt"
+            if not w or w.lower() in stop or len(w) < 2:
+                if run:
+                    yield run
+                run = []
+                continue
+            run.append(w)
+        if run:
+            yield run
+
+
+def spans(docs: Sequence[str], stop: frozenset[str], min_docs: int = 2, min_share: float = 0.03,
+          limit: int = 40) -> list[Phrase]:
+    """Spans of 1–3 content words written in at least ``min_docs`` and ``min_share`` of
+    ``docs``, most documents first, each in its commonest surface form."""
+    df: Counter = Counter()
+    forms: dict[str, Counter] = {}
+    for doc in docs:
+        seen = set()
+        for run in _runs(doc, stop):
+            for n in range(1, MAX_WORDS + 1):
+                for i in range(len(run) - n + 1):
+                    surface = " ".join(run[i:i + n])
+                    key = surface.lower()
+                    forms.setdefault(key, Counter())[surface] += 1
+                    seen.add(key)
+        df.update(seen)
+    need = max(min_docs, min_share * len(docs))
+    keep = {k: c for k, c in df.items() if c >= need and not _dangling(k)}
+    # a fragment nearly always written inside a longer phrase is that phrase ("Java
+    # Virtual" → "Java Virtual Machine"): only the longer one is a candidate
+    inside: dict[str, int] = {}
+    for k, c in keep.items():
+        ws = k.split()
+        for n in range(1, len(ws)):
+            for i in range(len(ws) - n + 1):
+                sub = " ".join(ws[i:i + n])
+                inside[sub] = max(inside.get(sub, 0), c)
+    out = [Phrase(forms[k].most_common(1)[0][0], k, c, c / max(1, len(docs)))
+           for k, c in keep.items() if inside.get(k, 0) < CLOSED_SHARE * c]
+    out.sort(key=lambda p: (-p.docs, -len(p.key), p.key))
+    return out[:limit]
+
+
+CLOSED_SHARE = 0.8
+
+
+def _dangling(key: str) -> bool:
+    """A phrase ending in a participle or an adverb ("… optimized", "… translated",
+    "… entirely") stops before its noun: English morphology, no word list."""
+    last = key.split()[-1]
+    participle = len(last) > 3 and last.endswith("ed") and not last.endswith("eed")
+    return participle or last.endswith(("ally", "ely", "ously", "ntly", "ctly", "ibly", "ably"))
+
+
+def surface_forms(keys: Sequence[str], docs: Sequence[str]) -> dict[str, str]:
+    """How ``docs`` most often write each lower-case phrase in ``keys`` (word gaps may be
+    any white space or a hyphen); phrases they never write keep word-by-word casing."""
+    out: dict[str, str] = {}
+    casing: dict[str, Counter] = {}
+    want = {w for k in keys for w in k.split()}
+    for doc in docs:
+        for w in WORD.findall(doc):
+            lw = w.lower()
+            if lw in want:
+                casing.setdefault(lw, Counter())[w] += 1
+    for k in keys:
+        out[k] = " ".join(casing[w].most_common(1)[0][0] if w in casing else w for w in k.split())
+    return out
+
+
+def doc_word_sets(docs: Sequence[str]) -> list[frozenset[str]]:
+    """The set of words of each document (for mention and coverage counts)."""
+    return [frozenset(words(d)) for d in docs]
+
+
+def covers(label_words: set[str], doc_sets: Sequence[frozenset[str]]) -> float:
+    """Share of documents that write at least one of ``label_words``."""
+    if not doc_sets or not label_words:
+        return 0.0
+    return sum(1 for s in doc_sets if label_words & s) / len(doc_sets)
+
+
+def covers_all(label_words: set[str], doc_sets: Sequence[frozenset[str]]) -> float:
+    """Share of documents that write every one of ``label_words``."""
+    if not doc_sets or not label_words:
+        return 0.0
+    return sum(1 for s in doc_sets if label_words <= s) / len(doc_sets)

@@ -1,0 +1,336 @@
+"""Topic labellers on real Debian rows: the offline contrastive default, the measure,
+per-depth uniqueness, the LLM labeller against local fake OpenAI-compatible servers
+(127.0.0.1 only), and the BERTopic representation seam."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import numpy as np
+import polars as pl
+import pytest
+
+from datamap.resources import schema
+from datamap.resources.errors import LabellerError
+
+N_ROWS = 2000
+SIZES = [5, 15, 40]
+
+
+# ---- shared fixtures -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def embed():
+    """The map's own model (bundled MiniLM, quality mode), memoised."""
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
+
+    model = load_embedder(EmbedOptions(mode="quality"))
+    memo: dict[str, np.ndarray] = {}
+
+    def f(texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in memo]
+        if todo:
+            memo.update(zip(todo, model.encode(todo)))
+        return np.stack([memo[t] for t in texts])
+    return f
+
+
+@pytest.fixture(scope="module")
+def draft(debian, debian_vectors):
+    """2,000 real Debian rows in 5 / 15 / 40 topics with keywords, not yet named."""
+    from datamap.tasks.topics.model import TopicOptions, prepare_topics
+
+    sub = debian.sample(n=N_ROWS, seed=5)
+    return prepare_topics(sub["text"].to_list(), debian_vectors[sub["_row"].to_numpy()], None,
+                          TopicOptions(sizes=SIZES))
+
+
+@pytest.fixture(scope="module")
+def contrastive(draft, embed):
+    from datamap.tasks.topics.model import name_topics
+
+    return name_topics(draft, embed=embed)
+
+
+def _labels_by_depth(result) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for m in result.metadata:
+        out.setdefault(m[schema.TOPIC_DEPTH], []).append(m[schema.TOPIC_LABEL])
+    return out
+
+
+# ---- the offline default ----------------------------------------------------------------------
+def test_labels_are_unique_per_depth_across_the_whole_map(contrastive):
+    for depth, labels in _labels_by_depth(contrastive).items():
+        lower = [s.lower() for s in labels]
+        dup = sorted({s for s in lower if lower.count(s) > 1})
+        assert not dup, f"depth {depth}: labels shared by two topics: {dup}"
+
+
+def test_labels_are_short_names_with_at_most_one_list_separator(contrastive):
+    import re
+
+    for m in contrastive.metadata:
+        lab = m[schema.TOPIC_LABEL]
+        assert 1 <= len(lab.split()) <= 5, lab
+        seps = lab.count(",") + len(re.findall(r"\s(?:and|&)\s", lab))
+        assert seps <= 1, lab
+
+
+def test_contrastive_beats_keyword_triples_on_agreement_and_keeps_mention(draft, contrastive, embed):
+    """The acceptance measure on a 2,000-row slice: more documents closest to their own
+    label than with "kw1, kw2, kw3", and about as many that write a word of it."""
+    from datamap.tasks.topics.labellers.measure import score_depth
+    from datamap.tasks.topics.labellers.phrases import doc_word_sets
+    from datamap.tasks.topics.labels import _stop_words
+    from datamap.tasks.topics.model import name_topics
+
+    class Triples:
+        def label(self, topics):
+            return [", ".join(t.keywords[:3]) for t in topics]
+
+    base = name_topics(draft, labeller=Triples(), embed=embed)
+    stop = _stop_words("english")
+    words = doc_word_sets(draft.docs)
+    for d in range(draft.ids.shape[1]):
+        topic, parent = draft.ids[:, d], (draft.ids[:, d - 1] if d else None)
+        got = {}
+        for name, res in (("base", base), ("new", contrastive)):
+            labels = {m[schema.TOPIC_ID]: m[schema.TOPIC_LABEL] for m in res.metadata if m[schema.TOPIC_DEPTH] == d + 1}
+            got[name] = score_depth(draft.vectors, words, topic, parent, labels, embed, stop)
+        assert got["new"]["agreement"] >= got["base"]["agreement"] + 0.02, (d + 1, got)
+        assert got["new"]["mention"] >= got["base"]["mention"] - 0.08, (d + 1, got)
+
+
+def test_measure_counts_what_it_says():
+    """Agreement and mention on a hand-made case where the answer is known."""
+    from datamap.tasks.topics.labellers.measure import agreement, mention
+
+    vecs = np.array([[1, 0], [0.9, 0.1], [0, 1], [0.2, 0.8]], dtype=np.float32)
+    topic = np.array([1, 1, 2, 2])
+    labels = {1: np.array([1, 0], np.float32), 2: np.array([0, 1], np.float32)}
+    assert agreement(vecs, topic, None, labels) == (1.0, 0.5)
+    swapped = {1: labels[2], 2: labels[1]}
+    assert agreement(vecs, topic, None, swapped)[0] == 0.0
+    docs = ["Fonts for TeX", "a font", "Perl modules", "nothing here"]
+    assert mention(docs, topic, {1: "Fonts and themes", 2: "Perl"}, frozenset({"and"})) == 0.5
+
+
+def test_without_an_embedder_names_still_come_from_the_documents(draft):
+    """Maps of bare vectors from another model: words scored by frequency, still unique."""
+    from datamap.tasks.topics.model import name_topics
+
+    res = name_topics(draft, embed=None)
+    for depth, labels in _labels_by_depth(res).items():
+        assert len({s.lower() for s in labels}) == len(labels), depth
+    d1 = [m for m in res.metadata if m[schema.TOPIC_DEPTH] == 1]
+    words = {w.lower() for m in d1 for w in m[schema.TOPIC_LABEL].split()}
+    kws = {w for m in d1 for k in m[schema.TOPIC_KEYWORDS] for w in k.split()}
+    assert words & kws, "names share no word with any keyword"
+
+
+def test_unknown_labeller_name_is_an_actionable_error():
+    from datamap.tasks.topics.labellers import resolve_labeller
+
+    with pytest.raises(LabellerError, match="contrastive"):
+        resolve_labeller("contrastiv", frozenset())
+    with pytest.raises(LabellerError, match="--labeller-url"):
+        resolve_labeller("openai", frozenset())
+
+
+# ---- the LLM labeller against fake servers -------------------------------------------------------
+class FakeServer:
+    """An OpenAI-compatible /v1/chat/completions on 127.0.0.1 in a thread.
+
+    mode "ok": answers "<first keyword> things" (a name derived from the prompt);
+    "slow": sleeps past the client's timeout; "garbage": answers 200 with no completion."""
+
+    def __init__(self, mode: str = "ok"):
+        self.mode, self.requests, self.prompts = mode, 0, []
+        lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                with lock:
+                    server.requests += 1
+                    server.prompts.append(body["messages"][-1]["content"])
+                if server.mode == "slow":
+                    time.sleep(1.5)
+                if server.mode == "garbage":
+                    out = b"<html>500 upstream says hello</html>"
+                else:
+                    kw = next(ln for ln in body["messages"][-1]["content"].splitlines() if ln.startswith("Keywords:"))
+                    first = kw.split(":", 1)[1].split(",")[0].strip() or "misc"
+                    out = json.dumps({"id": "x", "object": "chat.completion", "model": body["model"],
+                                      "choices": [{"index": 0, "finish_reason": "stop",
+                                                   "message": {"role": "assistant",
+                                                               "content": f"{first.title()} things\n"}}]}).encode()
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(out)))
+                    self.end_headers()
+                    self.wfile.write(out)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server(request):
+    s = FakeServer(getattr(request, "param", "ok"))
+    yield s
+    s.close()
+
+
+def _llm(url, store, embed, **settings):
+    from datamap.tasks.topics.labellers import resolve_labeller
+    from datamap.tasks.topics.labels import _stop_words
+
+    return resolve_labeller("openai", _stop_words("english"), embed=embed, url=url, model="fake-1",
+                            cache_store=store, settings={"timeout_s": 0.5, "retries": 1, **settings})
+
+
+def test_llm_labels_are_cached_in_the_store_and_a_rebuild_asks_nothing(draft, embed, server, tmp_path):
+    from datamap.tasks.topics.model import name_topics
+
+    store = str(tmp_path / "store")
+    n_topics = sum(SIZES)
+    first = name_topics(draft, labeller=_llm(server.url, store, embed), embed=embed)
+    assert server.requests == n_topics
+    reps = first.labelling["depths"]
+    assert [r["requests"] for r in reps] == SIZES and all(not r["fallbacks"] for r in reps)
+    # the server's names are used (made unique per depth), top-down: depth-2 prompts carry the parent
+    d1 = [m for m in first.metadata if m[schema.TOPIC_DEPTH] == 1]
+    assert all(m[schema.TOPIC_LABEL].split()[-1].startswith("things") or "(" in m[schema.TOPIC_LABEL]
+               or m[schema.TOPIC_LABEL] for m in d1)
+    assert sum(m[schema.TOPIC_LABEL].endswith("things") for m in first.metadata) >= n_topics // 2
+    assert any(f"Parent topic: {m[schema.TOPIC_LABEL]}" in p for m in d1 for p in server.prompts)
+    assert list((tmp_path / "store" / "_cache" / "labels").rglob("*.json")), "answers not cached in the store"
+    again = name_topics(draft, labeller=_llm(server.url, store, embed), embed=embed)
+    assert server.requests == n_topics, "a rebuild asked the server again"
+    assert [m[schema.TOPIC_LABEL] for m in again.metadata] == [m[schema.TOPIC_LABEL] for m in first.metadata]
+
+
+def test_llm_refresh_asks_only_for_changed_topics(draft, embed, server, tmp_path):
+    import dataclasses
+
+    from datamap.tasks.topics.model import _topic_infos
+
+    store = str(tmp_path / "store")
+    infos, _, _ = _topic_infos(draft, 0, {}, {}, np.random.default_rng(0),
+                               draft.vectors / np.linalg.norm(draft.vectors, axis=1, keepdims=True))
+    lab = _llm(server.url, store, embed)
+    lab.label(infos)
+    assert server.requests == len(infos)
+    only_docs = list(infos)
+    only_docs[1] = dataclasses.replace(infos[1], representative_docs=["A new package description."])
+    lab4 = _llm(server.url, store, embed)
+    lab4.label(only_docs)
+    assert lab4.report["requests"] == 1, "only the topic whose prompt changed is asked again"
+    assert lab4.report["cache_hits"] == len(infos) - 1
+    assert server.requests == len(infos) + 1
+    lab5 = _llm(server.url, store, embed)
+    lab5.label(only_docs)
+    assert lab5.report["requests"] == 0 and server.requests == len(infos) + 1
+
+
+@pytest.mark.parametrize("server", ["slow", "garbage"], indirect=True)
+def test_llm_failures_fall_back_to_offline_labels_and_are_recorded(draft, embed, server, tmp_path, contrastive):
+    from datamap.tasks.topics.model import name_topics
+
+    res = name_topics(draft, labeller=_llm(server.url, str(tmp_path / "s"), embed), embed=embed)
+    assert [m[schema.TOPIC_LABEL] for m in res.metadata] == [m[schema.TOPIC_LABEL] for m in contrastive.metadata]
+    fell = [f for r in res.labelling["depths"] for f in r["fallbacks"]]
+    assert len(fell) == sum(SIZES)
+    want = "timeout" if server.mode == "slow" else "bad response"
+    assert all(want in f["reason"] for f in fell), fell[:3]
+    assert not list((tmp_path / "s").rglob("*.json")), "a failure was cached"
+
+
+def test_llm_unreachable_server_and_budget(draft, embed, server, tmp_path, contrastive):
+    from datamap.tasks.topics.model import name_topics
+
+    import socket
+
+    with socket.socket() as s:       # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/v1"
+    res = name_topics(draft, labeller=_llm(dead, None, embed, retries=0), embed=embed)
+    fell = [f for r in res.labelling["depths"] for f in r["fallbacks"]]
+    assert len(fell) == sum(SIZES) and all("unreachable" in f["reason"] for f in fell)
+    lab = _llm(server.url, None, embed, budget=7)
+    res = name_topics(draft, labeller=lab, embed=embed)
+    assert server.requests == 7
+    fell = [f for r in res.labelling["depths"] for f in r["fallbacks"]]
+    assert len(fell) == sum(SIZES) - 7 and all(f["reason"] == "request budget spent" for f in fell)
+
+
+def test_llm_answers_are_cleaned_or_refused():
+    from datamap.tasks.topics.labellers.openai import chat_url, clean_answer
+
+    assert clean_answer('  "Haskell web frameworks."\n') == "Haskell web frameworks"
+    assert clean_answer("<think>hmm</think>\nName: Fonts and themes") == "Fonts and themes"
+    assert clean_answer("python, numpy, scipy, pandas") is None
+    assert clean_answer("A topic about many different kinds of things") is None
+    assert clean_answer("the", frozenset({"the"})) is None
+    assert chat_url("http://h:1") == "http://h:1/v1/chat/completions"
+    assert chat_url("http://h:1/v1/") == "http://h:1/v1/chat/completions"
+
+
+# ---- BERTopic's representation models --------------------------------------------------------------
+def test_bertopic_keybert_representation_names_real_topics(draft, embed):
+    from datamap.tasks.topics.model import name_topics
+    from datamap.tasks.topics.labellers import resolve_labeller
+    from datamap.tasks.topics.labels import _stop_words
+
+    res = name_topics(draft, labeller=resolve_labeller("bertopic:KeyBERTInspired", _stop_words("english"),
+                                                       embed=embed), embed=embed)
+    by_depth = _labels_by_depth(res)
+    assert [len(v) for v in by_depth.values()] == SIZES
+    for depth, labels in by_depth.items():
+        assert len({s.lower() for s in labels}) == len(labels)
+        assert all(1 <= len(s.split()) <= 5 for s in labels), labels
+    with pytest.raises(LabellerError, match="KeyBERTInspired"):
+        resolve_labeller("bertopic:NoSuchModel", frozenset(), embed=embed)
+
+
+def test_hierarchy_is_keyed_by_topic_id_with_one_entry_per_topic(built_map):
+    from datamap import open_map
+
+    m = open_map(built_map["dataset"], built_map["store"])
+    meta = pl.from_pandas(m.topics.metadata)
+    h = m.topics.hierarchy
+    assert sorted(h) == sorted(meta["topic_id"].to_list())
+    for tid, parent in zip(meta["topic_id"].to_list(), meta["parent"].to_list()):
+        if parent is not None and parent == parent:
+            assert tid in h[int(parent)]
+    for d in range(1, m.topics.depth + 1):
+        labels = meta.filter(pl.col("depth") == d)["topic_short_description"].to_list()
+        assert len(set(labels)) == len(labels), f"depth {d} labels are not unique"
+
+
+def test_diff_counts_topics_by_id_even_when_two_share_a_label():
+    """Maps built before per-depth uniqueness can hold two topics of one name: the diff
+    counts and names them by id, and reports renames."""
+    from datamap.tasks.refresh import _topic_changes
+
+    old = {1: "Fonts", 2: "Fonts", 3: "Perl"}
+    new = {1: "Fonts", 2: "Noto fonts", 4: "Python"}
+    ch = _topic_changes(old, new)
+    assert ch["count"] == 3
+    assert ch["appeared"] == ["Python (#4)"] and ch["vanished"] == ["Perl (#3)"]
+    assert ch["renamed"] == ["Fonts → Noto fonts (#2)"]
