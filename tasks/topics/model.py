@@ -39,8 +39,8 @@ from datamap.tasks.topics.clustering import (  # noqa: F401
     nearest,
     normalize,
 )
+from datamap.tasks.topics.tokens import TOKEN_PATTERN, preprocess  # noqa: F401  (model's public names)
 from datamap.tasks.topics.labels import (
-    URL,
     KeywordLabeller,
     TopicInfo,
     _casing,
@@ -77,14 +77,6 @@ class TopicOptions:
 
 
 # ---- keywords (BERTopic's vectorizer + c-TF-IDF) ------------------------------------------
-TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+\b"   # ≥ 2 chars, starts with a letter: no bare numbers
-
-
-def preprocess(text: str) -> str:
-    """Lower-case and drop URLs / e-mail addresses ("httpwwwhaskellorg" is no keyword)."""
-    return URL.sub(" ", text.lower())
-
-
 def _recording_vectorizer(options: TopicOptions, n_docs: int):
     """A CountVectorizer that keeps the bag-of-words BERTopic computes while fitting, so the
     coarser levels reuse it instead of tokenizing the corpus again."""

@@ -64,7 +64,7 @@ class BertopicLabeller:
         from bertopic.dimensionality import BaseDimensionalityReduction
         from sklearn.feature_extraction.text import CountVectorizer
 
-        from datamap.tasks.topics.model import TOKEN_PATTERN, preprocess
+        from datamap.tasks.topics.tokens import TOKEN_PATTERN, preprocess
 
         docs = [d for t in topics for d in t.sample_docs]
         y = np.array([k for k, t in enumerate(topics) for _ in t.sample_docs])
