@@ -242,14 +242,14 @@ def main() -> None:
     try:
         app()
     except MissingExtra as e:
-        console.print(f"[red]error:[/red] {e}")
+        typer.echo(f"error: {e}", err=True)     # plain text: "[build]" is no markup
         sys.exit(1)
     except ModuleNotFoundError as e:
         hint = extra_for_missing(e.name or "")
         if hint is None:
             raise
-        console.print(f"[red]error:[/red] this command needs the '{hint}' extra (missing module {e.name}): "
-                      f"pip install 'datamap[{hint}]'")
+        typer.echo(f"error: this command needs the '{hint}' extra (missing module {e.name}): "
+                   f"pip install 'datamap[{hint}]'", err=True)
         sys.exit(1)
 
 

@@ -316,13 +316,7 @@ class KeywordLabeller:
         # a subject the documents write hyphenated is that whole name: "Objective-C compiler"
         if full and " " not in full:
             cands = [" ".join(full if w == subject else w for w in c.split()) for c in cands]
-        seen, out = set(), []
-        for c in cands:
-            c = " ".join(c.split()[:4])
-            if c not in seen:
-                seen.add(c)
-                out.append(c)
-        return out
+        return _first_of_each(" ".join(c.split()[:4]) for c in cands)
 
     def _pair_of_keywords(self, subject: str, unigrams: list[str], ranked: list[str],
                           docs: Sequence[str], parent_words: set[str], parent_head: str) -> list[str]:
@@ -357,6 +351,11 @@ class KeywordLabeller:
 
     def label(self, topics: Sequence[TopicInfo]) -> list[str]:
         return [(self.candidates(t) or [f"topic {t.topic_id}"])[0] for t in topics]
+
+
+def _first_of_each(items) -> list[str]:
+    """The items in order, each kept once (its first occurrence)."""
+    return list(dict.fromkeys(items))
 
 
 def _casing(words: set[str], docs: Sequence[str]) -> dict[str, str]:
