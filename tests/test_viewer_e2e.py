@@ -101,30 +101,38 @@ def test_canvas_shows_points_overview_and_zoomed(page):
 
 
 def test_zooming_in_shows_deeper_topic_labels(page, viewer_map):
-    """Overview: the broad (depth-1) topics are labelled. Zoomed in on the biggest one:
-    its deeper topics are labelled instead, and each shown label is a real topic of the map."""
+    """Overview: the broad (depth-1) topics are labelled in bold, and depth-2 topics in
+    smaller type wherever they fit, none overlapping another label. Zoomed in on the biggest
+    one: its deeper topics are labelled instead, and each shown label is a real topic of the map."""
     page.wait_for_function("window.__datamap.view && window.__datamap.view.labels().length > 0", timeout=30_000)
-    shown = "() => window.__datamap.view.labels().map(t => [t.depth, t.topic_short_description, t.parent])"
+    shown = "() => window.__datamap.view.labels().map(t => [t.depth, t.topic_short_description, t.minor, t.box])"
     overview = page.evaluate(shown)
-    assert len(overview) >= 3 and {d for d, _, _ in overview} == {1}, overview
+    major = [(d, n) for d, n, minor, _ in overview if not minor]
+    minor = [(d, n) for d, n, m, _ in overview if m]
+    assert len(major) >= 3 and {d for d, _ in major} == {1}, overview
+    assert len(minor) >= 2 and {d for d, _ in minor} == {2}, f"no depth-2 labels at the overview: {overview}"
+    boxes = [b for *_, b in overview]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]), f"labels overlap: {a} {b}"
     meta = _topic_meta(viewer_map)
-    assert all(meta[(d, name)] for d, name, _ in overview)
+    assert all(meta[key] for key in major + minor)
     sx, sy = page.evaluate("""() => {
       const v = window.__datamap.view, t = v.info.topics.filter(t => t.depth === 1)
         .sort((a, b) => b.count - a.count)[0];
       return v.screenOf(t.x, t.y);
     }""")
     page.mouse.move(sx, sy)
-    deeper = overview
+    deeper = major
     for _ in range(20):
         page.mouse.wheel(0, -150)
         page.wait_for_timeout(150)
-        deeper = page.evaluate(shown)
-        if deeper and min(d for d, _, _ in deeper) >= 2:
+        deeper = [(d, n) for d, n, m, _ in page.evaluate(shown) if not m]
+        if deeper and min(d for d, _ in deeper) >= 2:
             break
-    assert deeper and min(d for d, _, _ in deeper) >= 2, f"still depth-1 labels after zooming: {deeper}"
-    assert all(meta[(d, name)] for d, name, _ in deeper), deeper
-    assert len({(d, n) for d, n, _ in deeper}) == len(deeper), "a label drawn twice"
+    assert deeper and min(d for d, _ in deeper) >= 2, f"still depth-1 labels after zooming: {deeper}"
+    assert all(meta[key] for key in deeper), deeper
+    assert len(set(deeper)) == len(deeper), "a label drawn twice"
 
 
 def _topic_meta(viewer_map) -> dict:

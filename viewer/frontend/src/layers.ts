@@ -3,11 +3,11 @@
 import type {Layer} from '@deck.gl/core';
 import {ScatterplotLayer, TextLayer, PathLayer} from '@deck.gl/layers';
 import {DataFilterExtension} from '@deck.gl/extensions';
-import type {Hit, Topic} from './api';
+import type {Hit} from './api';
+import {MAJOR, MINOR, type PlacedLabel} from './labelplace';
 import {thumbnailLayers} from './images';
 import type {MapView} from './mapview';
 import {paint} from './paint';
-import {viewport} from './tiles';
 import {S} from './world';
 
 export function render(v: MapView, want: string[]) {
@@ -20,16 +20,7 @@ export function render(v: MapView, want: string[]) {
   layers.push(...highlightLayers(v, radius));
   layers.push(...thumbs, ...v.proj.layers(radius));
   if (v.curation) layers.push(...v.curation.layers(radius));
-  const labels = v.labels();
-  if (labels.length) {
-    layers.push(new TextLayer<Topic>({
-      id: 'topic-labels', data: labels, getPosition: (d) => [d.x * S, (1 - d.y) * S],
-      getText: (d) => d.topic_short_description, getSize: 13, characterSet: 'auto',
-      fontFamily: 'system-ui, sans-serif', fontWeight: 700, getColor: [20, 20, 20, 255],
-      background: true, getBackgroundColor: [255, 255, 255, 200], backgroundPadding: [3, 1],
-      updateTriggers: {getText: v.viewState.zoom},
-    }));
-  }
+  layers.push(...labelLayers(v.labels(), v.viewState.zoom));
   const poly = v.drawing || (v.selection && v.proj.showOutline() ? v.selection.map(([x, y]) => [x * S, (1 - y) * S]) : null);
   if (poly && poly.length > 1) {
     layers.push(new PathLayer({
@@ -78,27 +69,20 @@ function highlightLayers(v: MapView, radius: number): Layer[] {
   return layers;
 }
 
-// Labels at topic centroids for the depth that suits the zoom; greedy by size so the
-// biggest topics win and no two labels overlap on screen (hand-written: ~20 lines).
-export function topicLabels(v: MapView): Topic[] {
-  const topics = v.info.topics;
-  if (!topics || !topics.length || v.proj.current !== v.proj.main) return [];  // centroids are in the main layout
-  const vp = viewport(v);
-  if (!vp) return [];
-  const maxDepth = Math.max(...topics.map((t) => t.depth));
-  const z0 = Math.log2(Math.min(vp.width, vp.height) / S);
-  const depth = Math.max(1, Math.min(maxDepth, 1 + Math.floor((v.viewState.zoom - z0) / 1.2)));
-  const cand = topics.filter((t) => t.depth === depth && t.x != null).sort((a, b) => b.count - a.count);
-  const boxes: number[][] = [];
-  const out: Topic[] = [];
-  for (const t of cand) {
-    const [sx, sy] = vp.project([t.x * S, (1 - t.y) * S]);
-    if (sx < 0 || sy < 0 || sx > vp.width || sy > vp.height) continue;
-    const w = 7.2 * (t.topic_short_description || '').length + 8, h = 18;
-    const b = [sx - w / 2, sy - h / 2, sx + w / 2, sy + h / 2];
-    if (boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])) continue;
-    boxes.push(b);
-    out.push(t);
+// The bold labels of the zoom's depth, and the finer depth's in smaller grey type under them.
+function labelLayers(labels: PlacedLabel[], zoom: number): Layer[] {
+  const out: Layer[] = [];
+  for (const minor of [true, false]) {
+    const data = labels.filter((l) => l.minor === minor);
+    if (!data.length) continue;
+    const style = minor ? MINOR : MAJOR;
+    out.push(new TextLayer<PlacedLabel>({
+      id: minor ? 'topic-labels-minor' : 'topic-labels', data, getPosition: (d) => [d.x * S, (1 - d.y) * S],
+      getText: (d) => d.topic_short_description, getSize: style.size, characterSet: 'auto',
+      fontFamily: style.font, fontWeight: style.weight, getColor: minor ? [70, 70, 70, 255] : [20, 20, 20, 255],
+      background: true, getBackgroundColor: [255, 255, 255, minor ? 150 : 200], backgroundPadding: [3, 1],
+      updateTriggers: {getText: zoom},
+    }));
   }
   return out;
 }

@@ -7,14 +7,15 @@
 import {Deck, OrthographicView} from '@deck.gl/core';
 import type {PickingInfo} from '@deck.gl/core';
 import {MapApi} from './api';
-import type {ColumnMeta, Hit, MapInfo, Topic} from './api';
+import type {ColumnMeta, Hit, MapInfo} from './api';
 import type {RGBA} from './colours';
 import {Curation} from './curation';
 import {$} from './dom';
 import {setTool, setupHeader} from './header';
 import type {Tool} from './header';
 import {hooks} from './hooks';
-import {render, topicLabels} from './layers';
+import {render} from './layers';
+import {placeLabels, type PlacedLabel} from './labelplace';
 import {renderLegend} from './legend';
 import {colourOf} from './paint';
 import {loadTags, renderPanelHome, showTag} from './panel';
@@ -176,7 +177,7 @@ export class MapView {
   pointCount(): number { return pointCount(this); }
   colourOf(code: number, c: ColumnMeta | undefined): RGBA { return colourOf(code, c); }
   render(want: string[]) { render(this, want); }
-  labels(): Topic[] { return topicLabels(this); }
+  labels(): PlacedLabel[] { return placeLabels(this); }
   renderLegend() { renderLegend(this); }
   rowOf(info: PickingInfo): number | null { return rowOf(this, info); }
   onHover(info: PickingInfo) { onHover(this, info); }
