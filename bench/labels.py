@@ -1,6 +1,7 @@
 """How well topic labels name their topics, per depth, on the two shared corpora.
 
-    python bench/labels.py                         # debian + pypi, baseline / keywords / contrastive
+    python bench/labels.py                         # debian + pypi, baseline / contrastive
+    python bench/labels.py --labeller gguf         # + the bundled small LLM (labels_gguf.py)
     python bench/labels.py --corpus debian --labeller contrastive bertopic:KeyBERTInspired
 
 The measure of issue 17 (``tasks/labellers/measure.py``), per depth over all documents:
@@ -8,8 +9,9 @@ agreement (the document's own label is the one of its topic and the topic's sibl
 with the highest cosine to the document's vector; labels embedded with the map's model,
 MiniLM in quality mode) with its chance level, and mention (share of documents writing
 a content word of their label). "baseline" labels each topic "kw1, kw2, kw3" (its top
-three c-TF-IDF keywords, BERTopic's default name); "keywords" is the earlier rule-based
-labeller; "contrastive" the new default. The topics are built once per corpus with
+three c-TF-IDF keywords, BERTopic's default name: the "keywords" labeller); "contrastive"
+is the default. "old-rules" in labels.json is the hand-written keyword labeller that was
+the default before issue 17, measured before it was deleted. The topics are built once per corpus with
 ``tasks.topics.prepare_topics`` (default options, seed 42) and named by each labeller.
 Writes bench/out/labels.json and prints a table and some labels per depth.
 """
@@ -31,13 +33,6 @@ OUT = REPO / "bench" / "out"
 from datamap.resources import schema  # noqa: E402
 
 
-class Baseline:
-    """"kw1, kw2, kw3": the topic's top three c-TF-IDF keywords."""
-
-    def label(self, topics):
-        return [", ".join(t.keywords[:3]) or f"topic {t.topic_id}" for t in topics]
-
-
 def cached_embed(emb):
     """The embedder's encode with a memo: labels and candidates repeat across labellers."""
     memo: dict[str, np.ndarray] = {}
@@ -51,8 +46,12 @@ def cached_embed(emb):
 
 
 def make_labeller(name: str, stop, embed):
-    if name == "baseline":
-        return Baseline()
+    if name == "baseline":         # "kw1, kw2, kw3", the keywords labeller
+        name = "keywords"
+    if name == "gguf":             # the bundled-LLM experiment (labels_gguf.py)
+        import labels_gguf
+
+        return labels_gguf.make(stop, embed)
     from datamap.tasks.topics.labellers import resolve_labeller
 
     return resolve_labeller(name, stop, embed=embed)
@@ -100,11 +99,16 @@ def run_corpus(name: str, labellers: list[str], emb) -> dict:
            "labellers": {}}
     for lab in labellers:
         t1 = time.perf_counter()
-        res = name_topics(draft, labeller=make_labeller(lab, stop, embed), embed=embed)
+        labeller = make_labeller(lab, stop, embed)
+        res = name_topics(draft, labeller=labeller, embed=embed)
         secs = time.perf_counter() - t1
         out["labellers"][lab] = {"seconds": round(secs, 1), "depths": score(draft, res, embed, doc_words, stop),
                                  "examples": examples(res),
                                  "max_words": max(len(m[schema.TOPIC_LABEL].split()) for m in res.metadata)}
+        if getattr(labeller, "requests", 0):     # an LLM labeller: what it asked and what it cost
+            out["labellers"][lab]["llm"] = {"requests": labeller.requests,
+                                            "seconds_per_topic": round(getattr(labeller, "seconds", 0.0)
+                                                                       / labeller.requests, 2)}
         print(f"  {name} {lab}: {secs:.1f} s", flush=True)
     return out
 
@@ -128,7 +132,7 @@ def table(results: dict) -> str:
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--corpus", nargs="+", default=["debian", "pypi"])
-    p.add_argument("--labeller", nargs="+", default=["baseline", "keywords", "contrastive"])
+    p.add_argument("--labeller", nargs="+", default=["baseline", "contrastive"])
     p.add_argument("--out", default=str(OUT / "labels.json"))
     a = p.parse_args(argv)
     import label_corpora

@@ -80,18 +80,19 @@ def test_labels_are_short_names_with_at_most_one_list_separator(contrastive):
 
 def test_contrastive_beats_keyword_triples_on_agreement_and_keeps_mention(draft, contrastive, embed):
     """The acceptance measure on a 2,000-row slice: more documents closest to their own
-    label than with "kw1, kw2, kw3", and about as many that write a word of it."""
+    label than with "kw1, kw2, kw3" (the "keywords" labeller), and about as many that
+    write a word of it."""
     from datamap.tasks.topics.labellers.measure import score_depth
     from datamap.tasks.topics.labellers.phrases import doc_word_sets
     from datamap.tasks.topics.labels import _stop_words
     from datamap.tasks.topics.model import name_topics
 
-    class Triples:
-        def label(self, topics):
-            return [", ".join(t.keywords[:3]) for t in topics]
+    from datamap.tasks.topics.labellers import resolve_labeller
 
-    base = name_topics(draft, labeller=Triples(), embed=embed)
     stop = _stop_words("english")
+    base = name_topics(draft, labeller=resolve_labeller("keywords", stop), embed=embed)
+    triples = [m[schema.TOPIC_LABEL] == ", ".join(m[schema.TOPIC_KEYWORDS][:3]) for m in base.metadata]
+    assert np.mean(triples) > 0.95, "the keywords labeller names a topic by its top three keywords"
     words = doc_word_sets(draft.docs)
     for d in range(draft.ids.shape[1]):
         topic, parent = draft.ids[:, d], (draft.ids[:, d - 1] if d else None)

@@ -2,8 +2,8 @@
 
     "contrastive"            default, offline: written phrases that point at their topic
                              rather than at its siblings (``contrastive.py``)
-    "keywords"               the earlier hand-written rules on c-TF-IDF keywords
-                             (``tasks.topic_labels.KeywordLabeller``)
+    "keywords"               the topic's top three c-TF-IDF keywords, "kw1, kw2, kw3"
+                             (BERTopic's default name; ``keywords.py``)
     "openai"                 any OpenAI-compatible chat server (``openai.py``), with
                              the offline labeller as the fallback for every topic it
                              cannot name
@@ -23,11 +23,12 @@ import numpy as np
 
 from datamap.resources.errors import LabellerError
 
-from datamap.tasks.topics.labels import KeywordLabeller, TopicInfo, TopicLabeller, load_labeller
+from datamap.tasks.topics.labels import TopicInfo, TopicLabeller, load_labeller
 
 from .contrastive import ContrastiveLabeller, ContrastiveOptions
+from .keywords import KeywordsLabeller
 
-__all__ = ["ContrastiveLabeller", "ContrastiveOptions", "KeywordLabeller", "TopicInfo", "TopicLabeller",
+__all__ = ["ContrastiveLabeller", "ContrastiveOptions", "KeywordsLabeller", "TopicInfo", "TopicLabeller",
            "resolve_labeller", "LABELLERS"]
 
 LABELLERS = ("contrastive", "keywords", "openai", "bertopic:<ReprName>")
@@ -44,7 +45,7 @@ def resolve_labeller(spec: Any, stop_words: frozenset[str], *,
     if spec is None or spec == "contrastive":
         return ContrastiveLabeller(stop_words, embed)
     if spec == "keywords":
-        return KeywordLabeller(stop_words)
+        return KeywordsLabeller()
     if spec == "openai":
         from .openai import OpenAILabeller
 
