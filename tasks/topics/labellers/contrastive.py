@@ -187,7 +187,7 @@ class ContrastiveLabeller:
         scored = []
         for x, a in enumerate(pool):
             for y, b in enumerate(pool):
-                if (y <= x or cands[b].words & cands[a].words
+                if (y <= x or _stems(cands[b].words) & _stems(cands[a].words)
                         or len(cands[a].text.split()) + len(cands[b].text.split()) + 1 > o.max_words
                         or " and " in f" {cands[a].text} {cands[b].text} ".lower()):
                     continue
@@ -331,6 +331,12 @@ def _lifts(sets: list[list[frozenset[str]]]) -> list[Callable[[str], float]]:
     def make(c: Counter, m: int) -> Callable[[str], float]:
         return lambda w: (c.get(w, 0) / m) / max(group.get(w, 0) / max(1, n), 1e-9) if group.get(w) else 0.0
     return [make(c, m) for c, m in own]
+
+
+def _stems(ws: set[str]) -> set[str]:
+    """Words without a plural ending, so "AI agents and agent" is not a pair of two things."""
+    return {w[:-2] if w.endswith("es") and len(w) > 4 else w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in ws}
 
 
 def _norm(key: str) -> str:
