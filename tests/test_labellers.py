@@ -335,3 +335,27 @@ def test_diff_counts_topics_by_id_even_when_two_share_a_label():
     assert ch["count"] == 3
     assert ch["appeared"] == ["Python (#4)"] and ch["vanished"] == ["Perl (#3)"]
     assert ch["renamed"] == ["Fonts → Noto fonts (#2)"]
+
+
+@pytest.mark.parametrize("server", ["garbage"], indirect=True)
+def test_a_build_with_a_broken_llm_server_publishes_offline_labels_and_records_why(debian_2k_path, server, tmp_path):
+    """The whole pipeline with ``labeller="openai"`` against a server that answers 200 with
+    no completion: the build still publishes, every topic keeps an offline name, and the
+    manifest says which labeller ran and why each topic fell back."""
+    from datamap.flows.build_map import build_map
+    from datamap.resources import open_map
+
+    store = str(tmp_path / "store")
+    build_map(source=debian_2k_path, dataset="llm", store=store,
+              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                       "topics": {"labeller": "openai", "labeller_url": server.url, "labeller_model": "fake-1",
+                                  "labeller_settings": {"timeout_s": 2, "retries": 0}}})
+    m = open_map("llm", store)
+    topics = m.manifest["topics"]
+    assert topics["named_by"] == "openai"
+    n_topics = sum(topics["n_topics"])
+    assert server.requests == n_topics, "one request per topic, no retries configured"
+    fell = [f for depth in topics["labelling"] for f in depth["fallbacks"]]
+    assert len(fell) == n_topics and all("bad response" in f["reason"] or "unusable" in f["reason"] for f in fell)
+    labels = list(m.topics.metadata[schema.TOPIC_LABEL])
+    assert len(labels) == n_topics and all(lab and "things" not in lab for lab in labels)
