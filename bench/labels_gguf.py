@@ -31,7 +31,8 @@ def make(stop_words, embed, upper_topics: int = 100):
     from datamap.tasks.topics.labellers.openai import OpenAILabeller
     from llama_cpp import Llama
 
-    llm = Llama(model_path=str(model_path()), n_ctx=2048, n_threads=2, verbose=False, seed=0)
+    llm = Llama(model_path=str(model_path()), n_ctx=4096, n_threads=2, verbose=False, seed=0,
+                chat_format="gemma")     # the GGUF carries no chat template
 
     class GGUFLabeller(OpenAILabeller):
         """The openai labeller, answered by the local model instead of a server."""

@@ -286,6 +286,8 @@ def test_llm_answers_are_cleaned_or_refused():
     assert clean_answer('  "Haskell web frameworks."\n') == "Haskell web frameworks"
     assert clean_answer("<think>hmm</think>\nName: Fonts and themes") == "Fonts and themes"
     assert clean_answer("python, numpy, scipy, pandas") is None
+    assert clean_answer("- Typeface\n- Font\n- Type") == "Typeface", "a small model answers as a list"
+    assert clean_answer("1. Audio players") == "Audio players"
     assert clean_answer("A topic about many different kinds of things") is None
     assert clean_answer("the", frozenset({"the"})) is None
     assert chat_url("http://h:1") == "http://h:1/v1/chat/completions"

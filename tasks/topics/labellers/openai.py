@@ -76,6 +76,7 @@ def clean_answer(text: str, stop_words: frozenset[str] = frozenset()) -> str | N
     a list, a bare stop word)."""
     text = re.sub(r"<think>.*?</think>", " ", text or "", flags=re.S)
     line = next((s.strip() for s in text.splitlines() if s.strip()), "")
+    line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line)     # a list bullet or number
     line = re.sub(r"^(?:topic\s+)?(?:name|label|title)\s*:\s*", "", line, flags=re.I)
     line = line.strip(" \t*_#`'\"“”‘’.").strip()
     line = " ".join(line.split())
