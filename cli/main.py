@@ -105,10 +105,14 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
     try:
         with RichReporter(err) as rep:
             set_reporter(rep)
+            from prefect import tags
+
+            from datamap.flows.events import run_tags
             from datamap.flows.runtime.runners import with_runner
 
-            res = with_runner(build_map, runner, dask_address)(source=source, dataset=dataset, store=store,
-                                                               options=options, skip_unchanged=skip_unchanged)
+            with tags(*run_tags(dataset)):      # found by dataset in Prefect's UI and the ops dashboard
+                res = with_runner(build_map, runner, dask_address)(source=source, dataset=dataset, store=store,
+                                                                   options=options, skip_unchanged=skip_unchanged)
     except DatamapError as e:
         _fail(e)
     finally:

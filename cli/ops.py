@@ -77,13 +77,22 @@ def deploy(
     watch_every: float = typer.Option(300, help="Seconds between source checks (0: no watcher)"),
     dataset: Optional[list[str]] = typer.Option(None, "--dataset", "-d", help="Only these datasets"),
     limit: Optional[int] = typer.Option(None, help="Most flow runs at once in this process"),
+    prefect_yaml: Optional[str] = typer.Option(None, "--prefect-yaml", help="Write these deployments to a "
+                                               "prefect.yaml for work pools (`prefect deploy --all`) instead of serving"),
+    pool: str = typer.Option("datamap", help="With --prefect-yaml: the work pool that runs them"),
+    image: Optional[str] = typer.Option(None, help="With --prefect-yaml: the image job variable (docker pools)"),
 ) -> None:
     """Serve the refresh deployments (cron + source-changed trigger) and the watcher.
 
     Needs a Prefect server: set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api after
-    `prefect server start --host 127.0.0.1`). Blocks until interrupted.
+    `prefect server start --host 127.0.0.1`). Blocks until interrupted. With
+    --prefect-yaml, writes the same deployments bound to a work pool and returns.
     """
     import os
+
+    if prefect_yaml:
+        _write_prefect_yaml(prefect_yaml, store, cron, watch_every, dataset, pool, image)
+        return
 
     from datamap.deployments.maps import map_deployments, serve_all
     from datamap.resources.errors import DatamapError
@@ -139,3 +148,20 @@ def diff(
                       + f"; vanished {len(t['vanished'])}"
                       + (f" ({', '.join(t['vanished'][:8])})" if t["vanished"] else "")
                       + (f"; renamed {len(t.get('renamed', []))}" if t.get("renamed") else ""))
+
+
+def _write_prefect_yaml(path: str, store: Optional[str], cron: str, watch_every: float,
+                        datasets: Optional[list[str]], pool: str, image: Optional[str]) -> None:
+    from datamap.deployments.project import project_document, write_project
+    from datamap.resources.errors import DatamapError
+
+    try:
+        doc = project_document(store, cron=cron, watch_every_s=watch_every or None, datasets=datasets,
+                               pool=pool, image=image)
+    except DatamapError as e:
+        _fail(e)
+    if not any(d["entrypoint"].endswith(":build_map") for d in doc["deployments"]):
+        _fail(LookupError("nothing to deploy: register a source first (datamap source add DATASET SOURCE)"))
+    write_project(path, doc)
+    err.print(f"wrote {len(doc['deployments'])} deployment(s) to {path}: `prefect deploy --all` there, "
+              f"then `prefect worker start --pool {pool}`")

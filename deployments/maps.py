@@ -16,11 +16,39 @@ import datetime as _dt
 
 from prefect.events import DeploymentEventTrigger
 
+from datamap.flows.events import run_tags
 from datamap.resources.store import Store
 from datamap.tasks import sources as sources_mod
 
 NIGHTLY = "0 3 * * *"
 WATCH_EVERY_S = 300
+
+
+def refresh_spec(dataset: str, entry: dict, store_uri: str, storage_options: dict | None,
+                 cron: str | None) -> dict:
+    """What one ``refresh-<dataset>`` deployment is, whichever way it is deployed
+    (``prefect.serve`` here, or a prefect.yaml for work pools in ``deployments.project``)."""
+    return {
+        "name": f"refresh-{dataset}",
+        "cron": cron,
+        "trigger": {"expect": [sources_mod.EVENT_CHANGED],
+                    "match": {"prefect.resource.id": sources_mod.resource_id(dataset)}},
+        "parameters": {"source": entry["source"], "dataset": dataset, "store": store_uri,
+                       "options": entry.get("options") or {},
+                       "storage_options": storage_options or None,
+                       "skip_unchanged": True},   # a nightly run over an untouched source publishes nothing
+        "description": f"Rebuild {dataset} from {entry['source']} (nightly and when it changes)",
+        "tags": run_tags(dataset),
+        "concurrency_limit": 1,   # two refreshes of one dataset would race for LATEST
+    }
+
+
+def watch_spec(store_uri: str, storage_options: dict | None, every_s: float) -> dict:
+    """The ``watch-sources`` deployment: fingerprint sources, emit datamap.source.changed."""
+    return {"name": "watch-sources", "interval_s": every_s,
+            "parameters": {"store": store_uri, "storage_options": storage_options or None},
+            "description": "Fingerprint registered sources; emit datamap.source.changed on change",
+            "tags": ["datamap"]}
 
 
 def map_deployments(store: str | None = None, storage_options: dict | None = None,
@@ -31,36 +59,21 @@ def map_deployments(store: str | None = None, storage_options: dict | None = Non
     from datamap.flows.watch_sources import watch_sources
 
     st = Store(store, storage_options)
-    registry = sources_mod.load_registry(st)
     deps = []
-    for dataset, entry in sorted(registry.items()):
+    for dataset, entry in sorted(sources_mod.load_registry(st).items()):
         if datasets is not None and dataset not in datasets:
             continue
-        trigger = DeploymentEventTrigger(
-            name=f"{dataset} source changed",
-            expect={sources_mod.EVENT_CHANGED},
-            match={"prefect.resource.id": sources_mod.resource_id(dataset)},
-        )
+        spec = refresh_spec(dataset, entry, st.uri, storage_options, cron)
+        trigger = DeploymentEventTrigger(name=f"{dataset} source changed", expect=set(spec["trigger"]["expect"]),
+                                         match=spec["trigger"]["match"])
         deps.append(build_map.to_deployment(
-            name=f"refresh-{dataset}",
-            cron=cron,
-            triggers=[trigger],
-            parameters={"source": entry["source"], "dataset": dataset, "store": st.uri,
-                        "options": entry.get("options") or {},
-                        "storage_options": storage_options or None,
-                        "skip_unchanged": True},   # a nightly run over an untouched source publishes nothing
-            description=f"Rebuild {dataset} from {entry['source']} (nightly and when it changes)",
-            tags=["datamap", f"dataset:{dataset}"],
-            concurrency_limit=1,   # two refreshes of one dataset would race for LATEST
-        ))
+            name=spec["name"], cron=cron, triggers=[trigger], parameters=spec["parameters"],
+            description=spec["description"], tags=spec["tags"], concurrency_limit=spec["concurrency_limit"]))
     if watch_every_s:
+        spec = watch_spec(st.uri, storage_options, watch_every_s)
         deps.append(watch_sources.to_deployment(
-            name="watch-sources",
-            interval=_dt.timedelta(seconds=watch_every_s),
-            parameters={"store": st.uri, "storage_options": storage_options or None},
-            description="Fingerprint registered sources; emit datamap.source.changed on change",
-            tags=["datamap"],
-        ))
+            name=spec["name"], interval=_dt.timedelta(seconds=watch_every_s), parameters=spec["parameters"],
+            description=spec["description"], tags=spec["tags"]))
     return deps
 
 

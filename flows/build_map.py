@@ -16,6 +16,7 @@ from typing import Any, Callable
 from prefect import flow
 
 import datamap.flows  # noqa: F401  (environment defaults: telemetry off, offline, numba cache)
+from datamap.flows import events
 from datamap.flows.runtime.memory import peak_rss_mb
 from datamap.flows.runtime.runners import on_dask, stage_on_runner
 from datamap.flows.runtime.workarea import WorkArea, digest
@@ -96,7 +97,7 @@ class _Run:
         return res
 
 
-@flow(name="build_map", log_prints=True)
+@flow(name="build_map", flow_run_name="build-{dataset}", log_prints=True, on_failure=[events.on_build_failure])
 def build_map(source: str, dataset: str, store: str | None = None, options: dict | None = None,
               storage_options: dict | None = None, skip_unchanged: bool = False) -> dict:
     """Build ``dataset`` from ``source`` and publish a new version; return its summary.
@@ -127,6 +128,7 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     version = publish(work_dir=run.work.dir, store_uri=st.uri, storage_options=so, dataset=dataset,
                       files=files, manifest=manifest, latent_dtype=opts.latent_dtype)
     timings["publish"] = time.perf_counter() - t_pub
+    events.emit(events.published_event(dataset, version, manifest))    # LATEST has moved
     run.work.remove()
     return _summary(run, core, st, dataset, version, timings, manifest)
 
