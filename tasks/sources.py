@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from datamap.resources import schema
-from datamap.resources.errors import IngestError
+from datamap.resources.errors import IngestError, InvalidOption
 from datamap.resources.store import Store
 from datamap.tasks.ingest.read import source_fingerprint
 
@@ -46,11 +46,38 @@ def save_registry(store: Store, sources: dict[str, dict[str, Any]]) -> None:
     store.write_json(store.path(schema.SOURCES), {"sources": sources})
 
 
+# option names that hold credentials (fsspec/s3fs/boto spellings): never written to the registry
+SECRET_KEYS = frozenset({"key", "secret", "token", "password", "passwd", "session_token", "aws_access_key_id",
+                         "aws_secret_access_key", "aws_session_token", "access_key", "secret_key",
+                         "credentials", "api_key", "client_secret"})
+
+
+def find_secrets(value: Any, path: str = "") -> list[str]:
+    """Dotted paths of every credential-named key in nested options (``storage_options.secret``)."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            here = f"{path}.{k}" if path else str(k)
+            if str(k).lower() in SECRET_KEYS and v not in (None, ""):
+                found.append(here)
+            found += find_secrets(v, here)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found += find_secrets(v, f"{path}[{i}]")
+    return found
+
+
 def register_source(store: Store, dataset: str, source: str, options: dict | None = None,
                     storage_options: dict | None = None) -> dict[str, Any]:
     """Add or replace the source of ``dataset``; records its current fingerprint as the
     baseline, so the watcher only reports changes made after registration."""
     schema.check_name(dataset, "dataset")
+    secrets = find_secrets({"options": options or {}, "storage_options": storage_options or {}})
+    if secrets:
+        raise InvalidOption(f"refusing to store credentials in the source registry ({', '.join(secrets)}): "
+                            "the registry is a plain JSON file in the store. Give them to the workers instead: "
+                            "environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), an AWS "
+                            "profile or IAM role, fsspec's config file, or a Prefect Secret/AWS credentials block")
     if "://" not in source:   # a local path: absolute, so the serving process finds it from any folder
         source = os.path.abspath(source)
     fp = source_fingerprint(source, storage_options)  # fails now if the source is unreachable

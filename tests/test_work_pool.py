@@ -175,3 +175,27 @@ def test_a_cli_build_is_named_and_tagged_like_a_deployment_run(debian, debian_ve
                    json={"flow_runs": {"tags": {"all_": ["datamap", "dataset:clibuilt"]}}})
     runs = r.json()
     assert [(x["name"], x["state_type"]) for x in runs] == [("build-clibuilt", "COMPLETED")]
+
+
+def test_credentials_are_never_written_to_the_source_registry(tmp_path):
+    """`datamap source add … --options '{"storage_options": {"secret": …}}'` is refused with
+    the key named and where credentials belong; nothing is registered."""
+    from datamap.resources.store import Store
+    from datamap.tasks.sources import load_registry
+
+    src = tmp_path / "s.csv"
+    src.write_text("id,text\na,hello\n")
+    store = str(tmp_path / "store")
+    opts = {"text_field": "text", "storage_options": {"key": "AKIA-not-real", "secret": "shh"}}
+    p = subprocess.run([sys.executable, "-m", "datamap.cli.main", "source", "add", "s", str(src), "--store", store,
+                        "--options", json.dumps(opts)], capture_output=True, text=True, timeout=120)
+    assert p.returncode != 0
+    msg = " ".join((p.stdout + p.stderr).split())
+    assert "options.storage_options.key" in msg and "options.storage_options.secret" in msg, msg
+    assert "shh" not in msg and "environment variables" in msg
+    assert load_registry(Store(store)) == {}
+    ok = subprocess.run([sys.executable, "-m", "datamap.cli.main", "source", "add", "s", str(src), "--store", store,
+                         "--options", json.dumps({"text_field": "text", "storage_options": {"anon": True}})],
+                        capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert list(load_registry(Store(store))) == ["s"]
