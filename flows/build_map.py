@@ -241,7 +241,7 @@ def _summary(run: _Run, core: dict, st: Store, dataset: str, version: str, timin
            "validation": manifest["validation"], "refresh": manifest["refresh"]}
     from datamap.flows.runtime.run_artifacts import publish_run_artifacts
 
-    publish_run_artifacts(out, manifest)   # the same numbers in the Prefect UI
+    publish_run_artifacts(out, manifest, st.version_dir(dataset, version))   # the same numbers in the Prefect UI
     return out
 
 

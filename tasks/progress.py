@@ -37,3 +37,8 @@ def stage(name: str, total: int | None = None, unit: str = "rows") -> Iterator[C
         yield lambda k: _reporter.advance(name, k)
     finally:
         _reporter.finish(name)
+
+
+def reporting() -> bool:
+    """Whether a reporter is installed (the CLI's display); builds without one log progress."""
+    return not isinstance(_reporter, _Silent)

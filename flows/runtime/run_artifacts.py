@@ -41,10 +41,30 @@ def summary_markdown(res: dict, manifest: dict) -> str:
     return "\n".join(lines)
 
 
-def publish_run_artifacts(res: dict, manifest: dict) -> None:
-    """Attach the table and markdown to the current flow run (no-op outside one)."""
+VIEWER_URL_ENV = "DATAMAP_VIEWER_URL"     # where `datamap serve` runs for this store, e.g. http://maps:8000
+
+
+def map_links(res: dict, version_dir: str) -> dict[str, str]:
+    """Where the published version is: its folder in the store, and its web map page when
+    ``$DATAMAP_VIEWER_URL`` says where the web map of this store is served."""
+    import os
+
+    links = {"version": version_dir if "://" in version_dir else "file://" + os.path.abspath(version_dir)}
+    viewer = os.environ.get(VIEWER_URL_ENV)
+    if viewer:
+        links["map"] = f"{viewer.rstrip('/')}/#/map/{res['dataset']}/{res['version']}"
+    return links
+
+
+def publish_run_artifacts(res: dict, manifest: dict, version_dir: str | None = None) -> None:
+    """Attach the table, markdown and links to the current flow run (no-op outside one)."""
     try:
-        from prefect.artifacts import create_markdown_artifact, create_table_artifact
+        from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+
+        for kind, link in (map_links(res, version_dir) if version_dir else {}).items():
+            create_link_artifact(key=artifact_key(res["dataset"], kind), link=link,
+                                 link_text=f"{res['dataset']}@{res['version']}",
+                                 description=f"The published {kind} of {res['dataset']}")
 
         timings = res.get("timings", {})
         create_table_artifact(
