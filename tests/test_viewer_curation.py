@@ -15,8 +15,6 @@ from webpage import needs_chromium, open_page, serve
 
 TAG = "python-half"
 
-pytestmark = needs_chromium
-
 
 @pytest.fixture(scope="module")
 def curation_map(debian, debian_vectors, tmp_path_factory) -> dict:
@@ -77,6 +75,7 @@ def test_server_serves_outlier_percentiles(server, curation_map):
     assert planted_in_top >= 8, planted_in_top          # random: ~0.6 of 30
 
 
+@needs_chromium
 def test_outlier_colour_mode_recolours_the_map(browser, server, curation_map):
     ctx, pg = _open(browser, server, curation_map, "?colour=none")
     try:
@@ -104,6 +103,7 @@ def test_outlier_colour_mode_recolours_the_map(browser, server, curation_map):
         ctx.close()
 
 
+@needs_chromium
 def test_show_similar_then_accept(browser, server, curation_map):
     import httpx
 
