@@ -193,3 +193,23 @@ def test_tags_survive_a_rebuild_and_vanished_ids_are_hidden(built_map, debian_2k
     assert schema.DUPLICATES_TAG not in [r["tag_name"] for r in m2.tags.get_tags()]
     # still in the log: the old version shows them
     assert open_map("debian", tag_store, version=m1.version).tags.get_datums_in_tag("curated") == gone + stay
+
+
+def test_writes_in_one_clock_tick_all_land(debian, debian_vectors, tmp_path, monkeypatch):
+    """Writers whose clocks read the same microsecond (two machines, or a coarse clock)
+    still each get their own log entry: the name is the time plus a random part."""
+    from conftest import debian_subset
+    from test_concurrency import publish_rows
+
+    from datamap.resources import Store, open_map
+    from datamap.resources import tags as tags_mod
+
+    st = Store(str(tmp_path / "store"))
+    publish_rows(st, "tick", debian_subset(debian, debian_vectors, 30, seed=61, with_vectors=False), tmp_path)
+    monkeypatch.setattr(tags_mod, "_now", lambda: "2026-01-01T00:00:00.000000Z")
+    m = open_map("tick", store=st)
+    ids = m.data.ids[:6]
+    for i in ids:
+        m.tags.add("tick", [i])
+    got = open_map("tick", store=st).tags.get_datums_in_tag("tick")
+    assert sorted(got) == sorted(ids), f"{len(ids) - len(set(got))} of {len(ids)} same-tick writes lost"
