@@ -320,3 +320,28 @@ def test_five_thousand_identical_texts_make_one_cluster_in_bounded_time(debian, 
         assert cl.retained[0] == 0            # the smallest id of the copies is kept
         assert len(res.a) < 3 * len(v), f"{len(res.a)} pairs: not linear in the copies"
         assert took < 30, f"{took:.1f} s (was 38 s with every pair of copies)"
+
+
+def test_pairs_just_inside_and_just_outside_the_cutoff(debian_vectors):
+    """Two pairs of real-vector rotations, one 0.095 apart (cosine distance) and one 0.105
+    apart, far from each other: at the cutoff 0.1 the first is one cluster and the second
+    stays two singletons. Pins the cutoff itself, which a chain with coarse spacing cannot."""
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+
+    u = _unit(debian_vectors[[10, 20_000, 30_000, 40_000]].astype(np.float64))
+
+    def rotated(base: np.ndarray, other: np.ndarray, dist: float) -> np.ndarray:
+        w = other - (other @ base) * base
+        w /= np.linalg.norm(w)
+        theta = np.arccos(1 - dist)
+        return np.cos(theta) * base + np.sin(theta) * w
+
+    pts = np.stack([u[0], rotated(u[0], u[1], 0.095), u[2], rotated(u[2], u[3], 0.105)])
+    d = [1 - pts[0] @ pts[1], 1 - pts[2] @ pts[3]]
+    assert abs(d[0] - 0.095) < 1e-9 and abs(d[1] - 0.105) < 1e-9
+    res = find_duplicates(["in0", "in1", "out0", "out1"], pts.astype(np.float32),
+                          DuplicateOptions(duplicate_cutoff=0.1))
+    cid = res.clusters.cluster_id
+    assert cid[0] == cid[1], "a pair 0.095 apart must be one cluster at the cutoff 0.1"
+    assert cid[2] != cid[3], "a pair 0.105 apart must stay apart at the cutoff 0.1"
+    assert res.clusters.n_clusters == 1

@@ -141,6 +141,8 @@ def image_page(digits_map, browser):
 
 
 def test_image_map_hover_shows_the_thumbnail_and_zoom_draws_them(image_page, digits_map):
+    from webpage import settle
+
     pg = image_page
     # hover the point nearest the middle of the map: the tooltip shows that row's image
     p = pg.evaluate("""() => {
@@ -166,14 +168,13 @@ def test_image_map_hover_shows_the_thumbnail_and_zoom_draws_them(image_page, dig
     # zoom in far: thumbnails replace the dots
     for _ in range(14):
         pg.mouse.wheel(0, -200)
-        pg.wait_for_timeout(200)
+        settle(pg)
         if pg.evaluate("window.__datamap.thumbnailsDrawn > 0"):
             break
     pg.mouse.wheel(0, -200)        # one step further: fewer, larger thumbnails
-    pg.wait_for_timeout(300)
     pg.mouse.move(5, 5)            # off the map: no tooltip over the canvas
     pg.wait_for_function("window.__datamap.thumbnailsDrawn > 0", timeout=15_000)
-    pg.wait_for_timeout(1500)      # atlas PNGs load
+    settle(pg)                     # tiles in, atlas PNGs loaded (each IconLayer isLoaded), drawn
     layers = pg.evaluate("window.__datamap.view.deck.props.layers.map(l => l.id)")
     assert any(x.startswith("thumbs-") for x in layers) and not any(x.startswith("tile-") for x in layers)
     import io

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-import time
+import tempfile
 
 import polars as pl
 import pyarrow.parquet as pq
@@ -34,28 +34,42 @@ from datamap import open_map
 a = json.loads(os.environ["TAG_WRITER"])
 m = open_map("debian", a["store"], storage_options=a.get("so"))
 m.tags.get_tags()                      # warm up before the start line
-while time.time() < a["start"]:
+open(a["ready"], "w").close()
+while not os.path.exists(a["go"]):
     time.sleep(0.001)
+start = time.time()
 ids = a["ids"]
 for s in range(0, len(ids), 5):
     m.tags.add(a["tag"], ids[s:s + 5])
-print("ok")
+print("SPAN", json.dumps([start, time.time()]))
 """
 
 
 def _race(store: str, ids_a: list[str], ids_b: list[str], so: dict | None = None, env: dict | None = None):
-    """Two processes add to the same tag at the same moment, 5 ids per write."""
-    start = time.time() + 8
+    """Two processes add to the same tag at once, 5 ids per write: released together by a
+    file barrier once both are ready, and checked to have overlapped."""
+    from test_concurrency import assert_overlapped, release_together
+
+    bar = tempfile.mkdtemp(prefix="tag-race-")
+    go = os.path.join(bar, "go")
     procs = []
-    for ids in (ids_a, ids_b):
-        arg = {"store": store, "so": so, "tag": "shared", "ids": ids, "start": start}
+    for w, ids in enumerate((ids_a, ids_b)):
+        arg = {"store": store, "so": so, "tag": "shared", "ids": ids,
+               "ready": os.path.join(bar, f"ready-{w}"), "go": go}
         procs.append(subprocess.Popen([sys.executable, "-c", _WRITER], cwd=REPO,
                                       env={**os.environ, **(env or {}), "TAG_WRITER": json.dumps(arg)},
                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT))
+    try:
+        release_together(bar, 2)
+    finally:
+        open(go, "a").close()
+    spans = []
     for p in procs:
         out = p.communicate(timeout=120)[0].decode()
         assert p.returncode == 0, out
-    return start
+        spans.append(tuple(json.loads(out.split("SPAN ", 1)[1].splitlines()[0])))
+    shutil.rmtree(bar, ignore_errors=True)
+    return assert_overlapped(spans, "two tag writers")
 
 
 def test_two_processes_add_to_one_tag_on_local_disk(tag_store):
@@ -193,3 +207,23 @@ def test_tags_survive_a_rebuild_and_vanished_ids_are_hidden(built_map, debian_2k
     assert schema.DUPLICATES_TAG not in [r["tag_name"] for r in m2.tags.get_tags()]
     # still in the log: the old version shows them
     assert open_map("debian", tag_store, version=m1.version).tags.get_datums_in_tag("curated") == gone + stay
+
+
+def test_writes_in_one_clock_tick_all_land(debian, debian_vectors, tmp_path, monkeypatch):
+    """Writers whose clocks read the same microsecond (two machines, or a coarse clock)
+    still each get their own log entry: the name is the time plus a random part."""
+    from conftest import debian_subset
+    from test_concurrency import publish_rows
+
+    from datamap.resources import Store, open_map
+    from datamap.resources import tags as tags_mod
+
+    st = Store(str(tmp_path / "store"))
+    publish_rows(st, "tick", debian_subset(debian, debian_vectors, 30, seed=61, with_vectors=False), tmp_path)
+    monkeypatch.setattr(tags_mod, "_now", lambda: "2026-01-01T00:00:00.000000Z")
+    m = open_map("tick", store=st)
+    ids = m.data.ids[:6]
+    for i in ids:
+        m.tags.add("tick", [i])
+    got = open_map("tick", store=st).tags.get_datums_in_tag("tick")
+    assert sorted(got) == sorted(ids), f"{len(ids) - len(set(got))} of {len(ids)} same-tick writes lost"

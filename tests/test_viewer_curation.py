@@ -11,11 +11,9 @@ import polars as pl
 import pytest
 from planted import embed_minilm, planted_texts
 from test_outliers import only_stages
-from webpage import needs_chromium, open_page, serve
+from webpage import needs_chromium, open_page, serve, settle
 
 TAG = "python-half"
-
-pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +46,7 @@ def server(curation_map):
 
 
 def _open(browser, server, curation_map, query: str = ""):
-    ctx, pg = open_page(browser, f"{server}/#/map/curation/{curation_map['version']}{query}")
-    pg.wait_for_timeout(100)
-    return ctx, pg
+    return open_page(browser, f"{server}/#/map/curation/{curation_map['version']}{query}")
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -77,6 +73,7 @@ def test_server_serves_outlier_percentiles(server, curation_map):
     assert planted_in_top >= 8, planted_in_top          # random: ~0.6 of 30
 
 
+@needs_chromium
 def test_outlier_colour_mode_recolours_the_map(browser, server, curation_map):
     ctx, pg = _open(browser, server, curation_map, "?colour=none")
     try:
@@ -85,7 +82,8 @@ def test_outlier_colour_mode_recolours_the_map(browser, server, curation_map):
         labels = pg.eval_on_selector_all("#colour option", "os => os.map(o => [o.value, o.textContent])")
         assert ["outlier_score", "outlier score (number)"] in labels, labels
         pg.select_option("#colour", "outlier_score")
-        pg.wait_for_timeout(800)
+        pg.wait_for_function("document.querySelector('#legend').innerText.includes('outlier score')")
+        settle(pg)
         after = _pixels(canvas.screenshot())
         # default colour is one blue; the ramp runs from dark purple to yellow
         yellow, purple = (253, 231, 37), (68, 1, 84)
@@ -104,6 +102,7 @@ def test_outlier_colour_mode_recolours_the_map(browser, server, curation_map):
         ctx.close()
 
 
+@needs_chromium
 def test_show_similar_then_accept(browser, server, curation_map):
     import httpx
 
@@ -126,7 +125,7 @@ def test_show_similar_then_accept(browser, server, curation_map):
         assert sug["tag"] == TAG and sug["count"] == 100, sug
         pg.wait_for_selector("#suggestions")
         assert "100 suggestions" in pg.inner_text("#suggestions")
-        pg.wait_for_timeout(500)
+        settle(pg)
         assert _near(_pixels(canvas.screenshot()), green, 30) > 100, "suggestions not highlighted"
         # the other half of the section is what the suggestions should find
         rows = sug["rows"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import pytest
-from webpage import coloured_pixels, needs_chromium, open_page, serve
+from webpage import coloured_pixels, needs_chromium, open_page, serve, settle
 
 XSS = "<img src=x onerror=alert(1)>"
 # Screenshots land in bench/out only when asked (DATAMAP_SCREENSHOTS=1): a test run must
@@ -93,8 +93,7 @@ def test_canvas_shows_points_overview_and_zoomed(page):
     page.mouse.move(sx, sy)
     for _ in range(3):
         page.mouse.wheel(0, -150)
-        page.wait_for_timeout(150)
-    page.wait_for_timeout(800)
+        settle(page)
     (OUT / "viewer-debian-zoomed.png").write_bytes(page.screenshot())
     page.wait_for_function("location.hash.includes('view=')", timeout=5000)  # the URL keeps the view
     assert coloured_pixels(canvas.screenshot()) > 500
@@ -126,7 +125,7 @@ def test_zooming_in_shows_deeper_topic_labels(page, viewer_map):
     deeper = major
     for _ in range(20):
         page.mouse.wheel(0, -150)
-        page.wait_for_timeout(150)
+        settle(page)
         deeper = [(d, n) for d, n, m, _ in page.evaluate(shown) if not m]
         if deeper and min(d for d, _ in deeper) >= 2:
             break
@@ -168,10 +167,8 @@ def _a_loaded_point(page) -> dict:
 
 def _tiles_settled(page) -> None:
     """Deeper tiles arriving between a hover and a click draw new points under the cursor, so
-    the click would rightly open another record: wait until no tile is loading, twice in a row."""
-    for _ in range(2):
-        page.wait_for_function("window.__datamap.view.loading.size === 0", timeout=30_000)
-        page.wait_for_timeout(300)
+    the click would rightly open another record: wait until the map is quiet."""
+    settle(page)
 
 
 def test_hover_shows_the_text(page, viewer_map):
@@ -182,9 +179,15 @@ def test_hover_shows_the_text(page, viewer_map):
       v.onClick = (i) => { window.__log.push(['c', v.rowOf(i), i.layer && i.layer.id, i.index, i.x, i.y]); c(i); }; }""")
     p = _a_loaded_point(page)
     page.mouse.move(p["sx"], p["sy"])
-    page.wait_for_selector("#tooltip:not([hidden])", timeout=5000)
-    # the tooltip is filled only by the newest hover's record: give a late reply time to land
-    page.wait_for_timeout(300)
+    # the tooltip is filled only by the newest hover's record: wait until it shows that one
+    page.wait_for_function("""() => {
+      const hovers = window.__log.filter((e) => e[0] === 'h');
+      if (!hovers.length) return false;
+      const row = hovers[hovers.length - 1][1];
+      const rec = row === null ? null : window.__datamap.view.previewCache.get(row);
+      const tid = document.querySelector('#tooltip:not([hidden]) .tid');
+      return !!(rec && tid && tid.textContent === String(rec.id));
+    }""", timeout=10_000)
     tip = page.inner_text("#tooltip")
     rows = viewer_map["table"]
     # the picked point may be a neighbour drawn on top: the tooltip names one real record
@@ -213,7 +216,7 @@ def test_semantic_search_highlights_hits(page):
     assert hits[0]["id"] in listed
     # the top hits of a real model on real text are about chess
     assert any("chess" in h["text"].lower() for h in hits[:5]), [h["id"] for h in hits[:5]]
-    page.wait_for_timeout(400)
+    settle(page)
     # highlighted hits are drawn as large magenta dots over the points
     import io
 
@@ -273,7 +276,8 @@ def test_html_in_data_is_shown_as_text(page, viewer_map):
     page.select_option("#mode", "keyword")
     page.press("#q", "Enter")
     page.wait_for_function("window.__datamap.lastSearch && window.__datamap.lastSearch.total >= 1", timeout=10_000)
-    page.wait_for_timeout(300)
+    page.wait_for_function("document.querySelector('#hits').textContent.includes('xss-probe')", timeout=10_000)
+    settle(page)
     assert XSS in page.inner_text("#hits")
     assert page.locator("#panel img").count() == 0 and page.locator("img").count() == 0
     page.evaluate(f"window.__datamap.view.openRecord({row})")

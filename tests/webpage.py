@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import threading
 import time
 from typing import Iterator
@@ -16,14 +17,16 @@ import numpy as np
 import pytest
 from conftest import _free_port
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium as the PATH finds it (``DATAMAP_CHROMIUM`` to name another build); with
+# none, browser tests skip, and under CI=true a skip fails the run (conftest.py)
+CHROMIUM = os.environ.get("DATAMAP_CHROMIUM") or shutil.which("chromium") or ""
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run",
         "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
 READY = "window.__datamap && window.__datamap.ready && window.__datamap.firstPointsMs !== null"
 
 needs_chromium = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="needs Debian's chromium (apt-get install chromium; `make test` does it)")
+    not (CHROMIUM and os.path.exists(CHROMIUM)), reason="needs Debian's chromium (apt-get install chromium; `make test` does it)")
 
 
 @contextlib.contextmanager
@@ -82,8 +85,31 @@ def open_page(browser, url: str, timeout_ms: int = 120_000):
                             "tiles: window.__datamap && window.__datamap.tilesLoaded})")
         ctx.close()
         raise AssertionError(f"map not ready: {state}; page errors {pg.errors}") from e
-    pg.wait_for_timeout(300)
+    settle(pg)
     return ctx, pg
+
+
+# True once the map is quiet for three animation frames in a row: no tile request in flight,
+# every deck.gl layer loaded (thumbnail atlases included) and no redraw pending. Checked on
+# every animation frame (Playwright's default polling), so it waits on the page, not a clock.
+SETTLED = """() => {
+  const v = window.__datamap && window.__datamap.view;
+  if (!v || !v.deck) return false;
+  const lm = v.deck.layerManager;
+  const layers = lm ? lm.getLayers() : [];
+  const quiet = v.loading.size === 0 && layers.every((l) => l.isLoaded)
+    && !v.deck.needsRedraw({clearRedrawFlags: false});
+  const s = window.__settle || (window.__settle = {n: 0});
+  s.n = quiet ? s.n + 1 : 0;
+  if (s.n >= 3) { window.__settle = null; return true; }
+  return false;
+}"""
+
+
+def settle(pg, timeout_ms: int = 30_000) -> None:
+    """Wait until what the map shows is final: tiles loaded, layers loaded, frame drawn."""
+    pg.evaluate("window.__settle = null")
+    pg.wait_for_function(SETTLED, timeout=timeout_ms)
 
 
 def coloured_pixels(png: bytes) -> int:
