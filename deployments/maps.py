@@ -16,6 +16,7 @@ import datetime as _dt
 
 from prefect.events import DeploymentEventTrigger
 
+from datamap.resources import schema
 from datamap.resources.store import Store
 from datamap.tasks import sources as sources_mod
 
@@ -43,7 +44,7 @@ def map_deployments(store: str | None = None, storage_options: dict | None = Non
         )
         deps.append(build_map.to_deployment(
             name=f"refresh-{dataset}",
-            cron=cron,
+            cron=entry.get(schema.SOURCE_SCHEDULE) or cron,   # its own schedule, else the default
             triggers=[trigger],
             parameters={"source": entry["source"], "dataset": dataset, "store": st.uri,
                         "options": entry.get("options") or {},

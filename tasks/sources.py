@@ -14,6 +14,7 @@ from typing import Any
 
 from datamap.resources import schema
 from datamap.resources.errors import IngestError
+from datamap.resources.schedule import check_schedule
 from datamap.resources.store import Store
 from datamap.tasks.ingest.read import source_fingerprint
 
@@ -47,19 +48,39 @@ def save_registry(store: Store, sources: dict[str, dict[str, Any]]) -> None:
 
 
 def register_source(store: Store, dataset: str, source: str, options: dict | None = None,
-                    storage_options: dict | None = None) -> dict[str, Any]:
+                    storage_options: dict | None = None, schedule: str | None = None) -> dict[str, Any]:
     """Add or replace the source of ``dataset``; records its current fingerprint as the
-    baseline, so the watcher only reports changes made after registration."""
+    baseline, so the watcher only reports changes made after registration. ``schedule``
+    (cron, UTC) is its refresh schedule: the deployment's, and what "late" means."""
     schema.check_name(dataset, "dataset")
+    if schedule is not None:
+        check_schedule(schedule)
     if "://" not in source:   # a local path: absolute, so the serving process finds it from any folder
         source = os.path.abspath(source)
     fp = source_fingerprint(source, storage_options)  # fails now if the source is unreachable
     sources = load_registry(store)
     entry = {"source": source, "options": options or {}, "storage_options": storage_options or {},
              "fingerprint": fp, "checked_at": _now(), "registered_at": _now()}
+    if schedule is not None:
+        entry[schema.SOURCE_SCHEDULE] = schedule
     sources[dataset] = entry
     save_registry(store, sources)
     return entry
+
+
+def record_default_schedule(store: Store, cron: str | None, datasets: list[str] | None = None) -> None:
+    """Give every registered source without a schedule of its own ``cron`` (what
+    ``datamap deploy --cron`` serves), so the ops dashboard knows when each is due."""
+    if not cron:
+        return
+    check_schedule(cron)
+    sources = load_registry(store)
+    todo = [d for d, e in sources.items() if not e.get(schema.SOURCE_SCHEDULE)
+            and (datasets is None or d in datasets)]
+    for d in todo:
+        sources[d][schema.SOURCE_SCHEDULE] = cron
+    if todo:
+        save_registry(store, sources)
 
 
 def unregister_source(store: Store, dataset: str) -> bool:

@@ -1,0 +1,69 @@
+"""The store's own run log: one small JSON record per build, whoever started it.
+
+Prefect keeps run history only when a server is configured, and runs started from the
+CLI never reach it; the ops dashboard still has to say when a map last refreshed, how
+it ended and why it failed. So every build writes ``<store>/_ops/runs/<dataset>/
+<start>-<run>.json`` (``schema.RUN_LOG_DIR``): one object per run, because an S3 object
+cannot be appended to, and names that sort by start time, so the newest are the last
+names of one listing. Reading needs nothing but the store (works on ``s3://``).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import posixpath
+from typing import Any
+
+from datamap.resources import schema
+from datamap.resources.store import Store
+
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+
+
+def run_dir(store: Store, dataset: str) -> str:
+    return store.path(schema.RUN_LOG_DIR, schema.check_name(dataset, "dataset"))
+
+
+def record_path(store: Store, record: schema.RunRecord) -> str:
+    """Where ``record`` lives: its start time (sortable) and run id make the name."""
+    started = _dt.datetime.fromisoformat(record["started_at"]).astimezone(_dt.timezone.utc)
+    run = schema.check_name(record["run_id"], "run id")
+    return posixpath.join(run_dir(store, record["dataset"]), f"{started.strftime(_STAMP)}-{run}.json")
+
+
+def write_record(store: Store, record: schema.RunRecord) -> str:
+    """Write (or replace: the end of a run overwrites its start) one run record."""
+    unknown = set(record) - schema.RUN_RECORD_KEYS
+    if unknown:
+        raise ValueError(f"unknown run record field(s) {sorted(unknown)}: see schema.RunRecord")
+    path = record_path(store, record)
+    store.write_json(path, dict(record))
+    return path
+
+
+def read_runs(store: Store, dataset: str, limit: int = 100) -> list[schema.RunRecord]:
+    """The dataset's newest ``limit`` run records, newest first (empty when it has none)."""
+    d = run_dir(store, dataset)
+    names = [n for n in store.listdir(d) if n.endswith(".json")][-limit:]
+    out: list[schema.RunRecord] = []
+    for n in reversed(names):
+        try:
+            out.append(store.read_json(posixpath.join(d, n)))
+        except FileNotFoundError:   # removed between the listing and the read
+            continue
+    return out
+
+
+def logged_datasets(store: Store) -> list[str]:
+    """Datasets with at least one run record (a dataset whose first build failed has no
+    version yet, but is still one the team wants to see)."""
+    return [d for d in store.listdir(store.path(schema.RUN_LOG_DIR)) if not d.startswith(("_", "."))]
+
+
+def schedules(store: Store) -> dict[str, str | None]:
+    """dataset → cron of its refresh (``schema.SOURCE_SCHEDULE``) for every registered
+    source; read-only, straight from the registry document (``schema.SOURCES``)."""
+    try:
+        doc: dict[str, Any] = store.read_json(store.path(schema.SOURCES))
+    except FileNotFoundError:
+        return {}
+    return {name: (entry or {}).get(schema.SOURCE_SCHEDULE) for name, entry in doc.get("sources", {}).items()}
