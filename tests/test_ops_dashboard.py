@@ -78,10 +78,9 @@ def ops_store(debian, debian_vectors, tmp_path_factory, ) -> dict:
 
 @pytest.mark.slow
 def test_cli_builds_are_in_the_run_log_without_prefect(ops_store):
-    from fastapi.testclient import TestClient
-
     from datamap.resources.store import Store
     from datamap.viewer.app import create_app
+    from fastapi.testclient import TestClient
 
     client = TestClient(create_app(Store(ops_store["store"])), base_url="http://127.0.0.1")
     d = client.get("/api/ops/fresh").json()
@@ -102,16 +101,19 @@ def test_cli_builds_are_in_the_run_log_without_prefect(ops_store):
     assert b["runs"][0]["outcome"] == "failed" and b["runs"][0]["error_class"] == "ValidationFailed"
     assert b["status"]["state"] == "failing" and b["status"]["latest_version"] == b["versions"][0]["version"]
     assert client.get("/api/ops/nothing").status_code == 404
+    diff = client.get("/api/ops/fresh/diff", params={"a": v1["version"], "b": v2["version"]}).json()
+    assert (diff["rows_added"], diff["rows_removed"], diff["median_move"]) == (10, 5, 0)
+    assert client.get("/api/ops/fresh/diff", params={"a": "2020-01-01T000000.000000Z",
+                                                      "b": v2["version"]}).status_code == 404
     assert client.get("/ops/fresh", follow_redirects=False).headers["location"] == "/#/ops/fresh"
 
 
 @pytest.mark.slow
 def test_metrics_parse_and_freshness_matches_the_store(ops_store):
-    from fastapi.testclient import TestClient
-    from prometheus_client.parser import text_string_to_metric_families
-
     from datamap.resources.store import Store
     from datamap.viewer.app import create_app
+    from fastapi.testclient import TestClient
+    from prometheus_client.parser import text_string_to_metric_families
 
     st = Store(ops_store["store"])
     client = TestClient(create_app(st), base_url="http://127.0.0.1")
@@ -175,6 +177,9 @@ def test_overview_and_dataset_page_in_chromium(ops_store):
         assert pg.locator("#chart-embedding circle.pt").count() >= 1
         for chart in ("#chart-rows", "#chart-stages", "#chart-drift"):
             assert coloured_pixels(pg.locator(f"{chart} svg").screenshot()) > 50, f"{chart} is blank"
+        pg.wait_for_selector("#ops-diff-result")         # `datamap diff` of the latest and its parent
+        assert (pg.get_attribute("#ops-diff-result", "data-added"),
+                pg.get_attribute("#ops-diff-result", "data-removed")) == ("10", "5")
         outcomes = pg.eval_on_selector_all("#ops-runs tr[data-outcome]", "rs => rs.map(r => r.dataset.outcome)")
         assert outcomes == ["published", "published"] and "CLI" in pg.inner_text("#ops-runs")
         pg.screenshot(path=str(OUT / "ops-dataset.png"), full_page=True)
@@ -184,13 +189,12 @@ def test_overview_and_dataset_page_in_chromium(ops_store):
 @pytest.mark.slow
 def test_ops_on_an_s3_store(moto_s3, debian, debian_vectors, tmp_path):
     """The run log, the overview and /metrics on a real S3 endpoint (moto's server)."""
-    from fastapi.testclient import TestClient
-    from prometheus_client.parser import text_string_to_metric_families
-
     from datamap.flows.build_map import build_map
     from datamap.resources.errors import ValidationFailed
     from datamap.resources.store import Store
     from datamap.viewer.app import create_app
+    from fastapi.testclient import TestClient
+    from prometheus_client.parser import text_string_to_metric_families
 
     store, so = "s3://maps/ops", moto_s3["storage_options"]
     src = str(tmp_path / "s3src.parquet")

@@ -20,7 +20,6 @@ import functools
 from typing import Any
 
 import numpy as np
-
 from datamap.resources import schema
 from datamap.resources.reader import DataMap, open_map
 from datamap.resources.store import Store

@@ -12,15 +12,14 @@ import datetime as _dt
 from collections.abc import Iterator
 from typing import Any
 
-from prometheus_client import CollectorRegistry, generate_latest
-from prometheus_client.core import GaugeMetricFamily
-from prometheus_client.registry import Collector
-
 from datamap.resources.errors import DatamapError
 from datamap.resources.schedule import next_fire
 from datamap.resources.store import Store
 from datamap.viewer.history import version_row
 from datamap.viewer.overview import STATE_ORDER, overview
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 
 def schedule_interval_s(cron: str | None, now: _dt.datetime) -> float | None:

@@ -16,13 +16,12 @@ import os
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException
-from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
-
 from datamap.resources import runlog, schema
 from datamap.resources.errors import DatamapError
 from datamap.resources.store import Store
+from fastapi import APIRouter, HTTPException
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 
 def prefect_ui() -> str | None:
@@ -79,8 +78,23 @@ def dataset_page_data(store: Store, dataset: str) -> dict[str, Any]:
         raise HTTPException(404, f"no versions and no runs of {dataset!r} in this store")
     now = _dt.datetime.now(_dt.timezone.utc)
     status = dataset_status(store, dataset, runlog.schedules(store).get(dataset), now, late_grace_s())
+    pruns = prefect_runs(dataset)
+    states = {p["id"]: p["state"] for p in pruns or [] if "id" in p}
+    for r in runs:   # the Prefect server's word on a run it knows (e.g. CRASHED when the log says running)
+        r["prefect_state"] = states.get(r.get("prefect_flow_run_id"))
     return {"dataset": dataset, "status": status, "versions": hist, "stages": stage_names(hist),
-            "runs": runs, "prefect_runs": prefect_runs(dataset), "generated_at": now.isoformat()}
+            "runs": runs, "prefect_runs": pruns, "generated_at": now.isoformat()}
+
+
+def version_diff(store: Store, dataset: str, a: str, b: str) -> dict[str, Any]:
+    """What ``datamap diff DATASET A B --json`` prints (tasks.compare.compare_versions)."""
+    from datamap.resources.reader import open_map
+    from datamap.tasks.compare import compare_versions
+
+    res = compare_versions(open_map(dataset, store=store, version=a), open_map(dataset, store=store, version=b))
+    mm = res.get("median_move")
+    res["median_move"] = None if mm is None or mm != mm else mm   # NaN (no kept points) is not JSON
+    return res
 
 
 def ops_router(store: Store) -> APIRouter:
@@ -100,6 +114,15 @@ def ops_router(store: Store) -> APIRouter:
     async def ops_dataset(dataset: str) -> dict:
         try:
             return await run_in_threadpool(dataset_page_data, store, dataset)
+        except DatamapError as e:
+            raise HTTPException(404, str(e)) from e
+
+    @router.get("/api/ops/{dataset}/diff")
+    async def ops_diff(dataset: str, a: str, b: str) -> dict:
+        """``datamap diff`` of versions ``a`` → ``b``: rows added / removed / changed,
+        median move of kept points, topics appeared / vanished / renamed per depth."""
+        try:
+            return await run_in_threadpool(version_diff, store, dataset, a, b)
         except DatamapError as e:
             raise HTTPException(404, str(e)) from e
 

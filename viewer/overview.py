@@ -19,8 +19,8 @@ import os
 from typing import Any
 
 from datamap.resources import runlog, schema
-from datamap.resources.schedule import next_fire
 from datamap.resources.errors import DatamapError
+from datamap.resources.schedule import next_fire
 from datamap.resources.store import Store
 from datamap.viewer.history import dropped_count
 

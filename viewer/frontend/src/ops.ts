@@ -170,13 +170,13 @@ function runsTable(d: any): HTMLElement {
   const t = el('table', undefined, 'ops-table');
   t.id = 'ops-runs';
   const head = el('tr');
-  for (const h of ['started', 'started by', 'outcome', 'run time', 'version', 'error', 'links']) head.append(el('th', h));
+  for (const h of ['started', 'started by', 'outcome', 'Prefect state', 'run time', 'version', 'error', 'links']) head.append(el('th', h));
   t.append(head);
   for (const r of d.runs) {
     const tr = el('tr');
     tr.dataset.outcome = r.outcome;
     tr.append(el('td', shortTime(r.started_at)), el('td', r.trigger === 'deployment' ? `deployment ${r.deployment ?? ''}` : 'CLI / Python'),
-      el('td', r.outcome, `outcome outcome-${r.outcome}`), el('td', r.seconds != null ? seconds(r.seconds) : ''),
+      el('td', r.outcome, `outcome outcome-${r.outcome}`), el('td', r.prefect_state ?? ''), el('td', r.seconds != null ? seconds(r.seconds) : ''),
       el('td', r.version ?? ''), el('td', r.error_class ? `${r.error_class}: ${r.error_message ?? ''}` : '', 'problem'));
     const links = el('td');
     if (r.map_url) links.append(link('map', r.map_url), ' ');
@@ -199,6 +199,61 @@ function prefectTable(runs: any[]): HTMLElement {
   return t;
 }
 
+function versionSelect(vs: any[], chosen: string): HTMLSelectElement {
+  const sel = el('select');
+  for (const v of vs) {
+    const o = el('option', `${v.version}${v.latest ? ' (latest)' : ''}`);
+    o.value = v.version;
+    o.selected = v.version === chosen;
+    sel.append(o);
+  }
+  return sel;
+}
+
+function diffResult(r: any): HTMLElement {
+  const out = el('div');
+  out.id = 'ops-diff-result';
+  out.dataset.added = String(r.rows_added);
+  out.dataset.removed = String(r.rows_removed);
+  out.append(el('p', `${r.from} → ${r.to}: rows ${count(r.rows.from)} → ${count(r.rows.to)}, `
+    + `+${count(r.rows_added)} added, −${count(r.rows_removed)} removed, ~${count(r.rows_changed)} changed; `
+    + (r.median_move == null ? 'no kept points' : `median move of kept points ${percent(r.median_move)} of the map's extent`)));
+  const t = el('table', undefined, 'ops-table');
+  for (const [depth, c] of Object.entries<any>(r.topics ?? {})) {
+    for (const kind of ['appeared', 'vanished', 'renamed']) {
+      const items: string[] = c[kind] ?? [];
+      if (!items.length) continue;
+      const tr = el('tr');
+      tr.append(el('td', `depth ${depth}`), el('td', `${kind} (${items.length})`), el('td', items.slice(0, 12).join(' · ')));
+      t.append(tr);
+    }
+  }
+  if (t.childElementCount) out.append(t); else out.append(el('p', 'No topic appeared, vanished or was renamed.'));
+  return out;
+}
+
+// `datamap diff` of two versions (defaults: the latest against its parent).
+function diffView(dataset: string, vs: any[]): HTMLElement {
+  const sec = el('section', undefined, 'ops-diff');
+  sec.id = 'ops-diff';
+  const last = vs[vs.length - 1];
+  const a = versionSelect(vs, last.parent && vs.some(v => v.version === last.parent) ? last.parent : vs[vs.length - 2].version);
+  const b = versionSelect(vs, last.version);
+  const go = el('button', 'compare');
+  const box = el('div');
+  const run = async () => {
+    box.replaceChildren(el('p', 'comparing…'));
+    try {
+      const r = await getJSON<any>(`api/ops/${encodeURIComponent(dataset)}/diff?a=${encodeURIComponent(a.value)}&b=${encodeURIComponent(b.value)}`);
+      box.replaceChildren(diffResult(r));
+    } catch (e) { box.replaceChildren(el('p', String(e), 'problem')); }
+  };
+  go.addEventListener('click', run);
+  sec.append(el('h3', 'Compare two versions'), a, ' → ', b, ' ', go, box);
+  run();
+  return sec;
+}
+
 export async function showOpsDataset(dataset: string) {
   const root = $('ops');
   root.replaceChildren(el('p', 'loading…'));
@@ -216,6 +271,7 @@ export async function showOpsDataset(dataset: string) {
   if (d.versions.length) {
     root.append(chartsFor(d), moversFor(d.versions[d.versions.length - 1]));
   }
+  if (d.versions.length > 1) root.append(diffView(dataset, d.versions));
   root.append(el('h3', 'Runs (store run log: CLI and scheduled builds)'), runsTable(d));
   if (d.prefect_runs) root.append(el('h3', 'Prefect runs'), prefectTable(d.prefect_runs));
   hooks.opsReady = true;
