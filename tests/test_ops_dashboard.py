@@ -256,3 +256,22 @@ def test_jensen_shannon_bounds_and_movers():
     m = movers({"a": 0.5, "b": 0.3, "c": 0.2}, {"a": 0.2, "b": 0.3, "c": 0.5}, {"a": "A", "c": "C"})
     assert [r["topic"] for r in m["grew"]] == ["C"] and [r["topic"] for r in m["shrank"]] == ["A"]
     assert m["shrank"][0]["change"] == pytest.approx(-0.3)
+
+
+def test_a_build_refused_before_any_work_is_still_logged(tmp_path):
+    """An option error fails the build at once; the run log says so, with the error's class.
+    A dataset name that could escape the store is refused without a record."""
+    from datamap.flows.build_map import build_map
+    from datamap.resources import runlog
+    from datamap.resources.errors import InvalidName, InvalidOption
+    from datamap.resources.store import Store
+
+    store = str(tmp_path / "store")
+    with pytest.raises(InvalidOption, match="colour"):
+        build_map(source=str(tmp_path / "none.csv"), dataset="d", store=store, options={"colour": "red"})
+    [rec] = runlog.read_runs(Store(store), "d")
+    assert (rec["outcome"], rec["error_class"], rec["trigger"]) == ("failed", "InvalidOption", "direct")
+    assert "colour" in rec["error_message"] and rec["ended_at"] >= rec["started_at"]
+    with pytest.raises(InvalidName):
+        build_map(source=str(tmp_path / "none.csv"), dataset="../d", store=store)
+    assert runlog.logged_datasets(Store(store)) == ["d"]

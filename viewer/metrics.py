@@ -63,7 +63,7 @@ class StoreCollector(Collector):
             "emb": _gauge("datamap_embedding_mean_shift", "Cosine distance of the new rows' mean vector "
                           "to the parent's"),
             "fail_row": _gauge("datamap_failures_in_a_row", "Finished runs in a row that failed"),
-            "fail_recent": _gauge("datamap_failed_runs_recent", "Failed runs among the last 100 in the run log"),
+            "fail_recent": _gauge("datamap_failed_runs_recent", "Failed runs among the last 20 in the run log"),
         }
         for r in rows:
             self._dataset(g, r, now)

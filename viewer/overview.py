@@ -25,6 +25,7 @@ from datamap.resources.store import Store
 from datamap.viewer.history import dropped_count
 
 FAILING, LATE, FRESH = "failing", "late", "fresh"
+RECENT_RUNS = 20           # run records read per dataset (the streak and counts look no further)
 STATE_ORDER = {FAILING: 0, LATE: 1, FRESH: 2}
 
 
@@ -67,7 +68,7 @@ def _failure_streak(runs: list[dict]) -> tuple[int, str | None]:
 def dataset_status(store: Store, dataset: str, cron: str | None, now: _dt.datetime,
                    grace_s: float) -> dict[str, Any]:
     """One overview row (see the module docstring for the states)."""
-    runs = runlog.read_runs(store, dataset)
+    runs = runlog.read_runs(store, dataset, limit=RECENT_RUNS)
     finished = [r for r in runs if r.get("outcome") != schema.RUN_RUNNING]
     latest = store.latest(dataset) if store.list_versions(dataset) else None
     man = store.read_manifest(dataset, latest) if latest else {}
