@@ -138,6 +138,13 @@ def test_metrics_parse_and_freshness_matches_the_store(ops_store):
     assert ("fresh", "1") in drift and ("stale", "1") not in drift
 
 
+def _shoot(pg, path: Path) -> None:
+    """The whole ops page: #ops scrolls inside the window, so grow the window to its height."""
+    h = pg.evaluate("document.getElementById('ops').scrollHeight + 60")
+    pg.set_viewport_size({"width": 1280, "height": max(600, min(int(h), 4000))})
+    pg.screenshot(path=str(path))
+
+
 def _open(browser, url: str):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     pg = ctx.new_page()
@@ -160,7 +167,7 @@ def test_overview_and_dataset_page_in_chromium(ops_store):
         assert rows[0] == ["broken", "failing"] and rows[1] == ["stale", "late"]   # failing, then late first
         problem = pg.inner_text("#ops-overview tbody tr[data-dataset=broken] .problem")
         assert "ValidationFailed" in problem
-        pg.screenshot(path=str(OUT / "ops-overview.png"), full_page=True)
+        _shoot(pg, OUT / "ops-overview.png")
         pg.click("#ops-overview th:nth-child(2)")          # sort by map name
         names = pg.eval_on_selector_all("#ops-overview tbody tr", "rs => rs.map(r => r.dataset.dataset)")
         assert names == ["broken", "fresh", "stale"]
@@ -182,7 +189,7 @@ def test_overview_and_dataset_page_in_chromium(ops_store):
                 pg.get_attribute("#ops-diff-result", "data-removed")) == ("10", "5")
         outcomes = pg.eval_on_selector_all("#ops-runs tr[data-outcome]", "rs => rs.map(r => r.dataset.outcome)")
         assert outcomes == ["published", "published"] and "CLI" in pg.inner_text("#ops-runs")
-        pg.screenshot(path=str(OUT / "ops-dataset.png"), full_page=True)
+        _shoot(pg, OUT / "ops-dataset.png")
         assert not pg.errors, pg.errors
 
 
