@@ -192,6 +192,10 @@ def test_overview_and_dataset_page_in_chromium(ops_store):
         _shoot(pg, OUT / "ops-dataset.png")
         assert not pg.errors, pg.errors
 
+        pg.goto(f"{base}/#/ops/nothing")                    # an unknown dataset: said on the page
+        pg.wait_for_function("window.__datamap && window.__datamap.error", timeout=30_000)
+        assert "404" in pg.inner_text("#ops") and "nothing" in pg.inner_text("#ops")
+
 
 @pytest.mark.slow
 def test_ops_on_an_s3_store(moto_s3, debian, debian_vectors, tmp_path):

@@ -10,7 +10,7 @@ import {$} from './dom';
 import {showError} from './hooks';
 import {showCatalog} from './catalog';
 import {MapView} from './mapview';
-import {showOpsDataset, showOpsOverview} from './ops';
+import {showOpsDataset, showOpsError, showOpsOverview} from './ops';
 
 interface Route { dataset?: string; version?: string; ops?: string; params: URLSearchParams; }
 function parseHash(): Route {
@@ -44,8 +44,7 @@ async function route() {
     $('colour').parentElement!.style.visibility = 'hidden';
     $('title').textContent = '';
     if (r.ops === undefined) await showCatalog();
-    else if (r.ops) await showOpsDataset(r.ops);
-    else await showOpsOverview();
+    else await (r.ops ? showOpsDataset(r.ops) : showOpsOverview()).catch(showOpsError);
   }
 }
 

@@ -42,13 +42,29 @@ function badge(state: string): HTMLElement {
   return el('span', state, `state state-${state}`);
 }
 
+// The overview, the page a team keeps open, redraws itself every minute while it is shown.
+const REFRESH_MS = 60_000;
+let refreshTimer: number | undefined;
+function refreshLater(hash: string, draw: () => Promise<void>) {
+  window.clearTimeout(refreshTimer);
+  refreshTimer = window.setTimeout(() => { if (location.hash === hash) draw().catch(showOpsError); }, REFRESH_MS);
+}
+
+export function showOpsError(e: unknown) {
+  hooks.error = String(e);
+  $('ops').replaceChildren(link('Operations', '#/ops'), el('p', String(e), 'problem'));
+}
+
 // Click a header to sort by that column (again: reverse); rows keep their data-* attributes.
+// The last sort is kept across the minute's redraw.
+let lastSort: {col: number; dir: string} | null = null;
 function sortable(table: HTMLTableElement) {
   const heads = Array.from(table.querySelectorAll('th'));
-  heads.forEach((th, col) => th.addEventListener('click', () => {
-    const dir = th.dataset.dir === 'asc' ? 'desc' : 'asc';
+  const apply = (col: number, dir: string) => {
+    const th = heads[col];
     heads.forEach(h => delete h.dataset.dir);
     th.dataset.dir = dir;
+    lastSort = {col, dir};
     const rows = Array.from(table.tBodies[0].rows);
     const key = (r: HTMLTableRowElement) => r.cells[col].dataset.sort ?? r.cells[col].textContent ?? '';
     rows.sort((a, b) => {
@@ -58,7 +74,9 @@ function sortable(table: HTMLTableElement) {
       return dir === 'asc' ? c : -c;
     });
     table.tBodies[0].append(...rows);
-  }));
+  };
+  heads.forEach((th, col) => th.addEventListener('click', () => apply(col, th.dataset.dir === 'asc' ? 'desc' : 'asc')));
+  if (lastSort && lastSort.col < heads.length) apply(lastSort.col, lastSort.dir);
 }
 
 const STATE_RANK: Record<string, number> = {failing: 0, late: 1, fresh: 2};
@@ -274,5 +292,5 @@ export async function showOpsDataset(dataset: string) {
   if (d.versions.length > 1) root.append(diffView(dataset, d.versions));
   root.append(el('h3', 'Runs (store run log: CLI and scheduled builds)'), runsTable(d));
   if (d.prefect_runs) root.append(el('h3', 'Prefect runs'), prefectTable(d.prefect_runs));
-  hooks.opsReady = true;
+  hooks.opsReady = true;   // not redrawn by itself: its diff view reads two versions' tables
 }
