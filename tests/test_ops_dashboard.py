@@ -96,7 +96,8 @@ def test_cli_builds_are_in_the_run_log_without_prefect(ops_store):
     # 10 of 305 points are new: the topic shares move, a little, at both depths
     assert 0 < v2["topic_drift"] < 0.05 and v2["topic_drift_by"] == "id"
     assert v2["embedding_drift"]["new_rows"] == 10 and v2["embedding_drift"]["mean_shift"] > 0
-    assert v1["topic_drift"] is None
+    assert 0 <= v2["outlier_share"] < 0.1        # about 1 %: the parent's p99 splits off its top 1 %
+    assert v1["topic_drift"] is None and v1["outlier_share"] is None
     b = client.get("/api/ops/broken").json()
     assert b["runs"][0]["outcome"] == "failed" and b["runs"][0]["error_class"] == "ValidationFailed"
     assert b["status"]["state"] == "failing" and b["status"]["latest_version"] == b["versions"][0]["version"]
@@ -182,6 +183,7 @@ def test_overview_and_dataset_page_in_chromium(ops_store):
         assert drawn >= n                                   # every version has a visible bar
         assert pg.locator("#chart-drift circle.pt").count() == 2   # depth 1 and 2 of the refresh
         assert pg.locator("#chart-embedding circle.pt").count() >= 1
+        assert pg.locator("#chart-outliers circle.pt").count() == 1   # the refresh against its parent
         for chart in ("#chart-rows", "#chart-stages", "#chart-drift"):
             assert coloured_pixels(pg.locator(f"{chart} svg").screenshot()) > 50, f"{chart} is blank"
         pg.wait_for_selector("#ops-diff-result")         # `datamap diff` of the latest and its parent

@@ -12,6 +12,10 @@
   child is farther than 95 % of the parent's points are from theirs ("far from
   anything the map had").
 
+* **Outlier share**: the share of the child's points whose outlier score is above the
+  parent's 99th percentile (so about 1 % when nothing changed), when both were scored
+  the same way (method, neighbours).
+
 Versions are immutable, so each pair is computed once per process (``lru_cache``).
 """
 from __future__ import annotations
@@ -104,11 +108,21 @@ def embedding_drift(parent: DataMap, child: DataMap) -> dict[str, Any] | None:
     return out
 
 
+def outlier_share(parent: DataMap, child: DataMap) -> float | None:
+    """Share of the child's points scoring above the parent's p99 (None: not comparable)."""
+    po, co = parent.manifest.get("outliers") or {}, child.manifest.get("outliers") or {}
+    same = po.get("p99") is not None and all(po.get(k) == co.get(k) for k in ("method", "n_neighbors"))
+    if not same or not child.has(schema.OUTLIERS):
+        return None
+    scores = child.read_parquet(schema.OUTLIERS).column(schema.OUTLIER_SCORE).to_numpy()
+    return float(np.mean(scores > po["p99"])) if len(scores) else None
+
+
 @functools.lru_cache(maxsize=512)
 def _drift(store_uri: str, dataset: str, parent: str, child: str, store: Store) -> dict[str, Any]:
     p = open_map(dataset, store=store, version=parent)
     c = open_map(dataset, store=store, version=child)
-    return {"topics": topic_drift(p, c), "embeddings": embedding_drift(p, c)}
+    return {"topics": topic_drift(p, c), "embeddings": embedding_drift(p, c), "outlier_share": outlier_share(p, c)}
 
 
 def version_drift(store: Store, dataset: str, parent: str, child: str) -> dict[str, Any]:

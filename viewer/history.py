@@ -23,18 +23,19 @@ def dropped_count(validation: dict) -> int | None:
 
 def _drift_fields(store: Store, dataset: str, parent: str | None, v: str, known: set[str]) -> dict[str, Any]:
     if not parent or parent not in known:
-        return {"topic_drift": None, "topic_drift_2": None, "topic_movers": None, "embedding_drift": None}
+        return {"topic_drift": None, "topic_drift_2": None, "topic_movers": None, "embedding_drift": None,
+                "outlier_share": None}
     try:
         d = version_drift(store, dataset, parent, v)
     except (DatamapError, OSError, KeyError, ValueError) as e:   # an old version without an artifact
         return {"topic_drift": None, "topic_drift_2": None, "topic_movers": None, "embedding_drift": None,
-                "drift_error": f"{type(e).__name__}: {e}"}
+                "outlier_share": None, "drift_error": f"{type(e).__name__}: {e}"}
     t = d["topics"]
     d1, d2 = t.get("depth_1") or {}, t.get("depth_2") or {}
     return {"topic_drift": d1.get("js"), "topic_drift_2": d2.get("js"), "topic_drift_by": t["matched_by"],
             "topic_movers": {"depth_1": {k: d1.get(k) for k in ("grew", "shrank")} if d1 else None,
                              "depth_2": {k: d2.get(k) for k in ("grew", "shrank")} if d2 else None},
-            "embedding_drift": d["embeddings"]}
+            "embedding_drift": d["embeddings"], "outlier_share": d["outlier_share"]}
 
 
 def version_row(store: Store, dataset: str, v: str, man: dict, latest: str | None,

@@ -62,6 +62,7 @@ class StoreCollector(Collector):
                             ("dataset", "depth")),
             "emb": _gauge("datamap_embedding_mean_shift", "Cosine distance of the new rows' mean vector "
                           "to the parent's"),
+            "outl": _gauge("datamap_outlier_share", "Share of points above the parent's p99 outlier score"),
             "fail_row": _gauge("datamap_failures_in_a_row", "Finished runs in a row that failed"),
             "fail_recent": _gauge("datamap_failed_runs_recent", "Failed runs among the last 20 in the run log"),
         }
@@ -96,6 +97,8 @@ class StoreCollector(Collector):
         for depth, key in (("1", "topic_drift"), ("2", "topic_drift_2")):
             if h.get(key) is not None:
                 g["drift"].add_metric([d, depth], h[key])
+        if h.get("outlier_share") is not None:
+            g["outl"].add_metric([d], h["outlier_share"])
         if (h.get("embedding_drift") or {}).get("mean_shift") is not None:
             g["emb"].add_metric([d], h["embedding_drift"]["mean_shift"])
 

@@ -150,6 +150,8 @@ function chartsFor(d: any): HTMLElement {
       ({name: s, values: vs.map(v => v.stage_seconds?.[s] ?? null)})), seconds), 'chart-stages'),
     chart('Duplicate share (deletion candidates / rows)', lines(labels,
       [{name: 'duplicate share', values: vs.map(v => v.duplicate_share)}], percent), 'chart-duplicates'),
+    chart('Outlier share (points above the parent’s 99th-percentile outlier score)', lines(labels,
+      [{name: 'outlier share', values: vs.map(v => v.outlier_share ?? null)}], percent), 'chart-outliers'),
     chart('Topic drift vs parent (Jensen–Shannon, 0–1)', lines(labels, [
       {name: 'depth 1', values: vs.map(v => v.topic_drift)},
       {name: 'depth 2', values: vs.map(v => v.topic_drift_2)}], plain), 'chart-drift'),
