@@ -288,3 +288,24 @@ def test_a_build_refused_before_any_work_is_still_logged(tmp_path):
     with pytest.raises(InvalidName):
         build_map(source=str(tmp_path / "none.csv"), dataset="../d", store=store)
     assert runlog.logged_datasets(Store(store)) == ["d"]
+
+
+def test_schedules_come_from_the_registry(tmp_path):
+    """A source's own --schedule is its deployment's cron; the others get deploy's --cron,
+    recorded in the registry so the dashboard knows when they are due."""
+    from datamap.deployments.maps import map_deployments
+    from datamap.resources import runlog
+    from datamap.resources.store import Store
+    from datamap.tasks.sources import record_default_schedule, register_source
+
+    st = Store(str(tmp_path / "store"))
+    for name in ("own", "other"):
+        (tmp_path / f"{name}.csv").write_text("text\nhello\n")
+    register_source(st, "own", str(tmp_path / "own.csv"), {"text_field": "text"}, schedule="*/30 * * * *")
+    register_source(st, "other", str(tmp_path / "other.csv"), {"text_field": "text"})
+    deps = {d.name: d for d in map_deployments(st.uri, cron=NIGHTLY, watch_every_s=None)}
+    crons = {n: d.schedules[0].schedule.cron for n, d in deps.items()}
+    assert crons == {"refresh-own": "*/30 * * * *", "refresh-other": NIGHTLY}
+    assert runlog.schedules(st) == {"own": "*/30 * * * *", "other": None}
+    record_default_schedule(st, NIGHTLY)
+    assert runlog.schedules(st) == {"own": "*/30 * * * *", "other": NIGHTLY}

@@ -75,7 +75,7 @@ class StoreCollector(Collector):
         for state in STATE_ORDER:
             g["state"].add_metric([d, state], 1.0 if r["state"] == state else 0.0)
         g["fail_row"].add_metric([d], r["failures_in_a_row"])
-        g["fail_recent"].add_metric([d], r["failures_total"])
+        g["fail_recent"].add_metric([d], r["failed_runs_recent"])
         if r["last_success_at"]:
             last = _dt.datetime.fromisoformat(r["last_success_at"])
             g["success"].add_metric([d], (now - last).total_seconds())

@@ -97,7 +97,7 @@ def dataset_status(store: Store, dataset: str, cron: str | None, now: _dt.dateti
         "last_run": {k: last.get(k) for k in ("outcome", "started_at", "ended_at", "seconds", "trigger",
                                                "error_class", "error_message", "version")} if last else None,
         "failures_in_a_row": streak, "failing_since": failing_since if state == FAILING else None,
-        "failures_total": sum(r.get("outcome") == schema.RUN_FAILED for r in runs),
+        "failed_runs_recent": sum(r.get("outcome") == schema.RUN_FAILED for r in runs),
         "stage_seconds": (man.get("build") or {}).get("timings") or {},
     }
 
