@@ -56,10 +56,10 @@ def source_list(store: Optional[str] = StoreOpt) -> None:
     from datamap.resources.store import Store
     from datamap.tasks.sources import load_registry
 
-    tb = Table("dataset", "source", "size", "checked at")
+    tb = Table("dataset", "source", "size", "checked at", "schedule (UTC)")
     for d, e in sorted(load_registry(Store(store)).items()):
         fp = e.get("fingerprint") or {}
-        tb.add_row(d, e["source"], str(fp.get("size")), str(e.get("checked_at"))[:19])
+        tb.add_row(d, e["source"], str(fp.get("size")), str(e.get("checked_at"))[:19], e.get("schedule") or "")
     console.print(tb)
 
 

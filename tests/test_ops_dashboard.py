@@ -309,3 +309,18 @@ def test_schedules_come_from_the_registry(tmp_path):
     assert runlog.schedules(st) == {"own": "*/30 * * * *", "other": None}
     record_default_schedule(st, NIGHTLY)
     assert runlog.schedules(st) == {"own": "*/30 * * * *", "other": NIGHTLY}
+
+
+def test_source_add_takes_a_schedule_and_refuses_a_bad_one(tmp_path):
+    from datamap.cli.main import app
+
+    store = str(tmp_path / "store")
+    (tmp_path / "s.csv").write_text("text\nhello\n")
+    bad = CliRunner().invoke(app, ["source", "add", "d", str(tmp_path / "s.csv"), "--store", store,
+                                   "--schedule", "nightly please"])
+    assert bad.exit_code == 2 and "InvalidSchedule" in bad.output and "nightly please" in bad.output
+    ok = CliRunner().invoke(app, ["source", "add", "d", str(tmp_path / "s.csv"), "--store", store,
+                                  "--schedule", "15 4 * * 1"])
+    assert ok.exit_code == 0, ok.output
+    listed = CliRunner().invoke(app, ["source", "list", "--store", store])
+    assert "15 4 * * 1" in listed.output
