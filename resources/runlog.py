@@ -74,11 +74,16 @@ def logged_datasets(store: Store) -> list[str]:
     return [d for d in store.listdir(store.path(schema.RUN_LOG_DIR)) if not d.startswith(("_", "."))]
 
 
-def schedules(store: Store) -> dict[str, str | None]:
-    """dataset → cron of its refresh (``schema.SOURCE_SCHEDULE``) for every registered
-    source; read-only, straight from the registry document (``schema.SOURCES``)."""
+def registered(store: Store) -> dict[str, dict[str, Any]]:
+    """dataset → its registry entry, read-only, straight from the registry document
+    (``schema.SOURCES``; written by ``tasks.sources``)."""
     try:
         doc: dict[str, Any] = store.read_json(store.path(schema.SOURCES))
     except FileNotFoundError:
         return {}
-    return {name: (entry or {}).get(schema.SOURCE_SCHEDULE) for name, entry in doc.get("sources", {}).items()}
+    return {name: dict(entry or {}) for name, entry in doc.get("sources", {}).items()}
+
+
+def schedules(store: Store) -> dict[str, str | None]:
+    """dataset → cron of its refresh (``schema.SOURCE_SCHEDULE``) for every registered source."""
+    return {name: e.get(schema.SOURCE_SCHEDULE) for name, e in registered(store).items()}

@@ -309,6 +309,14 @@ def test_schedules_come_from_the_registry(tmp_path):
     assert runlog.schedules(st) == {"own": "*/30 * * * *", "other": None}
     record_default_schedule(st, NIGHTLY)
     assert runlog.schedules(st) == {"own": "*/30 * * * *", "other": NIGHTLY}
+    # registered, never built: on the overview, due from its registration on
+    from datamap.viewer.overview import overview
+
+    now = _dt.datetime.now(_dt.timezone.utc)
+    assert {r["dataset"]: (r["state"], r["latest_version"]) for r in overview(st, now)} == \
+        {"own": ("fresh", None), "other": ("fresh", None)}
+    assert {r["dataset"]: r["state"] for r in overview(st, now + _dt.timedelta(days=2))} == \
+        {"own": "late", "other": "late"}
 
 
 def test_source_add_takes_a_schedule_and_refuses_a_bad_one(tmp_path):

@@ -77,7 +77,9 @@ def dataset_page_data(store: Store, dataset: str) -> dict[str, Any]:
     if not hist and not runs:
         raise HTTPException(404, f"no versions and no runs of {dataset!r} in this store")
     now = _dt.datetime.now(_dt.timezone.utc)
-    status = dataset_status(store, dataset, runlog.schedules(store).get(dataset), now, late_grace_s())
+    entry = runlog.registered(store).get(dataset, {})
+    status = dataset_status(store, dataset, entry.get(schema.SOURCE_SCHEDULE), now, late_grace_s(),
+                            entry.get("registered_at"))
     pruns = prefect_runs(dataset)
     states = {p["id"]: p["state"] for p in pruns or [] if "id" in p}
     for r in runs:   # the Prefect server's word on a run it knows (e.g. CRASHED when the log says running)

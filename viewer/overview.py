@@ -66,8 +66,10 @@ def _failure_streak(runs: list[dict]) -> tuple[int, str | None]:
 
 
 def dataset_status(store: Store, dataset: str, cron: str | None, now: _dt.datetime,
-                   grace_s: float) -> dict[str, Any]:
-    """One overview row (see the module docstring for the states)."""
+                   grace_s: float, registered_at: str | None = None) -> dict[str, Any]:
+    """One overview row (see the module docstring for the states). A registered source
+    that never ran is due from its registration on: late once its first scheduled run
+    is overdue, fresh ("never built") until then."""
     runs = runlog.read_runs(store, dataset, limit=RECENT_RUNS)
     finished = [r for r in runs if r.get("outcome") != schema.RUN_RUNNING]
     latest = store.latest(dataset) if store.list_versions(dataset) else None
@@ -81,7 +83,10 @@ def dataset_status(store: Store, dataset: str, cron: str | None, now: _dt.dateti
     successes = [_ts(r.get("ended_at")) for r in finished if r.get("outcome") in schema.RUN_SUCCESS]
     created = _ts(man.get("created_at"))
     last_success = max([t for t in successes + [created] if t is not None], default=None)
-    state, due = freshness(last_success, finished[0].get("outcome") if finished else None, cron, now, grace_s)
+    if last_success is None and not finished and registered_at:
+        state, due = freshness(_ts(registered_at), None, cron, now, grace_s)
+    else:
+        state, due = freshness(last_success, finished[0].get("outcome") if finished else None, cron, now, grace_s)
     streak, failing_since = _failure_streak(runs)
     last = runs[0] if runs else None
     return {
@@ -103,11 +108,12 @@ def dataset_status(store: Store, dataset: str, cron: str | None, now: _dt.dateti
 
 
 def overview(store: Store, now: _dt.datetime | None = None) -> list[dict[str, Any]]:
-    """Every dataset with versions or run records: failing first, then late, then fresh;
-    within a state the oldest map first."""
+    """Every dataset with versions, run records or a registered source: failing first,
+    then late, then fresh; within a state the oldest map first."""
     now = now or _dt.datetime.now(_dt.timezone.utc)
-    crons = runlog.schedules(store)
-    names = sorted(set(store.list_datasets()) | set(runlog.logged_datasets(store)))
+    reg = runlog.registered(store)
+    names = sorted(set(store.list_datasets()) | set(runlog.logged_datasets(store)) | set(reg))
     grace = late_grace_s()
-    rows = [dataset_status(store, d, crons.get(d), now, grace) for d in names]
+    rows = [dataset_status(store, d, reg.get(d, {}).get(schema.SOURCE_SCHEDULE), now, grace,
+                           reg.get(d, {}).get("registered_at")) for d in names]
     return sorted(rows, key=lambda r: (STATE_ORDER[r["state"]], -(r["age_seconds"] or float("inf"))))
