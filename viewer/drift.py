@@ -119,12 +119,16 @@ def outlier_share(parent: DataMap, child: DataMap) -> float | None:
 
 
 @functools.lru_cache(maxsize=512)
-def _drift(store_uri: str, dataset: str, parent: str, child: str, store: Store) -> dict[str, Any]:
+def _drift(store_uri: str, dataset: str, parent: str, child: str, store: Store,
+           vectors: bool) -> dict[str, Any]:
     p = open_map(dataset, store=store, version=parent)
     c = open_map(dataset, store=store, version=child)
-    return {"topics": topic_drift(p, c), "embeddings": embedding_drift(p, c), "outlier_share": outlier_share(p, c)}
+    return {"topics": topic_drift(p, c), "embeddings": embedding_drift(p, c) if vectors else None,
+            "outlier_share": outlier_share(p, c)}
 
 
-def version_drift(store: Store, dataset: str, parent: str, child: str) -> dict[str, Any]:
-    """Topic and embedding drift of ``child`` against ``parent`` (computed once per pair)."""
-    return _drift(store.uri, dataset, parent, child, store)
+def version_drift(store: Store, dataset: str, parent: str, child: str, vectors: bool = True) -> dict[str, Any]:
+    """Topic and embedding drift of ``child`` against ``parent`` (computed once per pair).
+    ``vectors=False`` skips the embedding drift, the one part that reads both versions'
+    vectors (the history asks it only for its newest versions)."""
+    return _drift(store.uri, dataset, parent, child, store, vectors)

@@ -12,6 +12,8 @@ from datamap.resources.errors import DatamapError
 from datamap.resources.store import Store
 from datamap.viewer.drift import version_drift
 
+VECTOR_DRIFT_VERSIONS = 10   # newest versions whose embedding drift the history computes
+
 
 def dropped_count(validation: dict) -> int | None:
     """Rows the contract dropped (``--on-invalid skip``), whatever shape the summary has."""
@@ -21,12 +23,13 @@ def dropped_count(validation: dict) -> int | None:
     return d if isinstance(d, int) else None
 
 
-def _drift_fields(store: Store, dataset: str, parent: str | None, v: str, known: set[str]) -> dict[str, Any]:
+def _drift_fields(store: Store, dataset: str, parent: str | None, v: str, known: set[str],
+                  vectors: bool) -> dict[str, Any]:
     if not parent or parent not in known:
         return {"topic_drift": None, "topic_drift_2": None, "topic_movers": None, "embedding_drift": None,
                 "outlier_share": None}
     try:
-        d = version_drift(store, dataset, parent, v)
+        d = version_drift(store, dataset, parent, v, vectors)
     except (DatamapError, OSError, KeyError, ValueError) as e:   # an old version without an artifact
         return {"topic_drift": None, "topic_drift_2": None, "topic_movers": None, "embedding_drift": None,
                 "outlier_share": None, "drift_error": f"{type(e).__name__}: {e}"}
@@ -39,9 +42,9 @@ def _drift_fields(store: Store, dataset: str, parent: str | None, v: str, known:
 
 
 def version_row(store: Store, dataset: str, v: str, man: dict, latest: str | None,
-                known: set[str]) -> dict[str, Any]:
+                known: set[str], vectors: bool = True) -> dict[str, Any]:
     """One version: rows and refresh counts, stage seconds, validation, topics,
-    duplicate share and drift against its parent."""
+    duplicate share and drift against its parent (``vectors``: with the embedding drift)."""
     ref = man.get("refresh") or {}
     topics = man.get("topics") or {}
     dedupe = man.get("dedupe") or {}
@@ -60,17 +63,21 @@ def version_row(store: Store, dataset: str, v: str, man: dict, latest: str | Non
         "topics": (topics.get("n_topics") or [None])[0] if topics else None,
         "duplicate_share": (dedupe["deletion_candidates"] / man["rows"])
         if dedupe.get("deletion_candidates") is not None and man.get("rows") else None,
-        **_drift_fields(store, dataset, parent, v, known),
+        **_drift_fields(store, dataset, parent, v, known, vectors),
     }
 
 
 def version_history(store: Store, dataset: str) -> list[dict[str, Any]]:
-    """Oldest first (see ``version_row``)."""
+    """Oldest first (see ``version_row``). The embedding drift, which reads two versions'
+    vectors, only for the newest ``VECTOR_DRIFT_VERSIONS``: a year of nightly versions
+    of a large map must not make the page read every vector ever stored."""
     versions = store.list_versions(dataset)
     latest = store.latest(dataset) if versions else None
     known = set(versions)
-    return [version_row(store, dataset, v, {**store.read_manifest(dataset, v)}, latest, known)
-            for v in versions]
+    first_with_vectors = len(versions) - VECTOR_DRIFT_VERSIONS
+    return [version_row(store, dataset, v, {**store.read_manifest(dataset, v)}, latest, known,
+                        vectors=i >= first_with_vectors)
+            for i, v in enumerate(versions)]
 
 
 def stage_names(history: list[dict[str, Any]]) -> list[str]:
