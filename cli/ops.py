@@ -33,6 +33,9 @@ def source_add(
     source: str = typer.Argument(..., help="Input file (path or fsspec URL) that feeds it"),
     store: Optional[str] = StoreOpt,
     options: str = typer.Option("{}", help="Build options as JSON, e.g. '{\"text_field\": \"text\"}'"),
+    schedule: Optional[str] = typer.Option(None, help="Cron (UTC) of its refresh, e.g. '0 3 * * *'; the ops "
+                                           "dashboard calls the map late when a scheduled run is overdue "
+                                           "(default: the --cron of `datamap deploy`)"),
 ) -> None:
     """Register (or replace) the source of DATASET; its current fingerprint is the baseline."""
     from datamap.resources.errors import DatamapError
@@ -41,7 +44,7 @@ def source_add(
 
     try:
         opts = json.loads(options)
-        entry = register_source(Store(store), dataset, source, opts)
+        entry = register_source(Store(store), dataset, source, opts, schedule=schedule)
     except (DatamapError, json.JSONDecodeError) as e:
         _fail(e)
     console.print(f"registered {dataset} ← {entry['source']} (size {entry['fingerprint']['size']})")
@@ -53,10 +56,10 @@ def source_list(store: Optional[str] = StoreOpt) -> None:
     from datamap.resources.store import Store
     from datamap.tasks.sources import load_registry
 
-    tb = Table("dataset", "source", "size", "checked at")
+    tb = Table("dataset", "source", "size", "checked at", "schedule (UTC)")
     for d, e in sorted(load_registry(Store(store)).items()):
         fp = e.get("fingerprint") or {}
-        tb.add_row(d, e["source"], str(fp.get("size")), str(e.get("checked_at"))[:19])
+        tb.add_row(d, e["source"], str(fp.get("size")), str(e.get("checked_at"))[:19], e.get("schedule") or "")
     console.print(tb)
 
 
@@ -96,6 +99,8 @@ def deploy(
 
     from datamap.deployments.maps import map_deployments, serve_all
     from datamap.resources.errors import DatamapError
+    from datamap.resources.store import Store
+    from datamap.tasks.sources import record_default_schedule
 
     if not os.environ.get("PREFECT_API_URL"):
         from prefect.settings import PREFECT_API_URL
@@ -105,6 +110,7 @@ def deploy(
                                "and export PREFECT_API_URL=http://127.0.0.1:4200/api"))
     try:
         deps = map_deployments(store, cron=cron, watch_every_s=watch_every or None, datasets=dataset)
+        record_default_schedule(Store(store), cron, dataset)   # what "late" means on the ops dashboard
     except DatamapError as e:
         _fail(e)
     if not deps:

@@ -17,6 +17,7 @@ import datetime as _dt
 from prefect.events import DeploymentEventTrigger
 
 from datamap.flows.events import run_tags
+from datamap.resources import schema
 from datamap.resources.store import Store
 from datamap.tasks import sources as sources_mod
 
@@ -30,7 +31,7 @@ def refresh_spec(dataset: str, entry: dict, store_uri: str, storage_options: dic
     (``prefect.serve`` here, or a prefect.yaml for work pools in ``deployments.project``)."""
     return {
         "name": f"refresh-{dataset}",
-        "cron": cron,
+        "cron": entry.get(schema.SOURCE_SCHEDULE) or cron,   # its own schedule, else the default
         "trigger": {"expect": [sources_mod.EVENT_CHANGED],
                     "match": {"prefect.resource.id": sources_mod.resource_id(dataset)}},
         "parameters": {"source": entry["source"], "dataset": dataset, "store": store_uri,
@@ -67,7 +68,7 @@ def map_deployments(store: str | None = None, storage_options: dict | None = Non
         trigger = DeploymentEventTrigger(name=f"{dataset} source changed", expect=set(spec["trigger"]["expect"]),
                                          match=spec["trigger"]["match"])
         deps.append(build_map.to_deployment(
-            name=spec["name"], cron=cron, triggers=[trigger], parameters=spec["parameters"],
+            name=spec["name"], cron=spec["cron"], triggers=[trigger], parameters=spec["parameters"],
             description=spec["description"], tags=spec["tags"], concurrency_limit=spec["concurrency_limit"]))
     if watch_every_s:
         spec = watch_spec(st.uri, storage_options, watch_every_s)

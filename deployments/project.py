@@ -41,7 +41,7 @@ def project_document(store: str | None = None, storage_options: dict | None = No
         deployments.append({
             "name": spec["name"], "entrypoint": BUILD_ENTRYPOINT, "description": spec["description"],
             "tags": spec["tags"], "parameters": spec["parameters"], "concurrency_limit": spec["concurrency_limit"],
-            "schedules": [{"cron": cron, "timezone": "UTC"}] if cron else [],
+            "schedules": [{"cron": spec["cron"], "timezone": "UTC"}] if spec["cron"] else [],
             "triggers": [{"type": "event", "enabled": True, "name": f"{dataset} source changed",
                           **spec["trigger"]}],
             "work_pool": _pool(pool, image)})

@@ -18,7 +18,9 @@ from prefect import flow
 import datamap.flows  # noqa: F401  (environment defaults: telemetry off, offline, numba cache)
 from datamap.flows import events
 from datamap.flows.runtime.memory import peak_rss_mb
+from datamap.flows.runtime.progress_log import progress_in_run_log
 from datamap.flows.runtime.runners import on_dask, stage_on_runner
+from datamap.flows.runtime.runlog import recorded_run
 from datamap.flows.runtime.workarea import WorkArea, digest
 from datamap.flows.stages.dedupe import dedupe_refresh
 from datamap.flows.stages.embed import embed
@@ -104,7 +106,16 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
 
     ``skip_unchanged`` (scheduled refreshes set it): when the source's bytes and the
     options equal the latest version's, publish nothing and return that version with
-    ``unchanged: True``."""
+    ``unchanged: True``. Every call, success or failure, is recorded in the store's run
+    log (``flows.runtime.runlog``), so CLI builds show on the ops dashboard too; stage
+    progress goes to the Prefect run log unless a display (the CLI's) shows it."""
+    with recorded_run(store, storage_options, dataset, source) as run_log, progress_in_run_log():
+        run_log["result"] = _build_map(source, dataset, store, options, storage_options, skip_unchanged)
+    return run_log["result"]
+
+
+def _build_map(source: str, dataset: str, store: str | None, options: dict | None,
+               storage_options: dict | None, skip_unchanged: bool) -> dict:
     t_start = time.perf_counter()
     opts = check_options(options, dataset)
     st = Store(store, storage_options)

@@ -84,6 +84,10 @@ class InvalidOption(DatamapError, ValueError):
     """An option is unknown or has a value outside its choices; the message names both."""
 
 
+class InvalidSchedule(InvalidOption):
+    """A refresh schedule (source registry) that is not a cron expression."""
+
+
 class InvalidOutlierOptions(InvalidOption):
     """Options of the outliers stage that it cannot use (unknown method, k out of range)."""
 

@@ -76,6 +76,18 @@ WORK_DIR = "_work"
 # --- per-store files (relative to <store>/) ------------------------------------------
 EMBED_CACHE_DIR = "_cache/embeddings"
 SOURCES = "_ops/sources.json"         # registered sources + last seen fingerprints (operations)
+RUN_LOG_DIR = "_ops/runs"             # <dataset>/<start>-<run>.json: one record per build (resources/runlog.py)
+
+# --- the run log: one small JSON record per build, CLI or deployment -----------------
+# outcomes of a run; "running" is written at the start and replaced at the end, so a
+# build killed mid-way stays "running" (the overview calls an old one "crashed")
+RUN_RUNNING = "running"
+RUN_PUBLISHED = "published"
+RUN_UNCHANGED = "unchanged"           # skip_unchanged: the source and options equalled LATEST's
+RUN_FAILED = "failed"
+RUN_SUCCESS = (RUN_PUBLISHED, RUN_UNCHANGED)
+# the registry entry's key for a dataset's refresh schedule (cron, UTC)
+SOURCE_SCHEDULE = "schedule"
 
 LATENT_DTYPES = ("float32", "float16")
 
@@ -203,4 +215,28 @@ class Manifest(TypedDict, total=False):
 
 
 MANIFEST_KEYS = frozenset(Manifest.__annotations__)
+
+
+class RunRecord(TypedDict, total=False):
+    """One build in the run log (``RUN_LOG_DIR``), written by flows/runtime/runlog.py."""
+    run_id: str                       # the Prefect flow run id, else a fresh uuid
+    dataset: str
+    source: str
+    started_at: str                   # ISO 8601, UTC
+    ended_at: str | None
+    seconds: float | None
+    outcome: str                      # RUN_RUNNING | RUN_PUBLISHED | RUN_UNCHANGED | RUN_FAILED
+    version: str | None               # published (or, unchanged, the latest) version
+    parent: str | None
+    rows: int | None
+    stage_seconds: dict[str, float]
+    error_class: str | None
+    error_message: str | None
+    trigger: str                      # "deployment" (Prefect deployment run) | "direct" (CLI, Python)
+    deployment: str | None
+    prefect_flow_run_id: str | None
+    datamap_version: str
+
+
+RUN_RECORD_KEYS = frozenset(RunRecord.__annotations__)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from datamap.resources import schema
 from datamap.resources.errors import IngestError, InvalidOption
+from datamap.resources.schedule import check_schedule
 from datamap.resources.store import Store
 from datamap.tasks.ingest.read import source_fingerprint
 
@@ -68,9 +69,10 @@ def find_secrets(value: Any, path: str = "") -> list[str]:
 
 
 def register_source(store: Store, dataset: str, source: str, options: dict | None = None,
-                    storage_options: dict | None = None) -> dict[str, Any]:
+                    storage_options: dict | None = None, schedule: str | None = None) -> dict[str, Any]:
     """Add or replace the source of ``dataset``; records its current fingerprint as the
-    baseline, so the watcher only reports changes made after registration."""
+    baseline, so the watcher only reports changes made after registration. ``schedule``
+    (cron, UTC) is its refresh schedule: the deployment's, and what "late" means."""
     schema.check_name(dataset, "dataset")
     secrets = find_secrets({"options": options or {}, "storage_options": storage_options or {}})
     if secrets:
@@ -78,15 +80,34 @@ def register_source(store: Store, dataset: str, source: str, options: dict | Non
                             "the registry is a plain JSON file in the store. Give them to the workers instead: "
                             "environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), an AWS "
                             "profile or IAM role, fsspec's config file, or a Prefect Secret/AWS credentials block")
+    if schedule is not None:
+        check_schedule(schedule)
     if "://" not in source:   # a local path: absolute, so the serving process finds it from any folder
         source = os.path.abspath(source)
     fp = source_fingerprint(source, storage_options)  # fails now if the source is unreachable
     sources = load_registry(store)
     entry = {"source": source, "options": options or {}, "storage_options": storage_options or {},
              "fingerprint": fp, "checked_at": _now(), "registered_at": _now()}
+    if schedule is not None:
+        entry[schema.SOURCE_SCHEDULE] = schedule
     sources[dataset] = entry
     save_registry(store, sources)
     return entry
+
+
+def record_default_schedule(store: Store, cron: str | None, datasets: list[str] | None = None) -> None:
+    """Give every registered source without a schedule of its own ``cron`` (what
+    ``datamap deploy --cron`` serves), so the ops dashboard knows when each is due."""
+    if not cron:
+        return
+    check_schedule(cron)
+    sources = load_registry(store)
+    todo = [d for d, e in sources.items() if not e.get(schema.SOURCE_SCHEDULE)
+            and (datasets is None or d in datasets)]
+    for d in todo:
+        sources[d][schema.SOURCE_SCHEDULE] = cron
+    if todo:
+        save_registry(store, sources)
 
 
 def unregister_source(store: Store, dataset: str) -> bool:

@@ -199,7 +199,11 @@ def test_source_change_event_rebuilds_and_bad_source_keeps_latest(ops, monkeypat
     client = TestClient(create_app(store), base_url="http://127.0.0.1")
     d = client.get(f"/api/ops/{DATASET}").json()
     assert [v["version"] for v in d["versions"]] == [v1] and d["versions"][0]["latest"]
-    states = {r["id"]: r["state"] for r in d["runs"]}
+    states = {r["id"]: r["state"] for r in d["prefect_runs"]}
     assert states[bad[0]["id"]] == "FAILED" and states[runs[0]["id"]] == "COMPLETED"
-    page = client.get(f"/ops/{DATASET}").text
-    assert "FAILED" in page and bad[0]["name"] in page
+    # the store's run log has the deployment's runs too, joined with Prefect's states
+    logged = {r["prefect_flow_run_id"]: r for r in d["runs"]}
+    assert logged[bad[0]["id"]]["outcome"] == "failed" and logged[bad[0]["id"]]["prefect_state"] == "FAILED"
+    assert logged[bad[0]["id"]]["trigger"] == "deployment" and logged[bad[0]["id"]]["error_class"]
+    assert logged[runs[0]["id"]]["outcome"] == "published" and logged[runs[0]["id"]]["version"] == v1
+    assert logged[bad[0]["id"]]["prefect_url"].endswith(f"/runs/flow-run/{bad[0]['id']}")

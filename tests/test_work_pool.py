@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import httpx
@@ -85,6 +86,16 @@ def test_prefect_yaml_deployed_to_a_work_pool_runs_on_a_worker_and_announces_the
             assert runs[0]["name"] == f"build-{DATASET}"
             latest = Store(store).latest(DATASET)
             assert latest is not None
+            # stage progress went to the run log (no terminal on a worker), and the run links its version
+            logs = httpx.post(f"{api}/logs/filter", timeout=10, json={
+                "logs": {"flow_run_id": {"any_": [runs[0]["id"]]}}, "limit": 200}).json()
+            msgs = [x["message"] for x in logs]
+            assert any(m.startswith("publish: started (") for m in msgs), msgs
+            assert any(re.match(r"publish: [\d,]+ files in [\d.]+ s", m) for m in msgs), msgs
+            arts = httpx.post(f"{api}/artifacts/filter", timeout=10,
+                              json={"artifacts": {"flow_run_id": {"any_": [runs[0]["id"]]}}}).json()
+            links = {a["key"]: a["data"] for a in arts if (a.get("key") or "").endswith("-version")}
+            assert any(latest in str(v) for v in links.values()), arts
 
             def announced():
                 return [e for e in _events(api, "datamap.map.published")

@@ -1,22 +1,34 @@
-"""Ops dashboard router: a dataset's version history and its Prefect runs.
+"""Ops dashboard router: every dataset's state, one dataset's history and runs, ``/metrics``.
 
 Mount it in the web app with ``app.include_router(ops_router(store))``. JSON at
-``/api/ops/{dataset}``, a plain HTML page at ``/ops/{dataset}``. Prefect runs (failed
-ones included) are listed when ``PREFECT_API_URL`` is set: the refresh deployments tag
-their runs ``dataset:<name>``.
+``/api/ops`` (overview: fresh / late / failing, ``viewer.overview``) and
+``/api/ops/{dataset}`` (versions with drift, the store's run log, Prefect runs);
+``/ops`` and ``/ops/{dataset}`` open the web map's own front end on its ops pages
+(``#/ops``); ``/metrics`` is the Prometheus text format (``viewer.metrics``). All of it
+only reads. Prefect runs (failed ones included) are listed when ``PREFECT_API_URL`` is
+set: the refresh deployments tag their runs ``dataset:<name>``; the run log lists every
+build whoever started it, so the page has a history without a server too.
 """
 from __future__ import annotations
 
-import html
+import datetime as _dt
 import os
 from typing import Any
+from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException
-from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
-
+from datamap.resources import runlog, schema
 from datamap.resources.errors import DatamapError
 from datamap.resources.store import Store
+from fastapi import APIRouter, HTTPException
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+
+def prefect_ui() -> str | None:
+    api = os.environ.get("PREFECT_API_URL")
+    if not api:
+        return None
+    return (os.environ.get("PREFECT_UI_URL") or api.rstrip("/").removesuffix("/api")).rstrip("/")
 
 
 def prefect_runs(dataset: str, limit: int = 20) -> list[dict[str, Any]] | None:
@@ -26,7 +38,7 @@ def prefect_runs(dataset: str, limit: int = 20) -> list[dict[str, Any]] | None:
         return None
     import httpx
 
-    ui = os.environ.get("PREFECT_UI_URL") or api.rstrip("/").removesuffix("/api")
+    ui = prefect_ui()
     try:
         r = httpx.post(f"{api.rstrip('/')}/flow_runs/filter", timeout=5,
                        json={"flow_runs": {"tags": {"all_": [f"dataset:{dataset}"]}},
@@ -39,44 +51,98 @@ def prefect_runs(dataset: str, limit: int = 20) -> list[dict[str, Any]] | None:
             for x in r.json()]
 
 
+def run_history(store: Store, dataset: str) -> list[dict[str, Any]]:
+    """The run log, newest first, each run linked to its Prefect run (when it had one and a
+    UI is known) and to the map it published."""
+    ui = prefect_ui()
+    out = []
+    for r in runlog.read_runs(store, dataset):
+        run = dict(r)
+        run["prefect_url"] = f"{ui}/runs/flow-run/{r['prefect_flow_run_id']}" \
+            if ui and r.get("prefect_flow_run_id") else None
+        run["map_url"] = f"/#/map/{quote(dataset, safe='')}/{quote(r['version'], safe='')}" \
+            if r.get("version") and r.get("outcome") == schema.RUN_PUBLISHED else None
+        out.append(run)
+    return out
+
+
+def dataset_page_data(store: Store, dataset: str) -> dict[str, Any]:
+    """Everything the per-dataset page draws."""
+    from datamap.viewer.history import stage_names, version_history
+    from datamap.viewer.overview import dataset_status, late_grace_s
+
+    schema.check_name(dataset, "dataset")
+    hist = version_history(store, dataset)
+    runs = run_history(store, dataset)
+    if not hist and not runs:
+        raise HTTPException(404, f"no versions and no runs of {dataset!r} in this store")
+    now = _dt.datetime.now(_dt.timezone.utc)
+    entry = runlog.registered(store).get(dataset, {})
+    status = dataset_status(store, dataset, entry.get(schema.SOURCE_SCHEDULE), now, late_grace_s(),
+                            entry.get("registered_at"))
+    pruns = prefect_runs(dataset)
+    states = {p["id"]: p["state"] for p in pruns or [] if "id" in p}
+    for r in runs:   # the Prefect server's word on a run it knows (e.g. CRASHED when the log says running)
+        r["prefect_state"] = states.get(r.get("prefect_flow_run_id"))
+    return {"dataset": dataset, "status": status, "versions": hist, "stages": stage_names(hist),
+            "runs": runs, "prefect_runs": pruns, "generated_at": now.isoformat()}
+
+
+def version_diff(store: Store, dataset: str, a: str, b: str) -> dict[str, Any]:
+    """What ``datamap diff DATASET A B --json`` prints (tasks.compare.compare_versions)."""
+    from datamap.resources.reader import open_map
+    from datamap.tasks.compare import compare_versions
+
+    res = compare_versions(open_map(dataset, store=store, version=a), open_map(dataset, store=store, version=b))
+    mm = res.get("median_move")
+    res["median_move"] = None if mm is None or mm != mm else mm   # NaN (no kept points) is not JSON
+    return res
+
+
 def ops_router(store: Store) -> APIRouter:
-    from datamap.viewer.history import version_history
+    from datamap.viewer.metrics import metrics_text, store_registry
+    from datamap.viewer.overview import overview
 
     router = APIRouter()
+    registry = store_registry(store)
 
-    async def _data(dataset: str) -> dict:
-        try:
-            hist = await run_in_threadpool(version_history, store, dataset)
-        except DatamapError as e:
-            raise HTTPException(404, str(e)) from e
-        if not hist:
-            raise HTTPException(404, f"no versions of {dataset!r}")
-        runs = await run_in_threadpool(prefect_runs, dataset)
-        return {"dataset": dataset, "versions": hist, "runs": runs}
+    @router.get("/api/ops")
+    async def ops_overview() -> dict:
+        rows = await run_in_threadpool(overview, store)
+        return {"store": store.uri, "datasets": rows,
+                "generated_at": _dt.datetime.now(_dt.timezone.utc).isoformat()}
 
     @router.get("/api/ops/{dataset}")
-    async def ops_json(dataset: str) -> dict:
-        return await _data(dataset)
+    async def ops_dataset(dataset: str) -> dict:
+        try:
+            return await run_in_threadpool(dataset_page_data, store, dataset)
+        except DatamapError as e:
+            raise HTTPException(404, str(e)) from e
 
-    @router.get("/ops/{dataset}", response_class=HTMLResponse)
-    async def ops_page(dataset: str) -> str:
-        d = await _data(dataset)
-        e = html.escape
-        cols = ["version", "latest", "rows", "mode", "rows_added", "rows_removed", "rows_changed",
-                "build_seconds", "validation", "topics", "duplicate_share", "topic_drift"]
-        fmt = lambda v: "" if v is None else (f"{v:.3g}" if isinstance(v, float) else str(v))  # noqa: E731
-        rows = "".join("<tr>" + "".join(f"<td>{e(fmt(r.get(c)))}</td>" for c in cols) + "</tr>"
-                       for r in reversed(d["versions"]))
-        runs = ""
-        if d["runs"] is not None:
-            runs = "<h2>Prefect runs</h2><table><tr><th>run</th><th>state</th><th>started</th></tr>" + "".join(
-                f"<tr><td><a href='{e(r.get('url', ''))}'>{e(r.get('name', r.get('error', '')))}</a></td>"
-                f"<td>{e(str(r.get('state', '')))}</td><td>{e(str(r.get('start_time') or ''))}</td></tr>"
-                for r in d["runs"]) + "</table>"
-        return (f"<!doctype html><meta charset=utf-8><title>{e(dataset)} · ops</title>"
-                "<style>body{font:14px system-ui;margin:2em}td,th{padding:2px 8px;border-bottom:1px solid #ddd}"
-                "</style>"
-                f"<h1>{e(dataset)}: versions</h1><table><tr>"
-                + "".join(f"<th>{c}</th>" for c in cols) + f"</tr>{rows}</table>{runs}")
+    @router.get("/api/ops/{dataset}/diff")
+    async def ops_diff(dataset: str, a: str, b: str) -> dict:
+        """``datamap diff`` of versions ``a`` → ``b``: rows added / removed / changed,
+        median move of kept points, topics appeared / vanished / renamed per depth."""
+        try:
+            return await run_in_threadpool(version_diff, store, dataset, a, b)
+        except DatamapError as e:
+            raise HTTPException(404, str(e)) from e
+
+    @router.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        body = await run_in_threadpool(metrics_text, registry)
+        return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")
+
+    @router.get("/ops", include_in_schema=False)
+    async def ops_page() -> RedirectResponse:
+        return RedirectResponse("/#/ops", status_code=307)
+
+    @router.get("/ops/{dataset}", include_in_schema=False)
+    async def ops_dataset_page(dataset: str) -> RedirectResponse:
+        try:
+            schema.check_name(dataset, "dataset")
+        except DatamapError as e:
+            raise HTTPException(404, str(e)) from e
+        return RedirectResponse(f"/#/ops/{quote(dataset, safe='')}", status_code=307)
 
     return router
