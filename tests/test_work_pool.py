@@ -56,7 +56,7 @@ def test_prefect_yaml_deployed_to_a_work_pool_runs_on_a_worker_and_announces_the
     project = tmp_path / "project"
     project.mkdir()
     if True:
-        env = {**os.environ, "PREFECT_API_URL": api}
+        env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_LOGGING_LEVEL": "INFO"}   # stage progress is INFO
         _cli([sys.executable, "-m", "datamap.cli.main", "deploy", "--store", store, "--prefect-yaml",
               str(project / "prefect.yaml"), "--pool", POOL, "--watch-every", "0"], env, REPO)
         doc = yaml.safe_load((project / "prefect.yaml").read_text())
