@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from typing import Any, Callable, List, Optional
 
 import typer
@@ -71,7 +72,7 @@ def _register_tag_list(tag_app: typer.Typer, store_opt: Any, console: Console,
     @tag_app.command("list")
     def tag_list(dataset: str, store: Optional[str] = store_opt,
                  version: str = typer.Option("latest", help="Version whose ids are counted"),
-                 as_json: bool = typer.Option(False, "--json")) -> None:
+                 as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON")) -> None:
         """List the dataset's tags with their counts in a version."""
         from datamap.resources.errors import DatamapError
 
@@ -98,7 +99,9 @@ def _register_tag_edits(tag_app: typer.Typer, store_opt: Any, console: Console,
 
         try:
             t = _open(dataset, store, "latest").tags
-            res = getattr(t, op)(name, _read_ids(ids, ids_file), strict=strict)
+            with warnings.catch_warnings():     # the skipped count is printed below
+                warnings.simplefilter("ignore", UserWarning)
+                res = getattr(t, op)(name, _read_ids(ids, ids_file), strict=strict)
         except DatamapError as e:
             fail(e)
         done = res.get("added", res.get("removed"))
@@ -108,7 +111,7 @@ def _register_tag_edits(tag_app: typer.Typer, store_opt: Any, console: Console,
     @tag_app.command("add")
     def tag_add(dataset: str, name: str, ids: List[str] = typer.Argument(None, help="Datum ids"),
                 ids_file: Optional[str] = typer.Option(None, help="File with one id per line ('-': stdin)"),
-                strict: bool = typer.Option(True, help="--no-strict skips ids not in the map"),
+                strict: bool = typer.Option(True, "--strict/--no-strict", help="--no-strict skips ids not in the map"),
                 store: Optional[str] = store_opt) -> None:
         """Add ids to a tag (created if new)."""
         _edit("add", dataset, name, ids or [], ids_file, store, strict)
@@ -116,7 +119,7 @@ def _register_tag_edits(tag_app: typer.Typer, store_opt: Any, console: Console,
     @tag_app.command("remove")
     def tag_remove(dataset: str, name: str, ids: List[str] = typer.Argument(None, help="Datum ids"),
                    ids_file: Optional[str] = typer.Option(None, help="File with one id per line ('-': stdin)"),
-                   strict: bool = typer.Option(True, help="--no-strict skips ids not in the map"),
+                   strict: bool = typer.Option(True, "--strict/--no-strict", help="--no-strict skips ids not in the map"),
                    store: Optional[str] = store_opt) -> None:
         """Take ids out of a tag."""
         _edit("remove", dataset, name, ids or [], ids_file, store, strict)

@@ -27,6 +27,7 @@ from datamap.flows.stages.project import project, project_refresh
 from datamap.flows.stages.publish import publish
 from datamap.flows.stages.topics import topics_refresh
 from datamap.resources import schema
+from datamap.resources.choices import ON_INVALID
 from datamap.resources.errors import InvalidOption
 from datamap.resources.store import Store
 from datamap.tasks import refresh as refresh_mod
@@ -34,7 +35,6 @@ from datamap.tasks.ingest import read as ingest_mod
 
 # stages after the layout, in order; each is ``datamap.flows.stages.<name>.<name>``
 OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "projections", "thumbnails", "tiles")
-ON_INVALID = ("fail", "skip")
 
 
 @dataclasses.dataclass

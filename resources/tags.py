@@ -193,7 +193,7 @@ class TagsResource:
         if missing and strict:
             raise UnknownIds(
                 f"{len(missing)} id(s) not in {self._m.dataset}@{self._m.version}: {missing[:10]}"
-                f"{' …' if len(missing) > 10 else ''}. Pass strict=False to skip them.")
+                f"{' …' if len(missing) > 10 else ''}. Pass strict=False (CLI: --no-strict) to skip them.")
         if missing:
             warnings.warn(f"skipped {len(missing)} id(s) not in {self._m.dataset}@{self._m.version}",
                           stacklevel=3)
