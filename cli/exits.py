@@ -24,11 +24,11 @@ _err = Console(stderr=True)
 
 def exit_code_for(e: BaseException) -> int:
     """The exit code for an error a command caught (see the module docstring)."""
-    from datamap.resources.errors import InvalidName, InvalidOption, StorageUnreachable
+    from datamap.resources.errors import InvalidName, InvalidOption, StorageUnreachable, UnknownProjection
 
     if isinstance(e, StorageUnreachable):
         return STORAGE_UNREACHABLE
-    if isinstance(e, (InvalidOption, InvalidName)):
+    if isinstance(e, (InvalidOption, InvalidName, UnknownProjection)):
         return USAGE_ERROR     # an option or name the user typed is wrong: fix the command line
     return DATA_ERROR
 

@@ -19,6 +19,7 @@ import datamap.flows  # noqa: F401  (environment defaults: telemetry off, offlin
 from datamap.flows.runtime.memory import peak_rss_mb
 from datamap.flows.runtime.runners import on_dask, stage_on_runner
 from datamap.flows.runtime.workarea import WorkArea, digest
+from datamap.flows.stage_options import check_stage_options
 from datamap.flows.stages.dedupe import dedupe_refresh
 from datamap.flows.stages.embed import embed
 from datamap.flows.stages.index import index, index_options, index_refresh
@@ -76,6 +77,7 @@ def check_options(options: dict | None, dataset: str) -> BuildOptions:
         raise InvalidOption(f"latent_dtype must be one of {', '.join(schema.LATENT_DTYPES)}, "
                             f"got {opts.latent_dtype!r}")
     schema.check_name(dataset, "dataset")
+    check_stage_options(opts)
     return opts
 
 

@@ -209,3 +209,24 @@ def test_exit_codes_by_error_class():
     assert exits.exit_code_for(StorageUnreachable("x")) == exits.STORAGE_UNREACHABLE == 3
     assert exits.exit_code_for(InvalidOption("x")) == exits.USAGE_ERROR == 2
     assert exits.exit_code_for(ValidationFailed("x")) == exits.exit_code_for(DatasetNotFound("x")) == 1
+
+
+@pytest.mark.parametrize("options,match", [
+    ({"projection": {"method": "umap", "learning_rat": 200}}, r"unknown projection option\(s\) learning_rat: valid"),
+    ({"projection": {"method": "umapp"}}, r"unknown projection method 'umapp': choose one of umap, tsne, pca, auto"),
+    ({"projection": {"extra": ["tsen"]}}, r"unknown extra projection 'tsen'"),
+    ({"index": {"conectivity": 3}}, r"unknown index option\(s\) conectivity: valid index options are .*connectivity"),
+    ({"topics": {"depth": 2}}, r"unknown topics option\(s\) depth: valid .*depths"),
+    ({"tiles": {"capacty": 2}}, r"unknown tiles option\(s\) capacty"),
+])
+def test_every_stage_option_is_checked_before_any_work(options, match):
+    """What ``--set`` sends is parsed by each stage's own parser when the build starts,
+    not after ingest and embedding (an unknown projection key failed after 26 s)."""
+    from datamap.flows.build_map import check_options
+    from datamap.resources.errors import DatamapError
+
+    with pytest.raises(DatamapError, match=match) as e:
+        check_options(options, "ds")
+    from datamap.cli import exits
+
+    assert exits.exit_code_for(e.value) == exits.USAGE_ERROR
