@@ -112,8 +112,8 @@ def test_topic_density_reads_iso_text(parity_map):
 def test_k_at_least_n_minus_one_returns_every_other_point(parity_map):
     m = open_map("parity", store=parity_map["store"])
     for k in (N - 1, N, N + 10):
-        nb, d = m.vector_search(ids=["0"], k=k)
+        nb, d = m.embeddings.vector_search(ids=["0"], k=k)
         assert len(nb[0]) == N - 1 and len(set(nb[0])) == N - 1 and "0" not in nb[0], k
         assert d[0] == sorted(d[0])
-    nb, _ = m.vector_search(queries=parity_map["vectors"][:1], k=N + 3)
+    nb, _ = m.embeddings.vector_search(queries=parity_map["vectors"][:1], k=N + 3)
     assert len(nb[0]) == N
