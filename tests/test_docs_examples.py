@@ -83,3 +83,19 @@ def test_doc_examples_run_against_the_demo_map(path, demo_dir, monkeypatch):
             exec(compile(code, f"{path.name}:{line}", "exec"), ns)   # noqa: S102 - our own docs
         except Exception as e:      # noqa: BLE001 - report which block broke
             pytest.fail(f"{path.name} block at line {line} raised {type(e).__name__}: {e}")
+
+
+def test_open_map_from_another_directory_says_where_it_looked(tmp_path, monkeypatch):
+    """Run from the wrong folder, the default relative store is empty: the error gives the
+    absolute path it looked in and how to point elsewhere, not a bare "(none)"."""
+    from datamap import DatasetNotFound, open_map
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATAMAP_STORE", raising=False)
+    with pytest.raises(DatasetNotFound) as e:
+        open_map("debian-sample")
+    msg = str(e.value)
+    assert str(tmp_path / "datamap-store") in msg and "DATAMAP_STORE" in msg and "store=" in msg
+    with pytest.raises(DatasetNotFound) as e:       # an absolute store needs no such hint
+        open_map("debian-sample", store=str(tmp_path / "elsewhere"))
+    assert "working directory" not in str(e.value)
