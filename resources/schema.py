@@ -78,6 +78,7 @@ EMBED_CACHE_DIR = "_cache/embeddings"
 SOURCES = "_ops/sources.json"         # registered sources + last seen fingerprints (operations)
 
 LATENT_DTYPES = ("float32", "float16")
+USER_VECTORS_MODEL = "user-provided"   # manifest model id of a map built from your own vectors
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
