@@ -15,7 +15,7 @@ from datamap.cli.settings import apply_settings
 # which --projection methods read each layout flag ("auto" may run any of them)
 LAYOUT_FLAGS: dict[str, tuple[str, ...]] = {
     "n_neighbors": ("umap", "auto"), "min_dist": ("umap", "auto"), "n_epochs": ("umap", "auto"),
-    "perplexity": ("tsne", "auto"),
+    "perplexity": ("tsne", "auto"), "learning_rate": ("tsne", "auto"),
 }
 # the UMAP values a plain build has always recorded (kept so its options and cache keys do not change)
 UMAP_DEFAULTS: dict[str, Any] = {"n_neighbors": 15, "min_dist": 0.1}

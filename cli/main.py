@@ -71,6 +71,8 @@ def build(
     min_dist: Optional[float] = typer.Option(None, help="UMAP min_dist (default 0.1; umap/auto only)"),
     n_epochs: Optional[int] = typer.Option(None, help="UMAP epochs (default: umap-learn's; umap/auto only)"),
     perplexity: Optional[float] = typer.Option(None, help="t-SNE perplexity (default 30; tsne/auto only)"),
+    learning_rate: Optional[float] = typer.Option(None, help="t-SNE learning rate (default: openTSNE's auto, "
+                                                  "max(N/12, 200); tsne/auto only)"),
     metric: Optional[str] = typer.Option(None, help="Layout distance metric (default cosine)"),
     seed: int = typer.Option(42, help="Layout seed (same input → same map)"),
     extra_projection: Optional[list[Projection]] = typer.Option(
@@ -106,7 +108,7 @@ def build(
     from datamap.cli.build_options import build_options
 
     layout = {"method": projection.value, "seed": seed, "n_neighbors": n_neighbors, "min_dist": min_dist,
-              "n_epochs": n_epochs, "perplexity": perplexity, "metric": metric,
+              "n_epochs": n_epochs, "perplexity": perplexity, "learning_rate": learning_rate, "metric": metric,
               "extra": [p.value for p in extra_projection or []]}
     options = build_options(
         fields={"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
@@ -289,6 +291,11 @@ _register_curate(app, StoreOpt, console, _fail)
 from datamap.cli.outliers import register as _register_outliers  # noqa: E402  (outliers, tag suggest)
 
 _register_outliers(app, StoreOpt, console, _fail)
+
+
+from datamap.cli.read import register as _register_read  # noqa: E402  (search, neighbors, topics, duplicates, tag show)
+
+_register_read(app, StoreOpt, console, _fail)
 
 
 def main() -> None:

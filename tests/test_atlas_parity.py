@@ -117,3 +117,26 @@ def test_k_at_least_n_minus_one_returns_every_other_point(parity_map):
         assert d[0] == sorted(d[0])
     nb, _ = m.embeddings.vector_search(queries=parity_map["vectors"][:1], k=N + 3)
     assert len(nb[0]) == N
+
+
+def test_read_commands_answer_from_the_shell(parity_map):
+    """``datamap neighbors / topics / tag show / duplicates`` print what the reader returns."""
+    from typer.testing import CliRunner
+
+    from datamap.cli.main import app
+
+    store = ["--store", parity_map["store"]]
+    m = open_map("parity", store=parity_map["store"])
+    r = CliRunner().invoke(app, ["neighbors", "parity", "5", "-k", "3", "--json", *store])
+    assert r.exit_code == 0, r.output
+    assert [x["id"] for x in json.loads(r.output)] == m.vector_search(ids=["5"], k=3)[0][0]
+    r = CliRunner().invoke(app, ["topics", "parity", "--depth", "2", "--json", *store])
+    assert r.exit_code == 0, r.output
+    assert len(json.loads(r.output)) == int((m.topics.metadata["depth"] == 2).sum())
+    r = CliRunner().invoke(app, ["topics", "parity", "--depth", "3", *store])
+    assert r.exit_code == 1 and "from 1 to 2" in r.output
+    m.tags.add("shown", ["3", "1"])
+    r = CliRunner().invoke(app, ["tag", "show", "parity", "shown", *store])
+    assert r.exit_code == 0 and r.output.split() == ["1", "3"]
+    r = CliRunner().invoke(app, ["duplicates", "parity", *store])     # built with dedupe off
+    assert r.exit_code == 1 and "built without" in " ".join(r.output.split())

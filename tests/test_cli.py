@@ -230,3 +230,17 @@ def test_every_stage_option_is_checked_before_any_work(options, match):
     from datamap.cli import exits
 
     assert exits.exit_code_for(e.value) == exits.USAGE_ERROR
+
+
+def test_tsne_learning_rate_is_an_option():
+    """t-SNE's learning rate reaches openTSNE (``--learning-rate`` / ``projection.learning_rate``)."""
+    import numpy as np
+
+    from datamap.tasks.project import layout
+    from datamap.tasks.project.umap import ProjectionOptions
+
+    x = np.random.default_rng(0).normal(size=(150, 16)).astype(np.float32)
+    slow = layout(x, ProjectionOptions(method="tsne", learning_rate=1.0))
+    auto = layout(x, ProjectionOptions(method="tsne"))
+    assert slow.info["learning_rate"] == 1.0 and auto.info["learning_rate"] == "auto"
+    assert not np.allclose(slow.xy, auto.xy)

@@ -48,3 +48,17 @@ def test_a_map_of_your_own_vectors_says_what_to_do(maps):
     m = open_map("vectors", store=maps["store"])
     with pytest.raises(NoQueryModel, match=r"your own vectors.*vector_search\(queries="):
         datamap.embed_query(m, ["a new text"])
+
+
+def test_datamap_search_on_the_command_line(maps):
+    import json
+
+    from typer.testing import CliRunner
+
+    from datamap.cli.main import app
+
+    r = CliRunner().invoke(app, ["search", "texts", maps["texts"][12], "-k", "2", "--json", "--store", maps["store"]])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)[0]["id"] == maps["ids"][12]
+    r = CliRunner().invoke(app, ["search", "vectors", "anything", "--store", maps["store"]])
+    assert r.exit_code == 1 and "NoQueryModel" in r.output
