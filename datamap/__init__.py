@@ -36,9 +36,9 @@ def __getattr__(name: str) -> Any:
         from datamap.cli.extras import require
 
         require("build", "datamap.build_map")
-        from datamap.flows.build_map import build_map
+        from datamap.flows.inmemory import build_map_any
 
-        return build_map
+        return build_map_any      # a path/URL, or a DataFrame / Arrow table and numpy vectors
     if name == "embed_query":
         from datamap.cli.extras import require
 
