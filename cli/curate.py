@@ -32,6 +32,18 @@ def _read_ids(ids: List[str], ids_file: Optional[str]) -> List[str]:
     return got
 
 
+def _check_with(value: Optional[str]) -> list[str]:
+    """``--with x,y,neighbors`` as a list, refused by the parser (exit 2) when a name is unknown."""
+    from datamap.resources.export_columns import EXTRAS
+
+    names = [v.strip() for v in (value or "").split(",") if v.strip()]
+    bad = [n for n in names if n not in EXTRAS]
+    if bad:
+        raise typer.BadParameter(f"unknown column(s) {', '.join(repr(b) for b in bad)}: choose from "
+                                 f"{', '.join(repr(e) for e in EXTRAS)}")
+    return names
+
+
 def register(app: typer.Typer, store_opt: Any, console: Console, fail: Callable[[Exception], None]) -> None:
     """Add ``export`` and the ``tag`` group to the CLI. ``store_opt``, ``console`` and
     ``fail`` are the main CLI's, so every command shares its store option and error style."""
@@ -51,6 +63,11 @@ def _register_export(app: typer.Typer, store_opt: Any, console: Console,
                out: str = typer.Option(..., "--out", "-o", help="Parquet file to write (path or fsspec URL)"),
                with_tag: List[str] = typer.Option([], "--with-tag", help="Keep only rows in this tag (repeatable)"),
                without_tag: List[str] = typer.Option([], "--without-tag", help="Drop rows in this tag (repeatable)"),
+               columns: Optional[str] = typer.Option(
+                   None, "--with", callback=_check_with, metavar="x,y,topics,neighbors,outlier",
+                   help="Map columns to add (comma-separated): a wide file Embedding Atlas opens as it is "
+                        "(embedding-atlas out.parquet --x x --y y --neighbors neighbors)"),
+               neighbors_k: int = typer.Option(15, min=1, help="Neighbours per row for --with neighbors"),
                version: str = typer.Option("latest", help="Version to export"),
                store: Optional[str] = store_opt) -> None:
         """Write a curated copy of a map's data, e.g. --without-tag duplicates."""
@@ -58,7 +75,8 @@ def _register_export(app: typer.Typer, store_opt: Any, console: Console,
         from datamap.resources.export import export as do_export
 
         try:
-            res = do_export(_open(dataset, store, version), out, with_tags=with_tag, without_tags=without_tag)
+            res = do_export(_open(dataset, store, version), out, with_tags=with_tag, without_tags=without_tag,
+                            extras=columns or [], neighbors_k=neighbors_k)
         except DatamapError as e:
             fail(e)
         console.print(f"wrote {res['rows_out']:,} of {res['rows_in']:,} rows "

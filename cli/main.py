@@ -271,7 +271,7 @@ def serve(store: Optional[str] = StoreOpt,
     if host not in LOOPBACK and not token:
         err.print(f"[red]refusing to listen on {host} without a token: anyone reaching it could read "
                   "the maps. Pass --token or set DATAMAP_TOKEN; browsers then open /?token=<token> once.[/]")
-        raise typer.Exit(2)
+        raise typer.Exit(exits.USAGE_ERROR)
     run_server(st.uri, host=host, port=port, token=token)
 
 
