@@ -298,6 +298,11 @@ from datamap.cli.read import register as _register_read  # noqa: E402  (search, 
 _register_read(app, StoreOpt, console, _fail)
 
 
+from datamap.cli.explore import register as _register_explore  # noqa: E402  (build + serve in one command)
+
+_register_explore(app, StoreOpt, console, _fail, _run_build, _report_build)
+
+
 def main() -> None:
     """The ``datamap`` entry point. Usage errors (a wrong option or choice) end as two plain
     lines and exit 2, found by the parser before anything heavy is imported; a command
