@@ -64,7 +64,7 @@ def _serve(console: Console, store: Optional[str], name: str, version: str, port
 
     st = Store(store)
     url = f"http://localhost:{port}/#/map/{name}/{version}"
-    console.print(f"web map of {name}: {url} (Ctrl-C stops it)")
+    typer.echo(f"web map of {name}: {url}  (Ctrl-C stops it)")    # plain: a wrapped URL cannot be copied
     if open_browser:
         import threading
         import webbrowser

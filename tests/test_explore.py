@@ -38,7 +38,7 @@ def test_explore_the_bundled_sample_serves_a_drawn_map(tmp_path):
         deadline = time.time() + 900
         while url is None and time.time() < deadline:
             assert proc.poll() is None, open(tmp_path / "explore.log").read()[-3000:]
-            found = re.search(r"web map of debian-3k: (\S+)", open(tmp_path / "explore.log").read())
+            found = re.search(r"web map of debian-3k:\s+(\S+)", open(tmp_path / "explore.log").read())
             if found:
                 url = found.group(1).replace("localhost", "127.0.0.1")
             time.sleep(2)
