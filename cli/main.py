@@ -11,13 +11,33 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Self-hosted, versioned data maps.")
+from datamap.cli import exits
+from datamap.cli.exits import fail
+from datamap.resources.choices import EmbedMode, LatentDtype, OnInvalid, Projection, Runner
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(add_completion=False, no_args_is_help=True, context_settings=CONTEXT)
 console = Console()
 err = Console(stderr=True)
 
 StoreOpt = typer.Option(None, "--store", envvar="DATAMAP_STORE",
                         help="Store URI (local folder or s3://bucket/prefix). Default ./datamap-store")
+JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from datamap import __version__
+
+        typer.echo(f"datamap {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                       help="Print the installed datamap version and exit")) -> None:
+    """Self-hosted, versioned data maps. Exit codes: 0 ok, 1 input/data error, 2 usage error,
+    3 storage unreachable (docs/cli.md)."""
 
 
 def _quiet_prefect(verbose: bool) -> None:
@@ -27,9 +47,7 @@ def _quiet_prefect(verbose: bool) -> None:
             logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-def _fail(e: Exception) -> None:
-    err.print(f"[bold red]error:[/] {type(e).__name__}: {e}")
-    raise typer.Exit(2)
+_fail = fail
 
 
 @app.command()
@@ -43,57 +61,80 @@ def build(
     embeddings: Optional[str] = typer.Option(None, help="Separate vectors: .npy (row order) or parquet with id"),
     input_format: Optional[str] = typer.Option(None, "--format", help="Override format detection"),
     model: Optional[str] = typer.Option(None, help="sentence-transformers model folder (default: bundled MiniLM)"),
-    embed_mode: str = typer.Option("quality", help="quality (ONNX int8) | exact (ONNX fp32) | fast (static, "
-                                   "lossy) | torch; see docs/embedding-modes.md"),
-    on_invalid: str = typer.Option("fail", help="fail | skip: what to do with rows that break the contract"),
-    latent_dtype: str = typer.Option("float32", help="float32 | float16 for stored vectors"),
-    n_neighbors: int = typer.Option(15, help="UMAP n_neighbors"),
-    min_dist: float = typer.Option(0.1, help="UMAP min_dist"),
+    embed_mode: EmbedMode = typer.Option("quality", help="quality (ONNX int8), exact (ONNX fp32), fast (static, "
+                                         "lossy) or torch; see docs/embedding-modes.md"),
+    on_invalid: OnInvalid = typer.Option("fail", help="What to do with rows that break the contract"),
+    latent_dtype: LatentDtype = typer.Option("float32", help="Dtype of the stored vectors"),
+    projection: Projection = typer.Option("umap", help="Main layout; auto picks by size "
+                                          "(docs/projections-and-images.md)"),
+    n_neighbors: Optional[int] = typer.Option(None, help="UMAP n_neighbors (default 15; umap/auto only)"),
+    min_dist: Optional[float] = typer.Option(None, help="UMAP min_dist (default 0.1; umap/auto only)"),
+    n_epochs: Optional[int] = typer.Option(None, help="UMAP epochs (default: umap-learn's; umap/auto only)"),
+    perplexity: Optional[float] = typer.Option(None, help="t-SNE perplexity (default 30; tsne/auto only)"),
+    learning_rate: Optional[float] = typer.Option(None, help="t-SNE learning rate (default: openTSNE's auto, "
+                                                  "max(N/12, 200); tsne/auto only)"),
+    metric: Optional[str] = typer.Option(None, help="Layout distance metric (default cosine)"),
     seed: int = typer.Option(42, help="Layout seed (same input → same map)"),
-    projection: str = typer.Option("umap", help="umap | tsne | pca | auto (by size); see "
-                                   "docs/projections-and-images.md"),
-    extra_projection: Optional[list[str]] = typer.Option(None, help="Another layout stored beside the main "
-                                                         "one (repeat: --extra-projection tsne --extra-projection pca)"),
+    extra_projection: Optional[list[Projection]] = typer.Option(
+        None, help="Another layout stored beside the main one (repeat: --extra-projection tsne "
+                   "--extra-projection pca)"),
     image_field: Optional[str] = typer.Option(None, help="Column with image paths, URLs or bytes (image maps; "
                                               "default: detected)"),
-    no_topics: bool = typer.Option(False, help="Skip the topic model"),
+    topics: bool = typer.Option(True, "--topics/--no-topics", help="Build the topic model"),
     labeller: str = typer.Option("contrastive", help="Topic names: contrastive (offline, default) | keywords | "
                                  "openai (needs --labeller-url) | bertopic:KeyBERTInspired | module:attr"),
     labeller_url: Optional[str] = typer.Option(None, help="OpenAI-compatible server for --labeller openai, "
                                                "e.g. http://127.0.0.1:8080/v1 (key: $DATAMAP_LABELLER_API_KEY)"),
     labeller_model: Optional[str] = typer.Option(None, help="Model name the labeller server knows"),
-    no_dedupe: bool = typer.Option(False, help="Skip duplicate detection"),
-    no_outliers: bool = typer.Option(False, help="Skip outlier scores"),
+    dedupe: bool = typer.Option(True, "--dedupe/--no-dedupe", help="Detect semantic duplicates"),
+    outliers: bool = typer.Option(True, "--outliers/--no-outliers", help="Compute outlier scores"),
     duplicate_cutoff: Optional[float] = typer.Option(None, help="Cosine distance under which points are "
                                                      "duplicates (default 0.1)"),
-    runner: str = typer.Option("local", help="local | dask: where the stages run"),
+    tag_duplicates: bool = typer.Option(True, "--tag-duplicates/--no-tag-duplicates",
+                                        help="Expose deletion candidates as the 'duplicates' tag"),
+    settings: Optional[list[str]] = typer.Option(None, "--set", metavar="STAGE.KEY=VALUE",
+                                                 help="Any stage option, e.g. --set topics.depths=2 "
+                                                      "--set index.connectivity=32 (repeatable; docs/cli.md)"),
+    runner: Runner = typer.Option("local", help="Where the stages run"),
     dask_address: Optional[str] = typer.Option(None, help="Dask scheduler (tcp://host:8786); "
                                                "default with --runner dask: a local cluster"),
     full: bool = typer.Option(False, "--full", help="Full re-layout even if the dataset has a version "
                               "(default: incremental refresh below the drift threshold)"),
     skip_unchanged: bool = typer.Option(False, "--skip-unchanged", help="Publish nothing when the source's "
                                         "bytes and these options equal the latest version's"),
-    verbose: bool = typer.Option(False, "--verbose", "-v"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs and full tracebacks"),
 ) -> None:
     """Build a map and publish it as a new version."""
+    from datamap.cli.build_options import build_options
+
+    layout = {"method": projection.value, "seed": seed, "n_neighbors": n_neighbors, "min_dist": min_dist,
+              "n_epochs": n_epochs, "perplexity": perplexity, "learning_rate": learning_rate, "metric": metric,
+              "extra": [p.value for p in extra_projection or []]}
+    options = build_options(
+        fields={"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
+                "embeddings": embeddings, "input_format": input_format, "model": model,
+                "embed_mode": embed_mode.value, "on_invalid": on_invalid.value, "latent_dtype": latent_dtype.value,
+                "full": full},
+        layout=layout, topics=_topic_options(labeller, labeller_url, labeller_model) if topics else None,
+        dedupe=_dedupe_options(duplicate_cutoff, tag_duplicates) if dedupe else None,
+        outliers={} if outliers else None, image_field=image_field, settings=settings or [])
     _quiet_prefect(verbose)
-    options = {"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
-               "embeddings": embeddings, "input_format": input_format, "model": model, "embed_mode": embed_mode,
-               "on_invalid": on_invalid, "latent_dtype": latent_dtype,
-               "projection": {"n_neighbors": n_neighbors, "min_dist": min_dist, "seed": seed,
-                              "method": projection, "extra": list(extra_projection or [])},
-               "topics": None if no_topics else _topic_options(labeller, labeller_url, labeller_model), "dedupe": None if no_dedupe else
-               ({} if duplicate_cutoff is None else {"duplicate_cutoff": duplicate_cutoff}), "full": full,
-               "outliers": None if no_outliers else {},
-               "thumbnails": {"image_field": image_field} if image_field else {}}
-    res = _run_build(source, dataset, store, options, runner, dask_address, skip_unchanged, verbose)
+    res = _run_build(source, dataset, store, options, runner.value, dask_address, skip_unchanged, verbose)
     _report_build(res)
+
+
+def _dedupe_options(cutoff: float | None, tag_duplicates: bool) -> dict:
+    """Dedupe options from the CLI: only what differs from the defaults (stable cache keys)."""
+    out: dict = {} if cutoff is None else {"duplicate_cutoff": cutoff}
+    if not tag_duplicates:
+        out["tag_duplicates"] = False
+    return out
 
 
 def _run_build(source: str, dataset: str, store: Optional[str], options: dict, runner: str,
                dask_address: Optional[str], skip_unchanged: bool, verbose: bool) -> dict:
     """Run the build flow with the progress display; a ``DatamapError`` becomes one error
-    line and exit code 2 (Prefect's own traceback is silenced unless ``--verbose``)."""
+    line and its exit code (cli/exits.py; Prefect's traceback is silenced unless ``--verbose``)."""
     from datamap.cli.progress import RichReporter
     from datamap.flows.build_map import build_map
     from datamap.resources.errors import DatamapError
@@ -153,19 +194,22 @@ def _topic_options(labeller: str, url: str | None, model: str | None) -> dict:
     return out
 
 
+DatasetArg = typer.Argument(..., help="Map name in the store")
+
+
 @app.command()
-def versions(dataset: str, store: Optional[str] = StoreOpt,
-             as_json: bool = typer.Option(False, "--json")) -> None:
+def versions(dataset: str = DatasetArg, store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
     """List the complete versions of a dataset (newest last)."""
     from datamap.resources import list_versions
     from datamap.resources.errors import DatamapError
+    from datamap.resources.store import Store
 
     try:
         rows = list_versions(dataset, store)
+        if not rows:
+            Store(store).resolve_version(dataset)     # raises DatasetNotFound naming those that exist
     except DatamapError as e:
         _fail(e)
-    if not rows:
-        _fail(LookupError(f"no versions of {dataset!r}"))
     if as_json:
         console.print_json(json.dumps(rows))
         return
@@ -178,22 +222,38 @@ def versions(dataset: str, store: Optional[str] = StoreOpt,
 
 
 @app.command()
-def datasets(store: Optional[str] = StoreOpt) -> None:
+def datasets(store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
     """List the datasets in a store."""
     from datamap.resources import list_datasets
+    from datamap.resources.errors import DatamapError
 
-    for d in list_datasets(store):
+    try:
+        names = list_datasets(store)
+    except DatamapError as e:
+        _fail(e)
+    if as_json:
+        console.print_json(json.dumps(names))
+        return
+    for d in names:
         console.print(d)
 
 
 @app.command()
-def gc(dataset: str, store: Optional[str] = StoreOpt,
+def gc(dataset: str = DatasetArg, store: Optional[str] = StoreOpt,
        min_age: float = typer.Option(3600, help="Only folders older than this many seconds")) -> None:
     """Remove leftovers of crashed publishes (version folders without a manifest)."""
+    from datamap.resources.errors import DatamapError
     from datamap.resources.store import Store
-    from datamap.tasks.publish import collect_garbage
 
-    removed = collect_garbage(Store(store), dataset, min_age)
+    try:
+        st = Store(store)
+        if not st.exists(st.dataset_dir(dataset)):
+            st.resolve_version(dataset)               # raises DatasetNotFound naming those that exist
+        from datamap.tasks.publish import collect_garbage
+
+        removed = collect_garbage(st, dataset, min_age)
+    except DatamapError as e:
+        _fail(e)
     console.print(f"removed {len(removed)} incomplete version folder(s)")
 
 
@@ -215,7 +275,7 @@ def serve(store: Optional[str] = StoreOpt,
     if host not in LOOPBACK and not token:
         err.print(f"[red]refusing to listen on {host} without a token: anyone reaching it could read "
                   "the maps. Pass --token or set DATAMAP_TOKEN; browsers then open /?token=<token> once.[/]")
-        raise typer.Exit(2)
+        raise typer.Exit(exits.USAGE_ERROR)
     run_server(st.uri, host=host, port=port, token=token)
 
 
@@ -237,24 +297,67 @@ from datamap.cli.outliers import register as _register_outliers  # noqa: E402  (
 _register_outliers(app, StoreOpt, console, _fail)
 
 
+from datamap.cli.read import register as _register_read  # noqa: E402  (search, neighbors, topics, duplicates, tag show)
+
+_register_read(app, StoreOpt, console, _fail)
+
+
+from datamap.cli.explore import register as _register_explore  # noqa: E402  (build + serve in one command)
+
+_register_explore(app, StoreOpt, console, _fail, _run_build, _report_build)
+
+
 def main() -> None:
-    """The ``datamap`` entry point: a command whose optional extra is not installed ends
-    with one line naming the pip command, not a traceback from deep inside a stage."""
+    """The ``datamap`` entry point. Usage errors (a wrong option or choice) end as two plain
+    lines and exit 2, found by the parser before anything heavy is imported; a command
+    whose optional extra is not installed ends with one line naming the pip command."""
     from datamap.cli.extras import extra_for_missing
     from datamap.resources.errors import MissingExtra
 
     try:
-        app()
+        sys.exit(_invoke(sys.argv[1:]))
     except MissingExtra as e:
         typer.echo(f"error: {e}", err=True)     # plain text: "[build]" is no markup
-        sys.exit(1)
+        sys.exit(exits.DATA_ERROR)
     except ModuleNotFoundError as e:
         hint = extra_for_missing(e.name or "")
         if hint is None:
             raise
         typer.echo(f"error: this command needs the '{hint}' extra (missing module {e.name}): "
                    f"pip install 'datamap[{hint}]'", err=True)
-        sys.exit(1)
+        sys.exit(exits.DATA_ERROR)
+
+
+def _invoke(args: list[str]) -> int:
+    """Run the command line; a usage error prints ``Usage: …`` and ``error: …`` (one line,
+    naming the valid choices for a choice) without Typer's boxed panel, which wraps lines."""
+    ex = _click_exceptions()
+    command = typer.main.get_command(app)
+    try:
+        rv = command.main(args=args, prog_name="datamap", standalone_mode=False)
+    except ex.UsageError as e:
+        if e.ctx is not None:
+            typer.echo(e.ctx.get_usage(), err=True)
+            typer.echo(f"Try '{e.ctx.command_path} -h' for help.", err=True)
+        # recent Typer checks choices through pydantic, which prefixes "Value error, "
+        typer.echo(f"error: {e.format_message().replace('Value error, ', '')}", err=True)
+        return exits.USAGE_ERROR
+    except ex.ClickException as e:
+        typer.echo(f"error: {e.format_message()}", err=True)
+        return e.exit_code
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        return 130
+    return rv if isinstance(rv, int) else exits.OK
+
+
+def _click_exceptions():
+    """Click's exception classes as this Typer raises them (recent Typer vendors Click)."""
+    try:
+        from typer._click import exceptions
+    except ImportError:      # Typer that uses the click package itself
+        from click import exceptions
+    return exceptions
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from datamap.cli.exits import fail
+
 console = Console()
 err = Console(stderr=True)
 
@@ -22,9 +24,7 @@ source_app = typer.Typer(add_completion=False, no_args_is_help=True,
                          help="Register the input behind a dataset for scheduled / event refreshes.")
 
 
-def _fail(e: Exception) -> None:
-    err.print(f"[bold red]error:[/] {type(e).__name__}: {e}")
-    raise typer.Exit(2)
+_fail = fail
 
 
 @source_app.command("add")
@@ -64,7 +64,7 @@ def source_list(store: Optional[str] = StoreOpt) -> None:
 
 
 @source_app.command("remove")
-def source_remove(dataset: str, store: Optional[str] = StoreOpt) -> None:
+def source_remove(dataset: str = typer.Argument(..., help="Map name in the store"), store: Optional[str] = StoreOpt) -> None:
     """Forget the source of DATASET (its versions stay)."""
     from datamap.resources.store import Store
     from datamap.tasks.sources import unregister_source
@@ -124,7 +124,7 @@ def diff(
     v1: str = typer.Argument(..., help="Older version id"),
     v2: str = typer.Argument("latest", help="Newer version id (default: latest)"),
     store: Optional[str] = StoreOpt,
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON"),
 ) -> None:
     """What changed between two versions: rows added/removed/changed, moves, topics."""
     from datamap.resources import open_map

@@ -26,7 +26,7 @@ def register(app: typer.Typer, store_opt, console, fail) -> None:
                  top: int = typer.Option(20, "--top", "-n", help="How many of the most outlying points"),
                  version: str = typer.Option("latest", help="Version to read"),
                  store: Optional[str] = store_opt,
-                 as_json: bool = typer.Option(False, "--json")) -> None:
+                 as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON")) -> None:
         """The most outlying points of a map (outlier score from the k-NN graph)."""
         from datamap.resources.errors import DatamapError
 
@@ -55,7 +55,7 @@ def register(app: typer.Typer, store_opt, console, fail) -> None:
                     k: int = typer.Option(20, "--k", "-k", help="How many suggestions"),
                     accept: bool = typer.Option(False, "--accept", help="Add the suggestions to the tag"),
                     store: Optional[str] = store_opt,
-                    as_json: bool = typer.Option(False, "--json")) -> None:
+                    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON")) -> None:
         """Untagged points most like tag NAME (a classifier on its vectors); --accept adds them."""
         from datamap.resources.errors import DatamapError
 

@@ -26,16 +26,24 @@ except _metadata.PackageNotFoundError:   # running from a checkout that is not i
     __version__ = "0+unknown"
 
 __all__ = ["open_map", "list_datasets", "list_versions", "DataMap", "Store", "DatamapError",
-           "DatasetNotFound", "VersionNotFound", "build_map", "__version__"]
+           "DatasetNotFound", "VersionNotFound", "build_map", "embed_query", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    """``datamap.build_map`` loads the build stack only when it is asked for."""
+    """``datamap.build_map`` and ``datamap.embed_query`` load the build stack / the
+    embedder only when they are asked for."""
     if name == "build_map":
         from datamap.cli.extras import require
 
         require("build", "datamap.build_map")
-        from datamap.flows.build_map import build_map
+        from datamap.flows.inmemory import build_map_any
 
-        return build_map
+        return build_map_any      # a path/URL, or a DataFrame / Arrow table and numpy vectors
+    if name == "embed_query":
+        from datamap.cli.extras import require
+
+        require("embed", "datamap.embed_query")
+        from datamap.tasks.embed.query import embed_query
+
+        return embed_query
     raise AttributeError(f"module 'datamap' has no attribute {name!r}")

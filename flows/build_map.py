@@ -22,6 +22,7 @@ from datamap.flows.runtime.progress_log import progress_in_run_log
 from datamap.flows.runtime.runners import on_dask, stage_on_runner
 from datamap.flows.runtime.runlog import recorded_run
 from datamap.flows.runtime.workarea import WorkArea, digest
+from datamap.flows.stage_options import check_stage_options
 from datamap.flows.stages.dedupe import dedupe_refresh
 from datamap.flows.stages.embed import embed
 from datamap.flows.stages.index import index, index_options, index_refresh
@@ -30,6 +31,7 @@ from datamap.flows.stages.project import project, project_refresh
 from datamap.flows.stages.publish import publish
 from datamap.flows.stages.topics import topics_refresh
 from datamap.resources import schema
+from datamap.resources.choices import ON_INVALID
 from datamap.resources.errors import InvalidOption
 from datamap.resources.store import Store
 from datamap.tasks import refresh as refresh_mod
@@ -37,7 +39,6 @@ from datamap.tasks.ingest import read as ingest_mod
 
 # stages after the layout, in order; each is ``datamap.flows.stages.<name>.<name>``
 OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "projections", "thumbnails", "tiles")
-ON_INVALID = ("fail", "skip")
 
 
 @dataclasses.dataclass
@@ -79,6 +80,7 @@ def check_options(options: dict | None, dataset: str) -> BuildOptions:
         raise InvalidOption(f"latent_dtype must be one of {', '.join(schema.LATENT_DTYPES)}, "
                             f"got {opts.latent_dtype!r}")
     schema.check_name(dataset, "dataset")
+    check_stage_options(opts)
     return opts
 
 

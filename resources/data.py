@@ -49,7 +49,37 @@ class DataResource:
     def position(self) -> dict[str, int]:
         return {k: i for i, k in enumerate(self.ids)}
 
+    def coerce_ids(self, ids) -> list:
+        """``ids`` as values of the id column's type: ``[0, 42]`` matches the text ids
+        ``"0"``, ``"42"`` (ids are read as text unless the input's id field holds integers),
+        and ``["7"]`` matches an integer id 7. A value that cannot be one stays as given, so
+        it is reported as unknown rather than silently changed."""
+        if isinstance(ids, (str, bytes)):
+            raise DatamapError(f"ids must be a list of ids, not a single string: use [{ids!r}]")
+        typ = self.tb.schema.field(schema.ID).type
+        ids = list(ids)
+        textual = pa.types.is_string(typ) or pa.types.is_large_string(typ)
+        if textual and all(type(i) is str for i in ids):
+            return ids          # the common case, kept cheap for whole-column lookups
+        out: list = []
+        for i in ids:
+            if pa.types.is_integer(typ) and not isinstance(i, (int, np.integer)):
+                try:
+                    i = int(str(i))
+                except ValueError:
+                    pass
+            elif textual:
+                if isinstance(i, bytes):
+                    i = i.decode("utf-8", "replace")
+                elif not isinstance(i, str):
+                    i = str(i.item() if isinstance(i, np.generic) else i)
+            elif isinstance(i, np.generic):
+                i = i.item()
+            out.append(i)
+        return out
+
     def positions(self, ids: list[str], strict: bool = True) -> np.ndarray:
+        ids = self.coerce_ids(ids)
         pos = self.position
         missing = [i for i in ids if i not in pos]
         if missing and strict:
@@ -59,4 +89,4 @@ class DataResource:
         return np.asarray([pos[i] for i in ids if i in pos], dtype=np.int64)
 
     def get(self, ids: list[str]) -> list[dict[str, Any]]:
-        return self.tb.take(pa.array(self.positions(list(ids)))).to_pylist()
+        return self.tb.take(pa.array(self.positions(ids))).to_pylist()

@@ -84,15 +84,35 @@ class EmbeddingsResource:
         res = self.index.search(q, kk)
         keys = np.asarray(res.keys).reshape(len(q), -1)
         dists = np.asarray(res.distances).reshape(len(q), -1)
+        want = min(int(k), n - (1 if exclude is not None else 0))
         out_ids, out_d = [], []
         for i in range(len(q)):
-            row_ids, row_d = [], []
-            for key, d in zip(keys[i], dists[i]):
-                key = int(key)
-                if key >= n or (exclude is not None and key == exclude[i]):
-                    continue
-                row_ids.append(data_ids[key])
-                row_d.append(float(d))
-            out_ids.append(row_ids[:k])
+            row_keys, row_d = self._row(keys[i], dists[i], n, None if exclude is None else exclude[i])
+            if len(row_keys) < want:
+                # HNSW may return fewer than asked when k is close to N (e.g. k = N - 1):
+                # then this row is answered exactly, over every point
+                row_keys, row_d = self._exact(q[i], n, None if exclude is None else exclude[i])
+            out_ids.append([data_ids[j] for j in row_keys[:k]])
             out_d.append(row_d[:k])
         return out_ids, out_d
+
+    @staticmethod
+    def _row(keys: np.ndarray, dists: np.ndarray, n: int, exclude: int | None) -> tuple[list[int], list[float]]:
+        """One query's hits, without padding keys and without the query point itself."""
+        got_k, got_d = [], []
+        for key, d in zip(keys, dists):
+            key = int(key)
+            if key >= n or key == exclude:
+                continue
+            got_k.append(key)
+            got_d.append(float(d))
+        return got_k, got_d
+
+    def _exact(self, q: np.ndarray, n: int, exclude: int | None) -> tuple[list[int], list[float]]:
+        """Every point by cosine distance to ``q``, nearest first (brute force)."""
+        lat = np.asarray(self.latent, dtype=np.float32)
+        norms = np.linalg.norm(lat, axis=1) * max(float(np.linalg.norm(q)), 1e-12)
+        d = 1.0 - (lat @ q) / np.maximum(norms, 1e-12)
+        order = np.argsort(d, kind="stable")
+        keep = [int(j) for j in order if int(j) != exclude][:n]
+        return keep, [float(d[j]) for j in keep]

@@ -116,3 +116,9 @@ class LabellerError(DatamapError, ValueError):
 
     Failures of a reachable-or-not labelling *server* are never raised: those topics fall
     back to the offline labels and the manifest records which and why."""
+
+
+class NoQueryModel(DatamapError):
+    """A map's vectors came from a model datamap cannot load to embed a query (your own
+    vectors, or a model folder that is gone): embed the query yourself and search with
+    ``m.vector_search(queries=…)``."""

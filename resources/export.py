@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from datamap.resources import schema
+from datamap.resources.errors import InvalidOption
 
 if TYPE_CHECKING:
     from datamap.resources.reader import DataMap
@@ -33,12 +35,24 @@ def curated_mask(m: "DataMap", with_tags: list[str] = (), without_tags: list[str
 
 
 def export(m: "DataMap", out: str, with_tags: list[str] = (), without_tags: list[str] = (),
-           storage_options: dict | None = None) -> dict:
-    """Write the kept rows (every data column) to ``out`` (local path or fsspec URL)."""
+           storage_options: dict | None = None, extras: list[str] = (), neighbors_k: int = 15) -> dict:
+    """Write the kept rows (every data column) to ``out`` (local path or fsspec URL), plus
+    the map columns named in ``extras`` (x, y, topics, neighbors, outlier:
+    resources/export_columns.py)."""
     import fsspec
 
+    from datamap.resources.export_columns import check_extras, extra_columns
+
+    extras = check_extras(list(extras))
     keep = curated_mask(m, list(with_tags), list(without_tags))
     tb = m.data.tb.filter(keep)
+    if extras:
+        rows = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
+        for name, col in extra_columns(m, rows, extras, neighbors_k).items():
+            if name in tb.column_names:
+                raise InvalidOption(f"the data already has a column {name!r}; export it without --with "
+                                    f"{name}, or rename the column")
+            tb = tb.append_column(name, col)
     with fsspec.open(out, "wb", **(storage_options or {})) as f:
         pq.write_table(tb, f, compression="zstd")
     return {"out": out, "rows_in": m.row_count, "rows_out": tb.num_rows,

@@ -165,6 +165,11 @@ class DataMap:
 
         return TilesResource(self)
 
+    def vector_search(self, ids: list[str] | None = None, queries: Any = None,
+                      k: int = 5) -> tuple[list[list[str]], list[list[float]]]:
+        """Nearest neighbours (Atlas calls it on the map): ``m.embeddings.vector_search``."""
+        return self.embeddings.vector_search(ids=ids, queries=queries, k=k)
+
     def get_data(self, ids: list[str]) -> list[dict[str, Any]]:
         """Full records for ``ids`` in the order given (Atlas ``get_data``)."""
         return self.data.get(ids)

@@ -90,6 +90,7 @@ RUN_SUCCESS = (RUN_PUBLISHED, RUN_UNCHANGED)
 SOURCE_SCHEDULE = "schedule"
 
 LATENT_DTYPES = ("float32", "float16")
+USER_VECTORS_MODEL = "user-provided"   # manifest model id of a map built from your own vectors
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 

@@ -278,22 +278,32 @@ class Store:
                 existing = self.list_datasets()
                 raise DatasetNotFound(
                     f"no published map named {dataset!r} in store {self.uri!r}. "
-                    f"Datasets here: {', '.join(existing) if existing else '(none)'}"
+                    f"Datasets here: {', '.join(existing) if existing else '(none)'}{self._where_hint(existing)}"
                 )
             return v
         schema.check_name(version, "version")
         versions = self.list_versions(dataset)
         if version not in versions:
             if not versions:
+                existing = self.list_datasets()
                 raise DatasetNotFound(
                     f"no published map named {dataset!r} in store {self.uri!r}. "
-                    f"Datasets here: {', '.join(self.list_datasets()) or '(none)'}"
+                    f"Datasets here: {', '.join(existing) or '(none)'}{self._where_hint(existing)}"
                 )
             raise VersionNotFound(
                 f"dataset {dataset!r} has no complete version {version!r}. "
                 f"Versions: {', '.join(versions)}"
             )
         return version
+
+    def _where_hint(self, existing: list[str]) -> str:
+        """Where a relative local store was looked for: the usual reason for "(none)" is
+        running from another directory than the one the map was built in."""
+        if existing or not self.local or os.path.isabs(os.path.expanduser(self.uri)):
+            return ""
+        return (f". A relative store is looked up from the working directory: this one is "
+                f"{self.root} (cwd {os.getcwd()}); pass store='/path/to/datamap-store' or set "
+                "DATAMAP_STORE to the folder the map was built in")
 
     def read_manifest(self, dataset: str, version: str) -> schema.Manifest:
         return self.read_json(self.artifact_path(dataset, version, schema.MANIFEST))

@@ -49,6 +49,36 @@ def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def _tag_frame_class():
+    """A pandas DataFrame that can also be called: ``tags.df`` and ``tags.df(overwrite=…)``
+    both work (pandas is imported only when a frame is asked for)."""
+    import pandas as pd
+
+    class TagFrame(pd.DataFrame):
+        _metadata = ["_tags"]
+
+        @property
+        def _constructor(self):     # frames derived from this one are plain DataFrames
+            return pd.DataFrame
+
+        def __call__(self, overwrite: bool = False):
+            return self._tags._frame(overwrite=overwrite)
+
+    return TagFrame
+
+
+class _TagFrame:
+    _cls = None
+
+    @classmethod
+    def make(cls, frame, tags: "TagsResource"):
+        if cls._cls is None:
+            cls._cls = _tag_frame_class()
+        out = cls._cls(frame)
+        out._tags = tags
+        return out
+
+
 class TagsResource:
     def __init__(self, m: "DataMap"):
         self._m = m
@@ -155,8 +185,16 @@ class TagsResource:
                         "derived": bool(t.get("derived"))})
         return out
 
-    def get_datums_in_tag(self, name: str) -> list[str]:
-        """Ids in the tag that this version has, in map order."""
+    def reload(self) -> None:
+        """Forget every log object read so far; the next read fetches all of them again
+        from storage (``overwrite=True`` in the Atlas-style calls)."""
+        self._events.clear()
+
+    def get_datums_in_tag(self, name: str, overwrite: bool = False) -> list[str]:
+        """Ids in the tag that this version has, in map order. ``overwrite=True`` re-reads
+        the whole tag log from storage instead of reusing the objects already read."""
+        if overwrite:
+            self.reload()
         t = self._lookup(name)
         if t.get("derived"):
             return self._derived_ids()
@@ -165,7 +203,14 @@ class TagsResource:
 
     @property
     def df(self):
-        """pandas DataFrame: id plus one bool column per tag (Atlas ``m.tags.df``)."""
+        """pandas DataFrame: id plus one bool column per tag (Atlas ``m.tags.df``). Also
+        callable as Atlas documents it, ``m.tags.df(overwrite=True)``: a frame re-read from
+        storage."""
+        return _TagFrame.make(self._frame(), self)
+
+    def _frame(self, overwrite: bool = False):
+        if overwrite:
+            self.reload()
         state = self._state()
         cols: dict[str, Any] = {schema.ID: self._ids_col()}
         for name in sorted({**state, **self._derived()}):
@@ -187,13 +232,13 @@ class TagsResource:
     def _known_ids(self, ids, strict: bool, what: str) -> tuple[list[str], int]:
         if isinstance(ids, (str, bytes)):
             raise DatamapError(f"{what} takes a list of ids, not a single string: use [{ids!r}]")
-        ids = list(dict.fromkeys(str(i) for i in ids))
+        ids = list(dict.fromkeys(self._m.data.coerce_ids(ids)))
         pos = self._m.data.position
         missing = [i for i in ids if i not in pos]
         if missing and strict:
             raise UnknownIds(
                 f"{len(missing)} id(s) not in {self._m.dataset}@{self._m.version}: {missing[:10]}"
-                f"{' …' if len(missing) > 10 else ''}. Pass strict=False to skip them.")
+                f"{' …' if len(missing) > 10 else ''}. Pass strict=False (CLI: --no-strict) to skip them.")
         if missing:
             warnings.warn(f"skipped {len(missing)} id(s) not in {self._m.dataset}@{self._m.version}",
                           stacklevel=3)

@@ -24,6 +24,7 @@ class TopicsResource:
     def __init__(self, m: "DataMap"):
         m.require(schema.TOPICS, "topics (build with the topics stage enabled: options topics={} )")
         self._m = m
+        self._calibrations: dict[int, Any] = {}
 
     def __repr__(self) -> str:
         return f"<TopicsResource {self._m.dataset}@{self._m.version}: {self.depth} depths>"
@@ -47,8 +48,26 @@ class TopicsResource:
     @property
     def metadata(self):
         """pandas DataFrame, one row per topic at every depth: topic_id, depth, parent,
-        topic_short_description, topic_description, keywords, count, x, y."""
-        return self._meta.to_pandas()
+        topic_short_description, topic_description, keywords, count, x, y, and (as Atlas
+        has them) topic_depth_1..D: the label of the topic's ancestor at each depth, its
+        own label at its depth, None below it."""
+        return self._meta_with_path().to_pandas()
+
+    def _meta_with_path(self) -> pa.Table:
+        paths: list[list[str | None]] = []
+        for r in self._rows:
+            chain, t = [], r
+            while t is not None:
+                chain.append(t[schema.TOPIC_LABEL])
+                t = self._by_id.get(t[schema.TOPIC_PARENT]) if t[schema.TOPIC_PARENT] is not None else None
+            chain.reverse()
+            paths.append(chain + [None] * (self.depth - len(chain)))
+        tb = self._meta
+        for d in range(1, self.depth + 1):
+            name = schema.topic_label_column(d)
+            if name not in tb.column_names:
+                tb = tb.append_column(name, pa.array([p[d - 1] for p in paths], type=pa.string()))
+        return tb
 
     @cached_property
     def depth(self) -> int:
@@ -127,9 +146,11 @@ class TopicsResource:
         if time_field not in data.column_names:
             raise UnknownField(f"{time_field!r} is not a field of {self._m.dataset}; fields: {data.column_names}")
         col = data.column(time_field)
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            col = _parse_iso(col, time_field)       # JSON Lines and CSV keep timestamps as text
         typ = col.type
         if not (pa.types.is_timestamp(typ) or pa.types.is_date(typ)):
-            raise DatamapError(f"{time_field!r} has type {typ}, not a date or timestamp")
+            raise DatamapError(f"{time_field!r} has type {typ}, not a date, a timestamp or ISO 8601 text")
         lo, hi = _bound(start, typ), _bound(end, typ)
         mask = pc.and_(pc.greater_equal(col, lo), pc.less(col, hi))
         mask = pc.fill_null(mask, False)
@@ -139,17 +160,36 @@ class TopicsResource:
         out.sort(key=lambda r: (-r["count"], r["topic"]))
         return out
 
-    def vector_search_topics(self, queries, k: int = 32, depth: int = 3,
-                             temperature: float = 0.02) -> list[dict[str, float]]:
-        """Per query, {topic label: posterior} over its ``k`` nearest points at ``depth``,
-        most likely first.
+    def calibration(self, depth: int | None = None) -> dict[str, Any]:
+        """The temperature ``vector_search_topics`` uses at ``depth`` (default: deepest),
+        fitted on held-out points of this map, with its expected calibration error
+        (resources/topic_calibration.py). Computed once per depth and kept."""
+        return self._calibration(self._check_depth(self.depth if depth is None else depth)).as_dict()
+
+    def _calibration(self, depth: int):
+        if depth not in self._calibrations:
+            from datamap.resources.topic_calibration import fit
+
+            labels = self.tb.column(schema.topic_label_column(depth)).to_pylist()
+            self._calibrations[depth] = fit(self._m, depth, labels)
+        return self._calibrations[depth]
+
+    def vector_search_topics(self, queries, k: int = 32, depth: int | None = None,
+                             temperature: float | None = None) -> list[dict[str, float]]:
+        """Per query, {topic label: posterior} over its ``k`` nearest points at ``depth``
+        (default: the map's deepest), most likely first.
 
         Each neighbour votes with weight exp(-(d - d_nearest) / temperature) on its cosine
-        distance d (a softmax over similarities), normalised to sum to 1. MiniLM neighbours
-        sit ~0.05 apart in distance: at 0.02 the closest few dominate (the top topic is the
-        nearest neighbour's for ~95% of held-out Debian queries), at 0.05+ the vote flattens
-        towards a plain k-NN majority."""
-        depth = self._check_depth(depth)
+        distance d (a softmax over similarities), normalised to sum to 1. ``temperature``
+        defaults to the one fitted on held-out points of this map, and the vote is then
+        calibrated so the posterior of the top topic matches how often it is right
+        (:meth:`calibration`); a given ``temperature`` returns the raw vote. A small fixed
+        one (0.02, the old default) lets the nearest neighbour dominate, overconfident."""
+        depth = self._check_depth(self.depth if depth is None else depth)
+        exponent = 1.0
+        if temperature is None:
+            cal = self._calibration(depth)
+            temperature, exponent = cal.temperature, cal.exponent
         if not temperature > 0:
             raise DatamapError(f"temperature must be > 0, got {temperature!r}")
         q = np.asarray(queries, dtype=np.float32)
@@ -170,7 +210,12 @@ class TopicsResource:
                 lab = labels[pos[i]]
                 post[lab] = post.get(lab, 0.0) + float(wi)
             total = sum(post.values())
-            out.append(dict(sorted(((t, v / total) for t, v in post.items()), key=lambda kv: -kv[1])))
+            vals = np.asarray(list(post.values())) / total
+            if exponent != 1.0:
+                from datamap.resources.topic_calibration import sharpen
+
+                vals = sharpen(vals, exponent)
+            out.append(dict(sorted(zip(post, vals.tolist()), key=lambda kv: -kv[1])))
         return out
 
     def topic_of(self, ids: list[str], depth: int = 1) -> list[str]:
@@ -178,6 +223,27 @@ class TopicsResource:
         depth = self._check_depth(depth)
         pos = self._m.data.positions(list(ids))
         return self.tb.column(schema.topic_label_column(depth)).take(pa.array(pos)).to_pylist()
+
+
+def _parse_iso(col: pa.ChunkedArray, field: str) -> pa.ChunkedArray:
+    """A text column of ISO 8601 timestamps as UTC timestamps (offsets such as ``Z`` or
+    ``+02:00`` converted; naive ones read as UTC). Empty strings and nulls stay null; any
+    other unparsable value is an error naming it."""
+    values = col.to_pylist()
+    out: list[_dt.datetime | None] = []
+    for i, v in enumerate(values):
+        if v is None or not v.strip():
+            out.append(None)
+            continue
+        try:
+            t = _dt.datetime.fromisoformat(v.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise DatamapError(f"{field!r} row {i} holds {v!r}, which is not an ISO 8601 date or time "
+                               "(e.g. 2026-11-23 or 2026-11-23T09:45:12Z)") from None
+        if t.tzinfo is not None:
+            t = t.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+        out.append(t)
+    return pa.chunked_array([pa.array(out, type=pa.timestamp("us"))])
 
 
 def _bound(value, typ: pa.DataType) -> pa.Scalar:

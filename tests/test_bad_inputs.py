@@ -75,7 +75,7 @@ def test_rejected_with_named_error(name, tmp_store):
     args, pattern = REJECTED[name]
     r = _build(str(BAD / name), tmp_store, args)
     out = " ".join(r.output.split())  # rich wraps long lines
-    assert r.exit_code == 2, out
+    assert r.exit_code == 1, out   # input/data error (docs/cli.md)
     assert "Traceback" not in out
     import re
 

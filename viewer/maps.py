@@ -205,36 +205,12 @@ class QueryEmbedders:
 
     @staticmethod
     def options_for(m: DataMap):
-        """EmbedOptions that reproduce the map's own embedder, or None if we cannot.
+        """EmbedOptions that reproduce the map's own embedder, or None if we cannot
+        (``datamap.tasks.embed.query.query_options``: the one rule, shared with
+        ``datamap.embed_query``)."""
+        from datamap.tasks.embed.query import query_options
 
-        The map's model id (manifest) is what the build's embedder called itself; the
-        options from the build parameters must resolve to that same id, so a query is
-        embedded in exactly the space of the map (e.g. never torch vectors against an
-        int8 map)."""
-        from datamap.tasks.embed import encode as E
-
-        mid = (m.manifest.get("model") or {}).get("id")
-        params = (m.manifest.get("build") or {}).get("params") or {}
-        if not mid or mid == "user-provided":
-            return None
-        fields = getattr(E.EmbedOptions, "__dataclass_fields__", {})
-        modes = [params.get("embed_mode")] if params.get("embed_mode") else []
-        modes += [x for x in getattr(E, "EMBED_MODES", ()) if x not in modes]
-        for mode in modes or [None]:
-            kw = {"model": params.get("model"), "batch_size": 8}
-            if mode is not None and "mode" in fields:
-                kw["mode"] = mode
-            opts = E.EmbedOptions(**kw)
-            try:
-                if hasattr(E, "resolve_embedder"):
-                    got = E.resolve_embedder(opts)[1]
-                else:
-                    got = E.resolve_model(opts.model)[1]
-            except DatamapError:
-                continue
-            if got == mid:
-                return opts
-        return None
+        return query_options(m)
 
     def _options(self, m: DataMap):
         key = (m.store.uri, m.dataset, m.version)

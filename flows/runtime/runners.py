@@ -9,7 +9,7 @@ may be S3. Without an address, a local cluster of ``n_workers`` processes is sta
 """
 from __future__ import annotations
 
-RUNNERS = ("local", "dask")
+from datamap.resources.choices import RUNNERS
 
 
 def task_runner(runner: str = "local", address: str | None = None, n_workers: int | None = None):

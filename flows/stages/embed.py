@@ -23,7 +23,7 @@ def embed(key: str, work_dir: str, store_uri: str, storage_options: dict, text_f
     ids = table.column(schema.ID)
     if byo:
         vectors = read_vectors(os.path.join(work_dir, schema.WORK_BYO_VECTORS))
-        info = {"model_id": "user-provided", "embedded": 0, "cached": 0, "byo": True}
+        info = {"model_id": schema.USER_VECTORS_MODEL, "embedded": 0, "cached": 0, "byo": True}
     else:
         opts = embed_mod.EmbedOptions(**options)
         path, model_id, mode = embed_mod.resolve_embedder(opts)

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from datamap.resources import schema
+from datamap.resources.choices import EMBED_MODES
 from datamap.resources.errors import EmbeddingError
 from datamap.resources.failpoints import failpoint
 from datamap.resources.store import Store
@@ -40,7 +41,7 @@ class EmbedOptions:
 # quality: ONNX Runtime, int8 dense weights (cosine ~0.996 to torch, ~2x faster);
 # exact: ONNX Runtime fp32 (same vectors as torch to ~1e-4); fast: distilled static model
 # (256-d, ~100x faster, lossy); torch: sentence-transformers as-is.
-EMBED_MODES = ("quality", "exact", "fast", "torch")
+# EMBED_MODES (resources/choices.py) names them
 
 
 class Embedder(Protocol):

@@ -39,14 +39,15 @@ def tsne_layout(vectors: np.ndarray, options) -> tuple[np.ndarray, dict]:
     from openTSNE import TSNE
 
     perp = _perplexity(options, n)
+    rate = getattr(options, "learning_rate", "auto")
     tsne = TSNE(n_components=2, perplexity=perp, metric=options.metric, initialization="pca",
                 negative_gradient_method=_gradient(n), n_jobs=_threads(), random_state=options.seed,
-                verbose=False)
+                learning_rate=rate, verbose=False)
     emb = tsne.fit(x)
     raw = np.asarray(emb, dtype=np.float64)
     t = box_transform(raw)
     return to_box(raw, t), {"perplexity": perp, "metric": options.metric, "gradient": _gradient(n),
-                            "box_transform": t}
+                            "learning_rate": rate, "box_transform": t}
 
 
 def place_points(train_vectors: np.ndarray, train_xy: np.ndarray, box: dict,

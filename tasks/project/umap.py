@@ -25,6 +25,7 @@ class ProjectionOptions:
     method: str = "umap"            # umap | tsne | pca | auto (tasks/projectors/)
     extra: list = field(default_factory=list)   # more methods stored beside the main one
     perplexity: float = 30.0        # t-SNE only
+    learning_rate: float | str = "auto"   # t-SNE only: openTSNE's "auto" is max(N / 12, 200)
     sample_size: int | None = None  # UMAP on a sample, rest placed: None = auto by N (tasks/sample_fit.py), 0 = never
     place_jitter: float = 0.0       # sample path: spread placed points by this share of their nearest-anchor distance (0.5 cost 30% of 10-NN preservation, docs/scale.md)
 

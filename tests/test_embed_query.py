@@ -1,0 +1,64 @@
+"""``datamap.embed_query(m, texts)``: new texts embedded in a map's own space with the
+model the build recorded, and a clear error for maps built from your own vectors."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import debian_subset
+
+N = 60
+SMALL = {"projection": {"method": "pca"}, "topics": None, "dedupe": None, "outliers": None, "tiles": None}
+
+
+@pytest.fixture(scope="module")
+def maps(debian, debian_vectors, tmp_path_factory) -> dict:
+    from datamap.flows.build_map import build_map
+
+    sub = debian_subset(debian, debian_vectors, N, seed=5)
+    d = tmp_path_factory.mktemp("eq")
+    sub.write_parquet(d / "in.parquet")
+    store = str(d / "store")
+    build_map(source=str(d / "in.parquet"), dataset="texts", store=store,
+              options={"text_field": "text", "id_field": "id", **SMALL})
+    build_map(source=str(d / "in.parquet"), dataset="vectors", store=store,
+              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding", **SMALL})
+    return {"store": store, "texts": sub["text"].to_list(), "ids": sub["id"].to_list()}
+
+
+def test_a_text_of_the_map_finds_itself(maps):
+    import datamap
+    from datamap import open_map
+
+    m = open_map("texts", store=maps["store"])
+    q = datamap.embed_query(m, [maps["texts"][7], maps["texts"][30]])
+    assert q.shape == (2, m.embeddings.latent.shape[1])
+    nb, dist = m.vector_search(queries=q, k=1)
+    assert [n[0] for n in nb] == [maps["ids"][7], maps["ids"][30]]
+    assert max(d[0] for d in dist) < 0.01          # the same model and path as the build
+    assert datamap.embed_query(m, maps["texts"][7]).shape == (1, q.shape[1])
+    with pytest.raises(datamap.DatamapError, match="a text or a non-empty list"):
+        datamap.embed_query(m, [])
+
+
+def test_a_map_of_your_own_vectors_says_what_to_do(maps):
+    import datamap
+    from datamap import open_map
+    from datamap.resources.errors import NoQueryModel
+
+    m = open_map("vectors", store=maps["store"])
+    with pytest.raises(NoQueryModel, match=r"your own vectors.*vector_search\(queries="):
+        datamap.embed_query(m, ["a new text"])
+
+
+def test_datamap_search_on_the_command_line(maps):
+    import json
+
+    from typer.testing import CliRunner
+
+    from datamap.cli.main import app
+
+    r = CliRunner().invoke(app, ["search", "texts", maps["texts"][12], "-k", "2", "--json", "--store", maps["store"]])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)[0]["id"] == maps["ids"][12]
+    r = CliRunner().invoke(app, ["search", "vectors", "anything", "--store", maps["store"]])
+    assert r.exit_code == 1 and "NoQueryModel" in r.output
