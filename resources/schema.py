@@ -86,7 +86,7 @@ def check_name(name: str, what: str = "dataset") -> str:
     """Refuse names that could escape the store (``../x``, ``a/b``) or hide files."""
     from datamap.resources.errors import InvalidName
 
-    if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
+    if not isinstance(name, str) or not _NAME.fullmatch(name) or ".." in name:
         raise InvalidName(
             f"invalid {what} name {name!r}: use 1-128 letters, digits, '.', '_' or '-', "
             "starting with a letter or digit, and no '..'"

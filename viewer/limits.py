@@ -10,3 +10,4 @@ MAX_BODY = 16 << 20          # bytes of a request body (a 200k-id tag edit is ~5
 MAX_VERTICES = 10_000        # a lasso with more points is not drawn by a hand
 MAX_ITEMS = 1_000_000        # rows / ids in one tag edit
 MAX_K = 1000                 # hits of one search
+MAX_ROW = 2**63 - 1          # a row number must fit an int64 (numpy indexes with them)

@@ -12,23 +12,14 @@ import threading
 import numpy as np
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from datamap.resources import schema
 from datamap.resources.errors import ResourceMissing
 from datamap.viewer.maps import tile_response
+from datamap.viewer.request_models import ProjectionSelection, Rows
 
 _lock = threading.Lock()
-
-
-class ProjectionSelection(BaseModel):
-    polygon: list[list[float]]
-    limit: int = Field(2000, ge=0, le=1_000_000)
-
-
-class Rows(BaseModel):
-    rows: list[int] = Field(..., max_length=1_000_000)
 
 
 def projection_xy(ms, name: str) -> np.ndarray:

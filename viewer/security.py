@@ -82,13 +82,22 @@ def write_guard(token: str | None, writable: bool) -> Callable[[Request], None]:
     return check_write
 
 
+def same_site_path(path: str) -> str:
+    """``path`` as a redirect target that stays on this site: one leading ``/``.
+
+    ``//evil.example/`` (or ``/\\evil.example``, which browsers read the same way) is a
+    scheme-relative URL to another host; a sign-in link of that shape would send the
+    browser, just signed in, off-site. Leading slashes and backslashes collapse to one."""
+    return "/" + path.lstrip("/\\")
+
+
 def _sign_in_or_refuse(request: Request, token: str) -> Response | None:
     """With ``require_token``: a GET with ``?token=`` signs in (a cookie, and the token
     dropped from the address bar and history); a request without the token is refused.
     None lets the request through."""
     given = request.query_params.get("token")
     if given is not None and request.method == "GET" and token_ok(given, token):
-        resp = RedirectResponse(request.url.remove_query_params("token").path or "/", status_code=303)
+        resp = RedirectResponse(same_site_path(request.url.path), status_code=303)
         resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
         return resp
     if not token_ok(given_token(request), token):
