@@ -177,8 +177,13 @@ def versions(dataset: str, store: Optional[str] = StoreOpt,
 def datasets(store: Optional[str] = StoreOpt) -> None:
     """List the datasets in a store."""
     from datamap.resources import list_datasets
+    from datamap.resources.errors import DatamapError
 
-    for d in list_datasets(store):
+    try:
+        names = list_datasets(store)
+    except DatamapError as e:       # an unknown protocol, an unreachable store
+        _fail(e)
+    for d in names:
         console.print(d)
 
 
@@ -201,11 +206,15 @@ def serve(store: Optional[str] = StoreOpt,
                                               help="Token every request must carry when listening beyond "
                                                    "loopback (required there); on loopback, guards writes")) -> None:
     """Serve the web map of every dataset in the store."""
+    from datamap.resources.errors import DatamapError
     from datamap.resources.store import Store
     from datamap.viewer.app import LOOPBACK
     from datamap.viewer.app import serve as run_server
 
-    st = Store(store)
+    try:
+        st = Store(store)
+    except DatamapError as e:       # an unknown protocol, an unreachable ftp/sftp store
+        _fail(e)
     shown = "localhost" if host in LOOPBACK else host
     console.print(f"datamap web map for {st.root if st.local else st.uri}: http://{shown}:{port}/")
     if host not in LOOPBACK and not token:

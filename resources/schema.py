@@ -13,6 +13,8 @@ SCHEMA_VERSION = 1
 
 # Column that identifies a datum in every artifact (always a string).
 ID = "id"
+# where an input's own ``id`` column goes when another column is the id (``_2``… if taken)
+ID_ORIGINAL = "id_original"
 
 # --- per-version artifacts (relative to versions/<version>/) -------------------------
 DATA = "data.parquet"                 # id + every input column, in row order

@@ -170,3 +170,56 @@ def test_sign_in_keeps_the_page_it_was_opened_on(small_map):
     c = _client(small_map, token="s3cret-token", require_token=True)
     r = c.get("/ops/small?token=s3cret-token", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/ops/small"
+
+
+def _cli(args: list[str]):
+    from typer.testing import CliRunner
+
+    from datamap.cli.main import app
+
+    r = CliRunner().invoke(app, args)
+    return r, " ".join(r.output.split())
+
+
+@pytest.mark.parametrize("store, pattern", [
+    ("foo://bar", r"StoreError: store 'foo://bar': unknown protocol 'foo'"),
+    ("ftp://127.0.0.1:1/x", r"StorageUnreachable: cannot reach the storage behind 'ftp://127.0.0.1:1/x'"),
+    ("http://127.0.0.1:1/x", r"StoreError: store 'http://127.0.0.1:1/x' is read-only over HTTP"),
+    ("memory://hardening", r"StoreError: store 'memory://hardening' lives in this process's memory"),
+])
+def test_build_into_an_unusable_store_is_a_named_error(tmp_path, store, pattern):
+    """Defects 3 and 6: an unknown protocol and an unreachable ftp store were tracebacks
+    (the filesystem was made outside the storage-error translation); ``memory://``
+    reported "published" for a store gone with the process."""
+    import re
+
+    p = tmp_path / "x.csv"
+    p.write_text("id,text\na,hello\nb,world\n")
+    r, out = _cli(["build", str(p), "--dataset", "x", "--store", store, "--text-field", "text", "--id-field", "id"])
+    assert r.exit_code == 2, out
+    assert re.search(pattern, out), out
+    assert "Traceback" not in out and "published" not in out
+
+
+@pytest.mark.parametrize("command", [["serve", "--port", "1"], ["versions", "x"], ["datasets"]])
+def test_other_commands_name_an_unknown_store_protocol(command):
+    r, out = _cli([*command, "--store", "foo://bar"])
+    assert r.exit_code == 2 and "unknown protocol 'foo'" in out, (r.exit_code, out, r.exception)
+
+
+def test_open_map_names_an_unknown_store_protocol():
+    from datamap.resources import open_map
+    from datamap.resources.errors import StoreError
+
+    with pytest.raises(StoreError, match="unknown protocol 'foo'"):
+        open_map("x", store="foo://bar")
+
+
+def test_cr_only_header_has_no_csv_error():
+    """Defect 3: the header sniffing raised ``csv.Error`` on a bare-CR file."""
+    from datamap.tasks.ingest.diagnose import cr_only_line_ends, header_names
+
+    raw = b"id,text\ra,hello\rb,world\r"
+    assert cr_only_line_ends(raw) and not cr_only_line_ends(raw.replace(b"\r", b"\r\n"))
+    assert header_names(raw, ",") == []            # polars' own read reports a file like this
+    assert header_names(raw.replace(b"\r", b"\n"), ",") == ["id", "text"]
