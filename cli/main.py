@@ -103,7 +103,9 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
     try:
-        with RichReporter(err) as rep:
+        from datamap.flows.runtime.api_server import local_api
+
+        with local_api(), RichReporter(err) as rep:     # the API server dies with this process
             set_reporter(rep)
             from datamap.flows.runtime.runners import with_runner
 

@@ -7,7 +7,13 @@ with their MiniLM vectors), built once for the module.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 from conftest import debian_subset
@@ -223,3 +229,79 @@ def test_cr_only_header_has_no_csv_error():
     assert cr_only_line_ends(raw) and not cr_only_line_ends(raw.replace(b"\r", b"\r\n"))
     assert header_names(raw, ",") == []            # polars' own read reports a file like this
     assert header_names(raw.replace(b"\r", b"\n"), ",") == ["id", "text"]
+
+
+def _procs() -> dict[int, tuple[int, int, str]]:
+    """pid -> (parent pid, process group, state) for every process, from /proc."""
+    out = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    tail = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            out[int(d)] = (int(tail[1]), int(tail[2]), tail[0])
+    return out
+
+
+def _descendants(pid: int) -> set[int]:
+    procs, found, todo = _procs(), set(), [pid]
+    while todo:
+        p = todo.pop()
+        for child, (ppid, _, _) in procs.items():
+            if ppid == p and child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _alive(pids: set[int], pgid: int) -> set[int]:
+    """Those of ``pids``, and any process of group ``pgid``, still running (a zombie is dead)."""
+    return {p for p, (_, g, state) in _procs().items() if (p in pids or g == pgid) and state != "Z"}
+
+
+def test_a_killed_build_leaves_no_process_behind(tmp_path):
+    """Defect 4: after SIGKILL of ``datamap build`` its temporary Prefect API server (a
+    uvicorn child, ~235 MB) was re-parented to PID 1 and lived on. Checked by PID and by
+    process group, not by name."""
+    src = tmp_path / "k.csv"
+    src.write_text("id,text\n" + "".join(f"r{i},row number {i} of the kill test\n" for i in range(60)))
+    proc = subprocess.Popen([sys.executable, "-m", "datamap.cli.main", "build", str(src), "--dataset", "k",
+                             "--store", str(tmp_path / "store"), "--text-field", "text", "--id-field", "id"],
+                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: set[int] = set()
+    try:
+        for _ in range(1200):               # until the build has had a child for 2 s
+            seen |= _descendants(proc.pid)
+            if len(seen) and proc.poll() is None and _seen_for(proc.pid, seen, 2.0):
+                break
+            assert proc.poll() is None, "the build ended before it could be killed"
+            time.sleep(0.1)
+        assert seen, "the build started no child process"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        left = set()
+        for _ in range(300):                # they go within a second; 30 s for a loaded machine
+            left = _alive(seen, proc.pid)
+            if not left:
+                break
+            time.sleep(0.1)
+        assert not left, f"processes of the killed build still running: {sorted(left)}"
+    finally:
+        for p in _alive(seen, proc.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(p, signal.SIGKILL)
+
+
+def _seen_for(pid: int, seen: set[int], seconds: float) -> bool:
+    """True once the first child of ``pid`` has existed for ``seconds`` (then it is serving)."""
+    first = min(seen)
+    try:
+        with open(f"/proc/{first}/stat") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime") as f:
+            up = float(f.read().split()[0])
+    except OSError:
+        return False
+    return up - start_ticks / os.sysconf("SC_CLK_TCK") >= seconds
