@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from datamap.resources import schema
 from datamap.resources.errors import ResourceMissing
 from datamap.viewer.maps import tile_response
+from datamap.viewer.media import ARROW, PNG, answers
 from datamap.viewer.request_models import ProjectionSelection, Rows
 
 _lock = threading.Lock()
@@ -63,7 +64,7 @@ def projections_router(maps, tile_cache) -> APIRouter:
     r = APIRouter()
     base = "/api/maps/{dataset}/{version}"
 
-    @r.get(base + "/projections/{name}/tiles/{z}/{x}/{y}.arrow")
+    @r.get(base + "/projections/{name}/tiles/{z}/{x}/{y}.arrow", **answers(ARROW))
     async def tile(dataset: str, version: str, name: str, z: int, x: int, y: int, request: Request) -> Response:
         def work() -> bytes:
             ms = maps.get(dataset, version)
@@ -94,11 +95,11 @@ def projections_router(maps, tile_cache) -> APIRouter:
         cc = "no-cache" if version == "latest" else "public, max-age=31536000, immutable"
         return Response(data, media_type="image/png", headers={"Cache-Control": cc})
 
-    @r.get(base + "/thumbnails/atlas/{i}.png")
+    @r.get(base + "/thumbnails/atlas/{i}.png", **answers(PNG))
     def atlas(dataset: str, version: str, i: int) -> Response:
         return png(maps.get(dataset, version).m.thumbnails.atlas_bytes(i), version)
 
-    @r.get(base + "/thumbnails/row/{row}.png")
+    @r.get(base + "/thumbnails/row/{row}.png", **answers(PNG))
     def thumbnail(dataset: str, version: str, row: int) -> Response:
         return png(maps.get(dataset, version).m.thumbnails.png(row), version)
 
