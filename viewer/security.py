@@ -13,7 +13,7 @@ from typing import Any, Awaitable, Callable
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from datamap.viewer.limits import MAX_BODY
+from datamap.viewer.limits import MAX_BODY, MAX_LASSO_BODY
 
 TOKEN_COOKIE = "datamap_token"
 # no inline scripts, no third-party anything: data text can never become code
@@ -25,16 +25,21 @@ class BodyLimit:
     """ASGI middleware: refuse request bodies over ``limit`` bytes with 413, counting the
     bytes as they arrive (a missing or lying Content-Length does not get past it)."""
 
-    def __init__(self, app: Any, limit: int = MAX_BODY):
-        self.app, self.limit = app, limit
+    def __init__(self, app: Any, limit: int = MAX_BODY, lasso_limit: int = MAX_LASSO_BODY):
+        self.app, self.limit, self.lasso_limit = app, limit, lasso_limit
+
+    def limit_for(self, path: str) -> int:
+        """Lasso-only routes (``…/select``) take a polygon and nothing else: a smaller limit."""
+        return self.lasso_limit if path.endswith("/select") else self.limit
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        limit = self.limit_for(scope.get("path", ""))
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
             return await JSONResponse({"error": "BodyTooLarge",
-                                       "detail": f"request bodies are limited to {self.limit} bytes"},
+                                       "detail": f"request bodies here are limited to {limit} bytes"},
                                       status_code=413)(scope, receive, send)
         seen = 0
 
@@ -43,8 +48,8 @@ class BodyLimit:
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
-                if seen > self.limit:
-                    raise HTTPException(413, f"request bodies are limited to {self.limit} bytes")
+                if seen > limit:
+                    raise HTTPException(413, f"request bodies here are limited to {limit} bytes")
             return msg
 
         return await self.app(scope, counted, send)
