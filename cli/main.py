@@ -103,8 +103,12 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
     try:
+        from datamap.flows.build_map import check_options
         from datamap.flows.runtime.api_server import local_api
+        from datamap.resources.store import Store
 
+        check_options(options, dataset)             # bad options and stores: refused before the
+        Store(store).check_publishable()            # API server starts (10-20 s on a busy machine)
         with local_api(), RichReporter(err) as rep:     # the API server dies with this process
             set_reporter(rep)
             from datamap.flows.runtime.runners import with_runner
