@@ -419,3 +419,30 @@ def test_script_payloads_in_the_data_never_run_in_a_browser(browser, small_map):
             pg.wait_for_function("window.__xss === 1", timeout=10_000)
         finally:
             ctx.close()
+
+
+def test_the_api_server_watches_its_parent_without_pdeathsig(tmp_path):
+    """The parent watch alone (no PR_SET_PDEATHSIG: a parent that started it from another
+    thread, or a kernel without it) also ends the server once its parent is killed."""
+    from conftest import _free_port
+
+    starter = ("import os, subprocess, sys, time\n"
+               "p = subprocess.Popen([sys.executable, '-m', 'datamap.flows.runtime.api_server', "
+               f"str(os.getpid()), '{_free_port()}'])\n"
+               "print(p.pid, flush=True)\n"
+               "time.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, "-c", starter], stdout=subprocess.PIPE, text=True,
+                              start_new_session=True)
+    child = int(parent.stdout.readline())
+    try:
+        assert child in _alive({child}, -1)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        for _ in range(300):
+            if child not in _alive({child}, -1):
+                break
+            time.sleep(0.1)
+        assert child not in _alive({child}, -1), "the server outlived its parent"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
