@@ -144,7 +144,13 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
     try:
-        with RichReporter(err) as rep:
+        from datamap.flows.build_map import check_options
+        from datamap.flows.runtime.api_server import local_api
+        from datamap.resources.store import Store
+
+        check_options(options, dataset)             # bad options and stores: refused before the
+        Store(store).check_publishable()            # API server starts (10-20 s on a busy machine)
+        with local_api(), RichReporter(err) as rep:     # the API server dies with this process
             set_reporter(rep)
             from prefect import tags
 
@@ -229,7 +235,7 @@ def datasets(store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
 
     try:
         names = list_datasets(store)
-    except DatamapError as e:
+    except DatamapError as e:       # an unknown protocol, an unreachable store
         _fail(e)
     if as_json:
         console.print_json(json.dumps(names))
@@ -265,11 +271,15 @@ def serve(store: Optional[str] = StoreOpt,
                                               help="Token every request must carry when listening beyond "
                                                    "loopback (required there); on loopback, guards writes")) -> None:
     """Serve the web map of every dataset in the store."""
+    from datamap.resources.errors import DatamapError
     from datamap.resources.store import Store
     from datamap.viewer.app import LOOPBACK
     from datamap.viewer.app import serve as run_server
 
-    st = Store(store)
+    try:
+        st = Store(store)
+    except DatamapError as e:       # an unknown protocol, an unreachable ftp/sftp store
+        _fail(e)
     shown = "localhost" if host in LOOPBACK else host
     console.print(f"datamap web map for {st.root if st.local else st.uri}: http://{shown}:{port}/")
     if host not in LOOPBACK and not token:

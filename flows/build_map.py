@@ -121,6 +121,7 @@ def _build_map(source: str, dataset: str, store: str | None, options: dict | Non
     t_start = time.perf_counter()
     opts = check_options(options, dataset)
     st = Store(store, storage_options)
+    st.check_publishable()
     st.check_reachable()
     so = storage_options or {}
     fp = ingest_mod.source_fingerprint(source, so)

@@ -13,6 +13,8 @@ SCHEMA_VERSION = 1
 
 # Column that identifies a datum in every artifact (always a string).
 ID = "id"
+# where an input's own ``id`` column goes when another column is the id (``_2``… if taken)
+ID_ORIGINAL = "id_original"
 
 # --- per-version artifacts (relative to versions/<version>/) -------------------------
 DATA = "data.parquet"                 # id + every input column, in row order
@@ -99,7 +101,7 @@ def check_name(name: str, what: str = "dataset") -> str:
     """Refuse names that could escape the store (``../x``, ``a/b``) or hide files."""
     from datamap.resources.errors import InvalidName
 
-    if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
+    if not isinstance(name, str) or not _NAME.fullmatch(name) or ".." in name:
         raise InvalidName(
             f"invalid {what} name {name!r}: use 1-128 letters, digits, '.', '_' or '-', "
             "starting with a letter or digit, and no '..'"

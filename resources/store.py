@@ -69,10 +69,32 @@ def filesystem_for(uri: str, storage_options: dict | None = None) -> tuple[fsspe
         base_cfg = base.pop("config_kwargs")
         cfg = {**base_cfg, **opts.pop("config_kwargs", {})}
         opts = {**base, **opts, "config_kwargs": cfg}
-    fs, path = fsspec.core.url_to_fs(uri, **opts)
+    fs, path = _connect(uri, opts)
     if protocol == "file":
         path = os.path.abspath(path)
     return fs, path.rstrip("/")
+
+
+def _connect(uri: str, opts: dict) -> tuple[fsspec.AbstractFileSystem, str]:
+    """``fsspec.core.url_to_fs`` inside the storage-error translation: making a filesystem
+    may already connect (ftp, sftp), and an unknown protocol or a missing driver package is
+    the user's store address to fix, not a traceback."""
+    with storage_errors(uri):
+        try:
+            return fsspec.core.url_to_fs(uri, **opts)
+        except ValueError as e:
+            if "protocol not known" not in str(e).lower():
+                raise
+            raise StoreError(f"store {uri!r}: unknown protocol {str(e).rsplit(':', 1)[-1].strip()!r}. Use a "
+                             "local folder, s3://bucket/prefix, or another fsspec URL whose package is "
+                             "installed") from e
+        except ImportError as e:
+            raise StoreError(f"store {uri!r} needs a package that is not installed: {e}") from e
+
+
+# filesystems a build must not publish to: gone with the process, or read-only
+_EPHEMERAL = ("memory",)
+_READ_ONLY = ("http", "https")
 
 
 def is_local(fs: fsspec.AbstractFileSystem) -> bool:
@@ -237,8 +259,27 @@ class Store:
         with storage_errors(self.uri):
             if self.local:
                 return
-            bucket = self.root.split("/", 1)[0]
-            self.fs.ls(bucket, refresh=True)
+            if set(self._protocols()) & {"s3", "s3a", "gs", "gcs", "abfs", "az"}:
+                self.fs.ls(self.root.split("/", 1)[0], refresh=True)    # the bucket
+                return
+            with contextlib.suppress(FileNotFoundError):                # a new store's folder
+                self.fs.ls(self.root)
+
+    def check_publishable(self) -> None:
+        """Refuse, before any work, a store a build could write to but not keep: memory://
+        vanishes with the process (a build there reported "published" for nothing), and
+        http(s):// cannot be written at all."""
+        protos = set(self._protocols())
+        if protos & set(_EPHEMERAL):
+            raise StoreError(f"store {self.uri!r} lives in this process's memory and is gone when the build "
+                             "ends: build into a folder or s3://bucket/prefix")
+        if protos & set(_READ_ONLY):
+            raise StoreError(f"store {self.uri!r} is read-only over HTTP: build into a folder or "
+                             "s3://bucket/prefix (an HTTP store can be read with open_map)")
+
+    def _protocols(self) -> tuple[str, ...]:
+        p = self.fs.protocol
+        return p if isinstance(p, tuple) else (p,)
 
     # ---- datasets and versions -----------------------------------------------------------
     def list_datasets(self) -> list[str]:

@@ -44,7 +44,7 @@ class ThumbnailsResource:
 
     def atlas_bytes(self, i: int) -> bytes:
         name = atlas_name(i)
-        if not _ATLAS.match(name) or not 0 <= int(i) < self.index["atlases"]:
+        if not _ATLAS.fullmatch(name) or not 0 <= int(i) < self.index["atlases"]:
             raise ResourceMissing(f"{self._m.dataset}@{self._m.version} has no thumbnail atlas {i}")
         return self._m.store.read_bytes(self._m.artifact_path(f"{schema.THUMBNAILS}/{name}"))
 

@@ -32,6 +32,6 @@ class TilesResource:
     def tile_bytes(self, z: int, x: int, y: int) -> bytes:
         """The Arrow IPC stream of one tile; ResourceMissing if the quadtree has none there."""
         name = f"{int(z)}/{int(x)}/{int(y)}"
-        if not _TILE.match(name) or name not in self.index["tiles"]:
+        if not _TILE.fullmatch(name) or name not in self.index["tiles"]:
             raise ResourceMissing(f"{self._m.dataset}@{self._m.version} has no tile {name}")
         return self._m.store.read_bytes(self._m.artifact_path(f"{self._art}/{name}.arrow"))

@@ -43,6 +43,9 @@ REJECTED = {
     "string_vectors.parquet": (VEC, r"embedding field 'embedding' holds String, not numbers"),
     "list_text.parquet": (TEXT, r"text field 'text' has type List\(String\); expected text"),
     "null_vectors.parquet": (VEC, r"'embedding': 2 row\(s\) fail 'not null' \(first ids: \['a', 'b'\]\)"),
+    # issue 19: a JSON object in the text is refused whether one row or every row has one
+    "mixed_object_text.jsonl": (TEXT, r"field 'text' holds a JSON object or array on line\(s\) \[2\]"),
+    "object_text.jsonl": (TEXT, r"field 'text' holds a JSON object or array on line\(s\) \[1, 2\]"),
 }
 
 # accepted, with the documented handling checked on the published map
@@ -57,7 +60,16 @@ ACCEPTED = {
     "mixed_timestamps.csv": lambda m: m.get_data(["c"])[0]["seen"] == "yesterday",
     "json_array.json": lambda m: m.data.ids == ["a", "b"],
     "nested_columns.parquet": lambda m: m.get_data(["a"])[0]["meta"] == {"k": 1, "tags": ["x"]},
+    # issue 19: each was a traceback or handled unlike its CSV / JSONL twin
+    "cr_only.csv": lambda m: m.get_data(["b"])[0]["text"] == "world",              # bare CR line ends
+    "id_and_id_original.csv": lambda m: (m.get_data(["k2"])[0]["id_original"] == "d"
+                                         and m.get_data(["k2"])[0]["id_original_2"] == "c"),
+    "bom.jsonl": lambda m: m.data.ids == ["a", "b"],                                # as bom.csv
+    "int_float_text.jsonl": lambda m: [r["text"] for r in m.get_data(["a", "b"])] == ["1", "2.5"],
+    "categorical_text.parquet": lambda m: m.get_data(["c"])[0]["text"] == "hello",
 }
+# accepted files built with other options than TEXT
+ACCEPT_ARGS = {"id_and_id_original.csv": ["--text-field", "text", "--id-field", "key"]}
 
 
 def test_corpus_is_complete():
@@ -85,7 +97,7 @@ def test_rejected_with_named_error(name, tmp_store):
 
 @pytest.mark.parametrize("name", sorted(ACCEPTED))
 def test_accepted_as_documented(name, tmp_store):
-    r = _build(str(BAD / name), tmp_store, TEXT, dataset="ok")
+    r = _build(str(BAD / name), tmp_store, ACCEPT_ARGS.get(name, TEXT), dataset="ok")
     assert r.exit_code == 0, r.output
     m = open_map("ok", store=tmp_store)
     assert ACCEPTED[name](m), name

@@ -285,10 +285,7 @@ def test_deeply_nested_json_gets_422(apps, method, path):
 LASSO_ROUTES = [(m, p) for m, p in POSTS if p.endswith("/select") or p.endswith("/tags/{name}")]
 
 
-@pytest.mark.parametrize("method,path", [
-    pytest.param(m, p, marks=[pytest.mark.xfail(
-        strict=True, reason="issue 19: the projections lasso has no vertex limit (20,000 vertices -> 200)")]
-        if "/projections/" in p else []) for m, p in LASSO_ROUTES], ids=[p for _, p in LASSO_ROUTES])
+@pytest.mark.parametrize("method,path", LASSO_ROUTES, ids=[p for _, p in LASSO_ROUTES])
 def test_lassos_over_the_vertex_limit_get_422(apps, method, path):
     """The limit is the first thing that can refuse: the same lasso one vertex shorter is
     answered (200), and bodies this size are far under the byte limit."""

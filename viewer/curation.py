@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from datamap.resources import schema
 from datamap.resources.errors import ResourceMissing
+from datamap.viewer.media import BYTES, answers
 
 MAX_SUGGEST = 1000
 
@@ -20,7 +21,7 @@ def curation_router(maps) -> APIRouter:
     """``maps`` is the app's ``viewer.maps.MapCache``."""
     r = APIRouter()
 
-    @r.get("/api/maps/{dataset}/{version}/outliers/percentile.bin")
+    @r.get("/api/maps/{dataset}/{version}/outliers/percentile.bin", **answers(BYTES))
     def outlier_percentiles(dataset: str, version: str) -> Response:
         """One byte per row, map order: the score's percentile 0..100 (100 = most outlying).
         A byte per point keeps this at 10 MB for a 10M-point map."""

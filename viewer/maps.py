@@ -189,7 +189,7 @@ def points_in_polygon(xy: np.ndarray, poly: np.ndarray) -> np.ndarray:
     x1, y1 = np.roll(x0, -1), np.roll(y0, -1)
     for a, b, c, d in zip(x0, y0, x1, y1):
         crosses = (b > py) != (d > py)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             xint = a + (py - b) * (c - a) / (d - b)
         inside ^= crosses & (px < xint)
     return cand[inside]

@@ -12,23 +12,15 @@ import threading
 import numpy as np
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from datamap.resources import schema
 from datamap.resources.errors import ResourceMissing
 from datamap.viewer.maps import tile_response
+from datamap.viewer.media import ARROW, PNG, answers
+from datamap.viewer.request_models import ProjectionSelection, Rows
 
 _lock = threading.Lock()
-
-
-class ProjectionSelection(BaseModel):
-    polygon: list[list[float]]
-    limit: int = Field(2000, ge=0, le=1_000_000)
-
-
-class Rows(BaseModel):
-    rows: list[int] = Field(..., max_length=1_000_000)
 
 
 def projection_xy(ms, name: str) -> np.ndarray:
@@ -72,7 +64,7 @@ def projections_router(maps, tile_cache) -> APIRouter:
     r = APIRouter()
     base = "/api/maps/{dataset}/{version}"
 
-    @r.get(base + "/projections/{name}/tiles/{z}/{x}/{y}.arrow")
+    @r.get(base + "/projections/{name}/tiles/{z}/{x}/{y}.arrow", **answers(ARROW))
     async def tile(dataset: str, version: str, name: str, z: int, x: int, y: int, request: Request) -> Response:
         def work() -> bytes:
             ms = maps.get(dataset, version)
@@ -103,11 +95,11 @@ def projections_router(maps, tile_cache) -> APIRouter:
         cc = "no-cache" if version == "latest" else "public, max-age=31536000, immutable"
         return Response(data, media_type="image/png", headers={"Cache-Control": cc})
 
-    @r.get(base + "/thumbnails/atlas/{i}.png")
+    @r.get(base + "/thumbnails/atlas/{i}.png", **answers(PNG))
     def atlas(dataset: str, version: str, i: int) -> Response:
         return png(maps.get(dataset, version).m.thumbnails.atlas_bytes(i), version)
 
-    @r.get(base + "/thumbnails/row/{row}.png")
+    @r.get(base + "/thumbnails/row/{row}.png", **answers(PNG))
     def thumbnail(dataset: str, version: str, row: int) -> Response:
         return png(maps.get(dataset, version).m.thumbnails.png(row), version)
 

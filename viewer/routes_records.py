@@ -6,17 +6,10 @@ results from search, neighbours and selections with one renderer.
 from __future__ import annotations
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
 
-from datamap.viewer.limits import MAX_K, MAX_VERTICES
+from datamap.viewer.limits import MAX_K
 from datamap.viewer.maps import MapCache, QueryEmbedders
-
-
-class Selection(BaseModel):
-    # a lasso in map coordinates; ``limit`` caps the rows sent back, not the count
-    # (a comment, not a docstring: the OpenAPI schema stays as it was)
-    polygon: list[list[float]] = Field(..., max_length=MAX_VERTICES)
-    limit: int = Field(2000, ge=0, le=200_000)
+from datamap.viewer.request_models import Selection
 
 
 def add_record_routes(r: APIRouter, maps: MapCache, embedders: QueryEmbedders) -> None:

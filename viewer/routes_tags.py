@@ -8,20 +8,11 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from pydantic import BaseModel, Field
 
 from datamap.resources import schema
 from datamap.resources.errors import ResourceMissing
-from datamap.viewer.limits import MAX_ITEMS, MAX_VERTICES
 from datamap.viewer.maps import MapCache, MapState
-
-
-class TagEdit(BaseModel):
-    """What to add to / remove from a tag: a polygon in map coordinates, rows or ids."""
-    polygon: list[list[float]] | None = Field(None, max_length=MAX_VERTICES)
-    rows: list[int] | None = Field(None, max_length=MAX_ITEMS)
-    ids: list[str] | None = Field(None, max_length=MAX_ITEMS)
-    op: str = Field("add", pattern="^(add|remove)$")
+from datamap.viewer.request_models import TagEdit
 
 
 def tags_of(ms: MapState) -> Any:

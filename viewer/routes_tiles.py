@@ -10,12 +10,13 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from datamap.viewer.maps import MapCache, TileCache, tile_response
+from datamap.viewer.media import ARROW, answers
 
 
 def add_tile_routes(r: APIRouter, maps: MapCache, tiles: TileCache) -> None:
     """Add ``/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow`` to ``r``."""
 
-    @r.get("/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow")
+    @r.get("/api/maps/{dataset}/{version}/tiles/{z}/{x}/{y}.arrow", **answers(ARROW))
     async def tile(dataset: str, version: str, z: int, x: int, y: int, request: Request) -> Response:
         def work() -> bytes:
             ms = maps.get(dataset, version)

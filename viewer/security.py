@@ -13,7 +13,7 @@ from typing import Any, Awaitable, Callable
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from datamap.viewer.limits import MAX_BODY
+from datamap.viewer.limits import MAX_BODY, MAX_LASSO_BODY
 
 TOKEN_COOKIE = "datamap_token"
 # no inline scripts, no third-party anything: data text can never become code
@@ -25,16 +25,21 @@ class BodyLimit:
     """ASGI middleware: refuse request bodies over ``limit`` bytes with 413, counting the
     bytes as they arrive (a missing or lying Content-Length does not get past it)."""
 
-    def __init__(self, app: Any, limit: int = MAX_BODY):
-        self.app, self.limit = app, limit
+    def __init__(self, app: Any, limit: int = MAX_BODY, lasso_limit: int = MAX_LASSO_BODY):
+        self.app, self.limit, self.lasso_limit = app, limit, lasso_limit
+
+    def limit_for(self, path: str) -> int:
+        """Lasso-only routes (``…/select``) take a polygon and nothing else: a smaller limit."""
+        return self.lasso_limit if path.endswith("/select") else self.limit
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        limit = self.limit_for(scope.get("path", ""))
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
             return await JSONResponse({"error": "BodyTooLarge",
-                                       "detail": f"request bodies are limited to {self.limit} bytes"},
+                                       "detail": f"request bodies here are limited to {limit} bytes"},
                                       status_code=413)(scope, receive, send)
         seen = 0
 
@@ -43,8 +48,8 @@ class BodyLimit:
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
-                if seen > self.limit:
-                    raise HTTPException(413, f"request bodies are limited to {self.limit} bytes")
+                if seen > limit:
+                    raise HTTPException(413, f"request bodies here are limited to {limit} bytes")
             return msg
 
         return await self.app(scope, counted, send)
@@ -82,13 +87,22 @@ def write_guard(token: str | None, writable: bool) -> Callable[[Request], None]:
     return check_write
 
 
+def same_site_path(path: str) -> str:
+    """``path`` as a redirect target that stays on this site: one leading ``/``.
+
+    ``//evil.example/`` (or ``/\\evil.example``, which browsers read the same way) is a
+    scheme-relative URL to another host; a sign-in link of that shape would send the
+    browser, just signed in, off-site. Leading slashes and backslashes collapse to one."""
+    return "/" + path.lstrip("/\\")
+
+
 def _sign_in_or_refuse(request: Request, token: str) -> Response | None:
     """With ``require_token``: a GET with ``?token=`` signs in (a cookie, and the token
     dropped from the address bar and history); a request without the token is refused.
     None lets the request through."""
     given = request.query_params.get("token")
     if given is not None and request.method == "GET" and token_ok(given, token):
-        resp = RedirectResponse(request.url.remove_query_params("token").path or "/", status_code=303)
+        resp = RedirectResponse(same_site_path(request.url.path), status_code=303)
         resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
         return resp
     if not token_ok(given_token(request), token):

@@ -45,8 +45,23 @@ def csv_problem(raw: bytes, sep: str) -> str | None:
 
 
 def header_names(raw: bytes, sep: str) -> list[str]:
+    """The header's column names; [] when the first line does not parse on its own (a
+    quoted name spanning lines): polars' own read then reports the file."""
     first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r")
-    return next(csv.reader([first], delimiter=sep), [])
+    try:
+        return next(csv.reader([first], delimiter=sep), [])
+    except csv.Error:
+        return []
+
+
+def cr_only_line_ends(raw: bytes) -> bool:
+    """True for a file whose lines end in a bare CR (classic Mac OS, some spreadsheet
+    exports): polars reads LF and CRLF only, and would see one long line."""
+    cr = raw.find(b"\r")
+    if cr < 0:
+        return False
+    lf = raw.find(b"\n")
+    return lf < 0 or (lf > cr + 1 and raw[cr + 1:cr + 2] != b"\n")
 
 
 def duplicate_columns(raw: bytes, sep: str) -> list[str]:
@@ -73,3 +88,18 @@ def jsonl_problem(raw: bytes) -> str | None:
         if not isinstance(obj, dict):
             return f"line {i} is a JSON {type(obj).__name__}, expected an object per line"
     return None
+
+
+def nested_value_lines(raw: bytes, name: str) -> list[int]:
+    """Line numbers of a JSON Lines file whose field ``name`` is an object or an array
+    (run only when the parsed column has a value that starts like one)."""
+    out = []
+    for i, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
+        if line.strip():
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(obj, dict) and isinstance(obj.get(name), (dict, list)):
+                out.append(i)
+    return out

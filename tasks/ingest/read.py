@@ -18,10 +18,12 @@ from datamap.resources import schema
 from datamap.resources.errors import IngestError
 from datamap.resources.store import filesystem_for, storage_errors
 from datamap.tasks.ingest.diagnose import (
+    cr_only_line_ends,
     csv_problem,
     duplicate_columns,
     header_names,
     jsonl_problem,
+    nested_value_lines,
     utf8_problem,
 )
 
@@ -115,6 +117,8 @@ def parse_table(raw: bytes, uri: str, fmt: str | None = None,
             raise IngestError(f"cannot read {uri!r}: {bad}")
     if fmt in ("csv", "tsv"):
         sep = "\t" if fmt == "tsv" else ","
+        if cr_only_line_ends(raw):
+            raw = raw.replace(b"\r", b"\n")    # bare CR line ends read as LF (README: inputs)
         dup = duplicate_columns(raw, sep)
         if dup:
             raise IngestError(f"cannot read {uri!r}: duplicate column name(s) {dup} in the header")
@@ -123,11 +127,11 @@ def parse_table(raw: bytes, uri: str, fmt: str | None = None,
         df = _parse(lambda: _read_csv(raw, sep, True, text_cols), uri, fmt, lambda: csv_problem(raw, sep),
                     retry=lambda: _read_csv(raw, sep, False, text_cols))
     elif fmt == "jsonl":
+        raw = raw.removeprefix(b"\xef\xbb\xbf")    # a UTF-8 BOM, as CSV readers skip it
         if raw.lstrip()[:1] == b"[":  # a JSON array of objects, not JSON Lines
             df = _parse(lambda: pl.read_json(io.BytesIO(raw), infer_schema_length=10_000), uri, "json")
         else:
-            df = _parse(lambda: pl.read_ndjson(io.BytesIO(raw), infer_schema_length=10_000), uri, fmt,
-                        lambda: jsonl_problem(raw))
+            df = _read_jsonl(raw, uri, as_text)
     elif fmt == "parquet":
         df = _parse(lambda: pl.read_parquet(io.BytesIO(raw)), uri, fmt)
     else:
@@ -141,6 +145,29 @@ def _read_csv(raw: bytes, sep: str, dates: bool, overrides: dict) -> pl.DataFram
     return pl.read_csv(io.BytesIO(raw), separator=sep, infer_schema_length=10_000, try_parse_dates=dates,
                        empty_string_is_null=False, schema_overrides=overrides or None)
 
+
+
+def _read_jsonl(raw: bytes, uri: str, as_text: tuple[str | None, ...]) -> pl.DataFrame:
+    """JSON Lines, with the ``as_text`` columns as written, as for CSV: numbers become
+    their JSON text ("1", "2.5"; not "1.0" because another row held a float). A JSON
+    object or array there is refused wherever it is, not JSON-encoded into the text (mixed
+    with strings, polars encodes it; alone, it would be a struct: now both are refused)."""
+    def read(overrides: dict) -> pl.DataFrame:
+        return _parse(lambda: pl.read_ndjson(io.BytesIO(raw), infer_schema_length=10_000,
+                                             schema_overrides=overrides or None),
+                      uri, "jsonl", lambda: jsonl_problem(raw))
+
+    df = read({})
+    retype = {c: pl.String for c in as_text if c and c in df.columns and df[c].dtype != pl.String}
+    if retype:
+        df = read(retype)
+    for c in as_text:
+        if c and c in df.columns and df[c].str.strip_chars_start().str.contains(r"^[\[{]").any():
+            lines = nested_value_lines(raw, c)
+            if lines:
+                raise IngestError(f"cannot read {uri!r}: field {c!r} holds a JSON object or array on "
+                                  f"line(s) {lines[:5]}; it must be text, a number or null")
+    return df
 
 
 def _parse(read, uri: str, fmt: str, diagnose=None, retry=None) -> pl.DataFrame:
@@ -232,6 +259,15 @@ def vectors_from_file(uri: str, ids: pl.Series, storage_options: dict | None = N
     return vectors_from_column(order, vec_cols[0])
 
 
+def _free_name(base: str, taken: list[str]) -> str:
+    """``base``, or ``base_2``, ``base_3``… : the first not in ``taken``."""
+    name, k = base, 1
+    while name in taken:
+        k += 1
+        name = f"{base}_{k}"
+    return name
+
+
 def ingest(uri: str, options: IngestOptions) -> Ingested:
     """Read, check requested fields exist, attach ``id``, split off user embeddings."""
     detect_format(uri, options.format)
@@ -251,7 +287,8 @@ def ingest(uri: str, options: IngestOptions) -> Ingested:
     if options.text_field is not None:
         tdt = df[options.text_field].dtype
         if tdt != pl.String:
-            if tdt.is_numeric() or tdt == pl.Boolean or tdt == pl.Null:
+            # numbers, booleans, nulls and dictionary-encoded (categorical) text read as text
+            if tdt.is_numeric() or tdt in (pl.Boolean, pl.Null, pl.Categorical) or isinstance(tdt, pl.Enum):
                 df = df.with_columns(pl.col(options.text_field).cast(pl.String))
             else:
                 raise IngestError(
@@ -274,7 +311,8 @@ def ingest(uri: str, options: IngestOptions) -> Ingested:
         basis = [options.text_field] if options.text_field else df_meta.columns
         ids = stable_ids(df_meta, basis)
     if schema.ID in df_meta.columns and options.id_field != schema.ID:
-        df_meta = df_meta.rename({schema.ID: f"{schema.ID}_original"})
+        # the input's own ``id`` column is kept under a name no other column has
+        df_meta = df_meta.rename({schema.ID: _free_name(schema.ID_ORIGINAL, df_meta.columns)})
     elif options.id_field == schema.ID:
         df_meta = df_meta.drop(schema.ID)
     table = df_meta.insert_column(0, ids)

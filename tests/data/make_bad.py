@@ -78,6 +78,19 @@ def main() -> None:
     pq.write_table(pa.table({"id": ["a", "b"], "text": ["x", "y"],
                              "embedding": pa.array([None, None], type=pa.list_(pa.float32()))}),
                    OUT / "null_vectors.parquet")
+    hardening(w)
+
+
+def hardening(w) -> None:
+    """Issue 19: inputs a careless user brings (each was a traceback or uneven handling)."""
+    w("cr_only.csv", b"id,text\ra,hello\rb,world\r")                  # classic Mac line ends
+    w("id_and_id_original.csv", "key,id,id_original,text\nk1,a,b,hello\nk2,c,d,world\n")
+    w("bom.jsonl", b'\xef\xbb\xbf{"id": "a", "text": "hello"}\n{"id": "b", "text": "world"}\n')
+    w("mixed_object_text.jsonl", '{"id": "a", "text": "hello"}\n{"id": "b", "text": {"k": 1}}\n')
+    w("object_text.jsonl", '{"id": "a", "text": {"k": 1}}\n{"id": "b", "text": {"k": 2}}\n')
+    w("int_float_text.jsonl", '{"id": "a", "text": 1}\n{"id": "b", "text": 2.5}\n')
+    cat = pa.table({"id": ["a", "b", "c"], "text": pa.array(["hello", "world", "hello"]).dictionary_encode()})
+    pq.write_table(cat, OUT / "categorical_text.parquet")
 
 
 if __name__ == "__main__":
