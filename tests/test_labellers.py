@@ -288,6 +288,8 @@ def test_llm_answers_are_cleaned_or_refused():
     assert clean_answer("python, numpy, scipy, pandas") is None
     assert clean_answer("- Typeface\n- Font\n- Type") == "Typeface", "a small model answers as a list"
     assert clean_answer("1. Audio players") == "Audio players"
+    assert clean_answer("Parent topic: API client") is None, "an echo of the prompt is no name"
+    assert clean_answer("This is a top-level topic.") is None
     assert clean_answer("A topic about many different kinds of things") is None
     assert clean_answer("the", frozenset({"the"})) is None
     assert chat_url("http://h:1") == "http://h:1/v1/chat/completions"

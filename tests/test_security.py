@@ -46,6 +46,7 @@ class Route:
     ok: int = 200                    # the status of the real call
     invalid: dict = field(default_factory=dict)  # slot -> status for an invalid name (default 400)
     absent_name: int = 404           # status for a valid {name} that does not exist
+    absent_dataset: int = 404        # … and for a valid {dataset} that does not exist
 
 
 BASE = "/api/maps/{dataset}/{version}"
@@ -79,9 +80,15 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", BASE + "/outliers/top"): Route(),
     # the ops pages turn every store error, an invalid name included, into 404
     ("GET", "/api/ops/{dataset}"): Route(invalid={"dataset": 404}),
-    ("GET", "/ops/{dataset}"): Route(invalid={"dataset": 404}),
+    ("GET", "/api/ops/{dataset}/diff"): Route(query="a={version}&b={version}", invalid={"dataset": 404}),
+    ("GET", "/api/ops"): Route(on=None),
+    ("GET", "/metrics"): Route(on=None),
+    # the ops pages are the web map's own front end: a redirect to its #/ops route
+    ("GET", "/ops"): Route(on=None, ok=307),
+    # (an absent dataset is said on that page, so its name is only checked for shape here)
+    ("GET", "/ops/{dataset}"): Route(ok=307, invalid={"dataset": 404}, absent_dataset=307),
 }
-EXPECTED_ROUTES = 25
+EXPECTED_ROUTES = 29
 IDS = [f"{m} {p}" for m, p in ROUTES]
 
 # (payload as sent, what reaches the route): "noroute" decodes to a path with a '/' in
@@ -170,7 +177,8 @@ def call(apps: dict, method: str, path: str, slot: str | None = None, value: str
         body = json.dumps(route.body).encode()
     headers = {"origin": "http://testserver"} if method == "POST" else {}
     headers.update(kw.pop("headers", {}))
-    r = raw_request(app, method, raw, body=body or b"", query=kw.pop("query", route.query), headers=headers, **kw)
+    query = kw.pop("query", route.query).replace("{version}", names.get("version", ""))
+    r = raw_request(app, method, raw, body=body or b"", query=query, headers=headers, **kw)
     for marker in LEAKS:
         assert marker not in r.text, f"{method} {raw}: leaked {marker!r}"
     return r
@@ -201,7 +209,7 @@ def _expected(route: Route, slot: str, kind: str) -> int:
     if kind == "noroute":
         return 404
     if kind == "absent":
-        return route.absent_name if slot == "name" else 404
+        return route.absent_name if slot == "name" else route.absent_dataset if slot == "dataset" else 404
     return route.invalid.get(slot, 400)
 
 

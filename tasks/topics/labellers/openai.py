@@ -71,11 +71,18 @@ def build_prompt(t: TopicInfo, siblings: Sequence[TopicInfo]) -> str:
     return "\n".join(lines)
 
 
+# the first words of our own prompt's lines: a reply starting so echoes the prompt (small models do)
+PROMPT_HEADS = ("parent topic:", "this is a top-level topic", "keywords:", "representative documents",
+                "other topics beside it", "name of this topic")
+
+
 def clean_answer(text: str, stop_words: frozenset[str] = frozenset()) -> str | None:
     """The name in a model's reply, or None when it is no usable name (empty, too long,
-    a list, a bare stop word)."""
+    a list, a bare stop word, an echo of the prompt)."""
     text = re.sub(r"<think>.*?</think>", " ", text or "", flags=re.S)
     line = next((s.strip() for s in text.splitlines() if s.strip()), "")
+    if line.lower().lstrip("-*• ").startswith(PROMPT_HEADS):
+        return None
     line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line)     # a list bullet or number
     line = re.sub(r"^(?:topic\s+)?(?:name|label|title)\s*:\s*", "", line, flags=re.I)
     line = line.strip(" \t*_#`'\"“”‘’.").strip()
