@@ -334,9 +334,12 @@ def _lifts(sets: list[list[frozenset[str]]]) -> list[Callable[[str], float]]:
 
 
 def _stems(ws: set[str]) -> set[str]:
-    """Words without a plural ending, so "AI agents and agent" is not a pair of two things."""
-    return {w[:-2] if w.endswith("es") and len(w) > 4 else w[:-1] if w.endswith("s") and len(w) > 3 else w
-            for w in ws}
+    """Each word and the word without a plural "-s" or "-es", so "AI agents and agent" and
+    "Perl modules and module" are not pairs of two things."""
+    out = set(ws)
+    out |= {w[:-1] for w in ws if w.endswith("s") and len(w) > 3}
+    out |= {w[:-2] for w in ws if w.endswith("es") and len(w) > 4}
+    return out
 
 
 def _norm(key: str) -> str:
