@@ -52,6 +52,14 @@ def watch_spec(store_uri: str, storage_options: dict | None, every_s: float) -> 
             "tags": ["datamap"]}
 
 
+def refresh_specs(st: Store, storage_options: dict | None, cron: str | None,
+                  datasets: list[str] | None = None) -> list[dict]:
+    """``refresh_spec`` of every registered source (only ``datasets`` when given), by name."""
+    return [refresh_spec(dataset, entry, st.uri, storage_options, cron)
+            for dataset, entry in sorted(sources_mod.load_registry(st).items())
+            if datasets is None or dataset in datasets]
+
+
 def map_deployments(store: str | None = None, storage_options: dict | None = None,
                     cron: str | None = NIGHTLY, watch_every_s: float | None = WATCH_EVERY_S,
                     datasets: list[str] | None = None) -> list:
@@ -61,11 +69,8 @@ def map_deployments(store: str | None = None, storage_options: dict | None = Non
 
     st = Store(store, storage_options)
     deps = []
-    for dataset, entry in sorted(sources_mod.load_registry(st).items()):
-        if datasets is not None and dataset not in datasets:
-            continue
-        spec = refresh_spec(dataset, entry, st.uri, storage_options, cron)
-        trigger = DeploymentEventTrigger(name=f"{dataset} source changed", expect=set(spec["trigger"]["expect"]),
+    for spec in refresh_specs(st, storage_options, cron, datasets):
+        trigger = DeploymentEventTrigger(name=f"{spec['parameters']['dataset']} source changed", expect=set(spec["trigger"]["expect"]),
                                          match=spec["trigger"]["match"])
         deps.append(build_map.to_deployment(
             name=spec["name"], cron=spec["cron"], triggers=[trigger], parameters=spec["parameters"],

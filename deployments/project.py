@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from datamap.deployments.maps import NIGHTLY, WATCH_EVERY_S, refresh_spec, watch_spec
+from datamap.deployments.maps import NIGHTLY, WATCH_EVERY_S, refresh_specs, watch_spec
 from datamap.resources.store import Store
-from datamap.tasks import sources as sources_mod
 
 BUILD_ENTRYPOINT = "datamap.flows.build_map:build_map"
 WATCH_ENTRYPOINT = "datamap.flows.watch_sources:watch_sources"
@@ -34,10 +33,8 @@ def project_document(store: str | None = None, storage_options: dict | None = No
 
     st = Store(store, storage_options)
     deployments = []
-    for dataset, entry in sorted(sources_mod.load_registry(st).items()):
-        if datasets is not None and dataset not in datasets:
-            continue
-        spec = refresh_spec(dataset, entry, st.uri, storage_options, cron)
+    for spec in refresh_specs(st, storage_options, cron, datasets):
+        dataset = spec["parameters"]["dataset"]
         deployments.append({
             "name": spec["name"], "entrypoint": BUILD_ENTRYPOINT, "description": spec["description"],
             "tags": spec["tags"], "parameters": spec["parameters"], "concurrency_limit": spec["concurrency_limit"],
