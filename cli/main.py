@@ -246,8 +246,11 @@ def datasets(store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
 
 @app.command()
 def gc(dataset: str = DatasetArg, store: Optional[str] = StoreOpt,
-       min_age: float = typer.Option(3600, help="Only folders older than this many seconds")) -> None:
-    """Remove leftovers of crashed publishes (version folders without a manifest)."""
+       min_age: float = typer.Option(3600, help="Only folders older than this many seconds"),
+       work_min_age: float = typer.Option(86400, help="Only work areas of dead builds untouched for "
+                                                      "this many seconds")) -> None:
+    """Remove leftovers of crashed builds: version folders without a manifest, and the work
+    areas (<dataset>/_work) of builds that died and were never re-run."""
     from datamap.resources.errors import DatamapError
     from datamap.resources.store import Store
 
@@ -255,12 +258,13 @@ def gc(dataset: str = DatasetArg, store: Optional[str] = StoreOpt,
         st = Store(store)
         if not st.exists(st.dataset_dir(dataset)):
             st.resolve_version(dataset)               # raises DatasetNotFound naming those that exist
-        from datamap.tasks.publish import collect_garbage
+        from datamap.tasks.publish import collect_garbage, collect_work_areas
 
         removed = collect_garbage(st, dataset, min_age)
+        areas = collect_work_areas(st, dataset, work_min_age)
     except DatamapError as e:
         _fail(e)
-    console.print(f"removed {len(removed)} incomplete version folder(s)")
+    console.print(f"removed {len(removed)} incomplete version folder(s) and {len(areas)} abandoned work area(s)")
 
 
 @app.command()

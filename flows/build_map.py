@@ -93,8 +93,10 @@ class _Run:
         self.peak_rss: dict[str, float] = {}   # MB, this process's high-water mark after each stage
 
     def call(self, name: str, stage_fn: Callable, **kw) -> dict:
+        stage_fn = stage_fn.with_options(result_storage=self.work.result_storage())
         state = stage_on_runner(stage_fn, work_dir=self.work.dir, **kw)   # on Dask with --runner dask
         res = state.result()  # re-raises the stage's own exception
+        self.work.sync()      # a stage that ran on a Dask worker synced nothing from there
         if state.name == "Cached":
             self.cached.append(name)
         self.peak_rss[name] = peak_rss_mb()
@@ -128,7 +130,7 @@ def _build_map(source: str, dataset: str, store: str | None, options: dict | Non
     parent_man = _unchanged_candidate(st, dataset, opts) if skip_unchanged else None
     if parent_man is not None and refresh_mod.unchanged_source(parent_man, fp, dataclasses.asdict(opts)):
         return _unchanged(st, dataset, parent_man, t_start)
-    run = _Run(WorkArea(st.uri, dataset, digest(fp, dataclasses.asdict(opts))))
+    run = _Run(WorkArea(st, dataset, digest(fp, dataclasses.asdict(opts))))
     core = _core_stages(run, source, st, so, dataset, opts, fp)
     if parent_man is not None and refresh_mod.unchanged_source(parent_man, core["ingest"]["fingerprint"],
                                                                dataclasses.asdict(opts)):

@@ -12,6 +12,7 @@ import hashlib
 import os
 import posixpath
 import shutil
+import time
 from typing import Any
 
 from datamap.resources import schema
@@ -139,3 +140,55 @@ def collect_garbage(store: Store, dataset: str, min_age_s: float = 3600) -> list
             removed.append(v)
             failpoint("gc.after_remove")
     return removed
+
+
+def collect_work_areas(store: Store, dataset: str, min_age_s: float = 86400) -> list[str]:
+    """Remove the work areas (``<dataset>/_work/<key>``) of builds that died and were never
+    re-run: untouched for ``min_age_s`` and, on a local store, not locked by a live build.
+
+    A day by default, not an hour: a remote build touches its area once per stage, and one
+    stage (embedding a large corpus in quality mode) can run for more than an hour.
+    """
+    root = posixpath.join(store.dataset_dir(dataset), schema.WORK_DIR)
+    now = time.time()
+    removed = []
+    for name in store.listdir(root):
+        if name.endswith(".lock"):
+            continue
+        area = posixpath.join(root, name)
+        lock = area + ".lock"
+        if now - _newest_mtime(store, area) < min_age_s or (store.local and _locked(lock)):
+            continue
+        store.remove(area, recursive=True)
+        if store.local:
+            store.remove(lock)
+        removed.append(name)
+    return removed
+
+
+def _newest_mtime(store: Store, area: str) -> float:
+    """Seconds since the epoch of the newest file in ``area`` (local mtime, S3 LastModified)."""
+    newest = 0.0
+    for info in store.fs.find(area, detail=True).values():
+        t = info.get("mtime") or info.get("LastModified") or info.get("last_modified")
+        if isinstance(t, _dt.datetime):
+            t = t.timestamp()
+        if t is not None:
+            newest = max(newest, float(t))
+    return newest
+
+
+def _locked(lock_path: str) -> bool:
+    """True while a live build holds ``lock_path`` (flows/runtime/workarea.py takes it). Never
+    call this in a process that builds: closing a file drops that process's own locks."""
+    import fcntl
+
+    if not os.path.exists(lock_path):
+        return False
+    try:
+        with open(lock_path, "a+") as f:
+            fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(f, fcntl.LOCK_UN)
+    except OSError:
+        return True
+    return False

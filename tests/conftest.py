@@ -17,8 +17,13 @@ from pathlib import Path
 # A second import of this file under another module name (``tests.conftest``) would make
 # a new folder and point PREFECT_HOME at it after Prefect has read the first one: builds in
 # subprocesses would then cache where the pytest process never looks. Reuse the folder.
-_TMP = Path(os.environ.get("DATAMAP_TESTS_TMP") or tempfile.mkdtemp(prefix="datamap-tests-"))
-os.environ["DATAMAP_TESTS_TMP"] = str(_TMP)
+_ROOT = Path(os.environ.get("DATAMAP_TESTS_TMP") or tempfile.mkdtemp(prefix="datamap-tests-"))
+os.environ["DATAMAP_TESTS_TMP"] = str(_ROOT)
+# under pytest-xdist (`make test` runs several workers) each worker gets its own folder
+# below the controller's: its own Prefect database, work and cache folders, removed when
+# that worker ends; the controller removes the root last.
+_TMP = _ROOT / os.environ["PYTEST_XDIST_WORKER"] if os.environ.get("PYTEST_XDIST_WORKER") else _ROOT
+_TMP.mkdir(parents=True, exist_ok=True)
 os.environ["PREFECT_HOME"] = str(_TMP / "prefect")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"

@@ -35,7 +35,8 @@ def _run_demo(tmp_path, env_extra: dict[str, str], path: str | None = None,
               source: str = DEMO) -> tuple[int, str]:
     """Exit status and output of pytest over ``source``, with only ``env_extra`` deciding CI."""
     (tmp_path / "test_demo.py").write_text(textwrap.dedent(source))
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "DATAMAP_CI_ALLOW_SKIPS", "DATAMAP_CHROMIUM")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CI", "DATAMAP_CI_ALLOW_SKIPS", "DATAMAP_CHROMIUM") and not k.startswith("PYTEST_XDIST")}
     # a private folder: the plugin removes its folder when its session ends
     env["DATAMAP_TESTS_TMP"] = str(tmp_path / "inner-tmp")
     os.makedirs(env["DATAMAP_TESTS_TMP"])

@@ -2,10 +2,10 @@
 
 ``with_runner(build_map, "dask", address)`` gives the flow a ``prefect_dask``
 DaskTaskRunner; the flow then submits each stage to it (``stage_on_runner``), so stages
-execute on the cluster's workers. The workers read and write the build's work area
-(``DATAMAP_WORK_DIR``), so on several machines that folder must be a shared mount (NFS,
-a cluster file system) and every worker needs this package installed; the store itself
-may be S3. Without an address, a local cluster of ``n_workers`` processes is started.
+execute on the cluster's workers. The workers read and write the build's work area (in
+the store for a local/shared-folder store; the local scratch copy, ``DATAMAP_WORK_DIR``,
+for S3), so with an S3 store on several machines that folder must be a shared mount (NFS,
+a cluster file system); every worker needs this package installed. Without an address, a local cluster of ``n_workers`` processes is started.
 """
 from __future__ import annotations
 

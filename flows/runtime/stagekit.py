@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import functools
+import inspect
 from typing import Any, Callable
 
 import numpy as np
 import pyarrow as pa
 from prefect import task
 
+from datamap.flows.runtime.workarea import sync_stage_outputs
 from datamap.resources.failpoints import failpoint
 from datamap.resources.vectors import read_ipc, table_bytes, vectors_from_table, vectors_table
 
@@ -19,11 +21,16 @@ def _key(ctx, params: dict[str, Any]) -> str:
 def cached_stage(name: str, **task_kwargs) -> Callable:
     """A Prefect task named ``name`` (what the Prefect UI shows), cached on its ``key``
     argument (which the flow derives from the stage's inputs and the work area's token),
-    results persisted as JSON. ``stage.<name>`` is the crash-test failpoint after it."""
+    results persisted as JSON (into the work area on the store: ``WorkArea.result_storage``). ``stage.<name>`` is the crash-test failpoint after it."""
     def wrap(f):
+        sig = inspect.signature(f)
+
         @functools.wraps(f)
         def body(*args, **kwargs):
             out = f(*args, **kwargs)
+            # Prefect passes parameters positionally: find work_dir by name
+            work_dir = sig.bind_partial(*args, **kwargs).arguments.get("work_dir")
+            sync_stage_outputs(work_dir)   # on the store before the result is recorded
             failpoint(f"stage.{name}")   # crash tests: outputs written, Prefect has not recorded the result
             return out
 

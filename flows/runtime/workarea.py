@@ -1,22 +1,39 @@
-"""The local work area of one build: where stage outputs wait for publishing.
+"""The work area of one build: where stage outputs wait for publishing, on the store.
+
+The area lives in the map's store, ``<store>/<dataset>/_work/<build key>/``, beside the
+stage task results Prefect persists for it (``_results/``), so a build killed on one
+machine resumes on any other worker that reaches the store: finished stages are cache
+hits there too. On a local store the stages write straight into that folder; on a remote
+one (S3…) they write to a local scratch copy (``DATAMAP_WORK_DIR``) whose new files are
+uploaded inside every stage, before Prefect records the stage as done, and downloaded again
+by the next build of the same input that finds the area, on whichever machine.
 
 Keyed by the build's inputs, so re-running the same build after a crash finds the
-finished stages (Prefect's cache keys include the area's token, so a deleted area can
-never be mistaken for a finished one). Removed after a successful publish.
+finished stages (stage cache keys include the area's token, so a deleted area can never
+be mistaken for a finished one). Removed after a successful publish; ``datamap gc``
+removes areas of builds that died and were never re-run.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import posixpath
 import shutil
 import uuid
+from pathlib import Path
 from typing import Any
 
 from datamap.resources import schema
+from datamap.resources.store import Store
+
+RESULTS = "_results"          # Prefect's persisted stage results, inside the area
+
+_ACTIVE: dict[str, "WorkArea"] = {}   # local dir → its area: stage bodies sync through it
 
 
 def work_root() -> str:
+    """Local scratch for builds on remote stores (on a local store the area is in the store)."""
     return os.environ.get("DATAMAP_WORK_DIR") or os.path.join(
         os.path.expanduser("~"), ".cache", "datamap", "work")
 
@@ -26,20 +43,20 @@ def digest(*parts: Any) -> str:
 
 
 class WorkArea:
-    def __init__(self, store_uri: str, dataset: str, build_key: str):
+    """One build's stage outputs and cache identity; see the module docstring."""
+
+    def __init__(self, store: Store, dataset: str, build_key: str):
         self.build_key = build_key
-        self.dir = os.path.join(work_root(), digest(store_uri), dataset, build_key)
+        self.store = store
+        self.remote = posixpath.join(store.dataset_dir(dataset), schema.WORK_DIR, build_key)
+        self.dir = self.remote if store.local else os.path.join(
+            work_root(), digest(store.uri), dataset, build_key)
         os.makedirs(os.path.dirname(self.dir), exist_ok=True)
         self._lock = _exclusive(self.dir + ".lock")
         os.makedirs(self.dir, exist_ok=True)
-        token_file = os.path.join(self.dir, schema.WORK_TOKEN)
-        if not os.path.exists(token_file):
-            tmp = f"{token_file}.{uuid.uuid4().hex}"
-            with open(tmp, "w") as f:
-                f.write(uuid.uuid4().hex)
-            os.replace(tmp, token_file)
-        with open(token_file) as f:
-            self.token = f.read().strip()
+        self._synced: dict[str, tuple[int, int]] = {}
+        self.token = self._local_token() if store.local else self._remote_token()
+        _ACTIVE[self.dir] = self
 
     def path(self, name: str) -> str:
         return os.path.join(self.dir, name)
@@ -48,16 +65,98 @@ class WorkArea:
         """Cache key of a stage: its inputs plus this area's token."""
         return digest(stage, self.token, *inputs)
 
+    def result_storage(self) -> Path:
+        """Where Prefect persists this area's stage results: ``_results/`` inside it, so
+        removing the area drops them. A local folder either way (Prefect would otherwise
+        want a block saved on its server, with the store's credentials in it); on a
+        remote store ``sync`` carries the records up with the stage files, and the next
+        worker's restore brings them down before its cache lookups."""
+        return Path(self.dir) / RESULTS
+
+    def sync(self) -> list[str]:
+        """Upload the files stages wrote or changed since the last sync (remote stores);
+        return their names. Called inside every stage task, before its result is recorded
+        (a stage's result never reaches the store without its outputs), and by the flow
+        after each stage (which carries that stage's result record up)."""
+        if self.store.local:
+            return []
+        sent = []
+        for rel, sig in _local_files(self.dir).items():
+            if self._synced.get(rel) != sig:
+                self.store.fs.put_file(os.path.join(self.dir, rel), posixpath.join(self.remote, rel))
+                self._synced[rel] = sig
+                sent.append(rel)
+        return sent
+
     def remove(self) -> None:
+        if not self.store.local:
+            self.store.remove(self.remote, recursive=True)
         shutil.rmtree(self.dir, ignore_errors=True)
+        _ACTIVE.pop(self.dir, None)
         self._lock.close()   # releases the lock: a waiting build of the same input starts afresh
+
+    # ---- identity and restore ------------------------------------------------------
+    def _local_token(self) -> str:
+        token_file = os.path.join(self.dir, schema.WORK_TOKEN)
+        if not os.path.exists(token_file):
+            tmp = f"{token_file}.{uuid.uuid4().hex}"
+            with open(tmp, "w") as f:
+                f.write(uuid.uuid4().hex)
+            os.replace(tmp, token_file)
+        with open(token_file) as f:
+            return f.read().strip()
+
+    def _remote_token(self) -> str:
+        """The store's token wins: its area (and results) is what another worker left. With
+        none there, local leftovers are stale (their results are gone): start afresh."""
+        remote_token = posixpath.join(self.remote, schema.WORK_TOKEN)
+        if self.store.exists(remote_token):
+            self._restore()
+            return self.store.read_bytes(remote_token).decode().strip()
+        shutil.rmtree(self.dir, ignore_errors=True)
+        os.makedirs(self.dir, exist_ok=True)
+        token = self._local_token()
+        self.store.write_bytes(remote_token, token.encode())
+        self._synced = _local_files(self.dir)
+        return token
+
+    def _restore(self) -> None:
+        """Download the store's copy of the area, stage results included."""
+        fs = self.store.fs
+        for path, info in fs.find(self.remote, detail=True).items():
+            rel = posixpath.relpath(path, self.remote)
+            local = os.path.join(self.dir, rel)
+            if not (os.path.exists(local) and os.path.getsize(local) == info.get("size")):
+                os.makedirs(os.path.dirname(local), exist_ok=True)
+                fs.get_file(path, local)
+        self._synced = _local_files(self.dir)
+
+
+def sync_stage_outputs(work_dir: str | None) -> None:
+    """After a stage body returns: put its outputs on the store (no-op for local stores,
+    and where the area is not this process's, e.g. on a Dask worker: the flow syncs then)."""
+    area = _ACTIVE.get(work_dir or "")
+    if area is not None:
+        area.sync()
+
+
+def _local_files(root: str) -> dict[str, tuple[int, int]]:
+    out = {}
+    for dirpath, _, names in os.walk(root):
+        for n in names:
+            p = os.path.join(dirpath, n)
+            st = os.stat(p)
+            out[os.path.relpath(p, root).replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns)
+    return out
 
 
 def _exclusive(path: str):
     """Two builds of the same input and options share one work area; the second waits
     here until the first has published (or died: the OS drops a dead process's lock), or
     they would overwrite each other's stage files. A POSIX lock (lockf): a process never
-    blocks on itself, so a retry in the same process after a failure goes straight on."""
+    blocks on itself, so a retry in the same process after a failure goes straight on.
+    The lock is per machine: on a remote store, two machines must not build the same
+    input at the same moment (schedules and the source watcher run one build per dataset)."""
     import fcntl
 
     f = open(path, "a+")
@@ -67,3 +166,4 @@ def _exclusive(path: str):
         print(f"waiting for another build of the same input to finish (work area {os.path.dirname(path)})")
         fcntl.lockf(f, fcntl.LOCK_EX)
     return f
+
