@@ -64,6 +64,8 @@ def build(
     embed_mode: EmbedMode = typer.Option("quality", help="quality (ONNX int8), exact (ONNX fp32), fast (static, "
                                          "lossy) or torch; see docs/embedding-modes.md"),
     on_invalid: OnInvalid = typer.Option("fail", help="What to do with rows that break the contract"),
+    expectations: Optional[str] = typer.Option(None, help="A Great Expectations suite JSON file whose "
+                                               "expectations are checked with the contract (docs/operations.md)"),
     latent_dtype: LatentDtype = typer.Option("float32", help="Dtype of the stored vectors"),
     projection: Projection = typer.Option("umap", help="Main layout; auto picks by size "
                                           "(docs/projections-and-images.md)"),
@@ -114,6 +116,7 @@ def build(
         fields={"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
                 "embeddings": embeddings, "input_format": input_format, "model": model,
                 "embed_mode": embed_mode.value, "on_invalid": on_invalid.value, "latent_dtype": latent_dtype.value,
+                "expectations": expectations,
                 "full": full},
         layout=layout, topics=_topic_options(labeller, labeller_url, labeller_model) if topics else None,
         dedupe=_dedupe_options(duplicate_cutoff, tag_duplicates) if dedupe else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import os
 import time
 from typing import Any, Callable
 
@@ -36,6 +37,7 @@ from datamap.resources.errors import InvalidOption
 from datamap.resources.store import Store
 from datamap.tasks import refresh as refresh_mod
 from datamap.tasks.ingest import read as ingest_mod
+from datamap.tasks.ingest.suite import load_user_suite
 
 # stages after the layout, in order; each is ``datamap.flows.stages.<name>.<name>``
 OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "projections", "thumbnails", "tiles")
@@ -55,6 +57,7 @@ class BuildOptions:
     batch_size: int = 32
     projection: dict = dataclasses.field(default_factory=dict)
     embed_mode: str = "quality"     # quality | exact | fast | torch (tasks/embed.py EMBED_MODES)
+    expectations: str | None = None  # a GX Expectation Suite JSON file: checks added to the contract
     index: dict = dataclasses.field(default_factory=dict)
     topics: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
     dedupe: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
@@ -126,12 +129,13 @@ def _build_map(source: str, dataset: str, store: str | None, options: dict | Non
     st.check_publishable()
     st.check_reachable()
     so = storage_options or {}
+    user_suite = load_user_suite(opts.expectations, so) if opts.expectations else None   # before the source
     fp = ingest_mod.source_fingerprint(source, so)
     parent_man = _unchanged_candidate(st, dataset, opts) if skip_unchanged else None
     if parent_man is not None and refresh_mod.unchanged_source(parent_man, fp, dataclasses.asdict(opts)):
         return _unchanged(st, dataset, parent_man, t_start)
     run = _Run(WorkArea(st, dataset, digest(fp, dataclasses.asdict(opts))))
-    core = _core_stages(run, source, st, so, dataset, opts, fp)
+    core = _core_stages(run, source, st, so, dataset, opts, fp, user_suite)
     if parent_man is not None and refresh_mod.unchanged_source(parent_man, core["ingest"]["fingerprint"],
                                                                dataclasses.asdict(opts)):
         run.work.remove()     # rewritten with the same bytes: still nothing to publish
@@ -150,13 +154,14 @@ def _build_map(source: str, dataset: str, store: str | None, options: dict | Non
 
 
 def _core_stages(run: _Run, source: str, st: Store, so: dict, dataset: str, opts: BuildOptions,
-                 fp: str) -> dict:
+                 fp: str, user_suite: list | None = None) -> dict:
     """ingest and embed: the validated table and its vectors, in the work area."""
     ingest_opts = {"text_field": opts.text_field, "id_field": opts.id_field,
                    "embedding_field": opts.embedding_field, "embeddings_uri": opts.embeddings,
                    "format": opts.input_format, "storage_options": so}
-    k_ingest = run.work.key("ingest", fp, ingest_opts, opts.on_invalid)
-    ing = run.call("ingest", ingest, key=k_ingest, source=source, options=ingest_opts, on_invalid=opts.on_invalid)
+    k_ingest = run.work.key("ingest", fp, ingest_opts, opts.on_invalid, user_suite)
+    ing = run.call("ingest", ingest, key=k_ingest, source=source, options=ingest_opts, on_invalid=opts.on_invalid,
+                   expectations=user_suite, suite_name=f"datamap.{dataset}")
     embed_opts = {"model": opts.model, "batch_size": opts.batch_size, "mode": opts.embed_mode}
     k_embed = run.work.key("embed", k_ingest, embed_opts)
     pre = None
@@ -200,7 +205,10 @@ def _optional_stages(run: _Run, core: dict, st: Store, so: dict, dataset: str,
     files = {schema.DATA: w.path(schema.WORK_DATA), schema.EMBEDDINGS: w.path(schema.WORK_VECTORS),
              schema.PROJECTION: w.path(schema.WORK_PROJECTION), schema.INDEX: w.path(schema.WORK_INDEX),
              schema.KNN_IDX: w.path(schema.WORK_KNN_IDX), schema.KNN_DIST: w.path(schema.WORK_KNN_DIST),
-             schema.VALIDATION: w.path(schema.VALIDATION)}
+             schema.VALIDATION: w.path(schema.VALIDATION),
+             schema.EXPECTATION_SUITE: w.path(schema.EXPECTATION_SUITE)}
+    if os.path.isdir(w.path(schema.DATA_DOCS)):
+        files[schema.DATA_DOCS] = w.path(schema.DATA_DOCS)
     timings = {name: core[name]["seconds"] for name in ("ingest", "embed", "index", "project")}
     extra: dict[str, Any] = {}
     upstream = core["k_proj"]
@@ -239,7 +247,8 @@ def _manifest(run: _Run, core: dict, st: Store, dataset: str, opts: BuildOptions
         "text_field": opts.text_field,
         "id_field": opts.id_field,
         "latent_dtype": opts.latent_dtype,
-        "validation": {k: ing["validation"][k] for k in ("success", "rows_in", "rows_out", "dropped")},
+        "validation": {k: ing["validation"].get(k) for k in ("success", "rows_in", "rows_out", "dropped",
+                                                              "suite", "expectations", "data_docs")},
         "refresh": proj.get("refresh"),
         "projection": proj.get("projection"),   # main layout: method that ran, and why (auto)
         **extra,

@@ -23,7 +23,9 @@ PROJECTION = "projection.parquet"     # id, x, y
 INDEX = "index.usearch"               # usearch HNSW; key = row position
 KNN_IDX = "knn_idx.npy"               # (N, K) int64 row positions of each point's nearest, self first
 KNN_DIST = "knn_dist.npy"             # (N, K) float32 cosine distances to them (a refresh reuses both)
-VALIDATION = "validation.json"        # Great Expectations summary
+VALIDATION = "validation.json"        # Great Expectations' validation result document (GX's own JSON)
+EXPECTATION_SUITE = "expectation_suite.json"   # the suite that ran: contract + the user's expectations
+DATA_DOCS = "data_docs"               # folder: GX Data Docs of that validation (index.html)
 MANIFEST = "manifest.json"            # written last; its presence = version complete
 TOPICS = "topics.parquet"             # per point: id, topic_depth_d, _topic_depth_d_id
 TOPIC_METADATA = "topic_metadata.parquet"
@@ -184,7 +186,10 @@ class ValidationSummary(TypedDict, total=False):
     success: bool
     rows_in: int
     rows_out: int
-    dropped: int
+    dropped: dict[str, int]           # "<field>: <check>" → rows dropped (--on-invalid skip)
+    suite: str                        # the Expectation Suite's name, datamap.<dataset>
+    expectations: int                 # how many ran
+    data_docs: str | None             # the artifact of this validation's Data Docs page (under DATA_DOCS)
 
 
 class Artifact(TypedDict):

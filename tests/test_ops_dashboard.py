@@ -169,6 +169,13 @@ def test_overview_and_dataset_page_in_chromium(ops_store):
         problem = pg.inner_text("#ops-overview tbody tr[data-dataset=broken] .problem")
         assert "ValidationFailed" in problem
         _shoot(pg, OUT / "ops-overview.png")
+        # the latest version's Great Expectations Data Docs page is one click away, and opens
+        href = pg.get_attribute("#ops-overview tbody tr[data-dataset=fresh] a.data-docs", "href")
+        assert href and "/data-docs/validations/" in href, href
+        docs = pg.context.new_page()
+        assert docs.goto(href if "://" in href else f"{base}/{href.lstrip('/')}").status == 200
+        assert "expect_column_values_to_be_unique" in docs.content() or "unique" in docs.inner_text("body")
+        docs.close()
         pg.click("#ops-overview th:nth-child(2)")          # sort by map name
         names = pg.eval_on_selector_all("#ops-overview tbody tr", "rs => rs.map(r => r.dataset.dataset)")
         assert names == ["broken", "fresh", "stale"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -78,6 +79,8 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", BASE + "/thumbnails/row/{row}.png"): Route(on=IMAGE),
     ("GET", BASE + "/outliers/percentile.bin"): Route(),
     ("GET", BASE + "/outliers/top"): Route(),
+    # only the files the manifest lists under data_docs/: anything else is the same 404
+    ("GET", BASE + "/data-docs/{page}"): Route(invalid={"page": 404}),
     # the ops pages turn every store error, an invalid name included, into 404
     ("GET", "/api/ops/{dataset}"): Route(invalid={"dataset": 404}),
     ("GET", "/api/ops/{dataset}/diff"): Route(query="a={version}&b={version}", invalid={"dataset": 404}),
@@ -88,7 +91,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     # (an absent dataset is said on that page, so its name is only checked for shape here)
     ("GET", "/ops/{dataset}"): Route(ok=307, invalid={"dataset": 404}, absent_dataset=307),
 }
-EXPECTED_ROUTES = 29
+EXPECTED_ROUTES = 30
 IDS = [f"{m} {p}" for m, p in ROUTES]
 
 # (payload as sent, what reaches the route): "noroute" decodes to a path with a '/' in
@@ -147,7 +150,8 @@ def app_routes(app) -> list[tuple[str, str]]:
             elif isinstance(r, Mount):
                 continue
             elif isinstance(r, APIRoute) or hasattr(r, "methods"):
-                found.update((m, prefix + r.path) for m in (r.methods or set()) - {"HEAD"})
+                path = re.sub(r"\{(\w+):\w+\}", r"{\1}", prefix + r.path)    # {page:path} is {page} in OpenAPI
+                found.update((m, path) for m in (r.methods or set()) - {"HEAD"})
             else:
                 raise AssertionError(f"a route of unknown kind {type(r).__name__}: {r!r}")
 
@@ -161,7 +165,7 @@ def app_routes(app) -> list[tuple[str, str]]:
 def fill(path: str, route: Route, names: dict, slot: str | None = None, value: str = "") -> str:
     """A concrete raw path: real names and zeros, ``slot`` (if given) replaced by ``value``."""
     real = {"dataset": names.get("dataset", ""), "version": names.get("version", ""), "name": route.name or "",
-            "z": "0", "x": "0", "y": "0", "row": "0", "i": "0"}
+            "z": "0", "x": "0", "y": "0", "row": "0", "i": "0", "page": "index.html"}
     for p, v in real.items():
         path = path.replace("{" + p + "}", value if p == slot else v)
     assert "{" not in path, f"a path parameter the table cannot fill: {path}"
@@ -217,7 +221,7 @@ def _expected(route: Route, slot: str, kind: str) -> int:
 def test_route_refuses_traversal_and_bad_numbers(apps, method, path):
     route = ROUTES[(method, path)]
     tried = 0
-    for slot in ("dataset", "version", "name"):
+    for slot in ("dataset", "version", "name", "page"):
         if "{" + slot + "}" not in path:
             continue
         for payload, kind in TRAVERSAL:
@@ -391,9 +395,14 @@ def _check_headers(r, what: str) -> None:
     for k, v in HEADERS.items():
         assert r.headers.get(k) == v, f"{what}: {k}={r.headers.get(k)!r}"
     csp = {d.strip().split(" ", 1)[0]: d.strip() for d in r.headers.get("content-security-policy", "").split(";")}
-    assert csp.get("default-src") == "default-src 'self'", f"{what}: CSP {csp}"
-    assert csp.get("script-src") == "script-src 'self'", f"{what}: scripts beyond 'self' allowed: {csp}"
-    assert csp.get("connect-src") == "connect-src 'self'", f"{what}: CSP {csp}"
+    # 'none' is stricter still: the Data Docs pages (the input's own values) run no script at all
+    assert csp.get("default-src") in ("default-src 'self'", "default-src 'none'"), f"{what}: CSP {csp}"
+    assert csp.get("script-src") in ("script-src 'self'", "script-src 'none'"), \
+        f"{what}: scripts beyond 'self' allowed: {csp}"
+    assert csp.get("connect-src", "connect-src 'none'") in ("connect-src 'self'", "connect-src 'none'"), \
+        f"{what}: CSP {csp}"
+    if "connect-src" not in csp:
+        assert csp["default-src"] == "default-src 'none'", f"{what}: CSP {csp}"
 
 
 def test_every_answer_carries_the_security_headers(apps):

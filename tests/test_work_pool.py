@@ -98,6 +98,11 @@ def test_prefect_yaml_deployed_to_a_work_pool_runs_on_a_worker_and_announces_the
                               json={"artifacts": {"flow_run_id": {"any_": [runs[0]["id"]]}}}).json()
             links = {a["key"]: a["data"] for a in arts if (a.get("key") or "").endswith("-version")}
             assert any(latest in str(v) for v in links.values()), arts
+            # … and the Great Expectations Data Docs page of its validation, a file of the version
+            docs = [a["data"] for a in arts if (a.get("key") or "").endswith("-data-docs")]
+            man = Store(store).read_manifest(DATASET, latest)
+            assert docs and docs[0].endswith(man["validation"]["data_docs"]) and latest in docs[0], arts
+            assert os.path.exists(docs[0].removeprefix("file://")), docs
 
             def announced():
                 return [e for e in _events(api, "datamap.map.published")

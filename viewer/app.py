@@ -26,6 +26,7 @@ from datamap.viewer.maps import MapCache, QueryEmbedders, TileCache
 from datamap.viewer.ops import ops_router
 from datamap.viewer.projections_api import projections_router
 from datamap.viewer.routes_frontend import STATIC_DIR, add_frontend_routes, mount_assets  # noqa: F401
+from datamap.viewer.routes_docs import add_docs_routes
 from datamap.viewer.routes_maps import add_map_routes
 from datamap.viewer.routes_records import Selection, add_record_routes  # noqa: F401
 from datamap.viewer.routes_tags import TagEdit, add_tag_routes  # noqa: F401
@@ -64,6 +65,7 @@ def create_app(store: str | Store | None = None, token: str | None = None,
     # opaque entry per router in this FastAPI.
     add_map_routes(app.router, st, maps, embedders, token, writable)
     add_tile_routes(app.router, maps, tiles)
+    add_docs_routes(app.router, maps)
     add_record_routes(app.router, maps, embedders)
     add_tag_routes(app.router, maps, write_guard(token, writable))
     add_frontend_routes(app.router)

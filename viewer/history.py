@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from datamap.resources import schema
 from datamap.resources.errors import DatamapError
 from datamap.resources.store import Store
 from datamap.viewer.drift import version_drift
@@ -41,6 +42,14 @@ def _drift_fields(store: Store, dataset: str, parent: str | None, v: str, known:
             "embedding_drift": d["embeddings"], "outlier_share": d["outlier_share"]}
 
 
+def data_docs_url(dataset: str, version: str | None, man: dict) -> str | None:
+    """The web map's URL of a version's GX Data Docs page (viewer/routes_docs.py), if it has one."""
+    page = (man.get("validation") or {}).get("data_docs")
+    if not (version and page and page.startswith(schema.DATA_DOCS + "/")):
+        return None
+    return f"api/maps/{dataset}/{version}/data-docs/{page[len(schema.DATA_DOCS) + 1:]}"
+
+
 def version_row(store: Store, dataset: str, v: str, man: dict, latest: str | None,
                 known: set[str], vectors: bool = True) -> dict[str, Any]:
     """One version: rows and refresh counts, stage seconds, validation, topics,
@@ -59,6 +68,7 @@ def version_row(store: Store, dataset: str, v: str, man: dict, latest: str | Non
         "rows_changed": ref.get("rows_changed"),
         "build_seconds": build.get("seconds"), "stage_seconds": build.get("timings", {}),
         "validation": val.get("success"), "dropped_rows": dropped_count(val),
+        "data_docs": data_docs_url(dataset, v, man),
         "embedded_rows": (man.get("model") or {}).get("embedded_rows"),
         "topics": (topics.get("n_topics") or [None])[0] if topics else None,
         "duplicate_share": (dedupe["deletion_candidates"] / man["rows"])

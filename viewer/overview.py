@@ -22,7 +22,7 @@ from datamap.resources import runlog, schema
 from datamap.resources.errors import DatamapError
 from datamap.resources.schedule import next_fire
 from datamap.resources.store import Store
-from datamap.viewer.history import dropped_count
+from datamap.viewer.history import data_docs_url, dropped_count
 
 FAILING, LATE, FRESH = "failing", "late", "fresh"
 RECENT_RUNS = 20           # run records read per dataset (the streak and counts look no further)
@@ -99,6 +99,7 @@ def dataset_status(store: Store, dataset: str, cron: str | None, now: _dt.dateti
         if parent_rows is not None and man.get("rows") is not None else None,
         "validation": (man.get("validation") or {}).get("success"),
         "dropped_rows": dropped_count(man.get("validation") or {}),
+        "data_docs": data_docs_url(dataset, latest, man),
         "last_run": {k: last.get(k) for k in ("outcome", "started_at", "ended_at", "seconds", "trigger",
                                                "error_class", "error_message", "version")} if last else None,
         "failures_in_a_row": streak, "failing_since": failing_since if state == FAILING else None,

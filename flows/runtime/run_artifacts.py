@@ -44,15 +44,26 @@ def summary_markdown(res: dict, manifest: dict) -> str:
 VIEWER_URL_ENV = "DATAMAP_VIEWER_URL"     # where `datamap serve` runs for this store, e.g. http://maps:8000
 
 
-def map_links(res: dict, version_dir: str) -> dict[str, str]:
-    """Where the published version is: its folder in the store, and its web map page when
-    ``$DATAMAP_VIEWER_URL`` says where the web map of this store is served."""
+def map_links(res: dict, version_dir: str, data_docs: str | None = None) -> dict[str, str]:
+    """Where the published version is: its folder in the store, its GX Data Docs page
+    (``data_docs``: the artifact the manifest's validation names), and its web map page and
+    Data Docs through the web map when ``$DATAMAP_VIEWER_URL`` says where it is served."""
     import os
 
-    links = {"version": version_dir if "://" in version_dir else "file://" + os.path.abspath(version_dir)}
+    def in_store(name: str) -> str:
+        path = f"{version_dir.rstrip('/')}/{name}" if name else version_dir
+        return path if "://" in path else "file://" + os.path.abspath(path)
+
+    links = {"version": in_store("")}
+    if data_docs:
+        links["data-docs"] = in_store(data_docs)
     viewer = os.environ.get(VIEWER_URL_ENV)
     if viewer:
-        links["map"] = f"{viewer.rstrip('/')}/#/map/{res['dataset']}/{res['version']}"
+        base = viewer.rstrip("/")
+        links["map"] = f"{base}/#/map/{res['dataset']}/{res['version']}"
+        if data_docs:
+            page = data_docs.split("/", 1)[1]
+            links["data-docs"] = f"{base}/api/maps/{res['dataset']}/{res['version']}/data-docs/{page}"
     return links
 
 
@@ -61,7 +72,8 @@ def publish_run_artifacts(res: dict, manifest: dict, version_dir: str | None = N
     try:
         from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 
-        for kind, link in (map_links(res, version_dir) if version_dir else {}).items():
+        docs = (manifest.get("validation") or {}).get("data_docs")
+        for kind, link in (map_links(res, version_dir, docs) if version_dir else {}).items():
             create_link_artifact(key=artifact_key(res["dataset"], kind), link=link,
                                  link_text=f"{res['dataset']}@{res['version']}",
                                  description=f"The published {kind} of {res['dataset']}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 
 import numpy as np
@@ -14,10 +15,12 @@ from datamap.resources import schema
 from datamap.resources.failpoints import failpoint
 from datamap.tasks.ingest import read as ingest_mod
 from datamap.tasks.ingest import validate as validate_mod
+from datamap.tasks.ingest.data_docs import validation_page
 
 
 @cached_stage("ingest")
-def ingest(key: str, work_dir: str, source: str, options: dict, on_invalid: str) -> dict:
+def ingest(key: str, work_dir: str, source: str, options: dict, on_invalid: str,
+           expectations: list | None = None, suite_name: str = "datamap") -> dict:
     t0 = time.perf_counter()
     opts = ingest_mod.IngestOptions(**options)
     got = ingest_mod.ingest(source, opts)
@@ -28,12 +31,19 @@ def ingest(key: str, work_dir: str, source: str, options: dict, on_invalid: str)
         raw = ingest_mod.read_table(source, opts.format, opts.storage_options)
         widths = ingest_mod.ragged_rows(raw, opts.embedding_field)
     label = opts.embedding_field or opts.embeddings_uri or "embeddings"
+    docs_dir = os.path.join(work_dir, schema.DATA_DOCS)
+    shutil.rmtree(docs_dir, ignore_errors=True)      # a rerun renders its own
     v = validate_mod.validate(got.table, got.vectors, opts.text_field, widths=widths,
-                              embedding_label=label, on_invalid=on_invalid)
+                              embedding_label=label, on_invalid=on_invalid, user_expectations=expectations,
+                              suite_name=suite_name, docs_dir=docs_dir)
     v.table.write_parquet(os.path.join(work_dir, schema.DATA), compression="zstd", statistics=True)
     if v.vectors is not None:
         write_vectors(os.path.join(work_dir, schema.WORK_BYO_VECTORS), v.table[schema.ID].to_arrow(), v.vectors)
-    with open(os.path.join(work_dir, schema.VALIDATION), "w") as f:
-        json.dump(v.report, f, indent=2, default=str)
+    for name, doc in ((schema.VALIDATION, v.document), (schema.EXPECTATION_SUITE, v.suite)):
+        with open(os.path.join(work_dir, name), "w") as f:
+            json.dump(doc, f, indent=2, default=str)
+    v.report["expectations"] = len(v.suite.get("expectations", []))
+    page = validation_page(docs_dir)
+    v.report["data_docs"] = f"{schema.DATA_DOCS}/{page}" if page else None
     return {"rows": v.table.height, "fingerprint": got.fingerprint, "validation": v.report,
             "byo": v.vectors is not None, "seconds": time.perf_counter() - t0}

@@ -1,61 +1,75 @@
 """Validate: the data contract every map obeys, checked with Great Expectations.
 
-Checked before any expensive work so a bad input costs seconds, and stored in the version
-so a reader can see what was checked. Contract: ids unique and non-null; the indexed text
-non-null and not blank; embeddings of one width and finite.
+Checked before any expensive work so a bad input costs seconds. The contract (ids unique
+and non-null; the indexed text non-null and not blank; embeddings of one width, finite
+and non-zero) is generated from the build options as the dataset's Expectation Suite,
+the user's own expectations (``tasks/ingest/suite.py``) are added to it, and the suite
+runs once per build through a GX Validation Definition and Checkpoint. GX's own result
+document and Data Docs are kept with the version, so a data team sees in its usual GX
+tools what was checked and why rows were dropped.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 import polars as pl
 
 from datamap.resources import schema
-from datamap.resources.errors import ValidationFailed
+from datamap.resources.errors import InvalidOption, ValidationFailed
+from datamap.tasks.ingest import suite as suite_mod
+from datamap.tasks.ingest.data_docs import docs_context, prune_site
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 OnInvalid = Literal["fail", "skip"]
 EXAMPLES = 5
 MAX_ID_CHARS = 1024   # ids travel in URLs, tags and tooltips; longer ones are a mistake
+SUMMARY = {"result_format": "SUMMARY", "partial_unexpected_count": 20}   # bounded, whatever the row count
 
 
 @dataclass
 class Validated:
     table: pl.DataFrame
     vectors: np.ndarray | None
-    report: dict[str, Any]
+    report: dict[str, Any]                 # the project's summary (the manifest keeps its totals)
+    document: dict[str, Any] = field(default_factory=dict)   # GX's validation result (validation.json)
+    suite: dict[str, Any] = field(default_factory=dict)      # the suite that ran (expectation_suite.json)
 
 
-def _checks(has_text: bool, has_vectors: bool, width: int | None):
-    import great_expectations as gx
+def _contract(has_text: bool, has_vectors: bool, width: int | None, labels: dict[str, str]) -> list[dict]:
+    """The contract as suite entries; ``meta.datamap`` says which field and check each is."""
+    def e(column: str, check: str, etype: str, **kw) -> dict:
+        return {"type": etype, "kwargs": {"column": column, **kw},
+                "meta": {"datamap": {"field": labels.get(column, column), "check": check}}}
 
-    E = gx.expectations
-    checks = [
-        (schema.ID, "not null", E.ExpectColumnValuesToNotBeNull(column=schema.ID)),
-        (schema.ID, "unique", E.ExpectColumnValuesToBeUnique(column=schema.ID)),
-        (schema.ID, f"length <= {MAX_ID_CHARS}",
-         E.ExpectColumnValueLengthsToBeBetween(column=schema.ID, min_value=1, max_value=MAX_ID_CHARS)),
-    ]
+    out = [e(schema.ID, "not null", "expect_column_values_to_not_be_null"),
+           e(schema.ID, "unique", "expect_column_values_to_be_unique"),
+           e(schema.ID, f"length <= {MAX_ID_CHARS}", "expect_column_value_lengths_to_be_between",
+             min_value=1, max_value=MAX_ID_CHARS)]
     if has_text:
-        checks += [
-            ("_text", "not null", E.ExpectColumnValuesToNotBeNull(column="_text")),
-            ("_text", "not blank", E.ExpectColumnValuesToNotMatchRegex(column="_text", regex=r"^\s*$")),
-        ]
+        out += [e("_text", "not null", "expect_column_values_to_not_be_null"),
+                e("_text", "not blank", "expect_column_values_to_not_match_regex", regex=r"^\s*$")]
     if has_vectors:
-        checks += [
-            ("_vector_present", "not null",
-             E.ExpectColumnValuesToBeInSet(column="_vector_present", value_set=[True])),
-            ("_vector_width", f"width == {width}",
-             E.ExpectColumnValuesToBeInSet(column="_vector_width", value_set=[width])),
-            ("_vector_finite", "finite", E.ExpectColumnValuesToBeInSet(column="_vector_finite", value_set=[True])),
-            # a zero vector has no direction: cosine distance to it is undefined
-            ("_vector_nonzero", "non-zero", E.ExpectColumnValuesToBeInSet(column="_vector_nonzero", value_set=[True])),
-        ]
-    return checks
+        out += [e("_vector_present", "not null", "expect_column_values_to_be_in_set", value_set=[True]),
+                e("_vector_width", f"width == {width}", "expect_column_values_to_be_in_set", value_set=[width]),
+                e("_vector_finite", "finite", "expect_column_values_to_be_in_set", value_set=[True]),
+                # a zero vector has no direction: cosine distance to it is undefined
+                e("_vector_nonzero", "non-zero", "expect_column_values_to_be_in_set", value_set=[True])]
+    return out
+
+
+def _user(items: list[dict]) -> list[dict]:
+    """The user's expectations, marked as theirs and named by the column they read."""
+    out = []
+    for it in items:
+        cols = suite_mod.columns_of([it])
+        meta = {**it.get("meta", {}), "datamap": {"field": ", ".join(cols) or "(table)", "check": it["type"],
+                                                   "user": True}}
+        out.append({**it, "meta": meta})
+    return out
 
 
 def validate(
@@ -65,30 +79,116 @@ def validate(
     widths: np.ndarray | None = None,
     embedding_label: str = "embeddings",
     on_invalid: OnInvalid = "fail",
+    user_expectations: list[dict] | None = None,
+    suite_name: str = "datamap",
+    docs_dir: str | None = None,
 ) -> Validated:
-    """Run the contract; raise ``ValidationFailed`` (fail) or drop offending rows (skip).
+    """Run the suite; raise ``ValidationFailed`` (fail) or drop offending rows (skip).
 
     ``widths`` gives each row's original vector width when the user's vectors were
-    ragged (ingest pads them); the expected width is the most common one.
+    ragged (ingest pads them); the expected width is the most common one. ``docs_dir``:
+    render GX's Data Docs there (also when the input is rejected: the error points to them).
     """
     import great_expectations as gx
+    import pandas as pd
 
     n = table.height
     if n == 0:
         raise ValidationFailed("the input has no rows", [{"field": "(table)", "check": "rows > 0", "count": 0}])
+    user = _user(user_expectations or [])
     cols, width = _contract_columns(table, vectors, text_field, widths)
-    import pandas as pd
-
-    pdf = pd.DataFrame(cols)
-    results, bad_positions = _run_checks(pdf, text_field, vectors is not None, width, embedding_label)
-    report: dict[str, Any] = {"engine": f"great_expectations {gx.__version__}", "rows_in": n,
-                              "checks": results, "success": not bad_positions, "dropped": {}}
-    if not bad_positions:
+    cols.update(_user_columns(table, user))
+    labels = {"_text": text_field or "text", **{c: embedding_label for c in
+                                                 ("_vector_width", "_vector_finite", "_vector_nonzero", "_vector_present")}}
+    entries = _contract(bool(text_field), vectors is not None, width, labels) + user
+    pdf = pd.DataFrame(cols)    # only the columns the suite reads, not the whole table
+    run = _run_checkpoint(pdf, entries, suite_name, docs_dir)
+    results = _results(run["result"], pdf)
+    report: dict[str, Any] = {"engine": f"great_expectations {gx.__version__}", "suite": suite_name,
+                              "rows_in": n, "checks": results, "dropped": {},
+                              "success": all(r["success"] for r in results)}
+    out = Validated(table, vectors, report, run["document"], run["suite"])
+    if report["success"]:
         report["rows_out"] = n
-        return Validated(table, vectors, report)
+        return out
     if on_invalid == "fail":
-        _reject(results)
-    return _drop_invalid(table, vectors, width, bad_positions, results, report)
+        _reject(results, docs_dir)
+    bad_positions = _failing_positions(run["batch"], entries, results)
+    dropped = _drop_invalid(table, vectors, width, bad_positions, results, report)
+    return Validated(dropped.table, dropped.vectors, dropped.report, run["document"], run["suite"])
+
+
+def _user_columns(table: pl.DataFrame, user: list[dict]) -> dict[str, Any]:
+    """The input columns the user's expectations read, refused by name if missing."""
+    out: dict[str, Any] = {}
+    for i, it in enumerate(user):
+        for c in suite_mod.columns_of([it]):
+            if c not in table.columns:
+                raise InvalidOption(f"expectation {i} ({it['type']}) reads column {c!r}, which the input does "
+                                    f"not have; columns: {', '.join(table.columns)}")
+            if c not in out and c != schema.ID:
+                out[c] = table[c].to_pandas()
+    return out
+
+
+def _run_checkpoint(pdf: Any, entries: list[dict], suite_name: str, docs_dir: str | None) -> dict[str, Any]:
+    """One Validation Definition and Checkpoint over ``pdf``; Data Docs into ``docs_dir``."""
+    import great_expectations as gx
+
+    ctx = docs_context(docs_dir)
+    _quiet(ctx)
+    bd = ctx.data_sources.add_pandas("datamap").add_dataframe_asset("rows") \
+        .add_batch_definition_whole_dataframe("all")
+    suite = ctx.suites.add(gx.ExpectationSuite(name=suite_name))
+    for entry in entries:
+        suite.add_expectation(suite_mod.to_expectation(entry))
+    vd = ctx.validation_definitions.add(gx.ValidationDefinition(name=suite_name, data=bd, suite=suite))
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["datamap"])] if docs_dir else []
+    cp = ctx.checkpoints.add(gx.Checkpoint(name=suite_name, validation_definitions=[vd], actions=actions,
+                                           result_format=SUMMARY))
+    result = cp.run(batch_parameters={"dataframe": pdf})
+    if docs_dir:
+        prune_site(docs_dir)
+    (vr,) = result.run_results.values()
+    return {"result": vr, "document": vr.to_json_dict(), "suite": suite.to_json_dict(),
+            "batch": bd.get_batch(batch_parameters={"dataframe": pdf})}
+
+
+def _results(vr: Any, pdf: Any) -> list[dict[str, Any]]:
+    """Each expectation's result as the report shows it (under the user's field names)."""
+    out = []
+    for er in vr.results:
+        cfg = er.expectation_config
+        tag = (cfg.meta or {}).get("datamap", {})
+        res = er.result or {}
+        positions = [int(p) for p in (res.get("partial_unexpected_index_list") or [])
+                     if isinstance(p, (int, np.integer))]
+        examples = [_show_id(pdf[schema.ID].iloc[p], p) for p in positions[:EXAMPLES]]
+        if not examples and res.get("partial_unexpected_list"):
+            examples = [str(v) for v in res["partial_unexpected_list"][:EXAMPLES]]
+        if er.exception_info and er.exception_info.get("raised_exception"):
+            examples = [str(er.exception_info.get("exception_message"))[:200]]
+        out.append({"field": tag.get("field", cfg.kwargs.get("column", "(table)")),
+                    "check": tag.get("check", cfg.type), "success": bool(er.success),
+                    "count": int(res.get("unexpected_count") or 0), "examples": examples,
+                    "expectation": cfg.type, "user": bool(tag.get("user"))})
+    return out
+
+
+def _failing_positions(batch: Any, entries: list[dict], results: list[dict]) -> dict[tuple[str, str], list[int]]:
+    """Every failing row of each failed expectation (skip mode): the checkpoint kept only
+    the first 20, so the failed ones run again with GX's COMPLETE result format."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for entry, r in zip(entries, results):
+        if r["success"]:
+            continue
+        got = batch.validate(suite_mod.to_expectation(entry), result_format={"result_format": "COMPLETE"})
+        positions = (got.result or {}).get("unexpected_index_list")
+        if positions is None:
+            raise ValidationFailed(f"{r['field']!r} fails {r['expectation']}, a check on the whole table: "
+                                   "--on-invalid skip cannot drop rows to fix it", [r])
+        out[(r["field"], r["check"])] = sorted(int(p) for p in positions)
+    return out
 
 
 def _contract_columns(table: pl.DataFrame, vectors: np.ndarray | None, text_field: str | None,
@@ -119,48 +219,17 @@ def _contract_columns(table: pl.DataFrame, vectors: np.ndarray | None, text_fiel
     return cols, width
 
 
-def _run_checks(pdf: Any, text_field: str | None, has_vectors: bool, width: int | None,
-                embedding_label: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str], list[int]]]:
-    """Each expectation's result as the report shows it (under the user's field names),
-    and the failing row positions of each failed check (what ``skip`` drops)."""
-    import great_expectations as gx
-
-    ctx = gx.get_context(mode="ephemeral")
-    batch = (
-        ctx.data_sources.add_pandas("datamap")
-        .add_dataframe_asset("rows")
-        .add_batch_definition_whole_dataframe("all")
-        .get_batch(batch_parameters={"dataframe": pdf})
-    )
-    _quiet(ctx)
-    fmt = {"result_format": "COMPLETE"}
-    results, bad_positions = [], {}
-    for field_name, check, expectation in _checks(bool(text_field), has_vectors, width):
-        r = batch.validate(expectation, result_format=fmt)
-        res = r.result or {}
-        # a RangeIndex, so GX's unexpected index values are row positions
-        positions = sorted(int(i) for i in (res.get("unexpected_index_list") or []))
-        count = int(res.get("unexpected_count") or 0)
-        shown = {"_text": text_field or "text", "_vector_width": embedding_label,
-                 "_vector_finite": embedding_label, "_vector_nonzero": embedding_label,
-                 "_vector_present": embedding_label}.get(field_name, field_name)
-        examples = [_show_id(pdf[schema.ID].iloc[p], p) for p in positions[:EXAMPLES]]
-        results.append({"field": shown, "check": check, "success": bool(r.success),
-                        "count": count, "examples": examples,
-                        "expectation": type(expectation).__name__})
-        if not r.success:
-            bad_positions[(shown, check)] = positions
-    return results, bad_positions
-
-
-def _reject(results: list[dict[str, Any]]) -> None:
-    """``on_invalid="fail"``: one line per failed check, with the first offending ids, so
-    the user can find the rows without reading a report file."""
+def _reject(results: list[dict[str, Any]], docs_dir: str | None) -> None:
+    """``on_invalid="fail"``: one line per failed expectation (field, check, GX expectation,
+    first offending ids), so the user can find the rows without reading a report file."""
     failures = [r for r in results if not r["success"]]
-    lines = [f"{f['field']!r}: {f['count']} row(s) fail '{f['check']}' (first ids: {f['examples']})"
+    lines = [f"{f['field']!r}: {f['count']} row(s) fail '{f['check']}' (first ids: {f['examples']}) "
+             f"[{f['expectation']}]" if f["check"] != f["expectation"] else
+             f"{f['field']!r}: {f['count']} row(s) fail {f['expectation']} (first ids: {f['examples']})"
              for f in failures]
+    docs = f"\nGreat Expectations Data Docs: {os.path.join(docs_dir, 'index.html')}" if docs_dir else ""
     raise ValidationFailed("input rejected, nothing published:\n  " + "\n  ".join(lines)
-                           + "\n(use --on-invalid skip to drop these rows instead)", failures)
+                           + "\n(use --on-invalid skip to drop these rows instead)" + docs, failures)
 
 
 def _drop_invalid(table: pl.DataFrame, vectors: np.ndarray | None, width: int | None,

@@ -38,6 +38,18 @@ function cell(tr: HTMLElement, content: string | Node, sortKey?: string | number
   tr.append(td);
 }
 
+// the validation's outcome, and its Great Expectations Data Docs page when the version has one
+function validationCell(d: any): Node {
+  const text = d.validation === true ? (d.dropped_rows ? `passed, ${count(d.dropped_rows)} dropped` : 'passed')
+    : d.validation === false ? 'failed' : '';
+  if (!d.data_docs) return document.createTextNode(text);
+  const span = el('span', text ? `${text} · ` : '');
+  const a = link('Data Docs', d.data_docs);
+  a.className = 'data-docs';
+  span.append(a);
+  return span;
+}
+
 function badge(state: string): HTMLElement {
   return el('span', state, `state state-${state}`);
 }
@@ -107,8 +119,7 @@ export async function showOpsOverview() {
     cell(tr, lr?.seconds != null ? seconds(lr.seconds) : '', lr?.seconds ?? -1);
     cell(tr, d.rows != null ? count(d.rows) : '', d.rows ?? -1);
     cell(tr, d.rows_change != null ? (d.rows_change >= 0 ? '+' : '') + count(d.rows_change) : '', d.rows_change ?? 0);
-    cell(tr, d.validation === true ? (d.dropped_rows ? `passed, ${count(d.dropped_rows)} dropped` : 'passed')
-      : d.validation === false ? 'failed' : '');
+    cell(tr, validationCell(d));
     const problem = d.state === 'failing' && lr?.error_class
       ? `${lr.error_class}: ${lr.error_message ?? ''}` + (d.failing_since ? ` (failing since ${shortTime(d.failing_since)})` : '')
       : d.state === 'late' ? `due ${ago(d.due_at)}` : '';
