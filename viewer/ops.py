@@ -32,23 +32,50 @@ def prefect_ui() -> str | None:
 
 
 def prefect_runs(dataset: str, limit: int = 20) -> list[dict[str, Any]] | None:
-    """Recent flow runs tagged with the dataset, newest first; None when no API is set."""
-    api = os.environ.get("PREFECT_API_URL")
+    """Recent flow runs tagged with the dataset, newest first; None when no API is set.
+
+    Through Prefect's own client, so whatever authenticates this process to the server
+    (``PREFECT_API_KEY`` for Prefect Cloud, ``PREFECT_API_AUTH_STRING`` for a server started
+    with basic auth; from the environment, else the active Prefect profile) works here too.
+    Runs are tagged ``dataset:<name>`` however they were started: deployments and
+    ``datamap build`` alike."""
+    try:
+        from prefect.client.orchestration import SyncPrefectClient
+        from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterTags
+        from prefect.client.schemas.sorting import FlowRunSort
+    except ImportError:
+        if not os.environ.get("PREFECT_API_URL"):
+            return None
+        return [{"error": "PREFECT_API_URL is set but Prefect is not installed here "
+                          "(pip install 'datamap[build]') to list its runs"}]
+    api, key, auth = _prefect_api()
     if not api:
         return None
-    import httpx
-
     ui = prefect_ui()
     try:
-        r = httpx.post(f"{api.rstrip('/')}/flow_runs/filter", timeout=5,
-                       json={"flow_runs": {"tags": {"all_": [f"dataset:{dataset}"]}},
-                             "sort": "START_TIME_DESC", "limit": limit})
-        r.raise_for_status()
-    except httpx.HTTPError as e:
-        return [{"error": f"Prefect API unreachable: {e}"}]
-    return [{"id": x["id"], "name": x["name"], "state": x["state_type"],
-             "start_time": x.get("start_time"), "url": f"{ui}/runs/flow-run/{x['id']}"}
-            for x in r.json()]
+        with SyncPrefectClient(api, api_key=key, auth_string=auth, httpx_settings={"timeout": 5}) as client:
+            runs = client.read_flow_runs(
+                flow_run_filter=FlowRunFilter(tags=FlowRunFilterTags(all_=[f"dataset:{dataset}"])),
+                sort=FlowRunSort.START_TIME_DESC, limit=limit)
+    except Exception as e:   # unreachable, refused credentials, an older server: said on the page
+        return [{"error": f"Prefect API: {type(e).__name__}: {str(e)[:300]}"}]
+    return [{"id": str(x.id), "name": x.name, "state": x.state_type.value if x.state_type else None,
+             "start_time": x.start_time.isoformat() if x.start_time else None,
+             "url": f"{ui}/runs/flow-run/{x.id}"} for x in runs]
+
+
+def _prefect_api() -> tuple[str | None, str | None, str | None]:
+    """(API URL, API key, basic-auth string): the environment first (read per request: a
+    long-lived server may be pointed elsewhere by its supervisor), then the Prefect profile."""
+    from prefect.settings import get_current_settings
+
+    cfg = get_current_settings().api
+
+    def secret(v) -> str | None:
+        return v.get_secret_value() if v is not None else None
+
+    return (os.environ.get("PREFECT_API_URL") or cfg.url, os.environ.get("PREFECT_API_KEY") or secret(cfg.key),
+            os.environ.get("PREFECT_API_AUTH_STRING") or secret(cfg.auth_string))
 
 
 def run_history(store: Store, dataset: str) -> list[dict[str, Any]]:
