@@ -27,9 +27,14 @@ browser:
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get install -y chromium || ($$SUDO apt-get update && $$SUDO apt-get install -y chromium); fi
 
+# Three pytest workers on two cores: most of the suite waits on subprocesses, servers and
+# the browser. One module per worker (--dist loadfile) keeps module fixtures built once.
+# The packaging check (fresh venvs, pip) runs beside it; its log is printed at the end.
 test: setup browser
-	$(BIN)/python -m pytest -q -ra --durations=25
-	bash .ci/packaging.sh $(BIN)/python
+	@bash .ci/packaging.sh $(BIN)/python > .packaging.log 2>&1 & pkg=$$!; \
+	$(BIN)/python -m pytest -q -ra --durations=25 -n 3 --dist loadfile; rc=$$?; \
+	wait $$pkg; prc=$$?; cat .packaging.log; rm -f .packaging.log; \
+	[ $$prc -eq 0 ] || echo "packaging check failed (exit $$prc)"; exit $$(( rc || prc ))
 
 # the wheel, installed twice outside the repository: datamap[all] builds a map from the CLI,
 # the core wheel reads it with nothing heavy installed (issue 16)

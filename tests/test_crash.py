@@ -288,11 +288,3 @@ def test_crash_chain_local(debian, prefect_api, code_snapshot, tmp_path):
     got = _crash_chain(str(tmp_path / "store"), {}, tmp_path, debian, prefect_api, code_snapshot)
     got["total_s"] = round(time.perf_counter() - t, 1)
     _report("local", got)
-
-
-def test_crash_chain_s3(debian, prefect_api, code_snapshot, moto_s3, tmp_path):
-    t = time.perf_counter()
-    store = f"s3://{moto_s3['bucket']}/crash"
-    got = _crash_chain(store, moto_s3["storage_options"], tmp_path, debian, prefect_api, code_snapshot)
-    got["total_s"] = round(time.perf_counter() - t, 1)
-    _report("s3", got)

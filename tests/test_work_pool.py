@@ -99,7 +99,8 @@ def test_prefect_yaml_deployed_to_a_work_pool_runs_on_a_worker_and_announces_the
             links = {a["key"]: a["data"] for a in arts if (a.get("key") or "").endswith("-version")}
             assert any(latest in str(v) for v in links.values()), arts
             # … and the Great Expectations Data Docs page of its validation, a file of the version
-            docs = [a["data"] for a in arts if (a.get("key") or "").endswith("-data-docs")]
+            docs = [re.search(r"\((\S+)\)$", a["data"]).group(1) for a in arts   # a markdown link
+                    if (a.get("key") or "").endswith("-data-docs")]
             man = Store(store).read_manifest(DATASET, latest)
             assert docs and docs[0].endswith(man["validation"]["data_docs"]) and latest in docs[0], arts
             assert os.path.exists(docs[0].removeprefix("file://")), docs
