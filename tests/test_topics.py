@@ -389,3 +389,16 @@ def test_topics_without_texts_and_their_saved_centroids(debian, debian_vectors, 
     assert sorted(os.listdir(tmp_path / "m")) == ["datamap_topic_centroids.safetensors", "datamap_topics.json"]
     got = assign(str(tmp_path / "m"), v)
     assert (got[:, 0] == bare.ids[:, 0]).mean() > 0.9 and (got[:, 2] == bare.ids[:, 2]).mean() > 0.8
+
+
+def test_a_huge_record_is_read_in_part_by_topic_modelling(debian, debian_vectors):
+    """One 10 MB text took the topics stage 212 s and 4.4 GB on three rows: topic modelling
+    reads each record's first MAX_DOC_CHARS characters (the data keeps it whole)."""
+    from datamap.tasks.topics.model import MAX_DOC_CHARS, TopicOptions, prepare_topics
+
+    sub = debian.head(60)
+    docs = sub["text"].to_list()
+    docs[0] = "kernel driver " * 1_000_000            # 14 MB
+    draft = prepare_topics(docs, np.asarray(debian_vectors[:60]), None, TopicOptions(depths=1))
+    assert max(len(d) for d in draft.docs) == MAX_DOC_CHARS
+    assert draft.docs[1:] == docs[1:]                 # ordinary records untouched
