@@ -317,6 +317,11 @@ from datamap.cli.explore import register as _register_explore  # noqa: E402  (bu
 _register_explore(app, StoreOpt, console, _fail, _run_build, _report_build)
 
 
+from datamap.cli.relabel import register as _register_relabel  # noqa: E402  (new topic names, new version)
+
+_register_relabel(app, StoreOpt, console, _fail)
+
+
 def main() -> None:
     """The ``datamap`` entry point. Usage errors (a wrong option or choice) end as two plain
     lines and exit 2, found by the parser before anything heavy is imported; a command
