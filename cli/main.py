@@ -65,7 +65,8 @@ def build(
                                          "lossy) or torch; see docs/embedding-modes.md"),
     on_invalid: OnInvalid = typer.Option("fail", help="What to do with rows that break the contract"),
     latent_dtype: LatentDtype = typer.Option("float32", help="Dtype of the stored vectors"),
-    projection: Projection = typer.Option("umap", help="Main layout; auto picks by size "
+    projection: Projection = typer.Option("auto", help="Main layout; auto (default) picks by size: PCA "
+                                          "under 50 rows, t-SNE up to 20,000, UMAP above "
                                           "(docs/projections-and-images.md)"),
     n_neighbors: Optional[int] = typer.Option(None, help="UMAP n_neighbors (default 15; umap/auto only)"),
     min_dist: Optional[float] = typer.Option(None, help="UMAP min_dist (default 0.1; umap/auto only)"),

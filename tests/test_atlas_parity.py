@@ -29,7 +29,7 @@ def parity_map(debian, debian_vectors, tmp_path_factory) -> dict:
     sub.write_parquet(src)
     store = str(tmp_path_factory.mktemp("parity-store") / "store")
     build_map(source=str(src), dataset="parity", store=store,
-              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                        "topics": {"depths": 2}, "dedupe": None, "tiles": None, "outliers": None})
     return {"store": store, "seen": seen, "vectors": np.stack(sub["embedding"].to_list())}
 
