@@ -52,6 +52,7 @@ _fail = fail
 
 @app.command()
 def build(
+    ctx: typer.Context,
     source: str = typer.Argument(..., help="Input file: CSV, TSV, JSONL, Parquet or Arrow; path or fsspec URL"),
     dataset: str = typer.Option(..., "--dataset", "-d", help="Map name in the store"),
     store: Optional[str] = StoreOpt,
@@ -103,10 +104,17 @@ def build(
                               "(default: incremental refresh below the drift threshold)"),
     skip_unchanged: bool = typer.Option(False, "--skip-unchanged", help="Publish nothing when the source's "
                                         "bytes and these options equal the latest version's"),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE",
+                                         help="Build options from a TOML file (default: ./datamap.toml if "
+                                              "present); flags given here override it (docs/cli.md)"),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs and full tracebacks"),
 ) -> None:
     """Build a map and publish it as a new version."""
     from datamap.cli.build_options import build_options
+    from datamap.cli.config import load_config
+
+    from_file, _ = load_config(config)
+    given = {name for name in ctx.params if ctx.get_parameter_source(name).name not in ("DEFAULT", "DEFAULT_MAP")}
 
     layout = {"method": projection.value, "seed": seed, "n_neighbors": n_neighbors, "min_dist": min_dist,
               "n_epochs": n_epochs, "perplexity": perplexity, "learning_rate": learning_rate, "metric": metric,
@@ -118,7 +126,8 @@ def build(
                 "full": full},
         layout=layout, topics=_topic_options(labeller, labeller_url, labeller_model) if topics else None,
         dedupe=_dedupe_options(duplicate_cutoff, tag_duplicates) if dedupe else None,
-        outliers={} if outliers else None, image_field=image_field, settings=settings or [])
+        outliers={} if outliers else None, image_field=image_field, settings=settings or [],
+        from_file=from_file, given=given)
     _quiet_prefect(verbose)
     res = _run_build(source, dataset, store, options, runner.value, dask_address, skip_unchanged, verbose)
     _report_build(res)

@@ -46,7 +46,7 @@ def demo_dir(debian, debian_vectors, tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("demo")
     sample.write_parquet(d / "debian-3k.parquet")
     build_map(source=str(d / "debian-3k.parquet"), dataset="debian-sample", store=str(d / "datamap-store"),
-              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding"})
+              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding"})
     return d
 
 
