@@ -218,6 +218,10 @@ def test_exit_codes_by_error_class():
     ({"index": {"conectivity": 3}}, r"unknown index option\(s\) conectivity: valid index options are .*connectivity"),
     ({"topics": {"depth": 2}}, r"unknown topics option\(s\) depth: valid .*depths"),
     ({"tiles": {"capacty": 2}}, r"unknown tiles option\(s\) capacty"),
+    # values too: a text where a number belongs (auto picking t-SNE never read n_neighbors)
+    ({"projection": {"n_neighbors": "many"}}, r"projection option n_neighbors must be an integer >= 2, got 'many'"),
+    ({"projection": {"learning_rate": "fast"}}, r"learning_rate must be a number > 0 or auto"),
+    ({"projection": {"perplexity": 0}}, r"perplexity must be a number > 0"),
 ])
 def test_every_stage_option_is_checked_before_any_work(options, match):
     """What ``--set`` sends is parsed by each stage's own parser when the build starts,
@@ -230,6 +234,14 @@ def test_every_stage_option_is_checked_before_any_work(options, match):
     from datamap.cli import exits
 
     assert exits.exit_code_for(e.value) == exits.USAGE_ERROR
+    import time
+
+    import datamap
+
+    t0 = time.perf_counter()     # the public build_map refuses before its flow (and API server) starts
+    with pytest.raises(DatamapError, match=match):
+        datamap.build_map("no-such-file.csv", "ds", options=options)
+    assert time.perf_counter() - t0 < 5
 
 
 def test_tsne_learning_rate_is_an_option():
