@@ -145,21 +145,25 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
                dask_address: Optional[str], skip_unchanged: bool, verbose: bool) -> dict:
     """Run the build flow with the progress display; a ``DatamapError`` becomes one error
     line and its exit code (cli/exits.py; Prefect's traceback is silenced unless ``--verbose``)."""
+    from datamap.flows.options import check_options
+    from datamap.resources.errors import DatamapError
+    from datamap.resources.store import Store
+
+    try:
+        check_options(options, dataset)             # bad options and stores: refused before Prefect is
+        Store(store).check_publishable()            # imported and its API server starts (10-30 s when busy)
+    except DatamapError as e:
+        _fail(e)
     from datamap.cli.progress import RichReporter
     from datamap.flows.build_map import build_map
-    from datamap.resources.errors import DatamapError
     from datamap.tasks.progress import set_reporter
 
     if not verbose:
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
     try:
-        from datamap.flows.build_map import check_options
         from datamap.flows.runtime.api_server import local_api
-        from datamap.resources.store import Store
 
-        check_options(options, dataset)             # bad options and stores: refused before the
-        Store(store).check_publishable()            # API server starts (10-20 s on a busy machine)
         with local_api(), RichReporter(err) as rep:     # the API server dies with this process
             set_reporter(rep)
             from prefect import tags

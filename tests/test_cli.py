@@ -256,3 +256,16 @@ def test_tsne_learning_rate_is_an_option():
     auto = layout(x, ProjectionOptions(method="tsne"))
     assert slow.info["learning_rate"] == 1.0 and auto.info["learning_rate"] == "auto"
     assert not np.allclose(slow.xy, auto.xy)
+
+
+def test_a_wrong_stage_option_is_refused_without_importing_the_build_stack():
+    """``--set projection.bogus=1`` is found by the options check, which runs before
+    Prefect or any stage is imported (it took 24 s on a busy machine when the check
+    came after importing the flow)."""
+    got = _drive([["build", "in.csv", "-d", "x", "--set", "projection.bogus=1"],
+                  ["build", "in.csv", "-d", "x", "--set", "projection.n_neighbors=many"]])
+    assert got["heavy"] == [], f"the options check imported {got['heavy']}"
+    bogus, many = got["runs"].values()
+    assert bogus["code"] == many["code"] == 2
+    assert "unknown projection option(s) bogus: valid projection options are" in " ".join(bogus["stderr"].split())
+    assert "n_neighbors must be an integer >= 2" in " ".join(many["stderr"].split())
