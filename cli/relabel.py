@@ -45,10 +45,10 @@ def register(app: typer.Typer, store_opt: Any, console: Console, fail: Callable[
         from datamap.resources.errors import DatamapError
 
         require("build", "datamap relabel")
-        from datamap.tasks.relabel import relabel_map
+        from datamap.flows.relabel import relabel as relabel_recorded
 
         try:
-            res = relabel_map(dataset, store, labeller=labeller, labeller_url=labeller_url,
+            res = relabel_recorded(dataset, store, labeller=labeller, labeller_url=labeller_url,
                               labeller_model=labeller_model, version=version)
         except DatamapError as e:
             fail(e)

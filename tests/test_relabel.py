@@ -123,4 +123,9 @@ def test_relabel_killed_before_its_manifest_leaves_the_last_version(store_copy):
     from datamap.tasks.publish import collect_garbage
 
     assert len(collect_garbage(Store(store_copy), "debian", min_age_s=0)) == 1
+    # the run log shows the relabel as a build is shown: started, never finished
+    runs = os.path.join(store_copy, schema.RUN_LOG_DIR, "debian")
+    records = [json.load(open(os.path.join(runs, f))) for f in sorted(os.listdir(runs))]
+    mine = [r for r in records if r["source"] == "relabel:keywords"]
+    assert len(mine) == 1 and mine[0]["outcome"] == schema.RUN_RUNNING, records
     assert pq.read_table(after.artifact_path(schema.TOPICS)).num_rows == after.row_count
