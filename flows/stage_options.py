@@ -29,7 +29,11 @@ def check_stage_options(opts: Any) -> None:
     for name, parse in parsers.items():
         d = getattr(opts, name)
         if d is not None:
-            parse(d)
+            parsed = parse(d)
+            if name == "topics":     # a labeller that cannot load failed after embedding and layout
+                from datamap.tasks.topics.labels import check_labeller
+
+                check_labeller(parsed.labeller, parsed.labeller_url)
 
 
 # projection option → (test, what it must be); None passes where the option allows it

@@ -35,7 +35,7 @@ def topic_options(pm: DataMap, store_uri: str, changes: dict[str, Any]):
     """The ``TopicOptions`` the version was built with, with ``changes`` (labeller
     options only) applied; refused with the option named before any work."""
     from datamap.tasks.topics.labellers import resolve_labeller
-    from datamap.tasks.topics.labels import _stop_words
+    from datamap.tasks.topics.labels import _stop_words, check_labeller
     from datamap.tasks.topics.model import TopicOptions
 
     bad = sorted(set(changes) - set(LABEL_OPTIONS))
@@ -48,6 +48,7 @@ def topic_options(pm: DataMap, store_uri: str, changes: dict[str, Any]):
         built["labeller"] = "contrastive"      # an object passed from Python is recorded as its repr
     opts = TopicOptions.from_dict({**built, **{k: v for k, v in changes.items() if v is not None},
                                    "label_cache": store_uri})
+    check_labeller(opts.labeller, opts.labeller_url)
     stop = _stop_words(opts.stop_words)
     resolve_labeller(opts.labeller, stop, url=opts.labeller_url, model=opts.labeller_model,
                      cache_store=store_uri, settings=opts.labeller_settings)   # unknown name: fails here

@@ -222,6 +222,10 @@ def test_exit_codes_by_error_class():
     ({"projection": {"n_neighbors": "many"}}, r"projection option n_neighbors must be an integer >= 2, got 'many'"),
     ({"projection": {"learning_rate": "fast"}}, r"learning_rate must be a number > 0 or auto"),
     ({"projection": {"perplexity": 0}}, r"perplexity must be a number > 0"),
+    # a labeller that cannot load failed in the topics stage, after embedding and layout
+    ({"topics": {"labeller": "nosuchmod:x"}}, r"labeller 'nosuchmod:x': no module 'nosuchmod'"),
+    ({"topics": {"labeller": "openai"}}, r"'openai' labeller needs the server's URL"),
+    ({"topics": {"labeller": "bogus"}}, r"unknown labeller 'bogus'; choose one of contrastive"),
 ])
 def test_every_stage_option_is_checked_before_any_work(options, match):
     """What ``--set`` sends is parsed by each stage's own parser when the build starts,

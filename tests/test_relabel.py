@@ -86,6 +86,8 @@ def test_relabel_refuses_bad_requests(store_copy, tmp_path):
 
     with pytest.raises(LabellerError, match="contrastive"):
         relabel_map("debian", store_copy, labeller="bogus")
+    with pytest.raises(LabellerError, match="no module 'nosuchmod'"):
+        relabel_map("debian", store_copy, labeller="nosuchmod:thing")
     p = subprocess.run([sys.executable, "-m", "datamap.cli.main", "relabel", "debian", "--store", store_copy,
                         "--labeller", "bogus"], capture_output=True, text=True, timeout=60)
     assert p.returncode == 2 and "--labeller" in p.stderr and "keywords" in p.stderr, p.stderr
