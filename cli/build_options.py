@@ -35,8 +35,34 @@ def layout_options(layout: dict[str, Any]) -> dict[str, Any]:
 
 
 def build_options(fields: dict[str, Any], layout: dict[str, Any], topics: dict | None, dedupe: dict | None,
-                  outliers: dict | None, image_field: str | None, settings: list[str]) -> dict[str, Any]:
-    """Everything ``build_map(options=…)`` takes, with ``--set`` applied last."""
-    options = {**fields, "projection": layout_options(layout), "topics": topics, "dedupe": dedupe,
-               "outliers": outliers, "thumbnails": {"image_field": image_field} if image_field else {}}
+                  outliers: dict | None, image_field: str | None, settings: list[str],
+                  from_file: dict[str, Any] | None = None, given: set[str] | None = None) -> dict[str, Any]:
+    """Everything ``build_map(options=…)`` takes: the config file's options (``datamap.toml``,
+    cli/config.py) under the flags ``given`` on the command line, ``--set`` applied last."""
+    from datamap.cli.config import merge_config
+
+    options = {**fields, "projection": {k: v for k, v in layout.items() if v is not None}, "topics": topics,
+               "dedupe": dedupe, "outliers": outliers,
+               "thumbnails": {"image_field": image_field} if image_field else {}}
+    given = given or set()
+    options = merge_config(from_file or {}, options, given)
+    proj = _file_layout_keys(dict(options["projection"]), given)
+    layout_all = {**{k: None for k in LAYOUT_FLAGS}, **proj}
+    options["projection"] = layout_options(layout_all)
     return apply_settings(options, settings)
+
+
+def _file_layout_keys(proj: dict[str, Any], given: set[str]) -> dict[str, Any]:
+    """Layout keys from the config file that the method does not read: dropped when the
+    method was chosen on the command line (``--projection pca`` over a file tuned for
+    UMAP), refused when the file itself asks for both."""
+    method = proj.get("method", "auto")
+    for key, methods in LAYOUT_FLAGS.items():
+        if key not in proj or key in given or method in methods:
+            continue
+        if "projection" in given:
+            del proj[key]
+        else:
+            raise typer.BadParameter(f"projection.{key} applies to method {' or '.join(methods)}, not {method}",
+                                     param_hint="'--config'")
+    return proj

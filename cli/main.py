@@ -52,6 +52,7 @@ _fail = fail
 
 @app.command()
 def build(
+    ctx: typer.Context,
     source: str = typer.Argument(..., help="Input file: CSV, TSV, JSONL, Parquet or Arrow; path or fsspec URL"),
     dataset: str = typer.Option(..., "--dataset", "-d", help="Map name in the store"),
     store: Optional[str] = StoreOpt,
@@ -67,7 +68,8 @@ def build(
     expectations: Optional[str] = typer.Option(None, help="A Great Expectations suite JSON file whose "
                                                "expectations are checked with the contract (docs/operations.md)"),
     latent_dtype: LatentDtype = typer.Option("float32", help="Dtype of the stored vectors"),
-    projection: Projection = typer.Option("umap", help="Main layout; auto picks by size "
+    projection: Projection = typer.Option("auto", help="Main layout; auto (default) picks by size: PCA "
+                                          "under 50 rows, t-SNE up to 20,000, UMAP above "
                                           "(docs/projections-and-images.md)"),
     n_neighbors: Optional[int] = typer.Option(None, help="UMAP n_neighbors (default 15; umap/auto only)"),
     min_dist: Optional[float] = typer.Option(None, help="UMAP min_dist (default 0.1; umap/auto only)"),
@@ -104,10 +106,17 @@ def build(
                               "(default: incremental refresh below the drift threshold)"),
     skip_unchanged: bool = typer.Option(False, "--skip-unchanged", help="Publish nothing when the source's "
                                         "bytes and these options equal the latest version's"),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE",
+                                         help="Build options from a TOML file (default: ./datamap.toml if "
+                                              "present); flags given here override it (docs/cli.md)"),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs and full tracebacks"),
 ) -> None:
     """Build a map and publish it as a new version."""
     from datamap.cli.build_options import build_options
+    from datamap.cli.config import load_config
+
+    from_file, _ = load_config(config)
+    given = {name for name in ctx.params if ctx.get_parameter_source(name).name not in ("DEFAULT", "DEFAULT_MAP")}
 
     layout = {"method": projection.value, "seed": seed, "n_neighbors": n_neighbors, "min_dist": min_dist,
               "n_epochs": n_epochs, "perplexity": perplexity, "learning_rate": learning_rate, "metric": metric,
@@ -120,7 +129,8 @@ def build(
                 "full": full},
         layout=layout, topics=_topic_options(labeller, labeller_url, labeller_model) if topics else None,
         dedupe=_dedupe_options(duplicate_cutoff, tag_duplicates) if dedupe else None,
-        outliers={} if outliers else None, image_field=image_field, settings=settings or [])
+        outliers={} if outliers else None, image_field=image_field, settings=settings or [],
+        from_file=from_file, given=given)
     _quiet_prefect(verbose)
     res = _run_build(source, dataset, store, options, runner.value, dask_address, skip_unchanged, verbose)
     _report_build(res)
@@ -138,21 +148,25 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
                dask_address: Optional[str], skip_unchanged: bool, verbose: bool) -> dict:
     """Run the build flow with the progress display; a ``DatamapError`` becomes one error
     line and its exit code (cli/exits.py; Prefect's traceback is silenced unless ``--verbose``)."""
+    from datamap.flows.options import check_options
+    from datamap.resources.errors import DatamapError
+    from datamap.resources.store import Store
+
+    try:
+        check_options(options, dataset)             # bad options and stores: refused before Prefect is
+        Store(store).check_publishable()            # imported and its API server starts (10-30 s when busy)
+    except DatamapError as e:
+        _fail(e)
     from datamap.cli.progress import RichReporter
     from datamap.flows.build_map import build_map
-    from datamap.resources.errors import DatamapError
     from datamap.tasks.progress import set_reporter
 
     if not verbose:
         # Prefect logs a failed run's traceback at ERROR; the user gets our one-line error
         logging.disable(logging.ERROR)
     try:
-        from datamap.flows.build_map import check_options
         from datamap.flows.runtime.api_server import local_api
-        from datamap.resources.store import Store
 
-        check_options(options, dataset)             # bad options and stores: refused before the
-        Store(store).check_publishable()            # API server starts (10-20 s on a busy machine)
         with local_api(), RichReporter(err) as rep:     # the API server dies with this process
             set_reporter(rep)
             from prefect import tags
@@ -322,6 +336,11 @@ _register_read(app, StoreOpt, console, _fail)
 from datamap.cli.explore import register as _register_explore  # noqa: E402  (build + serve in one command)
 
 _register_explore(app, StoreOpt, console, _fail, _run_build, _report_build)
+
+
+from datamap.cli.relabel import register as _register_relabel  # noqa: E402  (new topic names, new version)
+
+_register_relabel(app, StoreOpt, console, _fail)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from datamap.flows.runtime.progress_log import progress_in_run_log
 from datamap.flows.runtime.runners import on_dask, stage_on_runner
 from datamap.flows.runtime.runlog import recorded_run
 from datamap.flows.runtime.workarea import WorkArea, digest
-from datamap.flows.stage_options import check_stage_options
+from datamap.flows.options import BuildOptions, check_options  # noqa: F401  (re-exported: callers import them here)
 from datamap.flows.stages.dedupe import dedupe_refresh
 from datamap.flows.stages.embed import embed
 from datamap.flows.stages.index import index, index_options, index_refresh
@@ -32,8 +32,6 @@ from datamap.flows.stages.project import project, project_refresh
 from datamap.flows.stages.publish import publish
 from datamap.flows.stages.topics import topics_refresh
 from datamap.resources import schema
-from datamap.resources.choices import ON_INVALID
-from datamap.resources.errors import InvalidOption
 from datamap.resources.store import Store
 from datamap.tasks import refresh as refresh_mod
 from datamap.tasks.ingest import read as ingest_mod
@@ -41,50 +39,6 @@ from datamap.tasks.ingest.suite import load_user_suite
 
 # stages after the layout, in order; each is ``datamap.flows.stages.<name>.<name>``
 OPTIONAL_STAGES = ("topics", "dedupe", "outliers", "projections", "thumbnails", "tiles")
-
-
-@dataclasses.dataclass
-class BuildOptions:
-    """Everything that shapes a build. Plain data so it is a flow parameter and manifest entry."""
-    text_field: str | None = None
-    id_field: str | None = None
-    embedding_field: str | None = None
-    embeddings: str | None = None
-    input_format: str | None = None
-    model: str | None = None
-    on_invalid: str = "fail"
-    latent_dtype: str = "float32"
-    batch_size: int = 32
-    projection: dict = dataclasses.field(default_factory=dict)
-    embed_mode: str = "quality"     # quality | exact | fast | torch (tasks/embed.py EMBED_MODES)
-    expectations: str | None = None  # a GX Expectation Suite JSON file: checks added to the contract
-    index: dict = dataclasses.field(default_factory=dict)
-    topics: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
-    dedupe: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
-    outliers: dict | None = dataclasses.field(default_factory=dict)   # None: skip the stage
-    tiles: dict | None = dataclasses.field(default_factory=dict)      # None: skip the stage
-    projections: dict | None = dataclasses.field(default_factory=dict)  # extra layouts (projection["extra"]); None: skip
-    thumbnails: dict | None = dataclasses.field(default_factory=dict)   # image maps: thumbnails; None: skip
-    full: bool = False                 # True: full re-layout even when a parent version exists
-    refresh_threshold: float = 0.2     # drift (share of rows added/removed/changed) forcing a full layout
-
-
-def check_options(options: dict | None, dataset: str) -> BuildOptions:
-    """Build options from a dict, refused before any work with the option named."""
-    known = {f.name for f in dataclasses.fields(BuildOptions)}
-    unknown = sorted(set(options or {}) - known)
-    if unknown:
-        raise InvalidOption(f"unknown build option(s) {', '.join(unknown)}: "
-                            f"valid options are {', '.join(sorted(known))}")
-    opts = BuildOptions(**(options or {}))
-    if opts.on_invalid not in ON_INVALID:
-        raise InvalidOption(f"on_invalid must be one of {', '.join(ON_INVALID)}, got {opts.on_invalid!r}")
-    if opts.latent_dtype not in schema.LATENT_DTYPES:
-        raise InvalidOption(f"latent_dtype must be one of {', '.join(schema.LATENT_DTYPES)}, "
-                            f"got {opts.latent_dtype!r}")
-    schema.check_name(dataset, "dataset")
-    check_stage_options(opts)
-    return opts
 
 
 class _Run:

@@ -51,9 +51,12 @@ def build_map_any(source: Any, dataset: str, store: str | None = None, options: 
                   embeddings: Any = None, **kwargs: Any) -> dict:
     """``flows.build_map.build_map`` for a path/URL or a table in memory, with vectors given
     as ``embeddings=`` (a path, or a numpy array in row order)."""
-    from datamap.flows.build_map import build_map
+    from datamap.flows.options import check_options
 
     options = dict(options or {})
+    check_options(options, dataset)     # a typo is refused now, before Prefect is even imported
+    from datamap.flows.build_map import build_map
+
     table = as_arrow(source)
     if embeddings is not None and options.get("embeddings"):
         raise InvalidOption("give the vectors once: embeddings= or options['embeddings'], not both")

@@ -118,6 +118,12 @@ class LabellerError(DatamapError, ValueError):
     back to the offline labels and the manifest records which and why."""
 
 
+class UnknownLabeller(LabellerError, InvalidOption):
+    """``--labeller`` / ``topics.labeller`` names nothing that can name topics (an unknown
+    name, a ``module:attr`` whose module is not importable, ``openai`` without a URL):
+    refused before any work, as a usage error."""
+
+
 class NoQueryModel(DatamapError):
     """A map's vectors came from a model datamap cannot load to embed a query (your own
     vectors, or a model folder that is gone): embed the query yourself and search with

@@ -27,7 +27,7 @@ def main_method(manifest: dict) -> str:
     if info.get("method"):
         return info["method"]
     asked = ((manifest.get("build") or {}).get("params") or {}).get("projection") or {}
-    m = asked.get("method", "umap")
+    m = asked.get("method", "umap")   # a manifest without projection info predates "auto" as default
     if m == "auto":   # e.g. a refreshed version: the layout is the parent's, look there
         m = "main"
     return m

@@ -220,6 +220,7 @@ class Manifest(TypedDict, total=False):
     projections: dict[str, Any]
     thumbnails: dict[str, Any]
     tiles: dict[str, Any]
+    relabel: dict[str, Any]           # ``datamap relabel``: parent, labeller, artifacts rewritten
 
 
 MANIFEST_KEYS = frozenset(Manifest.__annotations__)

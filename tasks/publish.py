@@ -30,7 +30,7 @@ def sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-def _expand(files: dict[str, str]) -> dict[str, str]:
+def expand_files(files: dict[str, str]) -> dict[str, str]:
     """Folders (e.g. tiles/, topic_model/) become one manifest entry per file."""
     out: dict[str, str] = {}
     for name, local in files.items():
@@ -46,16 +46,21 @@ def _expand(files: dict[str, str]) -> dict[str, str]:
 
 
 def publish(store: Store, dataset: str, files: dict[str, str], manifest: dict[str, Any],
-            version: str | None = None) -> str:
-    """Upload ``files`` (artifact name → local path) as a new version; return its id."""
+            version: str | None = None, reused: dict[str, tuple[str, dict]] | None = None) -> str:
+    """Upload ``files`` (artifact name → local path) as a new version; return its id.
+
+    ``reused`` (artifact name → (its path in this store, its manifest entry)): files an
+    earlier version holds unchanged (``datamap relabel``), copied inside the store
+    instead of uploaded, with the entry (size, sha256) they already have."""
     schema.check_name(dataset, "dataset")
     version = version or new_version_id()
     vdir = store.version_dir(dataset, version)
     if store.exists(vdir):
         raise StoreError(f"version {dataset}@{version} already exists; versions are immutable")
-    entries = _expand(files)
+    entries = expand_files(files)
+    reused = {k: v for k, v in (reused or {}).items() if k not in entries}
     artifacts: dict[str, dict] = {}
-    with stage("publish", len(entries), "files") as advance, storage_errors(store.uri):
+    with stage("publish", len(entries) + len(reused), "files") as advance, storage_errors(store.uri):
         for name, local in sorted(entries.items()):
             target = posixpath.join(vdir, name)
             if store.local:
@@ -66,6 +71,11 @@ def publish(store: Store, dataset: str, files: dict[str, str], manifest: dict[st
             artifacts[name] = {"bytes": os.path.getsize(local), "sha256": sha256_file(local)}
             failpoint("publish.artifact")
             advance(1)
+        for name, (src, entry) in sorted(reused.items()):
+            copy_in_store(store, src, posixpath.join(vdir, name))
+            artifacts[name] = {"bytes": int(entry["bytes"]), "sha256": str(entry["sha256"])}
+            failpoint("publish.artifact")
+            advance(1)
     failpoint("publish.before_manifest")
     full: schema.Manifest = {
         **manifest,
@@ -73,13 +83,27 @@ def publish(store: Store, dataset: str, files: dict[str, str], manifest: dict[st
         "dataset": dataset,
         "version": version,
         "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(),
-        "artifacts": artifacts,
+        "artifacts": dict(sorted(artifacts.items())),
     }
     store.write_json(posixpath.join(vdir, schema.MANIFEST), full)
     failpoint("publish.before_latest")
     advance_latest(store, dataset, version)
     failpoint("publish.after_latest")
     return version
+
+
+def copy_in_store(store: Store, src: str, dst: str) -> None:
+    """Copy one published file to another place in the same store: a hard link on a
+    local disk (versions are never written after their manifest, so sharing the bytes
+    is safe and costs nothing), a server-side copy elsewhere (no download)."""
+    if not store.local:
+        store.fs.copy(src, dst)
+        return
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:        # another file system, or links not allowed: copy the bytes
+        shutil.copyfile(src, dst)
 
 
 def _committed_at(store: Store, dataset: str, version: str, seen: dict[str, str]) -> str:

@@ -168,7 +168,7 @@ def built_map(debian_2k_path, tmp_path_factory) -> dict:
 
     store = str(tmp_path_factory.mktemp("built") / "store")
     res = build_map(source=debian_2k_path, dataset="debian", store=store,
-                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding"})
+                    options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding"})
     return {"store": store, "dataset": "debian", **res}
 
 

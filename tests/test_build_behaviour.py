@@ -14,7 +14,7 @@ from datamap.flows.build_map import build_map
 from datamap.resources import Store, open_map
 from datamap.resources.errors import IngestError, StorageUnreachable, ValidationFailed
 
-FAST = {"topics": None, "dedupe": None, "tiles": None}
+FAST = {"topics": None, "dedupe": None, "tiles": None, "projection": {"method": "umap"}}   # layout pinned: these tests are not about it
 
 
 def _short_texts(debian: pl.DataFrame, n: int, seed: int = 3) -> pl.DataFrame:

@@ -44,3 +44,19 @@ def test_bad_in_memory_input_is_refused_before_any_work(frame, tmp_store):
         datamap.build_map(df, "mem", store=tmp_store, options=SMALL, embeddings=vectors[0])
     with pytest.raises(IngestError, match="a pandas or polars DataFrame or an Arrow table; got dict"):
         datamap.build_map({"id": [1]}, "mem", store=tmp_store, options=SMALL)
+
+
+def test_the_layout_is_picked_by_size_unless_asked(frame, tmp_store):
+    """Atlas picks the projection by size; so do ``build_map`` and ``datamap build`` when
+    no method is given (120 rows: t-SNE), and the manifest says what ran and why."""
+    import datamap
+    from datamap.cli.main import app
+    from typer.main import get_command
+
+    df, vectors = frame
+    opts = {k: v for k, v in SMALL.items() if k != "projection"}
+    datamap.build_map(df, "auto", store=tmp_store, options=opts, embeddings=vectors)
+    info = datamap.open_map("auto", store=tmp_store).manifest["projection"]
+    assert (info["requested"], info["method"]) == ("auto", "tsne") and "120 rows" in info["why"]
+    build = get_command(app).commands["build"]
+    assert next(p for p in build.params if p.name == "projection").default == "auto"

@@ -218,6 +218,14 @@ def test_exit_codes_by_error_class():
     ({"index": {"conectivity": 3}}, r"unknown index option\(s\) conectivity: valid index options are .*connectivity"),
     ({"topics": {"depth": 2}}, r"unknown topics option\(s\) depth: valid .*depths"),
     ({"tiles": {"capacty": 2}}, r"unknown tiles option\(s\) capacty"),
+    # values too: a text where a number belongs (auto picking t-SNE never read n_neighbors)
+    ({"projection": {"n_neighbors": "many"}}, r"projection option n_neighbors must be an integer >= 2, got 'many'"),
+    ({"projection": {"learning_rate": "fast"}}, r"learning_rate must be a number > 0 or auto"),
+    ({"projection": {"perplexity": 0}}, r"perplexity must be a number > 0"),
+    # a labeller that cannot load failed in the topics stage, after embedding and layout
+    ({"topics": {"labeller": "nosuchmod:x"}}, r"labeller 'nosuchmod:x': no module 'nosuchmod'"),
+    ({"topics": {"labeller": "openai"}}, r"'openai' labeller needs the server's URL"),
+    ({"topics": {"labeller": "bogus"}}, r"unknown labeller 'bogus'; choose one of contrastive"),
 ])
 def test_every_stage_option_is_checked_before_any_work(options, match):
     """What ``--set`` sends is parsed by each stage's own parser when the build starts,
@@ -230,6 +238,14 @@ def test_every_stage_option_is_checked_before_any_work(options, match):
     from datamap.cli import exits
 
     assert exits.exit_code_for(e.value) == exits.USAGE_ERROR
+    import time
+
+    import datamap
+
+    t0 = time.perf_counter()     # the public build_map refuses before its flow (and API server) starts
+    with pytest.raises(DatamapError, match=match):
+        datamap.build_map("no-such-file.csv", "ds", options=options)
+    assert time.perf_counter() - t0 < 5
 
 
 def test_tsne_learning_rate_is_an_option():
@@ -244,3 +260,16 @@ def test_tsne_learning_rate_is_an_option():
     auto = layout(x, ProjectionOptions(method="tsne"))
     assert slow.info["learning_rate"] == 1.0 and auto.info["learning_rate"] == "auto"
     assert not np.allclose(slow.xy, auto.xy)
+
+
+def test_a_wrong_stage_option_is_refused_without_importing_the_build_stack():
+    """``--set projection.bogus=1`` is found by the options check, which runs before
+    Prefect or any stage is imported (it took 24 s on a busy machine when the check
+    came after importing the flow)."""
+    got = _drive([["build", "in.csv", "-d", "x", "--set", "projection.bogus=1"],
+                  ["build", "in.csv", "-d", "x", "--set", "projection.n_neighbors=many"]])
+    assert got["heavy"] == [], f"the options check imported {got['heavy']}"
+    bogus, many = got["runs"].values()
+    assert bogus["code"] == many["code"] == 2
+    assert "unknown projection option(s) bogus: valid projection options are" in " ".join(bogus["stderr"].split())
+    assert "n_neighbors must be an integer >= 2" in " ".join(many["stderr"].split())

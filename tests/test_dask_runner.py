@@ -42,7 +42,7 @@ def test_dask_cluster_build_matches_local(cluster, debian, debian_vectors, tmp_p
     c, client = cluster
     src = tmp_path / "pkgs.parquet"
     debian_subset(debian, debian_vectors, 400, seed=41).write_parquet(src)
-    opts = {"text_field": "text", "id_field": "id", "embedding_field": "embedding", "tiles": {"capacity": 40}}
+    opts = {"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding", "tiles": {"capacity": 40}}
     local = build_map(source=str(src), dataset="local", store=str(tmp_path / "a"), options=opts)
 
     flow_on_dask = with_runner(build_map, "dask", address=c.scheduler_address)
@@ -102,7 +102,7 @@ def test_dask_embeds_in_batches_on_the_workers(cluster, debian, tmp_path):
     src = tmp_path / "short.parquet"
     short.sample(n=130, seed=43).drop("_row").write_parquet(src)
     # fp32 ONNX: the default int8 mode quantizes per batch, so its vectors shift with batching
-    opts = {"text_field": "text", "id_field": "id", "embed_mode": "exact", "topics": None, "dedupe": None,
+    opts = {"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embed_mode": "exact", "topics": None, "dedupe": None,
             "tiles": None}
     local = build_map(source=str(src), dataset="local", store=str(tmp_path / "a"), options=opts)
 

@@ -112,7 +112,7 @@ def test_rebuild_is_deterministic_and_rethreshold_equals_rebuild(built_map, debi
 
     store = str(tmp_path / "store")
     build_map(source=debian_2k_path, dataset="debian", store=store,
-              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                        "topics": None, "tiles": None, "dedupe": {"duplicate_cutoff": 0.05}})
     first = open_map(built_map["dataset"], built_map["store"])
     second = open_map("debian", store)
@@ -149,14 +149,14 @@ def test_rethreshold_bad_cutoff_and_missing_stage(built_map, debian, debian_vect
     debian_subset(debian, debian_vectors, 300, seed=5).write_parquet(p)
     store = str(tmp_path / "store")
     build_map(source=str(p), dataset="nodup", store=store,
-              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                        "topics": None, "tiles": None, "dedupe": None})
     with pytest.raises(ResourceMissing, match="duplicate"):
         open_map("nodup", store).duplicates
     assert [t["tag_name"] for t in open_map("nodup", store).tags.get_tags()] == []
     # built with the check off: Atlas's behaviour, recorded, and no verdicts to re-apply
     build_map(source=str(p), dataset="bare", store=store,
-              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                        "topics": None, "tiles": None, "dedupe": {"text_check": False}})
     bare = open_map("bare", store)
     assert bare.manifest["dedupe"]["text_check"]["enabled"] is False

@@ -170,7 +170,7 @@ def test_build_flow_runs_the_chosen_mode(debian, tmp_path, tmp_store):
     src = tmp_path / "pkgs.parquet"
     debian.sample(n=150, seed=4).drop("_row").write_parquet(src)
     res = build_map(source=str(src), dataset="pkgs", store=tmp_store,
-                    options={"text_field": "text", "id_field": "id", "embed_mode": "fast",
+                    options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embed_mode": "fast",
                              "topics": None, "dedupe": None, "tiles": None})
     assert res["embedded"] == 150
     m = open_map("pkgs", store=tmp_store)

@@ -35,7 +35,7 @@ def wide_map(debian, debian_vectors, tmp_path_factory) -> dict:
     debian_subset(debian, debian_vectors, N, seed=11).write_parquet(d / "in.parquet")
     store = str(d / "store")
     build_map(source=str(d / "in.parquet"), dataset="wide", store=store,
-              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                        "topics": {"depths": 2}, "dedupe": None, "tiles": None})
     return {"store": store, "dir": d}
 

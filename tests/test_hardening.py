@@ -52,7 +52,7 @@ def small_map(debian, debian_vectors, tmp_path_factory) -> dict:
     _with_payloads(debian_subset(debian, debian_vectors, 300, seed=2)).write_parquet(src)
     store = str(src.parent / "store")
     res = build_map(source=str(src), dataset="small", store=store,
-                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding"})
+                    options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding"})
     return {"store": store, "dataset": "small", "version": res["version"]}
 
 

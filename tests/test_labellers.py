@@ -355,7 +355,7 @@ def test_a_build_with_a_broken_llm_server_publishes_offline_labels_and_records_w
 
     store = str(tmp_path / "store")
     build_map(source=debian_2k_path, dataset="llm", store=store,
-              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                        "topics": {"labeller": "openai", "labeller_url": server.url, "labeller_model": "fake-1",
                                   "labeller_settings": {"timeout_s": 2, "retries": 0}}})
     m = open_map("llm", store)

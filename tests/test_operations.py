@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 
 CRON = "17 4 * * *"
 DATASET = "pkgs"
-OPTIONS = {"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+OPTIONS = {"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
            "topics": None, "dedupe": None, "tiles": None}
 
 

@@ -15,7 +15,7 @@ from datamap.tasks.refresh import DRIFT_THRESHOLD, median_move
 
 pytestmark = pytest.mark.slow
 
-BYO = {"text_field": "text", "id_field": "id", "embedding_field": "embedding", "dedupe": None, "tiles": None}
+BYO = {"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding", "dedupe": None, "tiles": None}
 
 
 def _xy(m):
@@ -37,7 +37,7 @@ def test_refresh_embeds_only_new_text_and_keeps_points(debian, debian_vectors, t
     from datamap.flows.build_map import build_map
 
     store, src = str(tmp_path / "store"), str(tmp_path / "pkgs.parquet")
-    opts = {"text_field": "text", "id_field": "id", "topics": None, "dedupe": None, "tiles": None}
+    opts = {"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "topics": None, "dedupe": None, "tiles": None}
     # real rows with short descriptions, so the bundled model embeds them in seconds
     short = debian.filter(pl.col("text").str.len_chars() < 200).unique(subset="text", keep="first")
     base = short.sample(n=400, seed=11).sort("_row").drop("_row")

@@ -82,7 +82,7 @@ def test_s3_build_reads_back(moto_s3, debian_2k_path, debian):
 
     res = build_map(source="s3://corpora/debian-2k.parquet", dataset="debian",
                     store="s3://maps/prod", storage_options=opts,
-                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                    options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                              "topics": None, "dedupe": None, "tiles": None})
     assert fs.exists(f"maps/prod/debian/versions/{res['version']}/manifest.json")
     assert fs.cat_file("maps/prod/debian/LATEST").decode().strip() == res["version"]

@@ -198,7 +198,7 @@ def test_tags_survive_a_rebuild_and_vanished_ids_are_hidden(built_map, debian_2k
     p = tmp_path / "smaller.parquet"
     pl.read_parquet(debian_2k_path).filter(~pl.col("id").is_in(ids[:100])).write_parquet(p)
     build_map(source=str(p), dataset="debian", store=tag_store,
-              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                        "topics": None, "tiles": None, "dedupe": {"tag_duplicates": False}})
     m2 = open_map("debian", tag_store)
     assert m2.version != m1.version and m2.row_count == 1900

@@ -40,7 +40,7 @@ def topic_map(debian, debian_vectors, tmp_path_factory):
     sub.write_parquet(path)
     store = str(tmp_path_factory.mktemp("topics-store") / "store")
     res = build_map(source=str(path), dataset="deb-topics", store=store,
-                    options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                    options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                              "dedupe": None, "tiles": None})
     m = open_map("deb-topics", store)
     return {"m": m, "store": store, "held_vectors": debian_vectors[held], "input": sub, "res": res}
@@ -234,7 +234,7 @@ def test_map_without_topics_says_so(debian, debian_vectors, tmp_path):
     debian_subset(debian, debian_vectors, 200, seed=5).write_parquet(p)
     store = str(tmp_path / "store")
     build_map(source=str(p), dataset="no-topics", store=store,
-              options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+              options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
                        "topics": None, "dedupe": None, "tiles": None})
     m = open_map("no-topics", store)
     with pytest.raises(ResourceMissing, match="topics"):

@@ -49,7 +49,7 @@ def viewer_map(debian, debian_vectors, tmp_path_factory) -> dict:
 
     from datamap.flows.build_map import BuildOptions
 
-    options = {"text_field": "text", "id_field": "id"}
+    options = {"projection": {"method": "umap"}, "text_field": "text", "id_field": "id"}
     if "embed_mode" in {f.name for f in dataclasses.fields(BuildOptions)}:
         options["embed_mode"] = "torch"      # the corpus vectors are sentence-transformers' own
     res = build_map(source=str(src), dataset="debian", store=store, options=options)

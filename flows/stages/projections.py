@@ -31,7 +31,9 @@ def extra_methods(projection: dict, ran: str | None = None) -> tuple[str, list[s
     from datamap.resources.errors import UnknownProjection
     from datamap.tasks.project import METHODS, check_method
 
-    main = check_method(projection.get("method", "umap"))
+    from datamap.tasks.project.umap import ProjectionOptions
+
+    main = check_method(projection.get("method", ProjectionOptions.method))
     if ran:
         main = ran
     extra = projection.get("extra") or []

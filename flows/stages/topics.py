@@ -20,21 +20,7 @@ from datamap.resources import schema
 from datamap.resources.reader import open_map
 from datamap.resources.store import Store
 from datamap.tasks import refresh as R
-
-
-def topic_tables(ids: pa.Array, result) -> tuple[pa.Table, pa.Table]:
-    """(per-point table, metadata table) in the artifact layout."""
-    cols = {schema.ID: ids}
-    for d in range(result.ids.shape[1]):
-        cols[schema.topic_label_column(d + 1)] = pa.array(result.labels[d], type=pa.string())
-    for d in range(result.ids.shape[1]):
-        cols[schema.topic_id_column(d + 1)] = pa.array(result.ids[:, d], type=pa.int64())
-    meta_schema = pa.schema([(schema.TOPIC_ID, pa.int64()), (schema.TOPIC_DEPTH, pa.int32()),
-                             (schema.TOPIC_PARENT, pa.int64()), (schema.TOPIC_LABEL, pa.string()),
-                             (schema.TOPIC_DESCRIPTION, pa.string()), (schema.TOPIC_KEYWORDS, pa.list_(pa.string())),
-                             (schema.TOPIC_COUNT, pa.int64()), (schema.X, pa.float32()), (schema.Y, pa.float32())])
-    meta = pa.Table.from_pylist(result.metadata, schema=meta_schema)
-    return pa.table(cols), meta
+from datamap.tasks.topics.tables import topic_tables  # noqa: F401  (also used by relabel)
 
 
 @cached_stage("topics")

@@ -22,7 +22,7 @@ class ProjectionOptions:
     n_epochs: int | None = None     # None: umap-learn's default (200 for large N, 500 small)
     seed: int | None = 42           # fixed seed → the same input gives the same map
     metric: str = "cosine"
-    method: str = "umap"            # umap | tsne | pca | auto (tasks/projectors/)
+    method: str = "auto"            # auto (by size, as Atlas does: tasks/project/auto.py) | umap | tsne | pca
     extra: list = field(default_factory=list)   # more methods stored beside the main one
     perplexity: float = 30.0        # t-SNE only
     learning_rate: float | str = "auto"   # t-SNE only: openTSNE's "auto" is max(N / 12, 200)

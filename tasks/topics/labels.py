@@ -87,6 +87,37 @@ def make_unique(labels: list[str], alternatives: list[list[str]]) -> list[str]:
     return out
 
 
+NAMED_LABELLERS = ("contrastive", "keywords", "openai")
+
+
+def check_labeller(spec: Any, url: str | None = None) -> None:
+    """Refuse a labeller that cannot work, before any work (``UnknownLabeller``): an
+    unknown name, ``module:attr`` whose module cannot be found (looked up, not
+    imported), ``openai`` without a server URL. Objects passed from Python pass."""
+    import importlib.util
+
+    from datamap.resources.errors import UnknownLabeller
+
+    if spec is None or not isinstance(spec, str):
+        return
+    if spec == "openai" and not url:
+        raise UnknownLabeller("the 'openai' labeller needs the server's URL: --labeller-url "
+                              "http://127.0.0.1:8080/v1 (or topics option labeller_url)")
+    if spec in NAMED_LABELLERS or (spec.startswith("bertopic:") and spec.split(":", 1)[1]):
+        return
+    mod, sep, attr = spec.partition(":")
+    if not sep or not mod or not attr:
+        raise UnknownLabeller(f"unknown labeller {spec!r}; choose one of {', '.join(NAMED_LABELLERS)}, "
+                              "bertopic:<ReprName> or 'module:attr' of your own TopicLabeller")
+    try:
+        found = importlib.util.find_spec(mod)
+    except (ImportError, ValueError):
+        found = None
+    if found is None:
+        raise UnknownLabeller(f"labeller {spec!r}: no module {mod!r} on the Python path (install it, or "
+                              "run from the folder that holds it)")
+
+
 def load_labeller(spec, stop_words: frozenset[str]) -> TopicLabeller:
     """A TopicLabeller object as is; "module:attr" imported (and instantiated if it names
     a class). Named labellers are resolved by ``labellers.resolve_labeller``."""
@@ -95,7 +126,12 @@ def load_labeller(spec, stop_words: frozenset[str]) -> TopicLabeller:
     import importlib
 
     mod, _, attr = spec.partition(":")
-    obj = getattr(importlib.import_module(mod), attr or "labeller")
+    try:
+        obj = getattr(importlib.import_module(mod), attr or "labeller")
+    except (ImportError, AttributeError) as e:
+        from datamap.resources.errors import LabellerError
+
+        raise LabellerError(f"labeller {spec!r} cannot be loaded: {e}") from e
     obj = obj() if isinstance(obj, type) else obj
     if not isinstance(obj, TopicLabeller):
         raise TypeError(f"{spec} is not a TopicLabeller (needs .label(topics) -> list[str])")

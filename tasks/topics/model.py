@@ -274,21 +274,31 @@ def prepare_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarr
     secs["cluster"] = time.perf_counter() - t0
     ids, order_per_depth, gid_maps = _global_ids(raw)
     t1 = time.perf_counter()
-    model, ours_to_theirs = None, None
-    keywords = [[[] for _ in range(int(raw[:, d].max()) + 1)] for d in range(raw.shape[1])]
+    model, ours_to_theirs, keywords = fit_keywords(docs, vectors, raw, options)
     if docs is not None:
-        rows = _keyword_sample(raw[:, -1], options.max_keyword_docs, options.seed)
-        kdocs = docs if rows is None else [docs[i] for i in rows]
-        kvec = vectors if rows is None else np.asarray(vectors)[rows]
-        kfine = raw[:, -1] if rows is None else raw[rows, -1]
-        with stage("topics.bertopic", len(kdocs), "documents"):
-            model, bow, words, ours_to_theirs = fit_bertopic(kdocs, kvec, kfine, options)
-        fine_to = _fine_to(raw)
-        keywords = [[[w for w, _ in row] for row in level_keywords(bow, fine_to[:, d], words, options.n_keywords)]
-                    for d in range(raw.shape[1])]
         secs["bertopic"] = time.perf_counter() - t1
     return TopicDraft(docs, vectors, xy, options, raw, ids, order_per_depth, gid_maps, keywords, model,
                       ours_to_theirs, hier.fine_centroids, secs)
+
+
+def fit_keywords(docs: Sequence[str] | None, vectors: np.ndarray, raw: np.ndarray,
+                 options: TopicOptions) -> tuple[object, np.ndarray | None, list[list[list[str]]]]:
+    """(BERTopic model, our fine topic → its id, keywords per depth per topic) for the
+    partition ``raw``; no model and empty keywords without texts. Shared by the build
+    and ``relabel`` (which refits them on a stored partition)."""
+    keywords: list[list[list[str]]] = [[[] for _ in range(int(raw[:, d].max()) + 1)] for d in range(raw.shape[1])]
+    if docs is None:
+        return None, None, keywords
+    rows = _keyword_sample(raw[:, -1], options.max_keyword_docs, options.seed)
+    kdocs = docs if rows is None else [docs[i] for i in rows]
+    kvec = vectors if rows is None else np.asarray(vectors)[rows]
+    kfine = raw[:, -1] if rows is None else raw[rows, -1]
+    with stage("topics.bertopic", len(kdocs), "documents"):
+        model, bow, words, ours_to_theirs = fit_bertopic(kdocs, kvec, kfine, options)
+    fine_to = _fine_to(raw)
+    keywords = [[[w for w, _ in row] for row in level_keywords(bow, fine_to[:, d], words, options.n_keywords)]
+                for d in range(raw.shape[1])]
+    return model, ours_to_theirs, keywords
 
 
 def _fine_to(raw: np.ndarray) -> np.ndarray:
