@@ -65,6 +65,9 @@ def _inputs(pm: DataMap) -> tuple[list[str] | None, np.ndarray, np.ndarray, np.n
         raise ResourceMissing(f"{pm.dataset}@{pm.version}: topics.parquet is not in data order; rebuild the map")
     text_field = pm.manifest.get("text_field")
     docs = None if not text_field else [s or "" for s in data.column(text_field).to_pylist()]
+    from datamap.tasks.topics.model import topic_docs
+
+    docs = topic_docs(docs)          # as the build's topics stage read them
     vectors = np.asarray(pm.embeddings.latent, dtype=np.float32)
     proj = pm.read_parquet(schema.PROJECTION)
     xy = np.column_stack([proj.column(schema.X).to_numpy(), proj.column(schema.Y).to_numpy()])
