@@ -29,6 +29,7 @@ import type {Tile} from './tiles';
 import {onClick, onHover, rowOf} from './tooltip';
 import {initialViewState, readUrlState, replayUrlState, saveUrl, urlParams} from './urlstate';
 import {S} from './world';
+import {Workbench} from './workbench';
 
 export class MapView {
   api: MapApi;
@@ -56,6 +57,8 @@ export class MapView {
   curation: Curation | null = null;   // outlier colours, "similar" on tags (curation.ts)
   onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') this.setTool('pan'); };
   panelState: PanelState = {};        // what the side panel's home shows (panel.ts)
+  wb: Workbench | null = null;        // charts, cross-filter and table beside the map (workbench.ts)
+  frameWaiters: (() => void)[] = [];
 
   constructor(dataset: string, version: string, public params: URLSearchParams) {
     this.api = new MapApi(dataset, version);
@@ -82,7 +85,8 @@ export class MapView {
     this.setupHeader();
     await this.proj.setup(document.getElementById('projection') as HTMLSelectElement | null, p.get('proj'));
     readUrlState(this, p);
-    await deckLoaded;
+    this.wb = new Workbench(this);
+    await Promise.all([deckLoaded, this.wb.init(p)]);
     (window as any).__datamap.view = this;
     this.setupSelection();
     window.addEventListener('keydown', this.onKey);
@@ -90,6 +94,7 @@ export class MapView {
     this.renderPanelHome();
     this.update();
     replayUrlState(this, p);
+    await this.wb.refresh();
     hooks.ready = true;
   }
 
@@ -113,6 +118,7 @@ export class MapView {
       onHover: (info) => this.onHover(info),
       onClick: (info) => this.onClick(info),
       onAfterRender: () => {
+        for (const f of this.frameWaiters.splice(0)) f();
         if (hooks.firstPointsMs === null && this.pointCount() > 0) {
           hooks.firstPointsMs = performance.now();
           hooks.firstPointsSinceStart = performance.now() - t0;
@@ -149,6 +155,14 @@ export class MapView {
   }
 
   recolour() { this.colourStamp++; this.update(); }
+
+  // Resolves once deck.gl has drawn a frame after this call (the bench's "repainted").
+  nextFrame(): Promise<void> {
+    return new Promise((res) => { this.frameWaiters.push(res); this.deck.redraw('workbench'); });
+  }
+
+  // The lasso, search hits or shown tag changed: if it filters, the workbench recounts.
+  sourcesChanged() { if (this.wb && (this.wb.filter.sel || this.wb.filter.search || this.wb.filter.tag)) this.wb.refresh(); else if (this.wb) this.wb.refreshActions(); }
 
   flyTo(x: number, y: number) {
     const zoom = Math.max(this.viewState.zoom, Math.log2(($('map').clientWidth || 800) / S) + 3);
