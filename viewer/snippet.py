@@ -64,6 +64,9 @@ def _joins(ms: MapState, cols: list[Column]) -> list[str]:
 
 def python_snippet(ms: MapState, f, store: str) -> str:
     """Code that gives the filtered rows as a polars DataFrame ``df`` (with a ``row`` column)."""
+    from datamap.viewer.crossfilter import mask_of
+
+    mask_of(ms, f)          # the same checks as every other use of a filter (InvalidFilter: 400)
     p = profile(ms)
     used = [p.column(n) for n in list(f.ranges) + list(f.values)]
     lines = ["import polars as pl", "from datamap import open_map", "",
