@@ -10,7 +10,7 @@ chart: bench/viewer.py measures it (docs/web-map.md has the numbers).
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
@@ -35,6 +35,12 @@ class Profile:
     n: int
     columns: dict[str, Column]
     cell: np.ndarray
+    totals: dict[str, np.ndarray] = field(default_factory=dict)     # unfiltered counts per chart
+    density_total: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        self.totals = {name: counts(c, None) for name, c in self.columns.items()}
+        self.density_total = np.bincount(self.cell, minlength=DENSITY_GRID * DENSITY_GRID)
 
     def column(self, name: str) -> Column:
         c = self.columns.get(name)
@@ -178,15 +184,42 @@ def counts(c: Column, m: np.ndarray | None) -> np.ndarray:
     return np.bincount(codes, minlength=c.size())[:c.size()]
 
 
+@dataclass
+class Kept:
+    """The rows a filter keeps, in the cheaper of two forms: the kept rows themselves, or
+    (when it keeps more than half) the dropped ones, whose counts are taken off the totals.
+    Counting then touches at most half the rows, whatever the brush."""
+    mask: np.ndarray
+    rows: np.ndarray          # row positions counted
+    dropped: bool             # True: ``rows`` are the rows the filter drops
+
+    @classmethod
+    def of(cls, m: np.ndarray) -> "Kept":
+        k = int(np.count_nonzero(m))
+        if k * 2 <= len(m):
+            return cls(m, np.flatnonzero(m), False)
+        return cls(m, np.flatnonzero(~m), True)
+
+    def count(self, c: Column, total: np.ndarray) -> np.ndarray:
+        if c.kind == "list":
+            return np.rint(c.items @ self.mask.astype(np.float32)).astype(np.int64)
+        else:
+            codes = c.codes[self.rows]
+        n = np.bincount(codes, minlength=c.size())[:c.size()]
+        return total - n if self.dropped else n
+
+
 def bitmap(m: np.ndarray) -> str:
     """The mask as base64 bits (bit ``r`` = row ``r``, little-endian): 125 kB at 1M rows."""
     return base64.b64encode(np.packbits(m, bitorder="little").tobytes()).decode()
 
 
-def density(p: Profile, m: np.ndarray | None) -> str:
+def density(p: Profile, kept: Kept | None) -> str:
     """Points per grid cell (row-major, y up from the map's bottom), uint16 saturating, base64."""
-    cells = p.cell if m is None else p.cell[m]
-    d = np.bincount(cells, minlength=DENSITY_GRID * DENSITY_GRID)
+    d = p.density_total
+    if kept is not None:
+        n = np.bincount(p.cell[kept.rows], minlength=DENSITY_GRID * DENSITY_GRID)
+        d = d - n if kept.dropped else n
     return base64.b64encode(np.minimum(d, 65535).astype("<u2").tobytes()).decode()
 
 
@@ -195,12 +228,14 @@ def aggregate(ms: MapState, f, names: list[str] | None, want_mask: bool, want_de
     p = profile(ms)
     m = mask_of(ms, f)
     cols = [p.column(n) for n in names] if names else list(p.columns.values())
-    out = {"rows": p.n, "count": int(p.n if m is None else m.sum()),
-           "charts": {c.name: counts(c, m).tolist() for c in cols}}
+    kept = None if m is None else Kept.of(m)
+    charts = {c.name: (p.totals[c.name] if kept is None else kept.count(c, p.totals[c.name])).tolist()
+              for c in cols}
+    out = {"rows": p.n, "count": int(p.n if m is None else m.sum()), "charts": charts}
     if want_mask and m is not None:
         out["mask"] = bitmap(m)
     if want_density and p.n > DENSITY_ROWS:
-        out["density"] = {"grid": DENSITY_GRID, "counts": density(p, m)}
+        out["density"] = {"grid": DENSITY_GRID, "counts": density(p, kept)}
     return out
 
 
@@ -208,7 +243,7 @@ def columns_meta(ms: MapState) -> dict:
     """Every chart with its bins or bars and unfiltered counts: the chart panel's first read."""
     p = profile(ms)
     return {"rows": p.n, "density_rows": DENSITY_ROWS, "other": OTHER, "missing": MISSING,
-            "columns": [c.meta(counts(c, None)) for c in p.columns.values()]}
+            "columns": [c.meta(p.totals[c.name]) for c in p.columns.values()]}
 
 
 def filtered_rows(ms: MapState, f) -> np.ndarray:

@@ -85,8 +85,11 @@ export class MapView {
     this.setupHeader();
     await this.proj.setup(document.getElementById('projection') as HTMLSelectElement | null, p.get('proj'));
     readUrlState(this, p);
+    // the charts' columns are profiled on the server when a version is first opened (seconds
+    // at 1M rows): the first points never wait for them
     this.wb = new Workbench(this);
-    await Promise.all([deckLoaded, this.wb.init(p)]);
+    const wbReady = this.wb.init(p);
+    await deckLoaded;
     (window as any).__datamap.view = this;
     this.setupSelection();
     window.addEventListener('keydown', this.onKey);
@@ -94,6 +97,7 @@ export class MapView {
     this.renderPanelHome();
     this.update();
     replayUrlState(this, p);
+    await wbReady;
     await this.wb.refresh();
     hooks.ready = true;
   }

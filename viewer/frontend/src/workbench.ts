@@ -37,6 +37,7 @@ export class Workbench {
   constructor(public v: MapView) { this.table = new DataTable(this); }
 
   async init(p: URLSearchParams) {
+    $('mapview').classList.add('wb-open');     // the map's size is final before its first frame
     this.meta = await this.v.api.columns();
     for (const c of this.meta.columns) this.byName.set(c.name, c);
     const xc = p.get('xc');
@@ -46,7 +47,6 @@ export class Workbench {
       try { this.filter = {...emptyFilter(), ...JSON.parse(xf)}; } catch { /* a hand-edited URL: start unfiltered */ }
     }
     this.tableOpen = p.get('table') === '1';
-    $('mapview').classList.add('wb-open');
     this.table.setOpen(this.tableOpen);
   }
 
@@ -74,6 +74,7 @@ export class Workbench {
   // Ask for the counts (and bitmap) of the current filter, then repaint map, charts, table.
   // Only the newest answer is drawn; hooks.xf records brush-to-repainted time for the bench.
   async refresh() {
+    if (!this.meta) return;      // still loading: init's caller refreshes once it is in
     const seq = ++this.seq;
     const t0 = performance.now();
     const big = this.meta.rows > this.meta.density_rows;
