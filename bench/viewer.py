@@ -189,7 +189,7 @@ def cross_filter(url: str, dataset: str, version: str, brushes: int = 24) -> dic
         pg.goto(f"{url}/#/map/{dataset}/{version}")
         pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.xf", timeout=300_000)
         edges = pg.evaluate("window.__datamap.view.wb.byName.get('value').edges")
-        times, counts = [], []
+        times, counts, parts = [], [], []
         for _ in range(brushes):
             i = rng.randrange(0, len(edges) - 6)
             j = i + rng.randrange(1, 6)
@@ -199,6 +199,7 @@ def cross_filter(url: str, dataset: str, version: str, brushes: int = 24) -> dic
             xf = pg.evaluate("window.__datamap.xf")
             times.append(xf["ms"])
             counts.append(xf["count"])
+            parts.append([xf["fetchMs"], xf["applyMs"], xf["frameMs"]])
         density = pg.evaluate("!!window.__datamap.view.wb.density")
         pg.wait_for_timeout(1000)
         pg.screenshot(path=str(REPO / "bench" / "out" / f"workbench-{dataset}-brushed.png"))
@@ -207,7 +208,10 @@ def cross_filter(url: str, dataset: str, version: str, brushes: int = 24) -> dic
     a = np.asarray(times)
     return {"brushes": len(times), "median_ms": round(float(np.median(a)), 1),
             "p95_ms": round(float(np.percentile(a, 95)), 1), "max_ms": round(float(a.max()), 1),
-            "filtered_rows": [int(min(counts)), int(max(counts))], "density_layer": density}
+            "filtered_rows": [int(min(counts)), int(max(counts))], "density_layer": density,
+            "all_ms": [[round(t, 1), c] for t, c in zip(times, counts)],
+            # where the time goes (medians): request + server + parse, bitmap + repaint + charts, next frame
+            "median_parts_ms": dict(zip(("request", "apply", "frame"), np.median(np.asarray(parts), axis=0).round(1).tolist()))}
 
 
 async def load(url: str, paths: list[str], clients: int = 50) -> dict:

@@ -81,6 +81,7 @@ export class Workbench {
     let res: Aggregate;
     try { res = await this.v.api.aggregate(this.body(), true, big); } catch (e) { showError(e); return; }
     if (seq !== this.seq || this.v.destroyed) return;
+    const t1 = performance.now();
     this.result = res;
     this.mask = res.mask ? decode(res.mask) : null;
     this.density = res.density ? {grid: res.density.grid, counts: new Uint16Array(decode(res.density.counts).buffer)} : null;
@@ -88,8 +89,11 @@ export class Workbench {
     renderCharts(this);
     this.table.reset();
     this.v.saveUrl();
+    const t2 = performance.now();
     await this.v.nextFrame();
-    hooks.xf = {seq: (hooks.xf?.seq ?? 0) + 1, ms: performance.now() - t0, count: res.count, filter: this.body()};
+    const t3 = performance.now();
+    hooks.xf = {seq: (hooks.xf?.seq ?? 0) + 1, ms: t3 - t0, fetchMs: t1 - t0, applyMs: t2 - t1, frameMs: t3 - t2,
+      count: res.count, filter: this.body()};
   }
 
   brush(name: string, lo: number, hi: number) { this.filter.ranges[name] = [lo, hi]; this.refresh(); }
