@@ -129,6 +129,27 @@ def test_a_topic_bar_filters_the_table_and_a_row_opens_its_record(page, frame):
     ids = page.eval_on_selector_all("#table .tr[data-row] .td:first-child", "els => els.map(e => e.textContent)")
     assert ids and set(ids) <= set(want["id"].to_list())
     page.screenshot(path=str(OUT / "workbench-table.png"))
+    # hovering a point on the map lights up its row in the table
+    first, x, y = page.evaluate("""() => {
+      const v = window.__datamap.view, t = [...v.tiles.values()][0];
+      const inside = (r, x, y) => x > r.left + 4 && x < r.right - 4 && y > r.top + 4 && y < r.bottom - 4;
+      const map = document.getElementById('map').getBoundingClientRect();
+      const legend = document.getElementById('legend').getBoundingClientRect();
+      for (const tr of document.querySelectorAll('#table .tr[data-row]')) {
+        const i = [...t.rows].indexOf(+tr.dataset.row);
+        const [x, y] = v.screenOf(t.positions[2 * i] / 1000, 1 - t.positions[2 * i + 1] / 1000);
+        if (inside(map, x, y) && !inside(legend, x, y)) return [+tr.dataset.row, x, y];
+      }
+      return [null, 0, 0];
+    }""")
+    assert first is not None, "no table row's point is on screen"
+    page.mouse.move(round(x), round(y))
+    page.wait_for_function("window.__datamap.view.wb.table.hlRow !== null")
+    hl = page.evaluate("window.__datamap.view.wb.table.hlRow")
+    assert hl in set(want["row"].to_list())                 # only kept points can be hovered
+    lit = page.eval_on_selector_all("#table .tr.hl", "els => els.map(e => +e.dataset.row)")
+    shown_rows = page.eval_on_selector_all("#table .tr[data-row]", "els => els.map(e => +e.dataset.row)")
+    assert lit == ([hl] if hl in shown_rows else []) and (hl != first or lit == [first])
     row = page.locator("#table .tr[data-row]").nth(2)
     rid, rnum = row.locator(".td").first.inner_text(), int(row.get_attribute("data-row"))
     row.click()
@@ -193,7 +214,7 @@ def test_export_and_python_give_exactly_the_filtered_rows(page, frame):
     page.wait_for_selector("#xf-code")
     code = page.inner_text("#xf-code")
     ns: dict = {}
-    exec(compile(code, "<snippet>", "exec"), ns)   # the code a user would paste
+    exec(compile(code, "<snippet>", "exec"), ns)   # noqa: S102  (the code a user would paste)
     assert ns["df"]["id"].to_list() == want["id"].to_list()
 
 
@@ -269,6 +290,23 @@ def test_markup_in_column_names_and_values_is_shown_as_text(browser, hostile_map
             assert not pg.dialogs and not pg.errors, (pg.dialogs, pg.errors)
         finally:
             ctx.close()
+
+
+def test_add_the_filtered_rows_to_a_tag(hostile_map):
+    from fastapi.testclient import TestClient
+
+    from datamap import open_map
+    from datamap.viewer.app import create_app
+
+    c = TestClient(create_app(hostile_map["store"]))
+    base = f"/api/maps/hostile/{hostile_map['version']}"
+    f = {"values": {"section": [XSS_VAL]}}
+    r = c.post(f"{base}/tags/picked", json={"filter": f, "op": "add"})
+    assert r.status_code == 200, r.text
+    m = open_map("hostile", store=hostile_map["store"])
+    want = pl.from_arrow(m.data.tb).filter(pl.col("section") == XSS_VAL)["id"].to_list()
+    assert r.json()["count"] == len(want) == 100
+    assert sorted(m.tags.get_datums_in_tag("picked")) == sorted(want)
 
 
 # ---- the server checks every filter before any work ---------------------------------------------

@@ -15,7 +15,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from datamap.resources import schema
 
 BINS = 30              # bars of a histogram
 TOP = 20               # bars of a category chart before "(other)"

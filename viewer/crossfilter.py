@@ -194,7 +194,7 @@ class Kept:
     dropped: bool             # True: ``rows`` are the rows the filter drops
 
     @classmethod
-    def of(cls, m: np.ndarray) -> "Kept":
+    def of(cls, m: np.ndarray) -> Kept:
         k = int(np.count_nonzero(m))
         if k * 2 <= len(m):
             return cls(m, np.flatnonzero(m), False)

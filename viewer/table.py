@@ -7,7 +7,6 @@ kept with the open version and a page is then a slice.
 from __future__ import annotations
 
 import io
-import json
 import threading
 from collections import OrderedDict
 
@@ -94,7 +93,7 @@ def page(ms: MapState, f, sort: str | None, desc: bool, offset: int, limit: int,
                                for k in np.minimum(c.codes[part], len(c.categories))]
     ids = tb.column(schema.ID).take(pa.array(part)).to_pylist()
     xy = ms.xy[part]
-    return {"count": int(len(rows)), "offset": offset, "rows": part.tolist(), "ids": ids,
+    return {"count": len(rows), "offset": offset, "rows": part.tolist(), "ids": ids,
             "x": xy[:, 0].tolist(), "y": xy[:, 1].tolist(), "cells": cells}
 
 
@@ -118,7 +117,3 @@ def export_bytes(ms: MapState, f, fmt: str, ids_only: bool) -> bytes:
     df.write_csv(buf)
     return buf.getvalue()
 
-
-def filter_summary(f) -> str:
-    """A short, stable description of a filter for file names and logs."""
-    return json.dumps(f.model_dump(exclude_none=True, exclude_defaults=True), sort_keys=True)
