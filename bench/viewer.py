@@ -4,6 +4,8 @@ For each size: tile build time (``tasks.tiles``), then a published version serve
 real server process on 127.0.0.1, and
 - the first view in headless Chromium (Debian's package): time until the first points
   are drawn, and bytes fetched (page, bundle, catalog, tiles);
+- the workbench's cross-filter: brush to repainted map and charts, median and p95 over
+  24 brushes (``--crossfilter-only`` skips the load test);
 - server latency p50/p99 for tile and search (keyword; vector neighbours where the
   map has an index) requests from 50 concurrent clients, a bounded number of requests.
 
@@ -60,9 +62,14 @@ def synth(n: int, seed: int = 0) -> tuple[pa.Table, np.ndarray, np.ndarray]:
     vocab = np.array([f"w{b}_{w}" for b in range(K_BLOBS) for w in range(10)])
     text = pa.array(vocab[blob * 10 + word]).cast(pa.string())
     text = pa.compute.binary_join_element_wise(text, pa.array(np.char.mod("item%d", np.arange(n))), " ")
+    # a date (ISO strings) and a list column (two of 30 labels) for the workbench's charts
+    day = (np.datetime64("2024-01-01") + rng.integers(0, 730, size=n).astype("timedelta64[D]")).astype(str)
+    labels = np.char.mod("label-%02d", rng.integers(0, 30, size=2 * n))
+    tags = pa.ListArray.from_arrays(np.arange(0, 2 * n + 1, 2, dtype=np.int32), pa.array(labels))
     table = pa.table({schema.ID: pa.array(np.char.mod("p%d", np.arange(n))), "text": text,
                       "blob": pa.array(np.char.mod("blob-%02d", blob)),
-                      "value": pa.array(rng.gamma(2.0, 10.0, size=n).astype(np.float32))})
+                      "value": pa.array(rng.gamma(2.0, 10.0, size=n).astype(np.float32)),
+                      "day": pa.array(day), "tags": tags})
     return table, xy, blob
 
 
@@ -167,6 +174,46 @@ def first_view(url: str, dataset: str, version: str, repeats: int = 2) -> dict:
     return {"cold": out[0], "runs": out}
 
 
+def cross_filter(url: str, dataset: str, version: str, brushes: int = 24) -> dict:
+    """Brush the ``value`` histogram ``brushes`` times (a different range each time) and
+    time, in the page, from the brush to the map repainted with every chart updated
+    (``hooks.xf.ms``: the request, the bitmap applied to the loaded points, the charts
+    redrawn, and deck.gl's next frame drawn)."""
+    from playwright.sync_api import sync_playwright
+
+    rng = random.Random(1)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        ctx = b.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+        pg = ctx.new_page()
+        pg.goto(f"{url}/#/map/{dataset}/{version}")
+        pg.wait_for_function("window.__datamap && window.__datamap.ready && window.__datamap.xf", timeout=300_000)
+        edges = pg.evaluate("window.__datamap.view.wb.byName.get('value').edges")
+        times, counts, parts = [], [], []
+        for _ in range(brushes):
+            i = rng.randrange(0, len(edges) - 6)
+            j = i + rng.randrange(1, 6)
+            seq = pg.evaluate("window.__datamap.xf.seq")
+            pg.evaluate(f"window.__datamap.view.wb.brush('value', {edges[i]!r}, {edges[j]!r})")
+            pg.wait_for_function(f"window.__datamap.xf.seq > {seq}", timeout=120_000)
+            xf = pg.evaluate("window.__datamap.xf")
+            times.append(xf["ms"])
+            counts.append(xf["count"])
+            parts.append([xf["fetchMs"], xf["applyMs"], xf["frameMs"]])
+        density = pg.evaluate("!!window.__datamap.view.wb.density")
+        pg.wait_for_timeout(1000)
+        pg.screenshot(path=str(REPO / "bench" / "out" / f"workbench-{dataset}-brushed.png"))
+        ctx.close()
+        b.close()
+    a = np.asarray(times)
+    return {"brushes": len(times), "median_ms": round(float(np.median(a)), 1),
+            "p95_ms": round(float(np.percentile(a, 95)), 1), "max_ms": round(float(a.max()), 1),
+            "filtered_rows": [int(min(counts)), int(max(counts))], "density_layer": density,
+            "all_ms": [[round(t, 1), c] for t, c in zip(times, counts)],
+            # where the time goes (medians): request + server + parse, bitmap + repaint + charts, next frame
+            "median_parts_ms": dict(zip(("request", "apply", "frame"), np.median(np.asarray(parts), axis=0).round(1).tolist()))}
+
+
 async def load(url: str, paths: list[str], clients: int = 50) -> dict:
     import httpx
 
@@ -228,8 +275,14 @@ def main() -> None:
     ap.add_argument("--index-max", type=int, default=100_000, help="largest map that gets a vector index")
     ap.add_argument("--tile-requests", type=int, default=2000)
     ap.add_argument("--search-requests", type=int, default=200)
-    ap.add_argument("--out", default=str(REPO / "bench" / "out" / "viewer.json"))
+    ap.add_argument("--out", default=None, help="default bench/out/viewer.json (viewer-crossfilter.json "
+                    "with --crossfilter-only)")
+    ap.add_argument("--crossfilter-only", action="store_true",
+                    help="first view and the cross-filter benchmark only (no load test)")
+    ap.add_argument("--brushes", type=int, default=24)
     args = ap.parse_args()
+    args.out = args.out or str(REPO / "bench" / "out" / ("viewer-crossfilter.json" if args.crossfilter_only
+                                                         else "viewer.json"))
     tmp = Path(tempfile.mkdtemp(prefix="datamap-bench-viewer-"))
     store = str(tmp / "store")
     results = {"machine": {"cpus": os.cpu_count()}, "sizes": {}}
@@ -246,14 +299,16 @@ def main() -> None:
                 fv = first_view(url, ds, b["version"])
                 print(f"   first points {fv['cold']['first_points_ms']:.0f} ms, "
                       f"{fv['cold']['bytes_total'] / 1e6:.2f} MB fetched", flush=True)
-                lat = server_latency(url, ds, b["version"], b["tile_keys"], b["has_index"], n,
-                                     args.tile_requests, args.search_requests)
+                xf = cross_filter(url, ds, b["version"], args.brushes)
+                print(f"   cross-filter {json.dumps(xf)}", flush=True)
+                lat = None if args.crossfilter_only else server_latency(
+                    url, ds, b["version"], b["tile_keys"], b["has_index"], n, args.tile_requests, args.search_requests)
                 print(f"   latency {json.dumps(lat)}", flush=True)
             finally:
                 proc.terminate()
                 proc.wait(timeout=20)
             b.pop("tile_keys")
-            results["sizes"][str(n)] = {"build": b, "first_view": fv, "server": lat}
+            results["sizes"][str(n)] = {"build": b, "first_view": fv, "cross_filter": xf, "server": lat}
             out.write_text(json.dumps(results, indent=2))
             shutil.rmtree(os.path.join(store, ds), ignore_errors=True)
     finally:

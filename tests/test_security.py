@@ -69,6 +69,12 @@ ROUTES: dict[tuple[str, str], Route] = {
     # the write goes to the image map, which this module built: the shared map stays read only
     ("POST", BASE + "/tags/{name}"): Route(on=IMAGE, name="sec-test", body={"rows": [1, 2]}, absent_name=200),
     ("GET", BASE + "/tags/{name}/suggest"): Route(name="duplicates"),
+    # the workbench (charts, cross-filter, table, export, Python): a filter of the shared map's own
+    ("GET", BASE + "/columns"): Route(),
+    ("POST", BASE + "/aggregate"): Route(body={"filter": {"polygon": SQUARE}, "mask": True}),
+    ("POST", BASE + "/rows"): Route(body={"filter": {"polygon": SQUARE}, "sort": "id", "limit": 5}),
+    ("POST", BASE + "/export"): Route(body={"filter": {"polygon": SQUARE}, "format": "csv", "ids_only": True}),
+    ("POST", BASE + "/python"): Route(body={"filter": {"polygon": SQUARE}}),
     ("GET", BASE + "/projections/{name}/tiles/{z}/{x}/{y}.arrow"): Route(on=IMAGE, name="tsne",
                                                                          invalid={"name": 404}),
     ("POST", BASE + "/projections/{name}/select"): Route(on=IMAGE, name="tsne", body={"polygon": SQUARE},
@@ -91,7 +97,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     # (an absent dataset is said on that page, so its name is only checked for shape here)
     ("GET", "/ops/{dataset}"): Route(ok=307, invalid={"dataset": 404}, absent_dataset=307),
 }
-EXPECTED_ROUTES = 30
+EXPECTED_ROUTES = 35
 IDS = [f"{m} {p}" for m, p in ROUTES]
 
 # (payload as sent, what reaches the route): "noroute" decodes to a path with a '/' in

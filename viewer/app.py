@@ -9,7 +9,8 @@ write from another web origin is refused either way (no cross-site tag edits).
 Where each part lives: ``security`` (body limit, tokens, origins, headers),
 ``http_errors`` (error classes to status codes), ``routes_maps`` (catalog, info),
 ``routes_tiles``, ``routes_records`` (records, neighbours, search, lasso),
-``routes_tags`` (tags and the tag write), ``routes_frontend`` (the page and its assets),
+``routes_tags`` (tags and the tag write), ``routes_workbench`` (charts, cross-filter,
+table, export), ``routes_frontend`` (the page and its assets),
 then the routers of ``projections_api``, ``ops`` and ``curation``.
 """
 from __future__ import annotations
@@ -31,6 +32,7 @@ from datamap.viewer.routes_maps import add_map_routes
 from datamap.viewer.routes_records import Selection, add_record_routes  # noqa: F401
 from datamap.viewer.routes_tags import TagEdit, add_tag_routes  # noqa: F401
 from datamap.viewer.routes_tiles import add_tile_routes
+from datamap.viewer.routes_workbench import add_workbench_routes
 from datamap.viewer.security import TOKEN_COOKIE, BodyLimit, add_security_middleware, write_guard  # noqa: F401
 
 
@@ -68,6 +70,7 @@ def create_app(store: str | Store | None = None, token: str | None = None,
     add_docs_routes(app.router, maps)
     add_record_routes(app.router, maps, embedders)
     add_tag_routes(app.router, maps, write_guard(token, writable))
+    add_workbench_routes(app.router, maps)
     add_frontend_routes(app.router)
     mount_assets(app)
     add_security_middleware(app, token, require_token)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, FiniteFloat
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, FiniteFloat
 
-from datamap.viewer.limits import MAX_ITEMS, MAX_ROW, MAX_VERTICES
+from datamap.viewer.limits import MAX_ITEMS, MAX_K, MAX_ROW, MAX_VERTICES
 
 # one [x, y] point in a layout's coordinates; NaN and infinities would poison the bbox test
 Point = Annotated[list[FiniteFloat], Field(min_length=2, max_length=2)]
@@ -53,4 +53,58 @@ class TagEdit(BaseModel):
     polygon: Polygon | None = None
     rows: list[Row] | None = Field(None, max_length=MAX_ITEMS)
     ids: list[str] | None = Field(None, max_length=MAX_ITEMS)
+    filter: Filter | None = None      # the workbench's filtered rows ("add them to a tag")
     op: Literal["add", "remove"] = "add"
+
+
+# ---- the workbench: cross-filter, table, export ------------------------------------------------
+# a chart column's name as the map's data spells it (any text, shown as text, never as markup)
+ColumnName = Annotated[str, Field(min_length=1, max_length=256)]
+Bar = Annotated[str, Field(max_length=1000)]
+Range = Annotated[list[FiniteFloat], Field(min_length=2, max_length=2)]
+TagName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+
+
+class Filter(BaseModel):
+    """What the workbench keeps: AND across its parts, OR within one chart's bars.
+    ``ranges`` are half-open, ``lo <= value < hi``."""
+    model_config = ConfigDict(extra="forbid")
+    ranges: dict[ColumnName, Range] = Field(default_factory=dict, max_length=64)
+    values: dict[ColumnName, Annotated[list[Bar], Field(min_length=1, max_length=1000)]] = \
+        Field(default_factory=dict, max_length=64)
+    polygon: Polygon | None = None
+    rows: list[Row] | None = Field(None, max_length=MAX_K)
+    tag: TagName | None = None
+
+
+class AggregateRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    filter: Filter = Field(default_factory=Filter)
+    columns: list[ColumnName] | None = Field(None, max_length=256)
+    mask: bool = False          # send the filtered rows' bitmap (the map's filter)
+    density: bool = False       # send the density grid (maps over 200k points)
+
+
+class RowsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    filter: Filter = Field(default_factory=Filter)
+    sort: ColumnName | None = None
+    desc: bool = False
+    offset: int = Field(0, ge=0, le=MAX_ROW)
+    limit: int = Field(200, ge=0, le=1000)
+    columns: list[ColumnName] = Field(default_factory=list, max_length=64)
+
+
+class ExportRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    filter: Filter = Field(default_factory=Filter)
+    format: Literal["csv", "parquet"] = "csv"
+    ids_only: bool = False
+
+
+class SnippetRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    filter: Filter = Field(default_factory=Filter)
+
+
+TagEdit.model_rebuild()   # its ``filter`` is declared below it

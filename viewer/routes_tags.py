@@ -23,7 +23,8 @@ def tags_of(ms: MapState) -> Any:
 
 
 def edit_ids(ms: MapState, body: TagEdit) -> list[Any]:
-    """The ids a tag edit names: its ids, plus those of its polygon's and its rows' points.
+    """The ids a tag edit names: its ids, plus those of its polygon's, its rows' and its
+    workbench filter's points.
     Rows outside the map are refused (400) rather than skipped: the browser sent a bug."""
     ids: list[Any] = list(body.ids or [])
     rows = []
@@ -35,6 +36,10 @@ def edit_ids(ms: MapState, body: TagEdit) -> list[Any]:
         if bad:
             raise HTTPException(400, f"rows outside this map: {bad[:5]}")
         rows.extend(body.rows)
+    if body.filter is not None:
+        from datamap.viewer.crossfilter import filtered_rows
+
+        rows.extend(filtered_rows(ms, body.filter).tolist())
     if rows:
         import pyarrow as pa
 

@@ -16,6 +16,25 @@ export interface MapInfo {
   fields: string[]; semantic_search: boolean; keyword_search: boolean; tags: boolean;
   duplicates: boolean; topics: Topic[] | null; tiles: TilesIndex | null; versions: string[];
 }
+// The workbench (charts, cross-filter, table): see workbench.ts
+export interface ChartMeta {
+  name: string; kind: 'number' | 'date' | 'category' | 'list' | 'topic'; label: string; source: string;
+  shown: boolean; total: number[]; edges?: number[]; log?: boolean; categories?: string[];
+  labels?: Record<string, string>; depth?: number;
+}
+export interface ColumnsMeta { rows: number; density_rows: number; other: string; missing: string; columns: ChartMeta[]; }
+export interface ServerFilter {
+  ranges: Record<string, [number, number]>; values: Record<string, string[]>;
+  polygon?: number[][]; rows?: number[]; tag?: string;
+}
+export interface Aggregate {
+  rows: number; count: number; charts: Record<string, number[]>; mask?: string;
+  density?: {grid: number; counts: string};
+}
+export interface RowsPage {
+  count: number; offset: number; rows: number[]; ids: string[]; x: number[]; y: number[];
+  cells: Record<string, (string | number | boolean | null)[]>;
+}
 export interface Hit { row: number; id: string; x: number; y: number; text: string; score?: number; }
 
 function tokenHeaders(): Record<string, string> {
@@ -69,6 +88,19 @@ export class MapApi {
     return getJSON<{name: string; count: number; rows: number[]; x: number[]; y: number[]}>(
       `${this.base}/tags/${encodeURIComponent(name)}`);
   }
+  columns() { return getJSON<ColumnsMeta>(`${this.base}/columns`); }
+  aggregate(filter: ServerFilter, mask: boolean, density: boolean) {
+    return postJSON<Aggregate>(`${this.base}/aggregate`, {filter, mask, density});
+  }
+  rows(body: {filter: ServerFilter; sort: string | null; desc: boolean; offset: number; limit: number; columns: string[]}) {
+    return postJSON<RowsPage>(`${this.base}/rows`, body);
+  }
+  async exportBlob(filter: ServerFilter, format: 'csv' | 'parquet'): Promise<Blob> {
+    const r = await check(await fetch(`${this.base}/export`, {method: 'POST', body: JSON.stringify({filter, format}),
+      headers: {'Content-Type': 'application/json', ...tokenHeaders()}}));
+    return r.blob();
+  }
+  python(filter: ServerFilter) { return postJSON<{code: string}>(`${this.base}/python`, {filter}); }
   editTag(name: string, body: unknown) {
     return postJSON<{name: string; count: number; changed: number}>(`${this.base}/tags/${encodeURIComponent(name)}`, body);
   }

@@ -5,6 +5,7 @@ import {ScatterplotLayer, TextLayer, PathLayer} from '@deck.gl/layers';
 import {DataFilterExtension} from '@deck.gl/extensions';
 import type {Hit} from './api';
 import {MAJOR, MINOR, type PlacedLabel} from './labelplace';
+import {densityLayers} from './density';
 import {thumbnailLayers} from './images';
 import type {MapView} from './mapview';
 import {paint} from './paint';
@@ -16,7 +17,7 @@ export function render(v: MapView, want: string[]) {
   const shown = want.filter((k) => v.tiles.has(k));
   // while children load, parents already cover the region: nothing flickers
   const thumbs = thumbnailLayers(v, shown);   // image maps zoomed in: thumbnails instead of dots
-  const layers: Layer[] = thumbs.length ? [] : tileLayers(v, shown, radius);
+  const layers: Layer[] = [...densityLayers(v), ...(thumbs.length ? [] : tileLayers(v, shown, radius))];
   layers.push(...highlightLayers(v, radius));
   layers.push(...thumbs, ...v.proj.layers(radius));
   if (v.curation) layers.push(...v.curation.layers(radius));

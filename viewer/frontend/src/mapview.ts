@@ -29,6 +29,7 @@ import type {Tile} from './tiles';
 import {onClick, onHover, rowOf} from './tooltip';
 import {initialViewState, readUrlState, replayUrlState, saveUrl, urlParams} from './urlstate';
 import {S} from './world';
+import {Workbench} from './workbench';
 
 export class MapView {
   api: MapApi;
@@ -56,6 +57,8 @@ export class MapView {
   curation: Curation | null = null;   // outlier colours, "similar" on tags (curation.ts)
   onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') this.setTool('pan'); };
   panelState: PanelState = {};        // what the side panel's home shows (panel.ts)
+  wb: Workbench | null = null;        // charts, cross-filter and table beside the map (workbench.ts)
+  frameWaiters: (() => void)[] = [];
 
   constructor(dataset: string, version: string, public params: URLSearchParams) {
     this.api = new MapApi(dataset, version);
@@ -82,6 +85,10 @@ export class MapView {
     this.setupHeader();
     await this.proj.setup(document.getElementById('projection') as HTMLSelectElement | null, p.get('proj'));
     readUrlState(this, p);
+    // the charts' columns are profiled on the server when a version is first opened (seconds
+    // at 1M rows): the first points never wait for them
+    this.wb = new Workbench(this);
+    const wbReady = this.wb.init(p);
     await deckLoaded;
     (window as any).__datamap.view = this;
     this.setupSelection();
@@ -90,6 +97,8 @@ export class MapView {
     this.renderPanelHome();
     this.update();
     replayUrlState(this, p);
+    await wbReady;
+    await this.wb.refresh();
     hooks.ready = true;
   }
 
@@ -113,6 +122,7 @@ export class MapView {
       onHover: (info) => this.onHover(info),
       onClick: (info) => this.onClick(info),
       onAfterRender: () => {
+        for (const f of this.frameWaiters.splice(0)) f();
         if (hooks.firstPointsMs === null && this.pointCount() > 0) {
           hooks.firstPointsMs = performance.now();
           hooks.firstPointsSinceStart = performance.now() - t0;
@@ -149,6 +159,14 @@ export class MapView {
   }
 
   recolour() { this.colourStamp++; this.update(); }
+
+  // Resolves once deck.gl has drawn a frame after this call (the bench's "repainted").
+  nextFrame(): Promise<void> {
+    return new Promise((res) => { this.frameWaiters.push(res); this.deck.redraw('workbench'); });
+  }
+
+  // The lasso, search hits or shown tag changed: if it filters, the workbench recounts.
+  sourcesChanged() { if (this.wb && (this.wb.filter.sel || this.wb.filter.search || this.wb.filter.tag)) this.wb.refresh(); else if (this.wb) this.wb.refreshActions(); }
 
   flyTo(x: number, y: number) {
     const zoom = Math.max(this.viewState.zoom, Math.log2(($('map').clientWidth || 800) / S) + 3);

@@ -1,4 +1,4 @@
-// Point colours and the legend filter, written into each tile's typed arrays.
+// Point colours, the legend filter and the workbench's cross-filter, written into each tile's typed arrays.
 //
 // A tile is repainted only when the colour stamp changed since it was last painted, so
 // panning never recolours tiles already on screen.
@@ -30,7 +30,8 @@ export function paint(v: MapView, t: Tile) {
     const rgba = colourOf(code, col ? c : undefined);
     t.colors.set(rgba, 4 * i);
     t.colors[4 * i + 3] = 200;
-    t.filter[i] = !v.filterSet || (col && v.filterSet.has(code)) ? 1 : 0;
+    const legendOk = !v.filterSet || (col && v.filterSet.has(code));
+    t.filter[i] = legendOk && (!v.wb || v.wb.passes(t.rows[i])) ? 1 : 0;
   }
   t.stamp = v.colourStamp;
   t.data = {length: t.n, attributes: {

@@ -70,7 +70,7 @@ function tagForm(v: MapView, panel: HTMLElement) {
   };
   form.onsubmit = (e) => { e.preventDefault(); send('add'); };
   rm.onclick = () => { if (name.value.trim()) send('remove'); };
-  clear.onclick = () => { v.selection = null; v.panelState.selection = undefined; v.update(); v.saveUrl(); v.renderPanelHome(); };
+  clear.onclick = () => { v.selection = null; v.panelState.selection = undefined; v.update(); v.saveUrl(); v.renderPanelHome(); v.sourcesChanged(); };
   panel.append(form, msg);
 }
 
@@ -85,4 +85,5 @@ export async function showTag(v: MapView, name: string) {
   v.params.set('tag', name);
   v.update();
   v.saveUrl();
+  v.sourcesChanged();
 }

@@ -7,7 +7,7 @@ import type {MapView} from './mapview';
 export async function runSearch(v: MapView) {
   const q = ($('q') as HTMLInputElement).value.trim();
   const mode = ($('mode') as HTMLSelectElement).value;
-  if (!q) { v.hits = []; v.panelState.search = undefined; v.update(); v.renderPanelHome(); return; }
+  if (!q) { v.hits = []; v.panelState.search = undefined; v.update(); v.renderPanelHome(); v.sourcesChanged(); return; }
   $('status').textContent = 'searching…';
   try {
     const r = await v.api.search(q, mode, 100);
@@ -19,4 +19,5 @@ export async function runSearch(v: MapView) {
   v.update();
   v.saveUrl();
   v.renderPanelHome();
+  v.sourcesChanged();
 }

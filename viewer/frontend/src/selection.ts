@@ -46,4 +46,5 @@ export async function selectPolygon(v: MapView, poly: number[][]) {
   v.saveUrl();
   v.update();
   v.renderPanelHome();
+  v.sourcesChanged();
 }

@@ -22,6 +22,7 @@ export function onHover(v: MapView, info: PickingInfo) {
   // a record fetched for an earlier hover may arrive after the pointer moved on: only the
   // newest hover may fill the tooltip, or it would name a point other than the one a click opens
   const seq = ++v.hoverSeq;
+  v.wb?.table.highlight(row);
   if (row === null) { tip.hidden = true; return; }
   const show = (rec: any) => {
     tip.replaceChildren();

@@ -51,6 +51,7 @@ export function urlParams(v: MapView): Record<string, string> {
   if (q && v.panelState.search) { p.q = q; p.mode = ($('mode') as HTMLSelectElement).value; }
   const tag = v.params.get('tag');
   if (tag) p.tag = tag;
+  v.wb?.meta && v.wb.urlParams(p);
   return p;
 }
 
