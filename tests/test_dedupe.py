@@ -372,6 +372,38 @@ def test_five_thousand_identical_texts_make_one_cluster_with_linear_work(debian,
     assert set(members[members < 2000].tolist()) <= near0
 
 
+@pytest.mark.parametrize("path", ["exact", "index-capped"])
+def test_a_different_text_with_the_same_vector_does_not_split_the_boilerplate(debian, debian_vectors, path):
+    """Different texts can embed to one vector (the uncased tokenizer drops accents, case
+    and unknown characters: PyPI's ``A small example package`` and ``...package测试包``).
+    Here 3 rows share row 0's vector with one word of its text replaced, and their ids sort
+    first, so a group keyed on the vector alone has one of them as its representative: the
+    text check then cut every link of its star and the 5,000 copies fell apart. They must
+    stay one cluster around row 0, and the 3 rows, a different record, one of their own."""
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks.dedupe_check import compare
+
+    ids, v, texts = _boilerplate_corpus(debian, debian_vectors)
+    first = texts[0].split()[0]
+    odd = texts[0].replace(first, "Unrelated" if first != "Unrelated" else "Other", 1)
+    assert compare(texts[0], odd).distinct, "the odd text must be a different record to the check"
+    ids, v, texts = ["a0", "a1", "a2"] + ids, np.concatenate([v[:1]] * 3 + [v]), [odd] * 3 + texts
+    kw, opts = {}, DuplicateOptions()
+    if path != "exact":
+        idx = _BruteForce(I.build_index(v))
+        knn_idx, knn_dist = I.knn_graph(idx, v, 33)
+        kw = {"knn_idx": knn_idx, "knn_dist": knn_dist, "index": idx}
+        opts = DuplicateOptions(exact_below=0, max_neighbors=128)
+    cl = find_duplicates(ids, v, opts, texts=texts, **kw).clusters
+    row0, copies = 3, np.arange(3 + 2000, 3 + 2000 + BOILERPLATE)
+    assert (cl.cluster_id[copies] == cl.cluster_id[row0]).all(), \
+        f"boilerplate split into {len(np.unique(cl.cluster_id[copies]))} clusters"
+    members = np.nonzero(cl.cluster_id == cl.cluster_id[row0])[0]
+    assert (cl.duplicate_class[members] == RETENTION).sum() == 1 and (cl.retained[members] == row0).all()
+    assert len(set(cl.cluster_id[:3].tolist())) == 1 and cl.cluster_id[0] != cl.cluster_id[row0]
+
+
 def test_pairs_just_inside_and_just_outside_the_cutoff(debian_vectors):
     """Two pairs of real-vector rotations, one 0.095 apart (cosine distance) and one 0.105
     apart, far from each other: at the cutoff 0.1 the first is one cluster and the second
