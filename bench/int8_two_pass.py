@@ -25,11 +25,11 @@ The activation error drops by ~255×; what remains is the weights' per-channel r
 Both MatMuls are ``com.microsoft.MatMulIntegerToFloat``, which ONNX Runtime's CPU
 provider runs with the same kernels as its own dynamic quantisation.
 
-Measured (2026-12-01 06:20-06:30 UTC, load 4-8, bench/README.md): two-pass is the
-accurate one (PyPI min cosine 0.9989 vs v2's 0.9888) but no faster than fp32, its
-elementwise steps (two quantisations, a dequantisation, a subtraction, an addition per
-MatMul) costing more than the int8 MatMuls save; all-int8 is the fast one (~2.5x torch
-on Debian) and the least accurate (PyPI min ~0.98). Neither ships.
+Measured (2026-12-01, load 4-6, bench/out/int8_variants.json, bench/README.md):
+two-pass is the accurate one (per-document cosine min 0.9989 on PyPI, 0.9994 on Debian,
+vs v2's 0.9888 / 0.9959); all-int8 the least (0.9729 / 0.9847). Speed under the shared
+box's load was too noisy to rank two-pass against v2 (0.56-2.6x across rounds). Neither
+ships yet.
 """
 from __future__ import annotations
 
