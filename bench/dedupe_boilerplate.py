@@ -90,10 +90,10 @@ def group_report(texts: list[str], cl, top: int = 12) -> dict:
     for grp in multi[np.argsort(-size[multi])][:top].tolist():
         mem = order[starts[np.searchsorted(multi, grp)]:ends[np.searchsorted(multi, grp)]]
         cs = np.unique(cid[mem])
-        biggest.append({"text": inv[grp][:80], "copies": int(size[grp]), "clusters": int(len(cs)),
+        biggest.append({"text": inv[grp][:80], "copies": int(size[grp]), "clusters": len(cs),
                         "cluster_size": int(size_per_cluster[cs].sum()),
                         "retained_in_cluster": int(retained_per_cluster[cs].sum())})
-    return {"groups": int(len(multi)), "rows_in_groups": int(size[multi].sum()),
+    return {"groups": len(multi), "rows_in_groups": int(size[multi].sum()),
             "groups_split": split, "groups_without_exactly_one_retained": bad_retained,
             "largest": biggest}
 
@@ -128,7 +128,7 @@ def run(total: int, mode: str) -> dict:
     step("knn_graph")
     d = find_duplicates(ids, v, DuplicateOptions(), knn_idx, knn_dist, idx, texts=texts)
     step("dedupe")
-    out["dedupe"] = {"method": d.method, "pairs": int(len(d.a)), "clusters": d.clusters.n_clusters,
+    out["dedupe"] = {"method": d.method, "pairs": len(d.a), "clusters": d.clusters.n_clusters,
                      "deletion_candidates": d.clusters.n_deletion,
                      "steps_s": {k: round(x, 2) for k, x in d.seconds.items()},
                      "text_pairs_compared": d.text_check.get("text_pairs_compared"),

@@ -68,8 +68,8 @@ def nmi(vectors: np.ndarray, labels: list[str], k: int, seed: int = 0) -> float:
     return float(normalized_mutual_info_score(labels, pred))
 
 
-def model_flops(texts: list[str]) -> float:
-    """Multiply-adds x2 of MiniLM on these texts' real tokens (no padding), as the model
+def model_flops(texts: list[str]) -> tuple[float, float]:
+    """(FLOPs, mean tokens): multiply-adds x2 of MiniLM on these texts' real tokens (no padding), as the model
     runs them: dense layers 2*T*H*(3H+H+2F) and attention 4*T^2*H per layer."""
     from tokenizers import Tokenizer
 
