@@ -69,8 +69,9 @@ def nmi(vectors: np.ndarray, labels: list[str], k: int, seed: int = 0) -> float:
 
 
 def model_flops(texts: list[str]) -> tuple[float, float]:
-    """(FLOPs, mean tokens): multiply-adds x2 of MiniLM on these texts' real tokens (no padding), as the model
-    runs them: dense layers 2*T*H*(3H+H+2F) and attention 4*T^2*H per layer."""
+    """(FLOPs, mean tokens): multiply-adds x2 of MiniLM on these texts' real tokens (no
+    padding), as the model runs them: dense layers 2*T*H*(3H+H+2F), attention 4*T^2*H,
+    per layer."""
     from tokenizers import Tokenizer
 
     from datamap.tasks.embed.encode import resolve_model
