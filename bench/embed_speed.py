@@ -1,19 +1,23 @@
-"""Embedding speed and quality of each embed mode, side by side, on real Debian text.
+"""Embedding speed and quality of each embed mode, side by side, on real PyPI and Debian text.
 
-    python bench/embed_speed.py                      # 2,000 full descriptions + 2,000 snippets
-    python bench/embed_speed.py --modes quality,fast --n 500
+    python bench/embed_speed.py                          # 2,000 PyPI summaries + 1,000 Debian texts
+    python bench/embed_speed.py --modes torch,quality --rounds 3
 
-Every mode embeds the same texts through the production path (tasks.embed.embed_texts:
-longest first, chunks of 512, no cache): 2,000 full descriptions and 2,000 40-word
-snippets (first 40 words of other descriptions). Reported per mode and text set:
-docs/s (wall), docs per CPU-second (the machine is shared; CPU time is less sensitive
-to other people's load), and the load average around the run.
+Every mode embeds the same texts through the production path (``tasks.embed.embed_texts``:
+longest first, chunks of 512, no cache): random PyPI summaries (short, ~15 tokens) and
+random full Debian descriptions (~100 tokens). The machine is shared, so the modes are
+timed *interleaved*: each round runs every mode once on each corpus, in a rotated order,
+and the speed ratio to torch is taken within a round (then the median over rounds).
+Reported per mode, corpus and round: docs/s (wall), docs per CPU-second and the 1-minute
+load average.
 
-Quality: cosine to the reference vectors (/work/shared/data/debian-packages-minilm.npy,
-sentence-transformers fp32) on the full descriptions and to this run's torch vectors on
-the snippets; the share of each doc's 10 reference neighbours a mode recovers; and
-topic NMI vs the Debian ``section`` (k-means, same K and seed, on both vector sets).
-The static (fast) model is also scored on --recovery-n (10,000) documents.
+Quality, per document: cosine to this run's torch vectors (the bar is 0.99 for *every*
+document) and, on Debian, to the shipped reference vectors; the share of each doc's 10
+torch neighbours a mode recovers; on Debian, topic NMI vs ``section``.
+
+Where the limit is: GFLOP/s achieved by each MiniLM mode (the model's multiply-adds on the
+real, unpadded tokens, over wall time) next to the machine's measured peaks, one large
+int8 ``MatMulInteger`` and one fp32 ``MatMul`` in ONNX Runtime on the same threads.
 Model export / distillation happens before timing (first-use cost reported separately).
 """
 from __future__ import annotations
@@ -35,9 +39,12 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
 
+# all-MiniLM-L6-v2's shape: 6 layers, hidden 384, FFN 1536 (QKV 3x384, out 384, up, down)
+LAYERS, HIDDEN, FFN = 6, 384, 1536
+
 
 def load_avg() -> float:
-    return os.getloadavg()[0]
+    return round(os.getloadavg()[0], 2)
 
 
 def knn(x: np.ndarray, k: int = 10) -> np.ndarray:
@@ -61,102 +68,220 @@ def nmi(vectors: np.ndarray, labels: list[str], k: int, seed: int = 0) -> float:
     return float(normalized_mutual_info_score(labels, pred))
 
 
+def model_flops(texts: list[str]) -> tuple[float, float]:
+    """(FLOPs, mean tokens): multiply-adds x2 of MiniLM on these texts' real tokens (no
+    padding), as the model runs them: dense layers 2*T*H*(3H+H+2F), attention 4*T^2*H,
+    per layer."""
+    from tokenizers import Tokenizer
+
+    from datamap.tasks.embed.encode import resolve_model
+
+    tok = Tokenizer.from_file(os.path.join(resolve_model(None)[0], "tokenizer.json"))
+    tok.no_padding()                 # the file pads to 128 by default, as OnnxEmbedder undoes too
+    tok.enable_truncation(256)
+    t = np.array([len(e.ids) for e in tok.encode_batch([x.strip() for x in texts])], dtype=np.float64)
+    dense = 2 * t * HIDDEN * (4 * HIDDEN + 2 * FFN)
+    attn = 4 * t * t * HIDDEN
+    return float(LAYERS * (dense + attn).sum()), float(t.mean())
+
+
+def load_corpora(n_pypi: int, n_debian: int, seed: int) -> dict:
+    """{name: {"texts", "reference" (Debian: the shipped vectors), "labels"}}."""
+    from datamap.tasks.embed.encode import EmbedOptions
+
+    max_chars = EmbedOptions().max_chars
+    pypi = pl.read_parquet(SHARED / "pypi-summaries.parquet", columns=["text"])
+    pypi = pypi.filter(pl.col("text").str.strip_chars().str.len_chars() > 0).sample(n=n_pypi, seed=seed)
+    deb = pl.read_parquet(SHARED / "debian-packages.parquet").with_row_index("_row").sample(n=n_debian, seed=seed)
+    ref = np.load(SHARED / "debian-packages-minilm.npy", mmap_mode="r")
+    return {
+        "pypi": {"texts": pypi["text"].to_list(), "reference": None, "labels": None},
+        "debian": {"texts": [t[:max_chars] for t in deb["text"].to_list()],
+                   "reference": np.asarray(ref[deb["_row"].to_numpy()], dtype=np.float32),
+                   "labels": deb["section"].to_list()},
+    }
+
+
+def load_modes(modes: list[str], warm: list[str]) -> tuple[dict, dict]:
+    """Embedders (built at first use, then warmed up) and what loading each cost."""
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder, resolve_embedder
+
+    embs, info = {}, {}
+    for mode in modes:
+        opts = EmbedOptions(mode=mode)
+        _, model_id, eff = resolve_embedder(opts)
+        t0 = time.perf_counter()
+        embs[mode] = load_embedder(opts)
+        info[mode] = {"model_id": model_id, "effective_mode": eff, "dim": embs[mode].dim,
+                      "load_seconds": round(time.perf_counter() - t0, 2)}
+        embs[mode].encode(warm)
+        print(f"[{mode}] loaded in {info[mode]['load_seconds']} s; load avg {load_avg()}", flush=True)
+    return embs, info
+
+
 def timed_embed(emb, texts: list[str]) -> tuple[np.ndarray, dict]:
     from datamap.tasks.embed.encode import embed_texts
     la0, t0, c0 = load_avg(), time.perf_counter(), time.process_time()
     v = embed_texts(texts, emb, None).vectors
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    return v, {"docs": len(texts), "seconds": round(wall, 3), "cpu_seconds": round(cpu, 3),
+    return v, {"seconds": round(wall, 3), "cpu_seconds": round(cpu, 3),
                "docs_per_s": round(len(texts) / wall, 1), "docs_per_cpu_s": round(len(texts) / cpu, 1),
-               "load_avg_1m": [round(la0, 2), round(load_avg(), 2)]}
+               "load_avg_1m": [la0, load_avg()]}
+
+
+def interleaved(embs: dict, corpora: dict, rounds: int) -> tuple[dict, dict]:
+    """Every mode on every corpus, ``rounds`` times, the mode order rotated each round:
+    ({corpus: {mode: [timing per round]}}, {corpus: {mode: vectors of the last round}}).
+    The fast mode is reloaded (0.1 s, untimed) before each timing: it memoises the words it
+    has seen, so a second pass over the same texts would time a warm memo, not encoding."""
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
+
+    modes = list(embs)
+    times = {c: {m: [] for m in modes} for c in corpora}
+    vecs: dict = {c: {} for c in corpora}
+    for r in range(rounds):
+        order = modes[r % len(modes):] + modes[:r % len(modes)]
+        for c, corpus in corpora.items():
+            for m in order:
+                if m == "fast":
+                    embs[m] = load_embedder(EmbedOptions(mode="fast"))
+                v, t = timed_embed(embs[m], corpus["texts"])
+                times[c][m].append(t)
+                vecs[c][m] = v
+                print(f"round {r} {c:6s} {m:7s} {t['docs_per_s']:9.1f} docs/s  load {t['load_avg_1m']}",
+                      flush=True)
+    return times, vecs
+
+
+def cosine_stats(a: np.ndarray, b: np.ndarray) -> dict:
+    cos = (a * b).sum(1)
+    return {"mean": round(float(cos.mean()), 5), "p01": round(float(np.quantile(cos, 0.01)), 5),
+            "min": round(float(cos.min()), 5), "share_ge_0.99": round(float((cos >= 0.99).mean()), 5)}
+
+
+def quality(vecs: dict, corpus: dict) -> dict:
+    """Per mode: cosine to torch (and the reference), 10-NN recovered, NMI (with labels)."""
+    torch_v = vecs.get("torch")
+    out = {}
+    for m, v in vecs.items():
+        q: dict = {}
+        if torch_v is not None and v.shape[1] == torch_v.shape[1]:
+            q["cosine_to_torch"] = cosine_stats(v, torch_v)
+        if corpus["reference"] is not None and v.shape[1] == corpus["reference"].shape[1]:
+            q["cosine_to_reference"] = cosine_stats(v, corpus["reference"])
+        base = corpus["reference"] if corpus["reference"] is not None else torch_v
+        if base is not None:
+            q["neighbour_recovery_at_10"] = round(recovery(base, v), 4)
+        if corpus["labels"] is not None:
+            q["nmi_section"] = round(nmi(v, corpus["labels"], len(set(corpus["labels"]))), 4)
+        out[m] = q
+    return out
+
+
+def _matmul_model(kind: str, m: int, k: int, n: int) -> bytes:
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(0)
+    if kind == "int8":
+        w = numpy_helper.from_array(rng.integers(-127, 127, (k, n), dtype=np.int8), "B")
+        x, y, op = TensorProto.UINT8, TensorProto.INT32, "MatMulInteger"
+    else:
+        w = numpy_helper.from_array(rng.standard_normal((k, n)).astype(np.float32), "B")
+        x, y, op = TensorProto.FLOAT, TensorProto.FLOAT, "MatMul"
+    g = helper.make_graph([helper.make_node(op, ["A", "B"], ["Y"])], "peak",
+                          [helper.make_tensor_value_info("A", x, [m, k])],
+                          [helper.make_tensor_value_info("Y", y, [m, n])], [w])
+    model = helper.make_model(g, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    return model.SerializeToString()
+
+
+def measured_peak(size: int = 2048, repeats: int = 7) -> dict:
+    """Best and median GOP/s of one size^3 int8 MatMulInteger (u8 x s8 -> s32, the kernel
+    the quality graph's dynamic-quantised MatMuls run) and one fp32 MatMul, in ONNX
+    Runtime with the embedder's thread count."""
+    import onnxruntime as ort
+
+    out = {"size": size, "threads": max(1, os.cpu_count() or 1)}
+    for kind in ("int8", "fp32"):
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = out["threads"]
+        s = ort.InferenceSession(_matmul_model(kind, size, size, size), so, providers=["CPUExecutionProvider"])
+        rng = np.random.default_rng(1)
+        a = rng.integers(0, 255, (size, size), dtype=np.uint8) if kind == "int8" else \
+            rng.standard_normal((size, size)).astype(np.float32)
+        s.run(None, {"A": a})
+        took = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            s.run(None, {"A": a})
+            took.append(time.perf_counter() - t0)
+        ops = 2.0 * size ** 3
+        out[kind] = {"best_gops": round(ops / min(took) / 1e9, 1), "median_gops": round(ops / float(np.median(took)) / 1e9, 1),
+                     "load_avg_1m": load_avg()}
+    return out
+
+
+def summarise(times: dict, flops: dict) -> dict:
+    """Per corpus and mode: median docs/s, GFLOP/s, and the median over rounds of the
+    within-round ratio to torch (wall and CPU)."""
+    out: dict = {}
+    for c, per_mode in times.items():
+        out[c] = {}
+        base = per_mode.get("torch")
+        for m, runs in per_mode.items():
+            dps = [r["docs_per_s"] for r in runs]
+            s: dict = {"docs_per_s_median": round(float(np.median(dps)), 1),
+                       "docs_per_cpu_s_median": round(float(np.median([r["docs_per_cpu_s"] for r in runs])), 1),
+                       "rounds": runs}
+            if m != "fast":
+                s["gflop_per_s_median"] = round(flops[c] / float(np.median([r["seconds"] for r in runs])) / 1e9, 1)
+            if base:
+                s["x_torch_wall_median"] = round(float(np.median(
+                    [r["docs_per_s"] / b["docs_per_s"] for r, b in zip(runs, base)])), 2)
+                s["x_torch_wall_per_round"] = [round(r["docs_per_s"] / b["docs_per_s"], 2) for r, b in zip(runs, base)]
+                s["x_torch_cpu_median"] = round(float(np.median(
+                    [r["docs_per_cpu_s"] / b["docs_per_cpu_s"] for r, b in zip(runs, base)])), 2)
+            out[c][m] = s
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--modes", default="torch,exact,quality,fast")
-    ap.add_argument("--n", type=int, default=2000, help="texts per set (full and snippets)")
-    ap.add_argument("--snippet-words", type=int, default=40)
-    ap.add_argument("--recovery-n", type=int, default=10000, help="docs for the fast mode's quality scores")
+    ap.add_argument("--n-pypi", type=int, default=2000)
+    ap.add_argument("--n-debian", type=int, default=1000)
+    ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default=str(REPO / "bench" / "out" / "embed_speed.json"))
     a = ap.parse_args()
 
-    from datamap.tasks.embed.encode import EmbedOptions, load_embedder, resolve_embedder
-
-    df = pl.read_parquet(SHARED / "debian-packages.parquet").with_row_index("_row")
-    ref_all = np.load(SHARED / "debian-packages-minilm.npy").astype(np.float32)
-    max_chars = EmbedOptions().max_chars
-    full = df.sample(n=a.n, seed=a.seed)
-    snip = df.sample(n=a.n, seed=a.seed + 1)
-    sets = {
-        "full": [t[:max_chars] for t in full["text"].to_list()],
-        "snippet": [" ".join(t.split()[:a.snippet_words]) for t in snip["text"].to_list()],
-    }
-    ref_full = ref_all[full["_row"].to_numpy()]
-    k_sections = full["section"].n_unique()
-    big = df.sample(n=min(a.recovery_n, len(df)), seed=a.seed + 2)
-    big_ref = ref_all[big["_row"].to_numpy()]
-    k_big = big["section"].n_unique()
-
+    corpora = load_corpora(a.n_pypi, a.n_debian, a.seed)
+    flops, tokens = {}, {}
+    for c, corpus in corpora.items():
+        flops[c], tokens[c] = model_flops(corpus["texts"])
     res: dict = {
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
-        "inputs": {"n": a.n, "snippet_words": a.snippet_words, "seed": a.seed,
-                   "full_mean_chars": round(float(np.mean([len(t) for t in sets["full"]])), 1),
-                   "snippet_mean_chars": round(float(np.mean([len(t) for t in sets["snippet"]])), 1)},
-        "reference": {"nmi_section_full": round(nmi(ref_full, full["section"].to_list(), k_sections), 4),
-                      "k": k_sections},
-        "modes": {},
+        "when_utc": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
+        "inputs": {c: {"n": len(x["texts"]), "mean_chars": round(float(np.mean([len(t) for t in x["texts"]])), 1),
+                       "mean_tokens": round(tokens[c], 1), "model_gflop": round(flops[c] / 1e9, 1)}
+                   for c, x in corpora.items()} | {"seed": a.seed, "rounds": a.rounds},
+        "peak_before": measured_peak(),
     }
-    torch_snip = None
-    for mode in [m.strip() for m in a.modes.split(",") if m.strip()]:
-        opts = EmbedOptions(mode=mode)
-        _, model_id, eff = resolve_embedder(opts)
-        t0 = time.perf_counter()
-        emb = load_embedder(opts)           # exports / distils at first use
-        r: dict = {"model_id": model_id, "effective_mode": eff, "dim": emb.dim,
-                   "load_seconds": round(time.perf_counter() - t0, 2)}
-        emb.encode(sets["full"][:16])       # warm-up: first-run allocations, thread pools
-        print(f"[{mode}] loaded in {r['load_seconds']} s; load avg {load_avg():.2f}", flush=True)
-        for name, texts in sets.items():
-            v, t = timed_embed(emb, texts)
-            r[name] = t
-            if name == "full":
-                cos = (v * ref_full).sum(1) if v.shape[1] == ref_full.shape[1] else None
-                if cos is not None:
-                    r[name]["cosine_to_reference"] = {
-                        "mean": round(float(cos.mean()), 5), "min": round(float(cos.min()), 5),
-                        "p01": round(float(np.quantile(cos, 0.01)), 5),
-                        "share_ge_0.99": round(float((cos >= 0.99).mean()), 4)}
-                r[name]["neighbour_recovery_at_10"] = round(recovery(ref_full, v), 4)
-                r[name]["nmi_section"] = round(nmi(v, full["section"].to_list(), k_sections), 4)
-            else:
-                if mode == "torch":
-                    torch_snip = v
-                elif torch_snip is not None and v.shape[1] == torch_snip.shape[1]:
-                    cos = (v * torch_snip).sum(1)
-                    r[name]["cosine_to_torch"] = {"mean": round(float(cos.mean()), 5),
-                                                  "min": round(float(cos.min()), 5)}
-            print(f"[{mode}] {name}: {t['docs_per_s']} docs/s ({t['docs_per_cpu_s']}/cpu-s) "
-                  f"load {t['load_avg_1m']}", flush=True)
-        if mode == "fast":
-            vb, tb = timed_embed(emb, big["text"].to_list())
-            r["recovery_set"] = {**tb, "neighbour_recovery_at_10": round(recovery(big_ref, vb), 4),
-                                 "nmi_section": round(nmi(vb, big["section"].to_list(), k_big), 4),
-                                 "reference_nmi_section": round(nmi(big_ref, big["section"].to_list(), k_big), 4),
-                                 "k": k_big}
-            print(f"[fast] {len(big)} docs: {r['recovery_set']}", flush=True)
-        res["modes"][mode] = r
-        del emb
-    base = res["modes"].get("torch")
-    if base:
-        for mode, r in res["modes"].items():
-            r["speedup_vs_torch"] = {s: round(r[s]["docs_per_s"] / base[s]["docs_per_s"], 2) for s in sets}
-            r["cpu_speedup_vs_torch"] = {s: round(r[s]["docs_per_cpu_s"] / base[s]["docs_per_cpu_s"], 2)
-                                         for s in sets}
+    embs, res["modes"] = load_modes([m.strip() for m in a.modes.split(",") if m.strip()],
+                                    corpora["debian"]["texts"][:16])
+    times, vecs = interleaved(embs, corpora, a.rounds)
+    res["peak_after"] = measured_peak()
+    res["speed"] = summarise(times, flops)
+    res["quality"] = {c: quality(vecs[c], corpora[c]) for c in corpora}
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    with open(a.out, "w") as f:
-        json.dump(res, f, indent=2)
-    print(json.dumps(res, indent=2))
+    Path(a.out).write_text(json.dumps(res, indent=2) + "\n")
+    for c, per_mode in res["speed"].items():
+        for m, s in per_mode.items():
+            q = res["quality"][c][m].get("cosine_to_torch", {})
+            print(f"{c:6s} {m:7s} {s['docs_per_s_median']:9.1f} docs/s  x torch {s.get('x_torch_wall_median')}"
+                  f"  GFLOP/s {s.get('gflop_per_s_median')}  cos min {q.get('min')}")
+    print("peak", res["peak_before"], res["peak_after"])
 
 
 if __name__ == "__main__":

@@ -98,7 +98,8 @@ def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None =
     options = options or DuplicateOptions()
     t0 = time.perf_counter()
     n = len(vectors)
-    groups = copy_groups(vectors, ids)
+    checked = texts is not None and options.text_check
+    groups = copy_groups(vectors, ids, texts if checked else None)
     gv = np.asarray(vectors)[groups.rep] if not groups.trivial else vectors
     if n < options.exact_below or knn_idx is None:
         ga, gb, d = exact_pairs(gv, options.radius)

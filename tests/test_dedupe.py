@@ -294,32 +294,114 @@ def test_templated_near_copies_stay_deletion_candidates(debian, debian_vectors):
         assert DELETION in {res.clusters.duplicate_class[ids.index(x)], res.clusters.duplicate_class[ids.index(y)]}
 
 
-def test_five_thousand_identical_texts_make_one_cluster_in_bounded_time(debian, debian_vectors):
-    """A corpus with 5,000 copies of one boilerplate text: one cluster, one retained point,
-    links linear in the copies (a star, not 12.5 M pairs), on the exact and the index path."""
-    import time
+BOILERPLATE = 5000   # PyPI holds 3,993 "A small example package" and 4,909 "Add your description here"
+VARIANT = 200       # more copies than the widening cap (128): each side alone finds only itself
+
+
+class _BruteForce:
+    """The usearch index searched exhaustively (usearch's own ``exact=True``): HNSW among
+    5,000 equal points returns an arbitrary mix of near results, which can hide whether
+    the widening search itself sees past a group's own copies; brute force cannot."""
+
+    def __init__(self, index):
+        self._index = index
+
+    def search(self, q, k, threads=1):
+        return self._index.search(q, k, threads=threads, exact=True)
+
+
+def _boilerplate_corpus(debian, debian_vectors):
+    """2,000 real Debian rows, 5,000 copies of row 0's text and vector (the boilerplate) and
+    200 copies of a variant (a full stop added; its vector 0.01 away in cosine distance, as
+    another author's wording embeds): ids sort row 0 first, so it is the one to keep."""
+    rng = np.random.default_rng(0)
+    base = np.asarray(debian_vectors[:2000], np.float32)
+    variant = base[0] + rng.normal(0, 7e-3, base.shape[1]).astype(np.float32)
+    v = np.concatenate([base, np.repeat(base[:1], BOILERPLATE, axis=0), np.repeat(variant[None], VARIANT, axis=0)])
+    texts = debian["text"].to_list()[:2000]
+    texts = texts + [texts[0]] * BOILERPLATE + [texts[0].rstrip() + "."] * VARIANT
+    return [f"r{i:05d}" for i in range(len(v))], v, texts
+
+
+@pytest.mark.parametrize("path", ["exact", "index", "index-capped"])
+def test_five_thousand_identical_texts_make_one_cluster_with_linear_work(debian, debian_vectors, path):
+    """A corpus with 5,000 copies of one boilerplate text (and a few copies of a variant):
+    one cluster, one retained point, on the exact path, the index path and the index path
+    with a 1M map's widening cap (128 neighbours, which the copies alone would fill).
+    Work is bounded by counting it, not timing it: links linear in the copies (a star,
+    not 12.5 M pairs) and the pair search's traced peak memory well under what all pairs
+    of the copies would take (12.5 M pairs x 20 bytes = 250 MB before any copy of them)."""
+    import tracemalloc
 
     from datamap.tasks import index as I
     from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
 
-    base = np.asarray(debian_vectors[:2000], np.float32)
-    v = np.concatenate([base, np.repeat(base[:1], 5000, axis=0)])
-    ids = [f"r{i:05d}" for i in range(len(v))]
-    texts = debian["text"].to_list()[:2000] + [debian["text"][0]] * 5000
-    idx = I.build_index(v)
-    knn_idx, knn_dist = I.knn_graph(idx, v, 33)
-    for kw in ({}, {"knn_idx": knn_idx, "knn_dist": knn_dist, "index": idx}):
-        t = time.perf_counter()
-        res = find_duplicates(ids, v, DuplicateOptions(exact_below=0 if kw else 20_000), texts=texts, **kw)
-        took = time.perf_counter() - t
-        cl = res.clusters
-        group = cl.cluster_id[2000:]
-        assert (group == cl.cluster_id[0]).all()
-        members = np.nonzero(cl.cluster_id == cl.cluster_id[0])[0]
-        assert (cl.duplicate_class[members] == RETENTION).sum() == 1
-        assert cl.retained[0] == 0            # the smallest id of the copies is kept
-        assert len(res.a) < 3 * len(v), f"{len(res.a)} pairs: not linear in the copies"
-        assert took < 30, f"{took:.1f} s (was 38 s with every pair of copies)"
+    ids, v, texts = _boilerplate_corpus(debian, debian_vectors)
+    kw, opts = {}, DuplicateOptions()
+    if path != "exact":
+        idx = I.build_index(v)
+        if path == "index-capped":
+            idx = _BruteForce(idx)
+        knn_idx, knn_dist = I.knn_graph(idx, v, 33)
+        kw = {"knn_idx": knn_idx, "knn_dist": knn_dist, "index": idx}
+        opts = DuplicateOptions(exact_below=0, max_neighbors=128 if path == "index-capped" else None)
+    tracemalloc.start()
+    try:
+        res = find_duplicates(ids, v, opts, texts=texts, **kw)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert res.method == ("exact" if path == "exact" else "index")
+    cl = res.clusters
+    copies = np.arange(2000, len(v))
+    assert (cl.cluster_id[copies] == cl.cluster_id[0]).all(), \
+        f"boilerplate split into {len(np.unique(cl.cluster_id[np.r_[0, copies]]))} clusters"
+    members = np.nonzero(cl.cluster_id == cl.cluster_id[0])[0]
+    assert (cl.duplicate_class[members] == RETENTION).sum() == 1
+    assert cl.duplicate_class[0] == RETENTION and (cl.retained[members] == 0).all()
+    assert (cl.duplicate_class[copies] == DELETION).all()
+    # a star per group, plus one link per copy for each group the boilerplate is near (here
+    # the variant and row 0's Debian siblings within the 0.2 radius: 20-24k links here):
+    # linear in the copies, where every pair of them would be 12.5 M
+    assert len(res.a) < 5 * len(v), f"{len(res.a)} pairs: not linear in the copies"
+    assert peak < 120e6, f"pair search peaked at {peak / 1e6:.0f} MB traced"
+    # the boilerplate's cluster is the copies, the variant and row 0's Debian neighbours
+    # within the cutoff, nothing else
+    u = _unit(v[:2000])
+    near0 = set(np.nonzero(1.0 - u @ u[0] <= 0.1 + 1e-6)[0].tolist())
+    assert set(members[members < 2000].tolist()) <= near0
+
+
+@pytest.mark.parametrize("path", ["exact", "index-capped"])
+def test_a_different_text_with_the_same_vector_does_not_split_the_boilerplate(debian, debian_vectors, path):
+    """Different texts can embed to one vector (the uncased tokenizer drops accents, case
+    and unknown characters: PyPI's ``A small example package`` and ``...package测试包``).
+    Here 3 rows share row 0's vector with one word of its text replaced, and their ids sort
+    first, so a group keyed on the vector alone has one of them as its representative: the
+    text check then cut every link of its star and the 5,000 copies fell apart. They must
+    stay one cluster around row 0, and the 3 rows, a different record, one of their own."""
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+    from datamap.tasks.dedupe_check import compare
+
+    ids, v, texts = _boilerplate_corpus(debian, debian_vectors)
+    first = texts[0].split()[0]
+    odd = texts[0].replace(first, "Unrelated" if first != "Unrelated" else "Other", 1)
+    assert compare(texts[0], odd).distinct, "the odd text must be a different record to the check"
+    ids, v, texts = ["a0", "a1", "a2"] + ids, np.concatenate([v[:1]] * 3 + [v]), [odd] * 3 + texts
+    kw, opts = {}, DuplicateOptions()
+    if path != "exact":
+        idx = _BruteForce(I.build_index(v))
+        knn_idx, knn_dist = I.knn_graph(idx, v, 33)
+        kw = {"knn_idx": knn_idx, "knn_dist": knn_dist, "index": idx}
+        opts = DuplicateOptions(exact_below=0, max_neighbors=128)
+    cl = find_duplicates(ids, v, opts, texts=texts, **kw).clusters
+    row0, copies = 3, np.arange(3 + 2000, 3 + 2000 + BOILERPLATE)
+    assert (cl.cluster_id[copies] == cl.cluster_id[row0]).all(), \
+        f"boilerplate split into {len(np.unique(cl.cluster_id[copies]))} clusters"
+    members = np.nonzero(cl.cluster_id == cl.cluster_id[row0])[0]
+    assert (cl.duplicate_class[members] == RETENTION).sum() == 1 and (cl.retained[members] == row0).all()
+    assert len(set(cl.cluster_id[:3].tolist())) == 1 and cl.cluster_id[0] != cl.cluster_id[row0]
 
 
 def test_pairs_just_inside_and_just_outside_the_cutoff(debian_vectors):

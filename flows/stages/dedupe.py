@@ -148,7 +148,7 @@ def dedupe_refresh(key: str, work_dir: str, store_uri: str, storage_options: dic
     b = np.concatenate([kept["b"].to_numpy().astype(np.int64), b])
     d = np.concatenate([kept[schema.NEIGHBOR_DISTANCE].to_numpy().astype(np.float32), d])
     id_list = ids.to_pylist()
-    groups = copy_groups(vectors, id_list)
+    groups = copy_groups(vectors, id_list, texts if opts.text_check else None)
     a, b, d = expand(groups, *to_groups(groups, *canonical_pairs(a, b, d, n)))
     t2 = time.perf_counter()
     codes, info = D.run_text_check(texts, a, b, d, opts)
