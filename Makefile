@@ -32,6 +32,7 @@ browser:
 # The packaging check (fresh venvs, pip) runs beside it; its log is printed at the end.
 test: setup browser
 	@bash .ci/packaging.sh $(BIN)/python > .packaging.log 2>&1 & pkg=$$!; \
+	$(BIN)/python .ci/warm_numba.py; \
 	$(BIN)/python -m pytest -q -ra --durations=25 -n 3 --dist loadfile; rc=$$?; \
 	wait $$pkg; prc=$$?; cat .packaging.log; rm -f .packaging.log; \
 	[ $$prc -eq 0 ] || echo "packaging check failed (exit $$prc)"; exit $$(( rc || prc ))

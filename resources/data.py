@@ -90,3 +90,16 @@ class DataResource:
 
     def get(self, ids: list[str]) -> list[dict[str, Any]]:
         return self.tb.take(pa.array(self.positions(ids))).to_pylist()
+
+
+def align_to(table: pa.Table, ids: pa.ChunkedArray) -> pa.Table:
+    """``table`` (keyed by id) in the row order of ``ids``; stages promise it, this checks."""
+    got = table.column(schema.ID)
+    if len(got) == len(ids) and got.equals(ids.cast(got.type)):
+        return table
+    import pyarrow.compute as pc
+
+    idx = pc.index_in(ids.cast(got.type), value_set=got.combine_chunks())
+    if idx.null_count:
+        raise ValueError(f"{idx.null_count} map ids missing from a per-point artifact")
+    return table.take(idx)

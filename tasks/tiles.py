@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.ipc as ipc
 
 from datamap.resources import schema
+from datamap.resources.data import align_to  # noqa: F401  (stages call T.align_to)
 from datamap.resources.options import options_from_dict
 
 
@@ -190,19 +191,6 @@ def duplicate_column(dups: pa.Table) -> ColourColumn | None:
         return None
     codes, cats = got
     return ColourColumn(schema.DUP_CLASS, "category", codes, source="duplicates", categories=cats)
-
-
-def align_to(table: pa.Table, ids: pa.ChunkedArray) -> pa.Table:
-    """``table`` (keyed by id) in the row order of ``ids``; stages promise it, this checks."""
-    got = table.column(schema.ID)
-    if len(got) == len(ids) and got.equals(ids.cast(got.type)):
-        return table
-    import pyarrow.compute as pc
-
-    idx = pc.index_in(ids.cast(got.type), value_set=got.combine_chunks())
-    if idx.null_count:
-        raise ValueError(f"{idx.null_count} map ids missing from a per-point artifact")
-    return table.take(idx)
 
 
 def write_tiles(out_dir: str, x: np.ndarray, y: np.ndarray, columns: list[ColourColumn],

@@ -50,8 +50,8 @@ class Profile:
 
 
 def _aligned(ms: MapState, name: str) -> pa.Table:
-    """A per-point artifact in the map's row order (stages promise it; tasks.tiles checks)."""
-    from datamap.tasks.tiles import align_to
+    """A per-point artifact in the map's row order (stages promise it; this checks)."""
+    from datamap.resources.data import align_to
 
     return align_to(ms.m.read_parquet(name), ms.table.column(schema.ID))
 
@@ -169,7 +169,7 @@ def mask_of(ms: MapState, f) -> np.ndarray | None:
     if f.rows is not None:
         And(_rows_mask(p.n, f.rows))
     if f.tag is not None:
-        from datamap.viewer.routes_tags import tags_of
+        from datamap.viewer.maps import tags_of
 
         ids = list(tags_of(ms).get_datums_in_tag(f.tag))
         And(_rows_mask(p.n, ms.m.data.positions(ids, strict=False)))

@@ -317,3 +317,10 @@ def tile_response(data: bytes, version: str, accept_encoding: str):
 
         data = gzip.decompress(data)
     return Response(data, media_type="application/vnd.apache.arrow.stream", headers=headers)
+
+
+def tags_of(ms: MapState) -> Any:
+    """The map's tags; a 404 (``ResourceMissing``) when tag support is not installed."""
+    if not ms.has_tags():
+        raise ResourceMissing("this datamap has no tags support installed")
+    return ms.m.tags

@@ -10,16 +10,8 @@ from typing import Any, Callable
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from datamap.resources import schema
-from datamap.resources.errors import ResourceMissing
-from datamap.viewer.maps import MapCache, MapState
+from datamap.viewer.maps import MapCache, MapState, tags_of
 from datamap.viewer.request_models import TagEdit
-
-
-def tags_of(ms: MapState) -> Any:
-    """The map's tags; a 404 (``ResourceMissing``) when tag support is not installed."""
-    if not ms.has_tags():
-        raise ResourceMissing("this datamap has no tags support installed")
-    return ms.m.tags
 
 
 def edit_ids(ms: MapState, body: TagEdit) -> list[Any]:

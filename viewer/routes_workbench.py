@@ -56,7 +56,8 @@ def add_workbench_routes(r: APIRouter, maps: MapCache) -> None:
                               body.limit, body.columns)
         return await run_in_threadpool(work)
 
-    @r.post(base + "/export")
+    @r.post(base + "/export", response_class=Response, responses={200: {"content": {
+        m.split(";")[0]: {"schema": {"type": "string", "format": "binary"}} for m in MEDIA.values()}}})
     async def export(dataset: str, version: str, body: ExportRequest) -> Response:
         ms = maps.get(dataset, version)
         data = await run_in_threadpool(lambda: table.export_bytes(ms, body.filter, body.format, body.ids_only))

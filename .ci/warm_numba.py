@@ -1,0 +1,19 @@
+"""Compile umap-learn's and pynndescent's numba functions once into the tests' kept cache.
+
+`make test` runs pytest on three workers; on a fresh machine each worker would otherwise
+JIT-compile the same functions at the same time (numba's cache is per function and file,
+~1 CPU-minute each here), all three on the critical path. The folder is the one
+tests/conftest.py gives NUMBA_CACHE_DIR by default.
+"""
+import os
+from pathlib import Path
+
+os.environ.setdefault("NUMBA_CACHE_DIR", str(Path.home() / ".cache" / "datamap" / "numba"))
+
+import numpy as np  # noqa: E402
+import umap  # noqa: E402
+
+x = np.random.default_rng(0).normal(size=(300, 16)).astype(np.float32)
+umap.UMAP(n_neighbors=10, metric="cosine", n_epochs=20, random_state=0).fit(x)
+umap.UMAP(n_neighbors=10, metric="euclidean", n_epochs=20, random_state=0).fit(x)
+print(f"numba cache warm in {os.environ['NUMBA_CACHE_DIR']}")
