@@ -16,6 +16,12 @@ from datamap.tasks.progress import stage
 # options name their own (docs/scale.md has the measured recall and time of each).
 LARGE_INDEX_ROWS = 200_000
 LARGE_SETTINGS = {"dtype": "i8", "connectivity": 12, "expansion_add": 64, "expansion_search": 48}
+# Maps below this many rows get an exact k-NN graph (one matrix product per block) rather
+# than HNSW's: at this size it costs under a second, and it is the same on every machine
+# and thread count. HNSW built with several threads is not, so a refresh on a Dask worker
+# and one on a laptop could vote new points into different topics.
+EXACT_KNN_ROWS = 10_000
+_EXACT_BLOCK = 1024
 
 
 @dataclass
@@ -59,10 +65,38 @@ def build_index(vectors: np.ndarray, options: IndexOptions | None = None):
     return index
 
 
-def knn_graph(index, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """(indices, cosine distances), (N, k) each, self first — UMAP's precomputed_knn form."""
+def exact_knn(vectors: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact cosine k-NN of ``rows`` among all ``vectors``, in ``knn_graph``'s form: self
+    first, then by (distance, position), so ties (identical vectors) always come out in
+    the same order. Distances are computed in float64 for the same reason."""
     n = len(vectors)
     k = min(k, n)
+    rows = np.asarray(rows, np.int64)
+    unit = np.asarray(vectors, np.float64)
+    norms = np.linalg.norm(unit, axis=1, keepdims=True)
+    unit = unit / np.where(norms > 0, norms, 1.0)
+    keys = np.empty((len(rows), k), np.int64)
+    dist = np.empty((len(rows), k), np.float32)
+    for s in range(0, len(rows), _EXACT_BLOCK):
+        r = rows[s:s + _EXACT_BLOCK]
+        d = 1.0 - unit[r] @ unit.T
+        d[np.arange(len(r)), r] = -np.inf                    # self first, even among identical rows
+        part = np.argpartition(d, k - 1, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (len(r), 1))
+        pd = np.take_along_axis(d, part, axis=1)
+        order = np.lexsort((part, pd), axis=1)
+        keys[s:s + len(r)] = np.take_along_axis(part, order, axis=1)
+        dist[s:s + len(r)] = np.take_along_axis(pd, order, axis=1)
+    dist[:, 0] = 0.0
+    return keys, np.maximum(dist, 0.0)
+
+
+def knn_graph(index, vectors: np.ndarray, k: int, exact_below: int = EXACT_KNN_ROWS) -> tuple[np.ndarray, np.ndarray]:
+    """(indices, cosine distances), (N, k) each, self first — UMAP's precomputed_knn form.
+    Exact (``exact_knn``) for fewer than ``exact_below`` rows, else from the HNSW index."""
+    n = len(vectors)
+    k = min(k, n)
+    if n < exact_below:
+        return exact_knn(vectors, np.arange(n), k)
     m = index.search(np.ascontiguousarray(vectors, dtype=np.float32), k, threads=os.cpu_count() or 1)
     keys = np.asarray(m.keys, dtype=np.int64).reshape(n, -1)
     dist = np.asarray(m.distances, dtype=np.float32).reshape(n, -1)
@@ -119,13 +153,16 @@ def reindex(index, n_old: int, keep_old: np.ndarray, keep_new: np.ndarray, add_r
                   threads=os.cpu_count() or 1)
 
 
-def search_rows(index, vectors: np.ndarray, rows: np.ndarray, k: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+def search_rows(index, vectors: np.ndarray, rows: np.ndarray, k: int, n: int,
+                exact_below: int = EXACT_KNN_ROWS) -> tuple[np.ndarray, np.ndarray]:
     """k-NN rows for a subset of points (positions ``rows``), in ``knn_graph``'s form:
     self first, gaps filled with self, cosine distances >= 0."""
     rows = np.asarray(rows, np.int64)
     k = min(k, n)
     if not len(rows):
         return np.zeros((0, k), np.int64), np.zeros((0, k), np.float32)
+    if n < exact_below:
+        return exact_knn(vectors[:n], rows, k)
     m = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), k, threads=os.cpu_count() or 1)
     keys = np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1)
     dist = np.asarray(m.distances, dtype=np.float32).reshape(len(rows), -1)
