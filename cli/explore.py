@@ -15,6 +15,8 @@ from typing import Any, Callable, Optional
 import typer
 from rich.console import Console
 
+from datamap.resources.choices import EmbedMode
+
 
 def dataset_name(source: str) -> str:
     """A valid dataset name from a file name: ``data/My Notes.v2.csv`` → ``my-notes-v2``."""
@@ -39,6 +41,8 @@ def register(app: typer.Typer, store_opt: Any, console: Console, fail: Callable[
                 port: int = typer.Option(8000, help="Port of the web map (loopback only)"),
                 open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the map in a browser"),
                 serve: bool = typer.Option(True, "--serve/--no-serve", help="Serve the web map after the build"),
+                embed_mode: EmbedMode = typer.Option("quality", help="quality (ONNX int8), exact (ONNX fp32) "
+                                                     "or fast (static, ~100× faster, coarser neighbourhoods)"),
                 verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs")) -> None:
         """Build a map of FILE and open its web map, in one command."""
         from datamap.cli.build_options import build_options
@@ -50,7 +54,8 @@ def register(app: typer.Typer, store_opt: Any, console: Console, fail: Callable[
             check_name(name, "dataset")
         except DatamapError as e:
             fail(e)
-        options = build_options({"text_field": text, "id_field": id_field}, {"method": "auto", "seed": 42},
+        options = build_options({"text_field": text, "id_field": id_field, "embed_mode": embed_mode.value},
+                                {"method": "auto", "seed": 42},
                                 topics={}, dedupe={}, outliers={}, image_field=None, settings=[])
         res = run_build(source, name, store, options, "local", None, False, verbose)
         report(res)

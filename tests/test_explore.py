@@ -28,11 +28,14 @@ def test_dataset_name_from_the_file_name():
 @pytest.mark.slow
 @needs_chromium
 def test_explore_the_bundled_sample_serves_a_drawn_map(tmp_path):
+    """The fast embedder keeps this test's build short; the quality embedder is tested
+    on its own (test_embedders) and by the other built maps."""
     port = _free_port()
     env = {**os.environ, "DATAMAP_STORE": str(tmp_path / "store")}
     log = open(tmp_path / "explore.log", "w+")
     proc = subprocess.Popen([sys.executable, "-m", "datamap.cli.main", "explore", str(SAMPLE), "--id", "id",
-                             "--port", str(port), "--no-open"], stdout=log, stderr=subprocess.STDOUT, env=env)
+                             "--port", str(port), "--no-open",
+                             "--embed-mode", "fast"], stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         url = None
         deadline = time.time() + 900
