@@ -131,6 +131,32 @@ def test_large_index_settings_resolve_by_size_and_keep_recall(real4k):
     assert recall > 0.85
 
 
+def test_small_maps_get_an_exact_knn_graph_the_same_in_every_process(real4k):
+    """Below EXACT_KNN_ROWS the graph is exact and does not depend on the HNSW index, whose
+    multi-threaded build differs run to run: two indexes, the same graph; identical rows
+    come out self first, then by position (a refresh's topic vote reads this order)."""
+    v = real4k[0].copy()
+    v[10:14] = v[10]                       # four identical rows
+    g1 = I.knn_graph(I.build_index(v), v, 11)
+    g2 = I.knn_graph(I.build_index(v[::-1].copy()), v, 11)   # another index, other insertion order
+    assert np.array_equal(g1[0], g2[0]) and np.array_equal(g1[1], g2[1])
+    keys, dist = g1
+    assert (keys[:, 0] == np.arange(len(v))).all()
+    assert list(keys[12, :4]) == [12, 10, 11, 13] and np.allclose(dist[12, :4], 0.0, atol=1e-6)
+    # against a brute force of its own (float64), wherever the 10th and 11th are no tie
+    u = v.astype(np.float64)
+    d = 1 - u @ u.T
+    np.fill_diagonal(d, np.inf)
+    ref = np.argsort(d, axis=1, kind="stable")[:, :11]
+    gap = np.take_along_axis(d, ref[:, 10:11], 1)[:, 0] - np.take_along_axis(d, ref[:, 9:10], 1)[:, 0]
+    clear = np.nonzero(gap > 1e-9)[0]
+    assert len(clear) > 3800        # Debian has many word-for-word identical descriptions
+    assert all(set(keys[r, 1:]) == set(ref[r, :10]) for r in clear)
+    rows = np.array([3, 12, 3999])
+    k2, d2 = I.search_rows(I.build_index(v), v, rows, 11, len(v))
+    assert np.array_equal(k2, keys[rows]) and np.allclose(d2, dist[rows], atol=1e-6)
+
+
 def test_build_with_sampled_layout(debian_2k_path, tmp_store):
     """The flow takes the sample path from the projection options; the layout covers
     every row and the version publishes as usual."""
