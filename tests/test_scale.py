@@ -138,7 +138,11 @@ def test_small_maps_get_an_exact_knn_graph_the_same_in_every_process(real4k):
     v = real4k[0].copy()
     v[10:14] = v[10]                       # four identical rows
     g1 = I.knn_graph(I.build_index(v), v, 11)
-    g2 = I.knn_graph(I.build_index(v[::-1].copy()), v, 11)   # another index, other insertion order
+    from usearch.index import Index
+
+    other = Index(ndim=v.shape[1], metric="cos")             # the same keys, inserted in reverse
+    other.add(np.arange(len(v))[::-1].copy(), v[::-1].copy(), threads=2)
+    g2 = I.knn_graph(other, v, 11)
     assert np.array_equal(g1[0], g2[0]) and np.array_equal(g1[1], g2[1])
     keys, dist = g1
     assert (keys[:, 0] == np.arange(len(v))).all()
