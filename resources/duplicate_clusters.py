@@ -34,7 +34,7 @@ CLASSES = (SINGLETON, RETENTION, DELETION)
 # duplicate_neighbors.parquet. The first three say "the same record", the last three
 # "different records" (a sibling from one template). ``unchecked``: no text to compare.
 TEXT_SAME = ("equal", "reworded", "contained")
-TEXT_DISTINCT = ("substituted", "qualified", "qualifier")
+TEXT_DISTINCT = ("substituted", "qualified", "qualifier", "described")   # new reasons go last: stored codes stay valid
 TEXT_REASONS = TEXT_SAME + TEXT_DISTINCT
 UNCHECKED = -1
 # A "reworded" pair shares few words, so only the embedding says it is the same record:
