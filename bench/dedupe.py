@@ -301,8 +301,12 @@ def bench_quality(n_copies: int, seed: int = 7) -> dict:
         dedupe_s = time.perf_counter() - t3
         cl = res.clusters
         same = cl.cluster_id[orig] == cl.cluster_id[copy_rows]
+        if check:
+            same_default = same
         runs[name] = {"dedupe_s": round(dedupe_s, 2), "corpus_deletion_candidates": cl.n_deletion,
                       **_scores(same, cl.duplicate_class == "deletion candidate", cl.retained, family, kinds, all_ids)}
+    runs["datamap"]["if_any_whole_sentence"] = _any_sentence_recall(
+        [texts[o] for o in orig], new_texts, kinds, cl_same=same_default)
     out = {"corpus_rows": n, "planted": n_copies, "pool": len(pool), "eligible_in_pool": len(eligible),
            "cutoff": 0.1, "embed_copies_s": round(embed_s, 2), "docs_per_s": round(n_copies / embed_s, 1),
            "stored_vs_reembedded_max_distance": round(drift, 6),
@@ -315,6 +319,18 @@ def bench_quality(n_copies: int, seed: int = 7) -> dict:
            **runs}
     out["semhash"] = _semhash(all_vec, all_ids, texts + new_texts, orig, copy_rows, family, kinds)
     return out
+
+
+def _any_sentence_recall(originals, copies, kinds, cl_same) -> dict:
+    """Planted recall had every appended whole sentence made a variant (the check's
+    ``sentence_names=False``): the default's clustered pairs minus those it would split."""
+    from datamap.tasks.dedupe_check import compare
+
+    split = np.asarray([compare(o, c, sentence_names=False).distinct for o, c in zip(originals, copies)])
+    same = np.asarray(cl_same) & ~split
+    k = np.asarray(kinds)
+    return {"recall": round(float(same.mean()), 4), "recall_ci95": wilson(int(same.sum()), len(same)),
+            "recall_by_edit": {kind: round(float(same[k == kind].mean()), 4) for kind in KINDS}}
 
 
 def _scores(same, is_del, retained, family, kinds, ids=None) -> dict:
@@ -434,10 +450,13 @@ def bench_labels() -> dict:
         d = np.asarray([float(r["distance"]) for r in rows], np.float32)
         dup = np.asarray([r["label"] == "duplicate" for r in rows])
         codes = np.asarray([TEXT_REASONS.index(compare(r["text_a"], r["text_b"]).reason) for r in rows])
+        any_sentence = np.asarray([TEXT_REASONS.index(compare(r["text_a"], r["text_b"], sentence_names=False).reason)
+                                   for r in rows])
         # before issue 25's "described" rule the same pairs were "contained"
         before = np.where(codes == TEXT_REASONS.index("described"), TEXT_REASONS.index("contained"), codes)
         flags = {"bare_cutoff": d <= 0.1, "datamap": (d <= 0.1) & ~text_distinct(codes, d, 0.1),
-                 "datamap_before_issue25": (d <= 0.1) & ~text_distinct(before, d, 0.1)}
+                 "datamap_before_issue25": (d <= 0.1) & ~text_distinct(before, d, 0.1),
+                 "datamap_any_whole_sentence": (d <= 0.1) & ~text_distinct(any_sentence, d, 0.1)}
         if root is not None:
             a, b = np.asarray([int(r["row_a"]) for r in rows]), np.asarray([int(r["row_b"]) for r in rows])
             flags["semhash"] = (root[a] == root[b]) | (root[a] == b) | (root[b] == a)

@@ -94,13 +94,14 @@ class Tokens:
         want = set(words)
         return any(r.casefold() in want and _IDENT.search(r) for r in self.raw)
 
-    def named_sentences(self, start: int, stop: int) -> bool:
+    def named_sentences(self, start: int, stop: int, names: bool = True) -> bool:
         """Whether tokens ``start:stop`` are whole sentences that name something: the span
         begins at the text's start or after a sentence end (``.``, ``!``, ``?`` or a blank
         line) and ends at the text's end or at a sentence end, and one of its tokens is
         written like a name — an identifier (``1.x``, ``OpenMP``) or an acronym (``PHP``,
         ``HTML``). A cut-off copy stops mid-sentence; boilerplate appended to a copy
-        ("It is maintained by a team of volunteers.") names nothing."""
+        ("It is maintained by a team of volunteers.") names nothing. ``names=False``: any
+        whole sentence counts (the bench's alternative reading, see ``compare``)."""
         spans = [m.span() for m in _TOKEN.finditer(self.text)]
         if not 0 <= start < stop <= len(spans):
             return False
@@ -109,6 +110,8 @@ class Tokens:
         if not (_SENTENCE_END.search(before) and _SENTENCE_END.search(after)):
             return False
         span = self.raw[start:stop]
+        if not names:
+            return True
         if not any(c.islower() for r in span for c in r):
             return False          # an all-capitals text: every word would read as an acronym
         return any(_IDENT.search(r) or _ACRONYM.fullmatch(r) for r in span)
@@ -120,12 +123,15 @@ def tokens(text: str) -> Tokens:
     return Tokens(text)
 
 
-def compare(a: str, b: str) -> Verdict:
-    """The verdict on one pair of texts (symmetric)."""
-    return compare_tokens(Tokens(a), Tokens(b))
+def compare(a: str, b: str, sentence_names: bool = True) -> Verdict:
+    """The verdict on one pair of texts (symmetric). ``sentence_names=False`` is the
+    alternative the bench scores beside the default: every appended whole sentence makes a
+    variant, named or not — right for every such real pair labelled so far, but it also
+    keeps apart a copy with boilerplate appended (bench/dedupe.py's planted copies)."""
+    return compare_tokens(Tokens(a), Tokens(b), sentence_names)
 
 
-def compare_tokens(ta: Tokens, tb: Tokens) -> Verdict:
+def compare_tokens(ta: Tokens, tb: Tokens, sentence_names: bool = True) -> Verdict:
     """The verdict on two tokenised texts."""
     from rapidfuzz.distance import Levenshtein
 
@@ -156,7 +162,7 @@ def compare_tokens(ta: Tokens, tb: Tokens) -> Verdict:
     added, span, side, start, stop = one_sided[0]
     if span <= QUALIFIER_WORDS and (span > 1 or side.identifiers(added)):
         return Verdict(True, "qualifier")
-    if span > 1 and side.named_sentences(start, stop):
+    if span > 1 and side.named_sentences(start, stop, sentence_names):
         return Verdict(True, "described")
     return Verdict(False, "contained")
 
