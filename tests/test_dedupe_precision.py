@@ -63,6 +63,8 @@ def test_a_sibling_that_says_what_it_is_is_not_a_deletion_candidate(debian, debi
         assert not _same_cluster(checked, ids, x, y), (x, y)
     assert checked.clusters.n_deletion == 0
     assert checked.text_check["rejected_at_cutoff"] == len(SENTENCE_SIBLINGS)
+    assert "described" in checked.text_check                 # the manifest records the rule
+    assert bare.text_check["enabled"] is False               # and text_check=False is Atlas's cutoff
 
 
 def _planted(text: str, kind: str) -> str:
