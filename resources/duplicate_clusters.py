@@ -31,7 +31,7 @@ DELETION = "deletion candidate"
 CLASSES = (SINGLETON, RETENTION, DELETION)
 
 # The text check's verdict on a near pair (``tasks.dedupe_check``), stored per pair in
-# duplicate_neighbors.parquet. The first three say "the same record", the last three
+# duplicate_neighbors.parquet. The first three say "the same record", the last four
 # "different records" (a sibling from one template). ``unchecked``: no text to compare.
 TEXT_SAME = ("equal", "reworded", "contained")
 TEXT_DISTINCT = ("substituted", "qualified", "qualifier", "described")   # new reasons go last: stored codes stay valid
