@@ -2,6 +2,7 @@
 
     python bench/dedupe_labels.py sample            # writes tests/data/dedupe_labels/<corpus>.csv (label empty)
     python bench/dedupe_labels.py sample-checked    # + <corpus>-checked.csv: the text check's own candidates
+    python bench/dedupe_labels.py sample-heldout2   # + <corpus>-heldout2.csv: after issue 25's "described" rule
     python bench/dedupe_labels.py show debian 0 40  # pairs 0..39, both texts and their word diff
 
 Strata per corpus (seed 25), all from today's dedupe (bare cosine cutoff 0.1, exact
@@ -15,6 +16,8 @@ all-pairs within 0.2, the leader clustering of ``resources.duplicate_clusters``)
 - ``checked`` (a second file, drawn after the text check was designed): 60 Debian and 40
   PyPI random deletion candidates of the default build *with* the check, each with its
   retained point, none already labelled — a held-out measure of the check's precision.
+- ``heldout2`` (a third file, drawn after the ``described`` rule of issue 25 was fixed on
+  the ``checked`` pairs): the same draw with seed 27 and the rule on, none in the files above.
 
 Labels are written by hand into the ``label`` column (duplicate | distinct) with a short
 ``note``; how they were judged is in tests/data/dedupe_labels/README.md.
@@ -78,7 +81,7 @@ def draw(c: dedupe_corpora.Corpus) -> list[dict]:
 CHECKED = {"debian": 60, "pypi": 40}
 
 
-def draw_checked(c: dedupe_corpora.Corpus, seen: set) -> list[dict]:
+def draw_checked(c: dedupe_corpora.Corpus, seen: set, seed: int = SEED + 1, stratum: str = "checked") -> list[dict]:
     """Random deletion candidates of the default dedupe (text check on), not yet labelled."""
     from datamap.resources.duplicate_clusters import DELETION
     from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
@@ -88,11 +91,18 @@ def draw_checked(c: dedupe_corpora.Corpus, seen: set) -> list[dict]:
     cand = [x for x in np.nonzero(cl.duplicate_class == DELETION)[0].tolist()
             if frozenset((x, int(cl.retained[x]))) not in seen]
     u = c.vectors / np.linalg.norm(c.vectors, axis=1, keepdims=True)
-    picked = random.Random(SEED + 1).sample(cand, CHECKED[c.name])
-    return [{"corpus": c.name, "stratum": "checked", "row_a": x, "row_b": int(cl.retained[x]), "id_a": c.ids[x],
+    picked = random.Random(seed).sample(cand, CHECKED[c.name])
+    return [{"corpus": c.name, "stratum": stratum, "row_a": x, "row_b": int(cl.retained[x]), "id_a": c.ids[x],
              "id_b": c.ids[int(cl.retained[x])], "distance": f"{1.0 - float(u[x] @ u[cl.retained[x]]):.4f}",
              "label": "", "note": "", "text_a": c.texts[x], "text_b": c.texts[int(cl.retained[x])]}
             for x in picked]
+
+
+def draw_heldout2(c: dedupe_corpora.Corpus, seen: set) -> list[dict]:
+    """Issue 25's second held-out sample, drawn after the ``described`` rule was fixed:
+    random deletion candidates of the default build (text check on, with that rule), none
+    in any earlier file, seed 27."""
+    return draw_checked(c, seen, seed=SEED + 2, stratum="heldout2")
 
 
 def read(corpus: str) -> list[dict]:
@@ -139,6 +149,13 @@ def main(argv: list[str]) -> None:
             seen = {frozenset((int(r["row_a"]), int(r["row_b"]))) for r in read(name)}
             rows = draw_checked(dedupe_corpora.load(name), seen)
             write(f"{name}-checked", rows)
+            print(name, len(rows))
+    elif argv[:1] == ["sample-heldout2"]:
+        for name in dedupe_corpora.CORPORA:
+            seen = {frozenset((int(r["row_a"]), int(r["row_b"])))
+                    for f in (name, f"{name}-checked") for r in read(f)}
+            rows = draw_heldout2(dedupe_corpora.load(name), seen)
+            write(f"{name}-heldout2", rows)
             print(name, len(rows))
     elif argv[:1] == ["show"]:
         show(argv[1], int(argv[2]), int(argv[3]))
