@@ -106,6 +106,18 @@ def build_command(src: Path, store: Path, mode: str) -> list[str]:
             "--id-field", "id", "--embed-mode", mode]
 
 
+def time_v_facts(text: str) -> dict:
+    """Peak RSS (GB) and CPU seconds of the build process from /usr/bin/time -v's report:
+    CPU seconds / cores is the wall a build would need on idle cores, whatever the load."""
+    def num(label: str) -> float | None:
+        m = re.search(re.escape(label) + r": ([\d.]+)", text)
+        return float(m.group(1)) if m else None
+
+    rss, user, system = num("Maximum resident set size (kbytes)"), num("User time (seconds)"), num("System time (seconds)")
+    return {"peak_rss_gb_build_process": round(rss / 1024 ** 2, 2) if rss else None,
+            "cpu_s": round(user + system, 1) if user is not None and system is not None else None}
+
+
 def run_build(src: Path, store: Path, mode: str, log: Path) -> dict:
     """Run the CLI build under /usr/bin/time -v; wall seconds, peak RSS (GB) of the build
     process (time's max RSS) and of its whole tree (psutil), exit status."""
@@ -120,9 +132,7 @@ def run_build(src: Path, store: Path, mode: str, log: Path) -> dict:
         rc = p.wait()
     wall = time.perf_counter() - t0
     text = log.read_text()
-    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-    out = {"command": " ".join(cmd), "exit_status": rc, "wall_s": round(wall, 1),
-           "peak_rss_gb_build_process": round(int(m.group(1)) / 1024 ** 2, 2) if m else None,
+    out = {"command": " ".join(cmd), "exit_status": rc, "wall_s": round(wall, 1), **time_v_facts(text),
            "peak_rss_gb_process_tree": round(tree.done(), 2)}
     if rc:
         out["log_tail"] = text[-3000:]
