@@ -37,6 +37,7 @@ import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -48,6 +49,9 @@ OUT = REPO / "bench" / "out"
 DATAMAP = str(REPO / ".venv" / "bin" / "datamap")
 DATASET = "pypi"
 TOTAL = 784_692
+
+if TYPE_CHECKING:
+    from datamap.resources.reader import DataMap
 
 
 def prepare(rows: int, seed: int, path: Path) -> int:
@@ -113,7 +117,8 @@ def time_v_facts(text: str) -> dict:
         m = re.search(re.escape(label) + r": ([\d.]+)", text)
         return float(m.group(1)) if m else None
 
-    rss, user, system = num("Maximum resident set size (kbytes)"), num("User time (seconds)"), num("System time (seconds)")
+    rss = num("Maximum resident set size (kbytes)")
+    user, system = num("User time (seconds)"), num("System time (seconds)")
     return {"peak_rss_gb_build_process": round(rss / 1024 ** 2, 2) if rss else None,
             "cpu_s": round(user + system, 1) if user is not None and system is not None else None}
 
@@ -139,7 +144,7 @@ def run_build(src: Path, store: Path, mode: str, log: Path) -> dict:
     return out
 
 
-def manifest_facts(m, rows: int) -> dict:
+def manifest_facts(m: "DataMap", rows: int) -> dict:
     """Per-stage seconds, per-stage high-water marks and the embedder, from the manifest."""
     b = m.manifest["build"]
     t = {k: round(v, 1) for k, v in b["timings"].items()}
@@ -152,7 +157,7 @@ def manifest_facts(m, rows: int) -> dict:
             "embed_unique_texts_per_s": round((m.manifest.get("model") or {}).get("embedded_rows", 0) / embed_s, 1)}
 
 
-def topic_facts(m) -> tuple[dict, np.ndarray | None]:
+def topic_facts(m: "DataMap") -> tuple[dict, np.ndarray | None]:
     """Per depth: topic count, size quantiles, largest topic's share, outlier share;
     and the (N, depths) topic-id matrix the label measure reads (None without topics)."""
     from datamap.resources import schema
@@ -173,7 +178,7 @@ def topic_facts(m) -> tuple[dict, np.ndarray | None]:
     return out, ids
 
 
-def duplicate_facts(m) -> dict:
+def duplicate_facts(m: "DataMap") -> dict:
     """Share of rows in a duplicate cluster, and of rows a dedupe would delete."""
     import pyarrow.compute as pc
 
@@ -189,7 +194,7 @@ def duplicate_facts(m) -> dict:
             "method": m.manifest.get("dedupe", {}).get("method")}
 
 
-def layout_facts(m, sample: int, seed: int = 1) -> dict:
+def layout_facts(m: "DataMap", sample: int, seed: int = 1) -> dict:
     """10-NN preservation of the map on ``sample`` rows (compare.py's truth/preservation:
     exact cosine neighbours in the map's vectors over all rows), with a random-layout
     baseline, and the true near-duplicate share (another row within cosine 0.1) there."""
@@ -211,7 +216,7 @@ def layout_facts(m, sample: int, seed: int = 1) -> dict:
             "truth_seconds": round(time.perf_counter() - t0, 1)}
 
 
-def label_facts(m, ids: np.ndarray, mode: str) -> list[dict]:
+def label_facts(m: "DataMap", ids: np.ndarray, mode: str) -> list[dict]:
     """Agreement / chance / mention per depth over all rows, by ``bench/labels.py``'s
     ``score`` on the stored topics, labels embedded with the map's own embedder."""
     import labels
@@ -244,7 +249,7 @@ def quality(store: Path, sample: int, mode: str) -> dict:
     return out
 
 
-def examples(m, per_depth: int = 12) -> dict:
+def examples(m: "DataMap", per_depth: int = 12) -> dict:
     """The biggest topics' labels per depth, to read what the map says."""
     from datamap.resources import schema
 
@@ -329,6 +334,7 @@ def viewer_facts(store: Path, version: str, port: int) -> dict:
 
 
 def machine() -> dict:
+    """Facts about the box, kept with the numbers (the cores are shared: see the load averages)."""
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
             "cpu": next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name")),
                         None),
