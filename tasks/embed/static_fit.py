@@ -28,7 +28,7 @@ from scipy.sparse import csr_matrix
 from datamap.resources.errors import EmbeddingError
 
 MAP_ALPHA = 1e-3        # ridge on the 256 -> 384 map: barely any shrinkage (n >> 256)
-RELATIVE_LAMBDA = 0.3   # bench/fast_mode.py: the knee of the held-out 10-NN curve
+RELATIVE_LAMBDA = 0.3   # bench/fast_mode.py: best held-out 10-NN on PyPI, within 0.003 of the best on Debian
 
 
 @dataclass
