@@ -182,7 +182,8 @@ def fitted_variants(b: Bench, lambdas: list[float], sizes: list[int]) -> None:
               tokens_seen=stats.tokens_seen, relative_lambda=rel, train_cosine=stats.train_cosine)
 
 
-def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dict[str, int]) -> dict:
+def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dict[str, int],
+               norm_rounds: int = 0) -> dict:
     """Held-out 10-NN kept vs fit-sample size, on the same held-out sets as the main run.
 
     Larger samples come from the rows after the main run's fit sample that the main run
@@ -216,10 +217,11 @@ def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dic
         xf = token_matrix(base._tok, fit_t, len(base._emb), base._unk)
         xt = token_matrix(base._tok, held["test_texts"], len(base._emb), base._unk)
         for n in sizes:
-            w, stats = fit_vectors(xf[:n], base._emb, fit_y[:n], rel)
+            w, stats = fit_vectors(xf[:n], base._emb, fit_y[:n], rel, norm_rounds=norm_rounds)
             v = np.asarray(xt @ w, dtype=np.float32)
             v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
-            row = {"corpus": c, "fit_sample": n, "relative_lambda": rel, "tokens_seen": stats.tokens_seen,
+            row = {"corpus": c, "fit_sample": n, "relative_lambda": rel, "norm_rounds": norm_rounds,
+                   "tokens_seen": stats.tokens_seen,
                    "kept10": round(recovery(held["test_y"], v), 4)}
             if held["labels"] is not None:
                 row["nmi_section_debian"] = round(nmi(v, held["labels"], len(set(held["labels"]))), 4)
@@ -241,13 +243,14 @@ def main() -> None:
     ap.add_argument("--cache", default="/tmp/datamap-fast-mode-bench")
     ap.add_argument("--out", default=str(REPO / "bench" / "out" / "fast_mode.json"))
     ap.add_argument("--size-curve", default="", help="e.g. 5000,10000,15000: only the fit-size curve")
+    ap.add_argument("--norm-rounds", type=int, default=0, help="size curve: direction-only refits")
     a = ap.parse_args()
     cache = Path(a.cache)
     if a.size_curve:
         sizes = [int(x) for x in a.size_curve.split(",")]
         res = {"command": "python " + " ".join(sys.argv), "when_utc": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
                "curve": size_curve(a.seed, cache, sizes, RELATIVE_LAMBDA,
-                                   {"debian": a.n_test_debian, "pypi": a.n_test_pypi})}
+                                   {"debian": a.n_test_debian, "pypi": a.n_test_pypi}, a.norm_rounds)}
         Path(a.out).write_text(json.dumps(res, indent=2) + "\n")
         return
     corpora = {"debian": load_debian(a.n_fit, a.n_test_debian, a.seed),

@@ -91,17 +91,22 @@ def token_corrections(x: csr_matrix, residual: np.ndarray, relative_lambda: floa
     return np.asarray(x.T @ kr.dual_coef_, dtype=np.float32), lam
 
 
-def fit_vectors(x: csr_matrix, w0: np.ndarray, y: np.ndarray,
-                relative_lambda: float = RELATIVE_LAMBDA, corrections: bool = True) -> tuple[np.ndarray, FitStats]:
+def fit_vectors(x: csr_matrix, w0: np.ndarray, y: np.ndarray, relative_lambda: float = RELATIVE_LAMBDA,
+                corrections: bool = True, norm_rounds: int = 0) -> tuple[np.ndarray, FitStats]:
     """Token vectors fitted so sample documents' means approach ``y`` (their MiniLM vectors).
 
     ``corrections=False`` stops after the linear map (the variant that generalises most
-    across corpora, bench/fast_mode.py).
+    across corpora, bench/fast_mode.py). ``norm_rounds`` refits the corrections with each
+    target scaled to the length of the current prediction: the encoder normalises every
+    document, so only the direction counts, and unit targets would spend the fit on
+    lengths (measured +0.01 Debian, +0.026 PyPI held-out 10-NN for 2 rounds).
     """
     if x.shape[0] != len(y) or x.shape[1] != len(w0):
         raise EmbeddingError(f"fit shapes disagree: X {x.shape}, W0 {w0.shape}, Y {y.shape}")
     if relative_lambda <= 0:
         raise EmbeddingError(f"relative_lambda must be > 0, got {relative_lambda}")
+    if norm_rounds < 0:
+        raise EmbeddingError(f"norm_rounds must be >= 0, got {norm_rounds}")
     keep = np.asarray(x.sum(1)).ravel() > 0
     x, y = x[keep], np.asarray(y[keep], dtype=np.float64)
     if x.shape[0] < 2:
@@ -109,8 +114,13 @@ def fit_vectors(x: csr_matrix, w0: np.ndarray, y: np.ndarray,
     w = linear_prior(x, w0, y)
     lam = 0.0
     if corrections:
-        d, lam = token_corrections(x, y - np.asarray(x @ w, dtype=np.float64), relative_lambda)
-        w = w + d
+        prior = w
+        d, lam = token_corrections(x, y - np.asarray(x @ prior, dtype=np.float64), relative_lambda)
+        w = prior + d
+        for _ in range(norm_rounds):
+            length = np.linalg.norm(np.asarray(x @ w, dtype=np.float64), axis=1, keepdims=True)
+            d, lam = token_corrections(x, y * length - np.asarray(x @ prior, dtype=np.float64), relative_lambda)
+            w = prior + d
     pred = np.asarray(x @ w, dtype=np.float64)
     pred /= np.maximum(np.linalg.norm(pred, axis=1, keepdims=True), 1e-12)
     cos = float((pred * y / np.linalg.norm(y, axis=1, keepdims=True)).sum(1).mean())
