@@ -72,20 +72,27 @@ def distill_vectors(vectors: np.ndarray, tokens: list[str], pca_dims: int = PCA_
     return out
 
 
-def build(model_dir: str, model_id: str, out_dir: str) -> None:
+def save_static(out_dir: str, vectors: np.ndarray, tokenizer_file: str, model_id: str,
+                base_model_name: str, **config) -> None:
+    """Token vectors in model2vec's folder format (what ``StaticModel.from_pretrained`` reads)."""
     from model2vec import StaticModel
     from tokenizers import Tokenizer
 
-    vecs, tokens = token_vectors(model_dir)
-    emb = distill_vectors(vecs, tokens)
-    tok = Tokenizer.from_file(os.path.join(model_dir, "tokenizer.json"))
+    tok = Tokenizer.from_file(tokenizer_file)
     tok.no_padding()
     tok.no_truncation()
-    config = {"model_type": "model2vec", "architectures": ["StaticModel"], "tokenizer_name": model_id,
-              "apply_pca": PCA_DIMS, "sif_coefficient": SIF_COEFFICIENT, "hidden_dim": emb.shape[1],
-              "seq_length": 1000000, "normalize": True, "pooling": "mean"}
-    StaticModel(vectors=emb, tokenizer=tok, config=config, normalize=True,
-                base_model_name=os.path.basename(model_dir)).save_pretrained(out_dir)
+    cfg = {"model_type": "model2vec", "architectures": ["StaticModel"], "tokenizer_name": model_id,
+           "hidden_dim": int(vectors.shape[1]), "seq_length": 1000000, "normalize": True,
+           "pooling": "mean"} | config
+    StaticModel(vectors=vectors, tokenizer=tok, config=cfg, normalize=True,
+                base_model_name=base_model_name).save_pretrained(out_dir)
+
+
+def build(model_dir: str, model_id: str, out_dir: str) -> None:
+    vecs, tokens = token_vectors(model_dir)
+    emb = distill_vectors(vecs, tokens)
+    save_static(out_dir, emb, os.path.join(model_dir, "tokenizer.json"), model_id,
+                os.path.basename(model_dir), apply_pca=PCA_DIMS, sif_coefficient=SIF_COEFFICIENT)
     with open(os.path.join(out_dir, "distill.json"), "w") as f:
         json.dump({"recipe": RECIPE, "source": model_dir, "source_model_id": model_id,
                    "pca_dims": PCA_DIMS, "sif_coefficient": SIF_COEFFICIENT}, f, indent=2)
@@ -121,11 +128,20 @@ class StaticEmbedder:
     MAX_WORDS = 1_000_000        # memo cap: ~1 GB at 256 float32 dims; cleared when full
 
     def __init__(self, model_dir: str, model_id: str, root: str | None = None):
+        self._load(ensure_distilled(model_dir, model_id, root), static_model_id(model_id))
+
+    @classmethod
+    def from_folder(cls, folder: str, model_id: str) -> "StaticEmbedder":
+        """An embedder on any model2vec folder (a fitted model, a bench variant)."""
+        self = cls.__new__(cls)
+        self._load(folder, model_id)
+        return self
+
+    def _load(self, folder: str, model_id: str) -> None:
         from model2vec import StaticModel
 
-        folder = ensure_distilled(model_dir, model_id, root)
         self.model = StaticModel.from_pretrained(folder, normalize=True)
-        self.model_id = static_model_id(model_id)
+        self.model_id = model_id
         self.dim = int(self.model.dim)
         self.max_seq_length = self.model.max_length
         self.path = folder
