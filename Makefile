@@ -8,14 +8,12 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
-# torch first, pinned to the CPU wheel, so nothing later pulls a multi-GB CUDA build.
-# --no-compile: pip would byte-compile every installed file (a minute of CPU for torch
-# alone); Python compiles what is imported, on first import.
+# torch first, pinned to the CPU wheel, so nothing later pulls a multi-GB CUDA build
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q --no-compile torch==2.13.0
-	$(BIN)/pip install -q --no-compile -e '.[test]'
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
 demo: setup
