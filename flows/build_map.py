@@ -89,6 +89,15 @@ def _build_map(source: str, dataset: str, store: str | None, options: dict | Non
     if parent_man is not None and refresh_mod.unchanged_source(parent_man, fp, dataclasses.asdict(opts)):
         return _unchanged(st, dataset, parent_man, t_start)
     run = _Run(WorkArea(st, dataset, digest(fp, dataclasses.asdict(opts))))
+    try:
+        return _run_stages(run, source, st, so, dataset, opts, fp, user_suite, parent_man, t_start)
+    finally:
+        run.work.release()     # kept on failure for a resume, but unlocked
+
+
+def _run_stages(run: _Run, source: str, st: Store, so: dict, dataset: str, opts: BuildOptions, fp: str,
+                user_suite: list | None, parent_man: dict | None, t_start: float) -> dict:
+    """Every stage of one build in its (locked) work area, then publish."""
     core = _core_stages(run, source, st, so, dataset, opts, fp, user_suite)
     if parent_man is not None and refresh_mod.unchanged_source(parent_man, core["ingest"]["fingerprint"],
                                                                dataclasses.asdict(opts)):

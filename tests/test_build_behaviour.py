@@ -197,6 +197,28 @@ def test_duplicate_ids(debian, tmp_path, tmp_store):
     _assert_nothing_published(tmp_store)
 
 
+def test_a_failed_build_keeps_its_work_area_but_not_its_lock(debian, tmp_path, tmp_store):
+    """A build that fails in a long-lived process (a notebook, a worker) must not keep
+    other processes' builds of the same input waiting: its area stays (for a resume), its
+    lock goes. Another process takes each lock without waiting."""
+    import subprocess
+    import sys
+
+    df = debian.head(30).drop("_row")
+    p = tmp_path / "dup.parquet"
+    pl.concat([df, df.head(2)]).write_parquet(p)
+    with pytest.raises(ValidationFailed):
+        build_map(source=str(p), dataset="bad", store=tmp_store,
+                  options={"text_field": "text", "id_field": "id", **FAST})
+    work = posixpath.join(tmp_store, "bad", "_work")
+    locks = [os.path.join(work, f) for f in os.listdir(work) if f.endswith(".lock")]
+    assert len(locks) == 1 and os.path.isdir(locks[0][:-len(".lock")])
+    probe = ("import fcntl, sys; f = open(sys.argv[1], 'a+'); "
+             "fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')")
+    out = subprocess.run([sys.executable, "-c", probe, locks[0]], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "free", out.stderr
+
+
 def test_nan_embeddings(debian, debian_vectors, tmp_path, tmp_store):
     df = debian_subset(debian, debian_vectors, 40, seed=2)
     vecs = np.array(df["embedding"].to_list(), dtype=np.float32)

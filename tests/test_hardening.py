@@ -447,3 +447,15 @@ def test_the_api_server_watches_its_parent_without_pdeathsig(tmp_path):
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signal.SIGKILL)
+
+
+def test_a_cli_build_waits_long_enough_for_a_first_server_start(monkeypatch):
+    """Prefect's default 20 s wait failed a clean-clone CI's CLI build: a fresh server
+    migrates its database first, and a busy machine took longer. Unset, the wait is at
+    least ``STARTUP_SECONDS``; a value in the environment is the user's and is kept."""
+    from datamap.flows.runtime import api_server
+
+    monkeypatch.delenv(api_server.STARTUP_ENV, raising=False)
+    assert api_server._startup_timeout() >= api_server.STARTUP_SECONDS >= 60
+    monkeypatch.setenv(api_server.STARTUP_ENV, "7")
+    assert api_server._startup_timeout() == 7.0

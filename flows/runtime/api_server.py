@@ -24,6 +24,11 @@ from collections.abc import Iterator
 from datamap.resources.errors import DatamapError
 
 POLL_SECONDS = 0.5      # how often the child checks that its parent is alive
+# Prefect's own default (20 s) is too short for a first start: the server creates and
+# migrates its SQLite database then, and on a busy machine (a CI run, a build beside
+# other builds) that alone has taken longer. Used unless the variable below is set.
+STARTUP_SECONDS = 120.0
+STARTUP_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 
 
 class ApiServerFailed(DatamapError):
@@ -57,7 +62,7 @@ def _wait_healthy(proc: subprocess.Popen, url: str, timeout: float) -> None:
                 return
         time.sleep(0.2)
     raise ApiServerFailed(f"the Prefect API server did not answer within {timeout:.0f} s "
-                          "(raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS on a busy machine)")
+                          f"(raise {STARTUP_ENV} on a busy machine)")
 
 
 _server: list[tuple[subprocess.Popen, str]] = []     # this process's one server, started once
@@ -79,13 +84,23 @@ def _start() -> str:
                             env=env, preexec_fn=_die_with_parent if on_main else None)   # noqa: S603
     url = f"http://127.0.0.1:{port}/api"
     try:
-        _wait_healthy(proc, url, float(get_current_settings().server.ephemeral.startup_timeout_seconds))
+        _wait_healthy(proc, url, _startup_timeout())
     except BaseException:
         _stop(proc)
         raise
     _server.append((proc, url))
     atexit.register(_stop, proc)
     return url
+
+
+def _startup_timeout() -> float:
+    """How long to wait for the server: the user's setting where they set one in the
+    environment, else the larger of Prefect's setting and ``STARTUP_SECONDS``."""
+    from prefect.settings import get_current_settings
+
+    if os.environ.get(STARTUP_ENV):
+        return float(os.environ[STARTUP_ENV])
+    return max(float(get_current_settings().server.ephemeral.startup_timeout_seconds), STARTUP_SECONDS)
 
 
 def _stop(proc: subprocess.Popen) -> None:

@@ -92,8 +92,15 @@ class WorkArea:
         if not self.store.local:
             self.store.remove(self.remote, recursive=True)
         shutil.rmtree(self.dir, ignore_errors=True)
+        self.release()
+
+    def release(self) -> None:
+        """Let go of the area, keeping its files: a failed build's stages stay for the
+        next build of the same input to resume from, but its lock must not outlive the
+        build, or a long-lived process (a notebook, a worker) whose build failed would
+        keep every other process's build of that input waiting."""
         _ACTIVE.pop(self.dir, None)
-        self._lock.close()   # releases the lock: a waiting build of the same input starts afresh
+        self._lock.close()   # releases the lock: a waiting build of the same input starts
 
     # ---- identity and restore ------------------------------------------------------
     def _local_token(self) -> str:
@@ -153,8 +160,8 @@ def _local_files(root: str) -> dict[str, tuple[int, int]]:
 def _exclusive(path: str):
     """Two builds of the same input and options share one work area; the second waits
     here until the first has published (or died: the OS drops a dead process's lock), or
-    they would overwrite each other's stage files. A POSIX lock (lockf): a process never
-    blocks on itself, so a retry in the same process after a failure goes straight on.
+    they would overwrite each other's stage files. A POSIX lock (lockf), held for the
+    build only (``WorkArea.release``): a failed build's area stays for a resume, unlocked.
     The lock is per machine: on a remote store, two machines must not build the same
     input at the same moment (schedules and the source watcher run one build per dataset)."""
     import fcntl
