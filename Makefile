@@ -28,12 +28,13 @@ browser:
 		$$SUDO apt-get install -y chromium || ($$SUDO apt-get update && $$SUDO apt-get install -y chromium); fi
 
 # Three pytest workers on two cores: most of the suite waits on subprocesses, servers and
-# the browser. One module per worker (--dist loadfile) keeps module fixtures built once.
+# the browser. One module per worker (--dist loadfile) keeps module fixtures built once;
+# modules go out longest first (tests/module_costs.json, see tests/conftest.py).
 # The packaging check (fresh venvs, pip) runs beside it; its log is printed at the end.
 test: setup browser
 	@bash .ci/packaging.sh $(BIN)/python > .packaging.log 2>&1 & pkg=$$!; \
 	$(BIN)/python .ci/warm_numba.py; \
-	$(BIN)/python -m pytest -q -ra --durations=25 -n 3 --dist loadfile; rc=$$?; \
+	$(BIN)/python -m pytest -q -ra --durations=25 -n 3 --dist loadfile --no-loadscope-reorder; rc=$$?; \
 	wait $$pkg; prc=$$?; cat .packaging.log; rm -f .packaging.log; \
 	[ $$prc -eq 0 ] || echo "packaging check failed (exit $$prc)"; exit $$(( rc || prc ))
 

@@ -122,6 +122,28 @@ def pytest_make_collect_report(collector):
         _fail_the_skip(report)
 
 
+def _module_costs() -> dict[str, float]:
+    import json
+
+    try:
+        return json.loads((Path(__file__).parent / "module_costs.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Longest modules first (tests/module_costs.json, from a full run: .ci/module_costs.py).
+    `make test` hands whole modules to its workers in this order (--no-loadscope-reorder):
+    xdist's own order, most tests first, left the slowest modules (one long test each) to
+    start last and run alone. A module not in the file counts a second per test."""
+    costs = _module_costs()
+    by_module: dict[str, list] = {}
+    for item in items:
+        by_module.setdefault(item.nodeid.split("::")[0], []).append(item)
+    order = sorted(by_module, key=lambda m: -costs.get(m.rsplit("/", 1)[-1], len(by_module[m])))
+    items[:] = [item for m in order for item in by_module[m]]
+
+
 @pytest.fixture(scope="session")
 def debian() -> pl.DataFrame:
     """The whole shared Debian corpus (63,666 rows), with a row-position column."""

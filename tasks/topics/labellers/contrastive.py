@@ -130,10 +130,14 @@ class ContrastiveLabeller:
             self._vec_cache.update(zip(todo, vecs))
         return np.stack([self._vec_cache[s] for s in texts]) if texts else np.zeros((0, 1), np.float32)
 
+    def _embeds(self, group: list[TopicInfo]) -> bool:
+        """Whether names in this sibling group are scored by embedding (else by words)."""
+        return self.embed is not None and all(t.centroid is not None for t in group)
+
     def _closeness(self, texts: list[str], own: int, group: list[TopicInfo],
                    sets: list[list[frozenset[str]]]) -> tuple[np.ndarray, np.ndarray]:
         """(closeness to the own topic, to the nearest sibling) for each text."""
-        if self.embed is not None and all(t.centroid is not None for t in group):
+        if self._embeds(group):
             e = self._vectors([s.lower() for s in texts])
             sims = e @ np.stack([np.asarray(t.centroid, np.float32) for t in group]).T
         else:   # no embedding: how much of each topic's documents write the words
@@ -144,25 +148,33 @@ class ContrastiveLabeller:
         return mine, (others.max(axis=1) if others.shape[1] else np.zeros_like(mine))
 
     # ---- choosing ---------------------------------------------------------------------------------
-    def _options(self, i: int, group: list[TopicInfo], cands: list[_Cand],
-                 sets: list[list[frozenset[str]]]) -> list[_Option]:
-        """Scored names for topic ``i`` of its sibling ``group``: single phrases and MMR
-        pairs, best first by centroid contrast and grounding."""
+    def _singles(self, i: int, group: list[TopicInfo], cands: list[_Cand],
+                 sets: list[list[frozenset[str]]]) -> tuple[list[_Option], list[str], list[tuple]]:
+        """Scored single-phrase names for topic ``i`` of its sibling ``group``, and the
+        composed names worth scoring next (MMR pairs, "Head: A and B"): their texts and
+        candidate positions."""
         o = self.options
         if not cands:
-            return []
+            return [], [], []
         mine, near = self._closeness([c.text for c in cands], i, group, sets)
         score = mine - o.sibling_penalty * near + o.ground_any * np.array([c.any_share for c in cands]) \
             + o.ground_all * np.array([c.phrase_share for c in cands])
         order = [int(j) for j in np.argsort(-score)]
         out = [_Option(_display(cands[j].text), float(score[j]), cands[j].any_share, cands[j].phrase_share)
                for j in order[: o.n_options]]
-        pairs = self._pairs(order, cands, score)
-        if pairs:
-            texts = [f"{_display(cands[a].text)} and {cands[b].text}" for a, b in pairs]
-            heads = self._headed(pairs, cands) if o.headed else []
-            texts += [f"{_display(cands[h].text)}: {cands[a].text} and {cands[b].text}" for h, a, b in heads]
-            pairs = pairs + [(a, b, h) for h, a, b in heads]
+        pairs: list[tuple] = self._pairs(order, cands, score)
+        if not pairs:
+            return out, [], []
+        texts = [f"{_display(cands[a].text)} and {cands[b].text}" for a, b in pairs]
+        heads = self._headed(pairs, cands) if o.headed else []
+        texts += [f"{_display(cands[h].text)}: {cands[a].text} and {cands[b].text}" for h, a, b in heads]
+        return out, texts, pairs + [(a, b, h) for h, a, b in heads]
+
+    def _composed(self, i: int, group: list[TopicInfo], cands: list[_Cand], sets: list[list[frozenset[str]]],
+                  out: list[_Option], texts: list[str], pairs: list[tuple]) -> list[_Option]:
+        """``out`` with the composed names scored in, best first (centroid contrast and grounding)."""
+        o = self.options
+        if texts:
             mine_p, near_p = self._closeness(texts, i, group, sets)
             for k, (a, b, *h) in enumerate(pairs):
                 ws = cands[a].words | cands[b].words | (cands[h[0]].words if h else set())
@@ -170,8 +182,21 @@ class ContrastiveLabeller:
                 phr = min(cands[a].phrase_share, cands[b].phrase_share)   # as written as its rarer half
                 s = mine_p[k] - o.sibling_penalty * near_p[k] + o.ground_any * any_ + o.ground_all * phr
                 out.append(_Option(texts[k], float(s), any_, phr))
-        out.sort(key=lambda x: -x.score)
-        return out
+        return sorted(out, key=lambda x: -x.score)
+
+    def _options(self, i: int, group: list[TopicInfo], cands: list[_Cand],
+                 sets: list[list[frozenset[str]]]) -> list[_Option]:
+        """Scored names for topic ``i`` of its sibling ``group``: single phrases and MMR
+        pairs, best first by centroid contrast and grounding."""
+        return self._composed(i, group, cands, sets, *self._singles(i, group, cands, sets))
+
+    def _prefetch(self, texts: list[str]) -> None:
+        """Embed every text a depth will score in one model call: the model runs on short
+        phrases far faster in a few large batches than in one small call per topic (measured
+        on 5,338 label phrases: 18.5 s against 24.5 s with torch, 7.5 s against 13.4 s in
+        the quality mode), and each text is embedded once whichever topic asks first."""
+        if self.embed is not None and texts:
+            self._vectors([t.lower() for t in texts])
 
     def _pairs(self, order: list[int], cands: list[_Cand], score: np.ndarray) -> list[tuple[int, int]]:
         """Two-phrase names worth embedding: the best phrases by score and the most
@@ -292,14 +317,20 @@ class ContrastiveLabeller:
             groups.setdefault(t.parent_id if t.depth > 1 else None, []).append(i)
         ranked: dict[int, list[str]] = {}
         self.verbish = verbish_words([d for t in topics for d in t.sample_docs])
+        plans = []
         for members in groups.values():
             group = [topics[i] for i in members]
             sets = [doc_word_sets(t.sample_docs) for t in group]
             lifts = _lifts(sets) if len(group) > 1 else [None] * len(group)
-            opts = []
-            for k, i in enumerate(members):
-                cands = self.candidates(topics[i], lifts[k])
-                opts.append(self._options(k, group, cands or self.candidates(topics[i]), sets))
+            cands = [self.candidates(topics[i], lifts[k]) or self.candidates(topics[i]) for k, i in enumerate(members)]
+            plans.append((members, group, sets, cands))
+        self._prefetch([c.text for _, group, _, cs in plans if self._embeds(group) for cands in cs for c in cands])
+        singles = [[self._singles(k, group, cands[k], sets) for k in range(len(members))]
+                   for members, group, sets, cands in plans]
+        self._prefetch([t for (_, group, _, _), s in zip(plans, singles) if self._embeds(group)
+                        for _, texts, _ in s for t in texts])
+        for (members, group, sets, cands), s in zip(plans, singles):
+            opts = [self._composed(k, group, cands[k], sets, *s[k]) for k in range(len(members))]
             pick = self._refine(group, opts)
             for k, i in enumerate(members):
                 names = [x.text for x in opts[k]]
