@@ -216,7 +216,8 @@ def test_ops_on_an_s3_store(moto_s3, debian, debian_vectors, tmp_path):
     from fastapi.testclient import TestClient
     from prometheus_client.parser import text_string_to_metric_families
 
-    store, so = "s3://maps/ops", moto_s3["storage_options"]
+    # a prefix of its own: every module on a worker shares the one moto server
+    store, so = "s3://maps/ops-dashboard", moto_s3["storage_options"]
     src = str(tmp_path / "s3src.parquet")
     base = debian_subset(debian, debian_vectors, 200, seed=63)
     base.write_parquet(src)

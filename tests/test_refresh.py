@@ -261,18 +261,18 @@ def test_refresh_on_s3_store(moto_s3, debian, debian_vectors, tmp_path):
     local = tmp_path / "s.parquet"
     base = debian_subset(debian, debian_vectors, 400, seed=81)
     base.write_parquet(local)
-    fs.put(str(local), "corpora/s.parquet")
-    kw = {"source": "s3://corpora/s.parquet", "dataset": "pkgs", "store": "s3://maps/ops", "storage_options": so,
+    fs.put(str(local), "corpora/refresh-event.parquet")
+    kw = {"source": "s3://corpora/refresh-event.parquet", "dataset": "pkgs", "store": "s3://maps/refresh-event", "storage_options": so,
           "options": {**BYO, "topics": None}, "skip_unchanged": True}
     r1 = build_map(**kw)
     r2 = build_map(**kw)
     assert r2["unchanged"] and r2["version"] == r1["version"]
     new, _dropped, fresh = _evolve(base, debian_subset(debian, debian_vectors, 1500, seed=82), 0.02, 0.01, seed=8)
     new.write_parquet(local)
-    fs.put(str(local), "corpora/s.parquet")
+    fs.put(str(local), "corpora/refresh-event.parquet")
     r3 = build_map(**kw)
     assert r3["refresh"]["mode"] == "incremental" and r3["refresh"]["index"]["reused"]
-    m = open_map("pkgs", store="s3://maps/ops", storage_options=so)
+    m = open_map("pkgs", store="s3://maps/refresh-event", storage_options=so)
     assert m.version == r3["version"] and m.manifest["parent"] == r1["version"]
     got, _ = m.embeddings.vector_search(ids=fresh["id"].to_list(), k=5)
     truth = _exact_topk(m.embeddings.latent, m.data.positions(fresh["id"].to_list()), 5)
