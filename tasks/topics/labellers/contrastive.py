@@ -184,12 +184,6 @@ class ContrastiveLabeller:
                 out.append(_Option(texts[k], float(s), any_, phr))
         return sorted(out, key=lambda x: -x.score)
 
-    def _options(self, i: int, group: list[TopicInfo], cands: list[_Cand],
-                 sets: list[list[frozenset[str]]]) -> list[_Option]:
-        """Scored names for topic ``i`` of its sibling ``group``: single phrases and MMR
-        pairs, best first by centroid contrast and grounding."""
-        return self._composed(i, group, cands, sets, *self._singles(i, group, cands, sets))
-
     def _prefetch(self, texts: list[str]) -> None:
         """Embed every text a depth will score in one model call: the model runs on short
         phrases far faster in a few large batches than in one small call per topic (measured
