@@ -73,7 +73,7 @@ def test_sample_layout_keeps_neighbourhoods(real4k):
     placement that ignores them, and placed points keep about as many as fitted ones."""
     v, section, nn = real4k
     n = len(v)
-    xy = P.project(v, P.ProjectionOptions(sample_size=1_000, n_epochs=100))
+    xy = P.project(v, P.ProjectionOptions(method="umap", sample_size=1_000, n_epochs=100))
     lo, hi = schema.BOX
     assert xy.shape == (n, 2) and np.isfinite(xy).all()
     assert (xy >= lo).all() and (xy <= hi).all()
@@ -94,6 +94,35 @@ def test_sample_layout_keeps_neighbourhoods(real4k):
     base = np.mean(section[plan.sample[np.random.default_rng(3).integers(0, 1_000, len(placed_q))]]
                    == section[placed_q])
     assert same > 2 * base
+
+
+def test_refinement_brings_placed_points_next_to_their_neighbours(real4k):
+    """Placement puts a point by its cluster, not by its own neighbours; a few epochs of
+    UMAP's optimisation over the whole map's k-NN graph (``sample_fit.refine``) must bring
+    placed points much closer to them, to near what UMAP's full fit keeps, and the same
+    start and seed must give the same layout. The build's path (``project`` given the
+    graph) must refine; without the graph it cannot."""
+    v, _, nn = real4k
+    n = len(v)
+    knn = I.exact_knn(v, np.arange(n), 16)
+    opts = P.ProjectionOptions(method="umap", sample_size=500, n_epochs=100)
+    placed = P.project(v, P.ProjectionOptions(**{**opts.__dict__, "refine_epochs": 0}), knn=knn)
+    assert np.array_equal(placed, P.project(v, opts))    # no graph: placement only, and the same each run
+    refined = S.refine(placed, knn, 15, 0.1, S.REFINE_EPOCHS, seed=42)
+    assert np.array_equal(refined, S.refine(placed, knn, 15, 0.1, S.REFINE_EPOCHS, seed=42))
+    assert np.array_equal(S.refine(placed, knn, 15, 0.1, 0), placed)
+    plan = S.plan_sample(n, 500, 42)
+    q = np.intersect1d(np.random.default_rng(1).choice(n, 800, replace=False), plan.rest)
+    before, after = _preservation(placed, nn, q), _preservation(refined, nn, q)
+    full = _preservation(P.project(v, P.ProjectionOptions(method="umap", sample_size=0, n_epochs=200), knn=knn), nn, q)
+    assert after > 1.3 * before
+    assert after > 0.8 * full
+    built = P.project(v, opts, knn=knn)            # the build's path: place, then refine
+    assert np.array_equal(built, P.project(v, opts, knn=knn))   # a small map comes out the same twice
+    lo, hi = schema.BOX
+    assert built.shape == (n, 2) and np.isfinite(built).all()
+    assert (built >= lo).all() and (built <= hi).all()
+    assert _preservation(built, nn, q) > 1.3 * before
 
 
 def test_spread_moves_points_only_a_little(real4k):
@@ -168,7 +197,8 @@ def test_build_with_sampled_layout(debian_2k_path, tmp_store):
 
     res = build_map(source=debian_2k_path, dataset="scale", store=tmp_store,
                     options={"text_field": "text", "id_field": "id", "embedding_field": "embedding",
-                             "projection": {"sample_size": 500, "n_epochs": 50, "place_jitter": 0.5},
+                             "projection": {"method": "umap", "sample_size": 500, "n_epochs": 50,
+                                            "place_jitter": 0.5},
                              "topics": None, "dedupe": None, "tiles": None})
     from datamap.resources import open_map
 
@@ -178,3 +208,5 @@ def test_build_with_sampled_layout(debian_2k_path, tmp_store):
     xy = np.column_stack([proj.column(schema.X).to_numpy(), proj.column(schema.Y).to_numpy()])
     assert np.isfinite(xy).all() and len(np.unique(xy, axis=0)) > 1900
     assert m.manifest["build"]["params"]["projection"]["sample_size"] == 500
+    # the sampled path ran, with its refinement over the build's own k-NN graph
+    assert m.manifest["projection"]["sample"] == {"fitted": 500, "placed": 1500, "refine_epochs": S.REFINE_EPOCHS}

@@ -27,6 +27,7 @@ class ProjectionOptions:
     perplexity: float = 30.0        # t-SNE only
     learning_rate: float | str = "auto"   # t-SNE only: openTSNE's "auto" is max(N / 12, 200)
     sample_size: int | None = None  # UMAP on a sample, rest placed: None = auto by N (tasks/sample_fit.py), 0 = never
+    refine_epochs: int | None = None  # sample path: UMAP epochs over the whole k-NN graph after placement; None = auto (sample_fit.REFINE_EPOCHS), 0 = none
     place_jitter: float = 0.0       # sample path: spread placed points by this share of their nearest-anchor distance (0.5 cost 30% of 10-NN preservation, docs/scale.md)
 
 
@@ -82,7 +83,7 @@ def project(vectors: np.ndarray, options: ProjectionOptions | None = None,
 
     size = sample_fit.sample_size_for(n, options.sample_size)
     if size < n:
-        return normalize_to_box(_sample_layout(vectors, options, size))
+        return normalize_to_box(_sample_layout(vectors, options, size, knn))
     with stage("project", n, "points"):
         if n < 4:
             return normalize_to_box(_tiny_layout(vectors))
@@ -105,9 +106,12 @@ def project(vectors: np.ndarray, options: ProjectionOptions | None = None,
     return normalize_to_box(xy)
 
 
-def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int) -> np.ndarray:
+def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
+                   knn: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """UMAP fitted on ``size`` sampled rows (their own k-NN graph), the rest placed from
-    their nearest sample points (tasks/sample_fit.py): the big-map path."""
+    their nearest sample points, then refined over the whole map's graph ``knn`` when
+    the caller has it (tasks/sample_fit.py): the big-map path."""
+    from datamap.tasks.index import EXACT_KNN_ROWS
     from datamap.tasks.project import sample_fit as S
 
     n = len(vectors)
@@ -117,5 +121,13 @@ def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int) -
     full = ProjectionOptions(**{**options.__dict__, "sample_size": 0})
     xy_s = project(np.asarray(vectors[plan.sample], dtype=np.float32), full, knn=sknn)
     with stage("place", len(plan.rest), "points"):
-        nb_i, nb_d = S.nearest_in_sample(sidx, vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
-        return S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
+        if n < EXACT_KNN_ROWS:      # small maps: exact anchors, the same map every run
+            nb_i, nb_d = S.nearest_in_sample_exact(vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+        else:
+            nb_i, nb_d = S.nearest_in_sample(sidx, vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+        xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
+    epochs = S.refine_epochs_for(options.refine_epochs)
+    if knn is None or not epochs:
+        return xy
+    with stage("refine", n, "points"):
+        return S.refine(xy, knn, options.n_neighbors, options.min_dist, epochs, options.seed)
