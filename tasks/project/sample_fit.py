@@ -184,13 +184,11 @@ def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int,
     from umap.umap_ import find_ab_params, fuzzy_simplicial_set, simplicial_set_embedding
 
     from datamap.tasks.index import EXACT_KNN_ROWS
-    from datamap.tasks.project.umap import ensure_numba_cache
 
     n = len(xy)
     k = min(int(n_neighbors), knn[0].shape[1])
     if epochs <= 0 or n <= k + 1:
         return xy
-    ensure_numba_cache()
     rs = np.random.RandomState(seed)
     graph, _, _ = fuzzy_simplicial_set(np.empty((n, 1), np.float32), k, rs, "cosine",
                                        knn_indices=np.ascontiguousarray(knn[0][:, :k]),
