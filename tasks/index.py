@@ -65,6 +65,21 @@ def build_index(vectors: np.ndarray, options: IndexOptions | None = None):
     return index
 
 
+def _unit(x: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length in float64 (zero rows left as they are)."""
+    x = np.asarray(x, np.float64)
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.where(norms > 0, norms, 1.0)
+
+
+def _nearest(d: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` smallest of each row of distances ``d``, by (distance, position)."""
+    part = np.argpartition(d, k - 1, axis=1)[:, :k] if k < d.shape[1] else np.tile(np.arange(d.shape[1]), (len(d), 1))
+    pd = np.take_along_axis(d, part, axis=1)
+    order = np.lexsort((part, pd), axis=1)
+    return np.take_along_axis(part, order, axis=1), np.take_along_axis(pd, order, axis=1)
+
+
 def exact_knn(vectors: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Exact cosine k-NN of ``rows`` among all ``vectors``, in ``knn_graph``'s form: self
     first, then by (distance, position), so ties (identical vectors) always come out in
@@ -72,21 +87,28 @@ def exact_knn(vectors: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray
     n = len(vectors)
     k = min(k, n)
     rows = np.asarray(rows, np.int64)
-    unit = np.asarray(vectors, np.float64)
-    norms = np.linalg.norm(unit, axis=1, keepdims=True)
-    unit = unit / np.where(norms > 0, norms, 1.0)
+    unit = _unit(vectors)
     keys = np.empty((len(rows), k), np.int64)
     dist = np.empty((len(rows), k), np.float32)
     for s in range(0, len(rows), _EXACT_BLOCK):
         r = rows[s:s + _EXACT_BLOCK]
         d = 1.0 - unit[r] @ unit.T
         d[np.arange(len(r)), r] = -np.inf                    # self first, even among identical rows
-        part = np.argpartition(d, k - 1, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (len(r), 1))
-        pd = np.take_along_axis(d, part, axis=1)
-        order = np.lexsort((part, pd), axis=1)
-        keys[s:s + len(r)] = np.take_along_axis(part, order, axis=1)
-        dist[s:s + len(r)] = np.take_along_axis(pd, order, axis=1)
+        keys[s:s + len(r)], dist[s:s + len(r)] = _nearest(d, k)
     dist[:, 0] = 0.0
+    return keys, np.maximum(dist, 0.0)
+
+
+def exact_search(base: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact cosine k nearest of each of ``queries`` among the rows of ``base``: (positions
+    in ``base``, distances), by (distance, position), float64 like ``exact_knn``."""
+    k = min(k, len(base))
+    unit = _unit(base)
+    keys = np.empty((len(queries), k), np.int64)
+    dist = np.empty((len(queries), k), np.float32)
+    for s in range(0, len(queries), _EXACT_BLOCK):
+        d = 1.0 - _unit(queries[s:s + _EXACT_BLOCK]) @ unit.T
+        keys[s:s + len(d)], dist[s:s + len(d)] = _nearest(d, k)
     return keys, np.maximum(dist, 0.0)
 
 

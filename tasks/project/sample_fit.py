@@ -103,29 +103,16 @@ def nearest_in_sample(index, vectors: np.ndarray, rows: np.ndarray, sample: np.n
     return out_i, out_d
 
 
-def nearest_in_sample_exact(vectors: np.ndarray, rows: np.ndarray, sample: np.ndarray, k: int,
-                            block: int = 1024) -> tuple[np.ndarray, np.ndarray]:
-    """``nearest_in_sample`` by exact cosine search, ties by position: for maps under
-    ``tasks.index.EXACT_KNN_ROWS`` rows, where it costs well under a second. HNSW built
-    with several threads finds slightly different anchors from run to run, so a small
-    sampled map would not come out the same twice; this does."""
-    def unit(x: np.ndarray) -> np.ndarray:
-        x = np.asarray(x, np.float64)
-        norms = np.linalg.norm(x, axis=1, keepdims=True)
-        return x / np.where(norms > 0, norms, 1.0)
+def nearest_in_sample_exact(vectors: np.ndarray, rows: np.ndarray, sample: np.ndarray,
+                            k: int) -> tuple[np.ndarray, np.ndarray]:
+    """``nearest_in_sample`` by exact cosine search (``tasks.index.exact_search``), for
+    maps under ``tasks.index.EXACT_KNN_ROWS`` rows, where it costs well under a second.
+    HNSW built with several threads finds slightly different anchors from run to run,
+    so a small sampled map would not come out the same twice; this does."""
+    from datamap.tasks.index import exact_search
 
-    su = unit(vectors[sample])
-    k = min(k, len(sample))
-    out_i = np.empty((len(rows), k), np.int64)
-    out_d = np.empty((len(rows), k), np.float32)
-    for s in range(0, len(rows), block):
-        d = 1.0 - unit(vectors[rows[s:s + block]]) @ su.T
-        part = np.argpartition(d, k - 1, axis=1)[:, :k] if k < len(sample) else np.tile(np.arange(k), (len(d), 1))
-        pd = np.take_along_axis(d, part, axis=1)
-        order = np.lexsort((part, pd), axis=1)
-        out_i[s:s + len(d)] = sample[np.take_along_axis(part, order, axis=1)]
-        out_d[s:s + len(d)] = np.maximum(np.take_along_axis(pd, order, axis=1), 0.0)
-    return out_i, out_d
+    keys, dist = exact_search(vectors[sample], vectors[rows], k)
+    return sample[keys], dist
 
 
 def spread(xy: np.ndarray, rows: np.ndarray, nearest: np.ndarray, jitter: float, seed: int | None) -> None:

@@ -129,6 +129,6 @@ def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
     epochs = S.refine_epochs_for(options.refine_epochs)
     if knn is None or not epochs:
         return xy
-    ensure_numba_cache()             # (sample_fit must not import this module: no cycle)
+    ensure_numba_cache()             # here: sample_fit must not import this module (no cycle)
     with stage("refine", n, "points"):
         return S.refine(xy, knn, options.n_neighbors, options.min_dist, epochs, options.seed)
