@@ -1,0 +1,113 @@
+"""Issue 25: is the dedupe stage at 1M rows slower than before the issue's text check?
+
+The 1M build's dedupe stage took 276 s on 2026-11-23 (commit 9976162, idle machine) and
+600 s on 2026-12-01 (6aadf6f, load 9-10, the index stage 3.5x slower than on the 23rd): two
+days, two loads, no answer. This runs both codes on the *same* inputs on the same machine,
+alternating, each in its own process: the vectors, k-NN graph, HNSW index and texts of a
+1M map that ``bench/compare.py`` built (``--version-dir``), given to ``find_duplicates``
+exactly as the stage gives them (``flows/stages/dedupe.py``; the old code had no texts).
+
+    python bench/dedupe_1m_ab.py --version-dir /tmp/cmp/1000000/store/cmp/versions/<v> \
+        [--old 9976162] [--rounds 2] [--out bench/out/dedupe_1m_ab.json]
+
+The old code is checked out in a temporary git worktree and imported from there
+(``tasks.dedupe``, the layout before the package move), the new from the installed package.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+CHILD = r"""
+import json, os, sys, time, resource
+import numpy as np, pyarrow as pa, pyarrow.ipc as ipc, pyarrow.parquet as pq
+side, vdir, text_field = sys.argv[1], sys.argv[2], sys.argv[3]
+t_load = time.perf_counter()
+tb = ipc.open_file(pa.memory_map(os.path.join(vdir, "embeddings.arrow"), "r")).read_all()
+col = tb.column("latent") if "latent" in tb.column_names else tb.column(tb.column_names[-1])
+vectors = col.combine_chunks().values.to_numpy(zero_copy_only=False).reshape(len(tb), -1)
+knn_idx = np.load(os.path.join(vdir, "knn_idx.npy"))
+knn_dist = np.load(os.path.join(vdir, "knn_dist.npy"))
+from usearch.index import Index
+index = Index.restore(os.path.join(vdir, "index.usearch"), view=True)
+data = pq.read_table(os.path.join(vdir, "data.parquet"), columns=["id", text_field])
+ids = data.column("id").combine_chunks().to_pylist()
+texts = data.column(text_field).combine_chunks()
+load_s = time.perf_counter() - t_load
+c0 = time.process_time(); t0 = time.perf_counter()
+if side == "old":
+    from tasks.dedupe import find_duplicates, DuplicateOptions
+    res = find_duplicates(ids, vectors, DuplicateOptions(), knn_idx=knn_idx, knn_dist=knn_dist, index=index)
+else:
+    from datamap.tasks.dedupe import find_duplicates, DuplicateOptions
+    res = find_duplicates(ids, vectors, DuplicateOptions(), knn_idx=knn_idx, knn_dist=knn_dist, index=index,
+                          texts=texts)
+wall = time.perf_counter() - t0; cpu = time.process_time() - c0
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) / 1024 ** 2
+print(json.dumps({"side": side, "find_duplicates_s": round(wall, 1), "cpu_s": round(cpu, 1),
+                  "load_inputs_s": round(load_s, 1), "peak_rss_gb": round(hwm, 2),
+                  "seconds": {k: round(v, 1) for k, v in res.seconds.items()},
+                  "near_pairs": int(len(res.a)), "clusters": int(res.clusters.n_clusters),
+                  "deletion_candidates": int(res.clusters.n_deletion), "method": res.method,
+                  "load_avg": [round(x, 2) for x in os.getloadavg()]}))
+"""
+
+
+def run_side(side: str, vdir: str, text_field: str, old_tree: str) -> dict:
+    """One ``find_duplicates`` in a fresh process; the old side imports from the worktree."""
+    env = dict(os.environ)
+    cwd = old_tree if side == "old" else REPO
+    if side == "old":
+        env["PYTHONPATH"] = old_tree
+    p = subprocess.run([sys.executable, "-c", CHILD, side, vdir, text_field], cwd=cwd, env=env,
+                       capture_output=True, text=True)
+    if p.returncode:
+        raise SystemExit(f"{side} run failed:\n{p.stderr[-3000:]}")
+    out = json.loads(p.stdout.strip().splitlines()[-1])
+    print(json.dumps(out), flush=True)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--version-dir", required=True, help="a 1M map's version folder (bench/compare.py's store)")
+    ap.add_argument("--old", default="9976162", help="commit of the code before issue 25 (the 276 s build)")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--out", default=os.path.join(REPO, "bench", "out", "dedupe_1m_ab.json"))
+    args = ap.parse_args()
+    manifest = json.load(open(os.path.join(args.version_dir, "manifest.json")))
+    tree = os.path.join(tempfile.mkdtemp(), "old")
+    subprocess.run(["git", "-C", REPO, "worktree", "add", "--detach", tree, args.old], check=True,
+                   capture_output=True)
+    runs: dict[str, list] = {"old": [], "new": []}
+    head = {"what": __doc__.split("\n\n")[1].replace("\n", " "), "version_dir": args.version_dir,
+            "rows": manifest["rows"], "old_commit": args.old, "cpus": os.cpu_count(),
+            "new_commit": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
+                                         capture_output=True, text=True).stdout.strip()}
+    try:
+        for _ in range(args.rounds):
+            for side in ("old", "new"):
+                runs[side].append(run_side(side, args.version_dir, manifest["text_field"], tree))
+                write(args.out, head, runs)      # after every run: a stopped bench keeps its data
+    finally:
+        subprocess.run(["git", "-C", REPO, "worktree", "remove", "--force", tree], capture_output=True)
+
+
+def write(path: str, head: dict, runs: dict) -> None:
+    """The result so far, with the ratio of the median walls once both sides have run."""
+    result = {**head, "runs": runs}
+    if runs["old"] and runs["new"]:
+        med = {s: sorted(r["find_duplicates_s"] for r in v)[len(v) // 2] for s, v in runs.items()}
+        result["new_over_old_wall"] = round(med["new"] / med["old"], 3)
+    with open(path, "w") as f:
+        json.dump(result, f, indent=1)
+
+if __name__ == "__main__":
+    main()
