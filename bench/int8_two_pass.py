@@ -45,11 +45,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 
-def quantize_weight(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(int8 weights, fp32 scale per output column), symmetric per channel."""
-    scale = np.abs(w).max(axis=0) / 127.0
-    scale = np.where(scale > 0, scale, 1.0).astype(np.float32)
-    return np.clip(np.round(w / scale), -127, 127).astype(np.int8), scale
+# recipe v2's fp32 MatMuls: each layer's FFN down-projection (names as torch.onnx exports BERT)
+DOWN_PROJ = [f"/m/encoder/layer.{i}/output/dense/MatMul" for i in range(48)]
 
 
 def _two_pass_nodes(p: str, x: str, y: str, wq: str, ws: str, wz: str) -> list:
@@ -75,6 +72,8 @@ def two_pass_int8(src: str, dst: str, node_names: list[str]) -> int:
     ``src`` as two-pass int8 MatMuls; save to ``dst``. Returns how many were rewritten."""
     import onnx
     from onnx import helper, numpy_helper
+
+    from datamap.tasks.embed.int8_per_token import quantize_weight
 
     m = onnx.load(src)
     g = m.graph
@@ -104,7 +103,8 @@ def two_pass_int8(src: str, dst: str, node_names: list[str]) -> int:
 
 
 def build_variants(out_dir: str) -> dict[str, str]:
-    """{name: graph path}: exact and v2 from the production export, the others derived."""
+    """{name: graph path}: exact and per-token (production, recipe v3) from the production
+    export; v2 (the recipe before it) and the others derived from its fp32 graph."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -114,8 +114,11 @@ def build_variants(out_dir: str) -> dict[str, str]:
     path, mid = resolve_model(None)
     folder = ensure_exported(path, mid)
     fp32 = os.path.join(folder, "model.onnx")
-    out = {"exact": fp32, "v2": os.path.join(folder, "model.int8.onnx"),
+    out = {"exact": fp32, "per-token": os.path.join(folder, "model.int8.onnx"),
+           "v2": os.path.join(out_dir, "v2.onnx"),
            "all-int8": os.path.join(out_dir, "all_int8.onnx"), "two-pass": os.path.join(out_dir, "two_pass.onnx")}
+    quantize_dynamic(fp32, out["v2"], weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"],
+                     nodes_to_exclude=DOWN_PROJ, extra_options={"DefaultTensorType": 1})
     quantize_dynamic(fp32, out["all-int8"], weight_type=QuantType.QInt8, per_channel=True,
                      op_types_to_quantize=["MatMul", "Attention"], extra_options={"DefaultTensorType": 1})
     names = [n.name for n in onnx.load(fp32).graph.node if n.op_type == "MatMul"]

@@ -1,4 +1,5 @@
-"""Production int8 (v2) and two-pass int8 against torch, interleaved, on PyPI and Debian.
+"""Int8 graphs against torch, interleaved, on PyPI and Debian: the production recipe
+(per-token, v3), the one before it (v2) and two-pass.
 
     python bench/int8_vs_torch.py            # 1,000 PyPI summaries + 300 Debian texts, 4 rounds
 
@@ -42,7 +43,7 @@ def embedders(tmp: str) -> dict:
     path, mid = resolve_model(None)
     out = {"torch": load_embedder(EmbedOptions(mode="torch"))}
     graphs = build_variants(tmp)
-    for name in ("v2", "two-pass"):
+    for name in ("v2", "per-token", "two-pass"):
         e = OnnxEmbedder(path, mid, int8=False)
         so = ort.SessionOptions()
         so.intra_op_num_threads = max(1, os.cpu_count() or 1)

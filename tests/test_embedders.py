@@ -69,7 +69,7 @@ def test_quality_mode_matches_reference_vectors(quality, sample):
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     cos = (v * ref).sum(1)
     assert cos.mean() >= 0.995, cos.mean()
-    assert np.quantile(cos, 0.01) >= 0.99, np.sort(cos)[:5]
+    assert cos.min() >= 0.99, np.sort(cos)[:5]
     # the int8 graph is a real approximation, not the fp32 one under another name
     assert cos.max() < 0.99999
 
@@ -85,22 +85,47 @@ def test_exact_mode_reproduces_torch_vectors(quality, onnx_root, sample):
     assert quality.model_id != model_id     # int8 differs up to the bar: its own key
 
 
-def test_batching_changes_vectors_only_within_the_bar(quality, onnx_root, sample):
-    """Length bucketing puts a text in batches of different size and width.
+def test_a_text_gets_the_same_vector_in_any_batch(quality, onnx_root, sample):
+    """Length bucketing puts a text in batches of different size and width, and a build's
+    batches depend on what else is in it. Quality mode quantises activations per token, so
+    a text's vector depends on that text alone (recipe v2 scaled them per batch tensor:
+    two batchings of 1,500 PyPI summaries agreed only to cosine 0.980, and this test, with
+    v2's tolerance of 1e-2 tightened to 1e-4, failed on it)."""
+    import random
 
-    fp32 vectors do not depend on the batch. int8 ones do a little: dynamic quantisation
-    scales activations per batch tensor, so a text's vector moves with its batch mates,
-    but stays within the 0.99 cosine bar of itself.
-    """
     from datamap.tasks.embed.onnx_minilm import OnnxEmbedder
     texts, _ = sample
     path, model_id = resolve_model(None)
     exact = OnnxEmbedder(path, model_id, int8=False, root=onnx_root)
-    for emb, tol in ((exact, 1e-5), (quality, 1e-2)):
-        together = emb.encode(texts[:40])
-        alone = np.vstack([emb.encode([t]) for t in texts[:40:8]])
+    order = list(range(60))
+    random.Random(5).shuffle(order)
+    for emb in (exact, quality):
+        together = emb.encode(texts[:60])
+        alone = np.vstack([emb.encode([t]) for t in texts[:60:8]])
         cos = (together[::8] * alone).sum(1)
-        assert cos.min() >= 1 - tol, (emb.model_id, cos.min())
+        assert cos.min() >= 1 - 1e-4, (emb.model_id, cos.min())
+        mixed = np.empty_like(together)
+        for s in range(0, 60, 7):        # other batch mates, other widths
+            mixed[order[s:s + 7]] = emb.encode([texts[i] for i in order[s:s + 7]])
+        assert (together * mixed).sum(1).min() >= 1 - 1e-4, emb.model_id
+
+
+def test_quality_mode_holds_every_short_pypi_summary_to_torch(quality):
+    """Issue 24's bar, "cosine >= 0.99 to torch for every document", on 600 real PyPI
+    summaries (short texts, where int8 activations lose most: recipe v2's worst on 1,500
+    was 0.982); every summary, not a quantile."""
+    import polars as pl
+    from conftest import SHARED
+
+    from datamap.tasks.embed.encode import SentenceTransformerEmbedder
+
+    df = pl.read_parquet(SHARED / "pypi-summaries.parquet", columns=["text"])
+    texts = df.filter(pl.col("text").str.strip_chars().str.len_chars() > 0).sample(n=600, seed=11)["text"].to_list()
+    path, model_id = resolve_model(None)
+    ref = SentenceTransformerEmbedder(path, model_id).encode(texts)
+    cos = (quality.encode(texts) * ref).sum(1)
+    assert cos.min() >= 0.99, [(round(float(cos[i]), 4), texts[i]) for i in np.argsort(cos)[:3]]
+    assert cos.mean() >= 0.997, cos.mean()
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,14 @@ WordPiece tokens truncated to ``max_seq_length`` (256), BERT, mean pooling over 
 attention mask, L2 normalisation. Texts are tokenised with the model's own fast
 tokenizer (``tokenizer.json``) and batched by token length so little padding is computed.
 
-Int8 recipe (chosen by measurement, see docs/embedding-modes.md): dynamic quantisation
-of MatMul weights only, per output channel, except the six FFN down-projections
-(``layer.N/output/dense``), kept fp32. Quantising all ops per tensor (the onnxruntime
-default) drops the cosine to the fp32 vectors to ~0.957, below the 0.99 bar; every
-MatMul per channel (recipe v1) gave mean ~0.996 but min 0.9895–0.991 on Debian samples,
-at the bar; keeping the down-projections fp32 (v2) gives mean 0.9985, min 0.9935 for
-~6% fewer docs per CPU-second (bench/scale_int8.py).
+Int8 recipe (chosen by measurement, see docs/embedding-modes.md): every dense MatMul
+(attention output, FFN up and down projections) int8, weights per output channel and
+activations **per token** (``tasks.embed.int8_per_token``); the fused attention's QKV
+projection stays fp32. Recipe v2 used ONNX Runtime's dynamic quantisation, which scales
+activations per batch tensor: vectors depended on the batch (two batchings agreed to
+cosine 0.980 at the worst), PyPI summaries fell to 0.982 of torch's, and the six FFN
+down-projections had to stay fp32. Per token: batch-independent, min 0.994 on the same
+PyPI sample and 0.997 on Debian (bench/out/int8_batch_invariance.json).
 """
 from __future__ import annotations
 
@@ -27,19 +28,15 @@ import warnings
 import numpy as np
 
 from datamap.resources.errors import EmbeddingError
+from datamap.tasks.embed.int8_per_token import per_token_int8
 from datamap.tasks.embed.model_files import ensure_built, recipe_key
 
-RECIPE = "onnx-minilm-v2"          # bump when the export recipe changes: rebuilds the files
+RECIPE = "onnx-minilm-v3"          # bump when the export recipe changes: rebuilds the files
 TOKEN_BUDGET = 4096                 # padded tokens per ONNX call (bounds memory and padding)
 MAX_BATCH = 64
-# int8 vectors differ from the fp32 ones by up to ~0.01 cosine, at the bar, so they get
-# their own embedding-cache key; fp32 ONNX vectors match torch to ~1e-4 and share its key.
-INT8_ID_SUFFIX = "#onnx-int8-v2"   # v2: FFN down-projections fp32 (vectors differ from v1)
-
-
-# the MatMuls most sensitive to int8 activations: each layer's FFN down-projection (after
-# GELU, wide activation range). Names as torch.onnx exports BERT (bench/scale_int8.py).
-FP32_MATMULS = [f"/m/encoder/layer.{i}/output/dense/MatMul" for i in range(48)]
+# int8 vectors differ from the fp32 ones by up to ~0.006 cosine, so they get their own
+# embedding-cache key; fp32 ONNX vectors match torch to ~1e-4 and share its key.
+INT8_ID_SUFFIX = "#onnx-int8-v3"   # v3: per-token activations, every dense MatMul int8
 
 
 def _max_seq_length(model_dir: str) -> int:
@@ -70,9 +67,8 @@ def check_supported(model_dir: str) -> None:
 
 
 def export(model_dir: str, out_dir: str) -> None:
-    """Write model.onnx (fused fp32) and model.int8.onnx (MatMul weights int8, per channel)."""
+    """Write model.onnx (fused fp32) and model.int8.onnx (dense MatMuls int8, per token)."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers import optimizer
     from transformers import AutoModel
 
@@ -106,9 +102,7 @@ def export(model_dir: str, out_dir: str) -> None:
     fp32 = os.path.join(out_dir, "model.onnx")
     opt.save_model_to_file(fp32)
     os.remove(raw)
-    quantize_dynamic(fp32, os.path.join(out_dir, "model.int8.onnx"), weight_type=QuantType.QInt8,
-                     per_channel=True, op_types_to_quantize=["MatMul"], nodes_to_exclude=FP32_MATMULS,
-                     extra_options={"DefaultTensorType": 1})   # 1 = FLOAT: fused ops lack type info
+    per_token_int8(fp32, os.path.join(out_dir, "model.int8.onnx"))
     with open(os.path.join(out_dir, "export.json"), "w") as f:
         json.dump({"recipe": RECIPE, "source": model_dir, "torch": torch.__version__,
                    "fusions": opt.get_fused_operator_statistics()}, f, indent=2)

@@ -1,0 +1,97 @@
+"""Per-token int8 MatMuls: an ONNX graph rewrite for the quality mode.
+
+Why not ONNX Runtime's own dynamic quantisation: it scales each MatMul input with *one*
+range for the whole batch tensor (every token of every text, padding included). A text's
+vector then depends on which texts share its batch (two batchings of 1,500 PyPI summaries
+agreed only to cosine 0.980 at the worst), a few large activations set the range for
+everybody (after GELU, the FFN down-projections had to stay fp32), and on short texts some
+vectors fell to 0.982 of torch's (bench/out/int8_batch_invariance.json).
+
+Here each token's activation row gets its own symmetric int8 scale (its max |x| / 127):
+
+    s = max(|x|, axis=-1) / 127          per token
+    q = clip(round(x / s) + 128, 1, 255)  uint8, zero point 128
+    y = (q · Wq) · w_scale · s            one int8 MatMul (MatMulIntegerToFloat), then × s
+
+with the weights int8 per output channel. A token's result depends on that token alone,
+so a text's vector is the same in any batch, and an outlier token no longer costs the
+others their precision — every dense MatMul, the down-projections included, can be int8.
+ONNX Runtime has no per-row dynamic quantiser, so the quantisation is spelled out in
+standard ops (Abs, ReduceMax, Mul, Round, Add, Clip, Cast); the MatMul is the contrib op
+its own dynamic quantisation runs on.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+# shared constants of the rewritten graph (names unlikely to clash with an exported BERT)
+_CONSTS = {"pt8_inv127": np.array(1 / 127.0, np.float32), "pt8_eps": np.array(1e-12, np.float32),
+           "pt8_zp_f": np.array(128.0, np.float32), "pt8_lo": np.array(1.0, np.float32),
+           "pt8_hi": np.array(255.0, np.float32), "pt8_zp": np.array(128, np.uint8),
+           "pt8_one": np.array(1.0, np.float32)}
+
+
+def quantize_weight(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(int8 weights, fp32 scale per output column): symmetric, per channel."""
+    scale = np.abs(w).max(axis=0) / 127.0
+    scale = np.where(scale > 0, scale, 1.0).astype(np.float32)
+    return np.clip(np.round(w / scale), -127, 127).astype(np.int8), scale
+
+
+def _nodes(p: str, x: str, y: str, wq: str, ws: str) -> list:
+    """The ops replacing ``y = MatMul(x, W)``; ``p`` prefixes every name they create."""
+    from onnx import TensorProto, helper
+
+    mk = helper.make_node
+    return [
+        mk("Abs", [x], [p + "abs"], name=p + "abs"),
+        mk("ReduceMax", [p + "abs"], [p + "max"], name=p + "max", axes=[-1], keepdims=1),
+        mk("Mul", [p + "max", "pt8_inv127"], [p + "s0"], name=p + "s0"),
+        mk("Max", [p + "s0", "pt8_eps"], [p + "s"], name=p + "s"),          # an all-zero row
+        mk("Reciprocal", [p + "s"], [p + "inv"], name=p + "inv"),
+        mk("Mul", [x, p + "inv"], [p + "xs"], name=p + "xs"),
+        mk("Round", [p + "xs"], [p + "r"], name=p + "r"),
+        mk("Add", [p + "r", "pt8_zp_f"], [p + "rz"], name=p + "rz"),
+        mk("Clip", [p + "rz", "pt8_lo", "pt8_hi"], [p + "c"], name=p + "c"),
+        mk("Cast", [p + "c"], [p + "q"], name=p + "q", to=TensorProto.UINT8),
+        mk("MatMulIntegerToFloat", [p + "q", wq, "pt8_one", ws, "pt8_zp"], [p + "yw"], name=p + "mm",
+           domain="com.microsoft"),
+        mk("Mul", [p + "yw", p + "s"], [y], name=p + "y"),
+    ]
+
+
+def per_token_int8(src: str, dst: str, node_names: list[str] | None = None) -> int:
+    """Rewrite the MatMuls of the ONNX model at ``src`` whose second input is a constant
+    weight (all of them, or those named in ``node_names``) as per-token int8 MatMuls; save
+    the model to ``dst``. Returns how many were rewritten."""
+    import onnx
+    from onnx import helper, numpy_helper
+
+    m = onnx.load(src)
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    wanted = None if node_names is None else set(node_names)
+    nodes, weights, done = [], set(), 0
+    for node in g.node:
+        if (node.op_type != "MatMul" or node.input[1] not in inits
+                or (wanted is not None and node.name not in wanted)):
+            nodes.append(node)
+            continue
+        wq, ws = quantize_weight(numpy_helper.to_array(inits[node.input[1]]).astype(np.float32))
+        p = node.name.strip("/").replace("/", "_") + "_pt8_"
+        g.initializer.extend([numpy_helper.from_array(wq, p + "wq"), numpy_helper.from_array(ws, p + "ws")])
+        nodes += _nodes(p, node.input[0], node.output[0], p + "wq", p + "ws")
+        weights.add(node.input[1])
+        done += 1
+    if done:
+        g.initializer.extend(numpy_helper.from_array(v, k) for k, v in _CONSTS.items())
+    del g.node[:]
+    g.node.extend(nodes)
+    used = {i for n in g.node for i in n.input}
+    keep = [i for i in g.initializer if i.name not in weights or i.name in used]
+    del g.initializer[:]
+    g.initializer.extend(keep)
+    if not any(o.domain == "com.microsoft" for o in m.opset_import):
+        m.opset_import.append(helper.make_opsetid("com.microsoft", 1))
+    onnx.save(m, dst)
+    return done
