@@ -45,12 +45,10 @@ def _shuffled(embedder, texts: list[str], size: int, seed: int) -> np.ndarray:
 
 
 def main() -> None:
-    import onnxruntime as ort
     import polars as pl
-    from int8_two_pass import build_variants
+    from int8_two_pass import build_variants, embedder_on
 
     from datamap.tasks.embed.encode import SentenceTransformerEmbedder, resolve_model
-    from datamap.tasks.embed.onnx_minilm import OnnxEmbedder
 
     pypi = pl.read_parquet(SHARED / "pypi-summaries.parquet", columns=["text"])
     pypi = pypi.filter(pl.col("text").str.strip_chars().str.len_chars() > 0).sample(n=1500, seed=1)["text"].to_list()
@@ -64,11 +62,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         graphs = build_variants(tmp)
         for name in ("v2", "per-token", "two-pass"):
-            e = OnnxEmbedder(path, mid, int8=False)
-            so = ort.SessionOptions()
-            so.intra_op_num_threads = max(1, os.cpu_count() or 1)
-            so.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            e.session = ort.InferenceSession(graphs[name], so, providers=["CPUExecutionProvider"])
+            e = embedder_on(graphs[name])
             res = {}
             for c, texts in sets.items():
                 one = e.encode(texts)

@@ -49,11 +49,11 @@ sys.path.insert(0, str(REPO))
 DOWN_PROJ = [f"/m/encoder/layer.{i}/output/dense/MatMul" for i in range(48)]
 
 
-def _two_pass_nodes(p: str, x: str, y: str, wq: str, ws: str, wz: str) -> list:
+def _two_pass_nodes(p: str, x: str, y: str, wq: str, ws: str) -> list:
     from onnx import helper
 
     def mif(q: str, s: str, z: str, out: str):
-        return helper.make_node("MatMulIntegerToFloat", [q, wq, s, ws, z, wz], [out], name=p + out,
+        return helper.make_node("MatMulIntegerToFloat", [q, wq, s, ws, z], [out], name=p + out,   # weights' zero point: 0
                                 domain="com.microsoft")
 
     return [
@@ -70,36 +70,12 @@ def _two_pass_nodes(p: str, x: str, y: str, wq: str, ws: str, wz: str) -> list:
 def two_pass_int8(src: str, dst: str, node_names: list[str]) -> int:
     """Rewrite the fp32 MatMuls named ``node_names`` (constant weights) of the model at
     ``src`` as two-pass int8 MatMuls; save to ``dst``. Returns how many were rewritten."""
-    import onnx
-    from onnx import helper, numpy_helper
+    from datamap.tasks.embed.int8_per_token import rewrite_matmuls
 
-    from datamap.tasks.embed.int8_per_token import quantize_weight
+    def build(p, x, y, wq, ws):
+        return _two_pass_nodes(p, x, y, wq, ws), {}
 
-    m = onnx.load(src)
-    g = m.graph
-    inits = {i.name: i for i in g.initializer}
-    wanted, nodes, done, unused = set(node_names), [], 0, set()
-    for node in g.node:
-        if node.op_type != "MatMul" or node.name not in wanted or node.input[1] not in inits:
-            nodes.append(node)
-            continue
-        wq, ws = quantize_weight(numpy_helper.to_array(inits[node.input[1]]).astype(np.float32))
-        p = node.name.strip("/").replace("/", "_") + "_2x8_"
-        g.initializer.extend([numpy_helper.from_array(wq, p + "wq"), numpy_helper.from_array(ws, p + "ws"),
-                              numpy_helper.from_array(np.zeros(wq.shape[1], np.int8), p + "wz")])
-        nodes += _two_pass_nodes(p, node.input[0], node.output[0], p + "wq", p + "ws", p + "wz")
-        unused.add(node.input[1])
-        done += 1
-    del g.node[:]
-    g.node.extend(nodes)
-    still = {i for n in g.node for i in n.input}
-    keep = [i for i in g.initializer if i.name not in unused or i.name in still]
-    del g.initializer[:]
-    g.initializer.extend(keep)
-    if not any(o.domain == "com.microsoft" for o in m.opset_import):
-        m.opset_import.append(helper.make_opsetid("com.microsoft", 1))
-    onnx.save(m, dst)
-    return done
+    return rewrite_matmuls(src, dst, build, node_names, tag="2x8")
 
 
 def build_variants(out_dir: str) -> dict[str, str]:
@@ -126,14 +102,29 @@ def build_variants(out_dir: str) -> dict[str, str]:
     return out
 
 
+def embedder_on(graph: str):
+    """The production ONNX embedder (tokenizer, length batching, pooling) running ``graph``
+    with the production session settings: the harness every int8 bench compares through."""
+    import onnxruntime as ort
+
+    from datamap.tasks.embed.encode import resolve_model
+    from datamap.tasks.embed.onnx_minilm import OnnxEmbedder
+
+    path, mid = resolve_model(None)
+    e = OnnxEmbedder(path, mid, int8=False)
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = max(1, os.cpu_count() or 1)
+    so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    e.session = ort.InferenceSession(graph, so, providers=["CPUExecutionProvider"])
+    return e
+
+
 def main() -> None:
     import tempfile
 
-    import onnxruntime as ort
     import polars as pl
 
-    from datamap.tasks.embed.encode import embed_texts, resolve_model
-    from datamap.tasks.embed.onnx_minilm import OnnxEmbedder
+    from datamap.tasks.embed.encode import embed_texts
 
     shared = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
     pypi = pl.read_parquet(shared / "pypi-summaries.parquet", columns=["text"])
@@ -141,16 +132,10 @@ def main() -> None:
     deb = pl.read_parquet(shared / "debian-packages.parquet").with_row_index("_row").sample(n=400, seed=1)
     ref = np.load(shared / "debian-packages-minilm.npy", mmap_mode="r")[deb["_row"].to_numpy()].astype(np.float32)
     sets = {"pypi": pypi, "debian": [t[:6000] for t in deb["text"].to_list()]}
-    path, mid = resolve_model(None)
     embs = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, graph in build_variants(tmp).items():
-            e = OnnxEmbedder(path, mid, int8=False)
-            so = ort.SessionOptions()
-            so.intra_op_num_threads = max(1, os.cpu_count() or 1)
-            so.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            e.session = ort.InferenceSession(graph, so, providers=["CPUExecutionProvider"])
-            embs[name] = e
+            embs[name] = embedder_on(graph)
     res: dict = {"load_avg_start": os.getloadavg(), "speed": {}, "cosine": {}}
     vecs: dict = {c: {} for c in sets}
     for r in range(2):                      # interleaved, order rotated

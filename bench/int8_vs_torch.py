@@ -34,22 +34,13 @@ def texts(n_pypi: int, n_debian: int, seed: int) -> dict[str, list[str]]:
 
 
 def embedders(tmp: str) -> dict:
-    import onnxruntime as ort
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
+    from int8_two_pass import build_variants, embedder_on
 
-    from datamap.tasks.embed.encode import EmbedOptions, load_embedder, resolve_model
-    from datamap.tasks.embed.onnx_minilm import OnnxEmbedder
-    from int8_two_pass import build_variants
-
-    path, mid = resolve_model(None)
     out = {"torch": load_embedder(EmbedOptions(mode="torch"))}
     graphs = build_variants(tmp)
     for name in ("v2", "per-token", "two-pass"):
-        e = OnnxEmbedder(path, mid, int8=False)
-        so = ort.SessionOptions()
-        so.intra_op_num_threads = max(1, os.cpu_count() or 1)
-        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        e.session = ort.InferenceSession(graphs[name], so, providers=["CPUExecutionProvider"])
-        out[name] = e
+        out[name] = embedder_on(graphs[name])
     return out
 
 

@@ -64,6 +64,18 @@ def per_token_int8(src: str, dst: str, node_names: list[str] | None = None) -> i
     """Rewrite the MatMuls of the ONNX model at ``src`` whose second input is a constant
     weight (all of them, or those named in ``node_names``) as per-token int8 MatMuls; save
     the model to ``dst``. Returns how many were rewritten."""
+    return rewrite_matmuls(src, dst, lambda p, x, y, wq, ws: (_nodes(p, x, y, wq, ws), {}),
+                           node_names, _CONSTS, tag="pt8")
+
+
+def rewrite_matmuls(src: str, dst: str, build, node_names: list[str] | None = None,
+                    consts: dict[str, np.ndarray] | None = None, tag: str = "q8") -> int:
+    """Replace each constant-weight MatMul of the model at ``src`` (or those named in
+    ``node_names``) with the nodes ``build(prefix, x, y, wq, ws)`` returns, given the names
+    of its input, output and int8 weights / per-column scales (``quantize_weight``), as
+    ``(nodes, extra initializers by name)``; ``consts`` are initializers the new nodes
+    share. Saves to ``dst`` and returns how many MatMuls were replaced. One int8 recipe is
+    one ``build``: per token here, two-pass in bench/int8_two_pass.py."""
     import onnx
     from onnx import helper, numpy_helper
 
@@ -78,13 +90,14 @@ def per_token_int8(src: str, dst: str, node_names: list[str] | None = None) -> i
             nodes.append(node)
             continue
         wq, ws = quantize_weight(numpy_helper.to_array(inits[node.input[1]]).astype(np.float32))
-        p = node.name.strip("/").replace("/", "_") + "_pt8_"
-        g.initializer.extend([numpy_helper.from_array(wq, p + "wq"), numpy_helper.from_array(ws, p + "ws")])
-        nodes += _nodes(p, node.input[0], node.output[0], p + "wq", p + "ws")
+        p = f"{node.name.strip('/').replace('/', '_')}_{tag}_"
+        new, extra = build(p, node.input[0], node.output[0], p + "wq", p + "ws")
+        g.initializer.extend(numpy_helper.from_array(v, k) for k, v in {p + "wq": wq, p + "ws": ws, **extra}.items())
+        nodes += new
         weights.add(node.input[1])
         done += 1
-    if done:
-        g.initializer.extend(numpy_helper.from_array(v, k) for k, v in _CONSTS.items())
+    if done and consts:
+        g.initializer.extend(numpy_helper.from_array(v, k) for k, v in consts.items())
     del g.node[:]
     g.node.extend(nodes)
     used = {i for n in g.node for i in n.input}
