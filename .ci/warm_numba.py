@@ -13,6 +13,10 @@ os.environ.setdefault("NUMBA_CACHE_DIR", str(Path.home() / ".cache" / "datamap" 
 import numpy as np  # noqa: E402
 import umap  # noqa: E402
 
+from datamap.tasks.project.umap import ensure_numba_cache  # noqa: E402
+
+ensure_numba_cache()     # caching on for umap-learn's kernels that lack it, as builds do
+
 x = np.random.default_rng(0).normal(size=(300, 16)).astype(np.float32)
 umap.UMAP(n_neighbors=10, metric="cosine", n_epochs=20, random_state=0).fit(x)
 umap.UMAP(n_neighbors=10, metric="euclidean", n_epochs=20, random_state=0).fit(x)

@@ -3,6 +3,8 @@ and the large-map index settings. No timing here: speed lives in bench/compare.p
 bench/scale_layout.py."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pyarrow.parquet as pq
 import pytest
@@ -210,3 +212,31 @@ def test_build_with_sampled_layout(debian_2k_path, tmp_store):
     assert m.manifest["build"]["params"]["projection"]["sample_size"] == 500
     # the sampled path ran, with its refinement over the build's own k-NN graph
     assert m.manifest["projection"]["sample"] == {"fitted": 500, "placed": 1500, "refine_epochs": S.REFINE_EPOCHS}
+
+
+def test_umap_kernels_without_a_cache_of_their_own_are_kept_between_processes():
+    """umap-learn compiles smooth_knn_dist and compute_membership_strengths (every fit) and
+    its layout epochs without numba's on-disk cache: 13-17 s of every build's UMAP here.
+    After ``ensure_numba_cache`` a fit leaves them in the kept cache folder (the tests'
+    NUMBA_CACHE_DIR; a fresh one would first compile all of pynndescent, ~40 s), and the
+    next process loads them from it instead of compiling."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""
+        import json, numpy as np
+        from datamap.tasks.project.umap import ensure_numba_cache
+        ensure_numba_cache()
+        import umap, umap.layouts as L, umap.umap_ as U
+        x = np.random.default_rng(0).normal(size=(200, 8)).astype(np.float32)
+        umap.UMAP(n_neighbors=8, n_epochs=20, random_state=0).fit(x)
+        kernels = (U.smooth_knn_dist, U.compute_membership_strengths, L._nb_optimize_layout_euclidean_single_epoch)
+        print(json.dumps([sum(k.stats.cache_hits.values()) for k in kernels]))
+    """)
+    hits = []
+    for _ in range(2):     # the first compiles them if the folder lacks them, and writes them
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+        assert r.returncode == 0, r.stderr[-2000:]
+        hits.append(json.loads(r.stdout.strip().splitlines()[-1]))
+    assert all(h >= 1 for h in hits[1]), hits   # the second read all three from the folder
