@@ -227,6 +227,33 @@ def test_built_map_fixture_has_topics_and_reader_stays_light(built_map):
     assert r.returncode == 0, r.stderr[-2000:]
 
 
+def test_topic_stage_fits_bertopic_without_loading_torch_and_llm_parts_stay_reachable(debian, debian_vectors):
+    """The topic stage's BERTopic import leaves torch and transformers out (most of its
+    import time); BERTopic's transformers representations are still there when asked for."""
+    sub = debian_subset(debian, debian_vectors, 300, seed=4)
+    code = textwrap.dedent("""
+        import sys
+        import numpy as np, polars as pl
+        from datamap.tasks.topics.model import TopicOptions, fit_bertopic
+        from datamap.tasks.topics.bertopic_import import with_backends
+        sub = pl.read_ipc(sys.argv[1])
+        vecs = np.asarray(sub["embedding"].to_list(), dtype=np.float32)
+        fine = np.arange(len(sub)) % 6
+        model, bow, words, _ = fit_bertopic(sub["text"].to_list(), vecs, fine, TopicOptions())
+        assert len(words) > 100 and bow.shape[0] == 6
+        loaded = [k for k in ("torch", "transformers", "sentence_transformers") if k in sys.modules]
+        assert not loaded, loaded
+        R = with_backends().representation
+        assert isinstance(R.TextGeneration, type) and "torch" in sys.modules, R.TextGeneration
+        print("ok")
+    """)
+    path = os.path.join(os.environ["DATAMAP_TESTS_TMP"], "bertopic-light.arrow")
+    sub.write_ipc(path)
+    r = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True,
+                       cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert r.returncode == 0 and "ok" in r.stdout, r.stderr[-2000:]
+
+
 def test_map_without_topics_says_so(debian, debian_vectors, tmp_path):
     from datamap.flows.build_map import build_map
 

@@ -32,6 +32,7 @@ import numpy as np
 from datamap.resources import schema
 from datamap.resources.options import options_from_dict
 from datamap.tasks.progress import stage
+from datamap.tasks.topics.bertopic_import import bertopic
 from datamap.tasks.topics.clustering import (  # noqa: F401
     cluster_hierarchy,
     default_sizes,
@@ -92,6 +93,7 @@ def fit_bertopic(docs: Sequence[str], vectors: np.ndarray, fine: np.ndarray, opt
     """BERTopic with fixed labels: no UMAP/HDBSCAN, c-TF-IDF on the given partition.
 
     Returns (model, bow rows in our fine-label order, vocabulary)."""
+    bertopic()                          # loaded without torch/transformers where possible
     from bertopic import BERTopic
     from bertopic.cluster import BaseCluster
     from bertopic.dimensionality import BaseDimensionalityReduction
@@ -137,6 +139,8 @@ def fit_bertopic(docs: Sequence[str], vectors: np.ndarray, fine: np.ndarray, opt
 def level_keywords(bow_fine, fine_to_level: np.ndarray, words: np.ndarray, n: int) -> list[list[tuple[str, float]]]:
     """c-TF-IDF keywords per topic of one level: children's bag-of-words summed."""
     import scipy.sparse as sp
+
+    bertopic()
     from bertopic.vectorizers import ClassTfidfTransformer
 
     k = int(fine_to_level.max()) + 1
@@ -529,6 +533,7 @@ def assign(model_dir: str, vectors: np.ndarray, docs: Sequence[str] | None = Non
 
         saved = load_file(cfile)
         return saved["topic_ids"][nearest(normalize(vectors), saved["centroids"])]
+    bertopic()
     from bertopic import BERTopic
 
     with open(os.path.join(model_dir, MODEL_MAP_FILE)) as f:

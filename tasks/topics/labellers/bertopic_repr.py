@@ -17,6 +17,7 @@ import numpy as np
 
 from datamap.resources.errors import LabellerError
 
+from datamap.tasks.topics.bertopic_import import bertopic, with_backends
 from datamap.tasks.topics.labels import TopicInfo
 
 MAX_WORDS = 5
@@ -25,12 +26,16 @@ MAX_WORDS = 5
 def _representation(name: str):
     """An instance of ``bertopic.representation.<name>`` or of ``module:attr``."""
     if ":" in name:
+        with_backends()                 # the user's module may use BERTopic's LLM parts
         mod, _, attr = name.partition(":")
         obj = getattr(importlib.import_module(mod), attr)
         return obj() if isinstance(obj, type) else obj
-    import bertopic.representation as R
+    R = bertopic().representation
+    from bertopic._utils import NotInstalled   # BERTopic's placeholder for a missing part
 
     cls = getattr(R, name, None)
+    if isinstance(cls, NotInstalled):
+        cls = getattr(with_backends().representation, name, None)
     if cls is None:
         raise LabellerError(f"bertopic has no representation model {name!r}; e.g. KeyBERTInspired, "
                             "MaximalMarginalRelevance (or bertopic:module:attr for your own)")
@@ -38,7 +43,7 @@ def _representation(name: str):
 
 
 def _embedder(embed: Callable[[list[str]], np.ndarray]):
-    from bertopic.backend import BaseEmbedder
+    BaseEmbedder = bertopic().backend.BaseEmbedder
 
     class MapModel(BaseEmbedder):
         def embed(self, documents, verbose=False):   # noqa: D102 - BERTopic's interface
@@ -59,6 +64,7 @@ class BertopicLabeller:
         self.alternatives: dict[int, list[str]] = {}
 
     def _fit(self, topics: Sequence[TopicInfo]):
+        bertopic()                      # loaded without torch/transformers where possible
         from bertopic import BERTopic
         from bertopic.cluster import BaseCluster
         from bertopic.dimensionality import BaseDimensionalityReduction
