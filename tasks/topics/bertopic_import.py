@@ -4,8 +4,8 @@
 level, for its embedding backends, its multimodal and LLM representations and its
 legacy pytorch save format. The topic stage fits BERTopic on vectors it already has
 (no embedding model), saves with safetensors and names topics itself, so those imports
-buy nothing there, yet they are most of BERTopic's import time: measured here 9.8 s
-for ``import bertopic`` against about 4 s with them hidden, paid by every build
+buy nothing there, yet they are most of BERTopic's import time: measured here 14.5 s
+for ``import bertopic`` against 6.4 s with them hidden (idle), paid by every build
 process that reaches the topic stage.
 
 BERTopic guards each of those imports with ``try/except ModuleNotFoundError`` and puts
