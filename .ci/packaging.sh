@@ -17,8 +17,8 @@ wheel=$(ls "$work"/dist/datamap-*.whl)
 echo "packaging: built $(basename "$wheel")"
 
 "$py" -m venv "$work/full"
-"$work/full/bin/pip" install -q torch==2.13.0 2>&1 | grep -v "^WARNING: Location" || true   # CPU wheel first
-"$work/full/bin/pip" install -q "${wheel}[all]" 2>&1 | grep -v "^WARNING: Location" || true
+"$work/full/bin/pip" install -q --no-compile torch==2.13.0 2>&1 | grep -v "^WARNING: Location" || true   # CPU wheel first
+"$work/full/bin/pip" install -q --no-compile "${wheel}[all]" 2>&1 | grep -v "^WARNING: Location" || true
 cd "$work"     # no repository folder on sys.path
 "$work/full/bin/python" -c "import datamap.flows.build_map, datamap.viewer.app" \
   || { echo "packaging: the [all] install cannot import its own modules"; exit 1; }
@@ -32,7 +32,7 @@ echo "packaging: datamap[all] built a map from the CLI ($(grep -o 'published [^ 
 if "$work/full/bin/python" -c "import flows" 2>/dev/null; then echo "packaging: 'import flows' works"; exit 1; fi
 
 "$py" -m venv "$work/core"
-"$work/core/bin/pip" install -q "$wheel" 2>&1 | grep -v "^WARNING: Location" || true
+"$work/core/bin/pip" install -q --no-compile "$wheel" 2>&1 | grep -v "^WARNING: Location" || true
 "$work/core/bin/python" "$repo/.ci/core_reader_check.py" "$work/store" pkgcheck
 "$work/core/bin/datamap" versions pkgcheck --store "$work/store" >/dev/null
 if "$work/core/bin/datamap" build "$work/small.parquet" --dataset x --text-field text --store "$work/store" \
