@@ -31,10 +31,10 @@ DELETION = "deletion candidate"
 CLASSES = (SINGLETON, RETENTION, DELETION)
 
 # The text check's verdict on a near pair (``tasks.dedupe_check``), stored per pair in
-# duplicate_neighbors.parquet. The first three say "the same record", the last four
+# duplicate_neighbors.parquet. The first three say "the same record", the last five
 # "different records" (a sibling from one template). ``unchecked``: no text to compare.
 TEXT_SAME = ("equal", "reworded", "contained")
-TEXT_DISTINCT = ("substituted", "qualified", "qualifier", "described")   # new reasons go last: stored codes stay valid
+TEXT_DISTINCT = ("substituted", "qualified", "qualifier", "described", "paragraph")   # new reasons go last: stored codes stay valid
 TEXT_REASONS = TEXT_SAME + TEXT_DISTINCT
 UNCHECKED = -1
 # A "reworded" pair shares few words, so only the embedding says it is the same record:
