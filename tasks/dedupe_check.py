@@ -166,9 +166,14 @@ def compare(a: str, b: str, sentence_names: bool = True) -> Verdict:
 
 
 def compare_tokens(ta: Tokens, tb: Tokens, sentence_names: bool = True) -> Verdict:
-    """The verdict on two tokenised texts."""
+    """The verdict on two tokenised texts, the same in either order: the word alignment is
+    not (two reorderings of a phrase can align as a replacement one way and an insertion
+    the other), so the shorter text (then the smaller word list) always goes first — else
+    a verdict would depend on which row came first in the input."""
     from rapidfuzz.distance import Levenshtein
 
+    if (len(tb.words), tb.words) < (len(ta.words), ta.words):
+        ta, tb = tb, ta
     a, b, sa, sb = ta.words, tb.words, ta.set, tb.set
     if a == b:
         return Verdict(False, "equal")

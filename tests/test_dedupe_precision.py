@@ -144,3 +144,11 @@ def test_an_inserted_paragraph_is_found_wherever_the_alignment_puts_it():
     core = "This package is the shared internal logic of two libraries."
     assert compare(f"{head}\n\n{tail}", f"{head}\n\n{core}\n\n{tail}").reason == "paragraph"
     assert compare(f"{head}\n\n{tail}", f"{head}\n\n{core} {tail}").reason == "contained"
+
+
+def test_the_verdict_does_not_depend_on_which_text_comes_first():
+    """A reordered phrase aligns as a replacement one way and an insertion the other; the
+    build compares pairs in the order rows first appear, so an asymmetric verdict would
+    change with the input's row order (a PyPI pair of the third held-out sample)."""
+    a, b = "This package is test.", "This is a test package."
+    assert compare(a, b) == compare(b, a)
