@@ -3,6 +3,7 @@
     python bench/dedupe_labels.py sample            # writes tests/data/dedupe_labels/<corpus>.csv (label empty)
     python bench/dedupe_labels.py sample-checked    # + <corpus>-checked.csv: the text check's own candidates
     python bench/dedupe_labels.py sample-heldout2   # + <corpus>-heldout2.csv: after issue 25's "described" rule
+    python bench/dedupe_labels.py sample-heldout3   # + <corpus>-heldout3.csv: after issue 25's "paragraph" rule
     python bench/dedupe_labels.py show debian 0 40  # pairs 0..39, both texts and their word diff
 
 Strata per corpus (seed 25), all from today's dedupe (bare cosine cutoff 0.1, exact
@@ -18,6 +19,11 @@ all-pairs within 0.2, the leader clustering of ``resources.duplicate_clusters``)
   retained point, none already labelled — a held-out measure of the check's precision.
 - ``heldout2`` (a third file, drawn after the ``described`` rule of issue 25 was fixed on
   the ``checked`` pairs): the same draw with seed 27 and the rule on, none in the files above.
+- ``heldout3`` (a fourth file, drawn after the ``paragraph`` rule was fixed on the
+  ``heldout2`` pairs): the same draw with seed 28 and both rules on, none in the files
+  above; plus ``heldout3_texts_differ``: 30 random candidates of the same
+  build whose two texts are not identical (seed 29) — where the text check decides, and
+  where a random draw of mostly word-for-word copies has little power.
 
 Labels are written by hand into the ``label`` column (duplicate | distinct) with a short
 ``note``; how they were judged is in tests/data/dedupe_labels/README.md.
@@ -40,6 +46,7 @@ LABELS = dedupe_corpora.REPO / "tests" / "data" / "dedupe_labels"
 FIELDS = ["corpus", "stratum", "row_a", "row_b", "id_a", "id_b", "distance", "label", "note", "text_a", "text_b"]
 STRATA = {"candidate": 150, "under": 30, "over": 30}
 SEED = 25
+DIFFER = 30      # heldout3_texts_differ pairs
 
 
 def near_pairs_and_clusters(c: dedupe_corpora.Corpus, cutoff: float = 0.1, radius: float = 0.2):
@@ -81,7 +88,8 @@ def draw(c: dedupe_corpora.Corpus) -> list[dict]:
 CHECKED = {"debian": 60, "pypi": 40}
 
 
-def draw_checked(c: dedupe_corpora.Corpus, seen: set, seed: int = SEED + 1, stratum: str = "checked") -> list[dict]:
+def draw_checked(c: dedupe_corpora.Corpus, seen: set, seed: int = SEED + 1, stratum: str = "checked",
+                 k: int | None = None) -> list[dict]:
     """Random deletion candidates of the default dedupe (text check on), not yet labelled."""
     from datamap.resources.duplicate_clusters import DELETION
     from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
@@ -91,7 +99,7 @@ def draw_checked(c: dedupe_corpora.Corpus, seen: set, seed: int = SEED + 1, stra
     cand = [x for x in np.nonzero(cl.duplicate_class == DELETION)[0].tolist()
             if frozenset((x, int(cl.retained[x]))) not in seen]
     u = c.vectors / np.linalg.norm(c.vectors, axis=1, keepdims=True)
-    picked = random.Random(seed).sample(cand, CHECKED[c.name])
+    picked = random.Random(seed).sample(cand, min(k or CHECKED[c.name], len(cand)))
     return [{"corpus": c.name, "stratum": stratum, "row_a": x, "row_b": int(cl.retained[x]), "id_a": c.ids[x],
              "id_b": c.ids[int(cl.retained[x])], "distance": f"{1.0 - float(u[x] @ u[cl.retained[x]]):.4f}",
              "label": "", "note": "", "text_a": c.texts[x], "text_b": c.texts[int(cl.retained[x])]}
@@ -103,6 +111,17 @@ def draw_heldout2(c: dedupe_corpora.Corpus, seen: set) -> list[dict]:
     random deletion candidates of the default build (text check on, with that rule), none
     in any earlier file, seed 27."""
     return draw_checked(c, seen, seed=SEED + 2, stratum="heldout2")
+
+
+def draw_heldout3(c: dedupe_corpora.Corpus, seen: set) -> list[dict]:
+    """Issue 25's third held-out sample, drawn after the ``paragraph`` rule was fixed:
+    random deletion candidates of the default build, none in any earlier file (seed 28),
+    and 30 more whose texts differ (seed 29)."""
+    rows = draw_checked(c, seen, seed=SEED + 3, stratum="heldout3")
+    seen = seen | {frozenset((r["row_a"], r["row_b"])) for r in rows}
+    differ = [r for r in draw_checked(c, seen, seed=SEED + 4, stratum="heldout3_texts_differ", k=10**9)
+              if r["text_a"] != r["text_b"]]
+    return rows + differ[:DIFFER]
 
 
 def read(corpus: str) -> list[dict]:
@@ -156,6 +175,13 @@ def main(argv: list[str]) -> None:
                     for f in (name, f"{name}-checked") for r in read(f)}
             rows = draw_heldout2(dedupe_corpora.load(name), seen)
             write(f"{name}-heldout2", rows)
+            print(name, len(rows))
+    elif argv[:1] == ["sample-heldout3"]:
+        for name in dedupe_corpora.CORPORA:
+            seen = {frozenset((int(r["row_a"]), int(r["row_b"])))
+                    for f in (name, f"{name}-checked", f"{name}-heldout2") for r in read(f)}
+            rows = draw_heldout3(dedupe_corpora.load(name), seen)
+            write(f"{name}-heldout3", rows)
             print(name, len(rows))
     elif argv[:1] == ["show"]:
         show(argv[1], int(argv[2]), int(argv[3]))
