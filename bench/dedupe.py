@@ -23,8 +23,12 @@ same pairs: the bare cosine cutoff 0.1 (Atlas, SemDeDup, datamap with
 (threshold 0.9: same group); ``datamap_before_issue25`` is the default without the
 ``described`` verdict (those pairs were ``contained``). Strata: ``candidate``/``band``
 (the first draw), ``checked`` (the first held-out sample, on which ``described`` was
-designed) and ``heldout2`` (drawn and labelled after it was fixed; also scored on its pairs
-of different texts alone). 95 % Wilson intervals. Also the text check's cost per pair.
+designed), ``heldout2`` (drawn and labelled after it was fixed; also scored on its pairs
+of different texts alone; the ``paragraph`` verdict was designed on it, and
+``datamap_before_paragraph_rule`` scores without it) and ``heldout3`` (drawn and labelled
+after ``paragraph`` was fixed), with ``heldout3_texts_differ`` (random candidates whose two
+texts differ) and ``heldout3_estimate``: the whole list's precision, the two strata
+weighted by their shares. 95 % Wilson intervals. Also the text check's cost per pair.
 
     .venv/bin/python bench/dedupe.py [--sizes 100000 1000000] [--copies 400] [--skip-speed] [--skip-quality] [--skip-labels]
 
@@ -439,7 +443,7 @@ def bench_labels() -> dict:
     out = {}
     for name in dedupe_corpora.CORPORA:
         rows = []
-        for f in (name, f"{name}-checked", f"{name}-heldout2"):
+        for f in (name, f"{name}-checked", f"{name}-heldout2", f"{name}-heldout3"):
             if os.path.exists(os.path.join(base, f"{f}.csv")):
                 with open(os.path.join(base, f"{f}.csv"), newline="") as fh:
                     rows += list(csv.DictReader(fh))
@@ -452,9 +456,12 @@ def bench_labels() -> dict:
         codes = np.asarray([TEXT_REASONS.index(compare(r["text_a"], r["text_b"]).reason) for r in rows])
         any_sentence = np.asarray([TEXT_REASONS.index(compare(r["text_a"], r["text_b"], sentence_names=False).reason)
                                    for r in rows])
-        # before issue 25's "described" rule the same pairs were "contained"
-        before = np.where(codes == TEXT_REASONS.index("described"), TEXT_REASONS.index("contained"), codes)
+        # before issue 25's "described" and "paragraph" rules the same pairs were "contained"
+        contained = TEXT_REASONS.index("contained")
+        no_para = np.where(codes == TEXT_REASONS.index("paragraph"), contained, codes)
+        before = np.where(no_para == TEXT_REASONS.index("described"), contained, no_para)
         flags = {"bare_cutoff": d <= 0.1, "datamap": (d <= 0.1) & ~text_distinct(codes, d, 0.1),
+                 "datamap_before_paragraph_rule": (d <= 0.1) & ~text_distinct(no_para, d, 0.1),
                  "datamap_before_issue25": (d <= 0.1) & ~text_distinct(before, d, 0.1),
                  "datamap_any_whole_sentence": (d <= 0.1) & ~text_distinct(any_sentence, d, 0.1)}
         if root is not None:
@@ -465,15 +472,42 @@ def bench_labels() -> dict:
         same_text = np.asarray([r["text_a"] == r["text_b"] for r in rows])
         for st, mask in (("candidate", strata == "candidate"), ("band", np.isin(strata, ["under", "over"])),
                          ("checked", strata == "checked"), ("heldout2", strata == "heldout2"),
-                         ("heldout2_different_texts", (strata == "heldout2") & ~same_text)):
+                         ("heldout2_different_texts", (strata == "heldout2") & ~same_text),
+                         ("heldout3", strata == "heldout3"),
+                         ("heldout3_texts_differ", strata == "heldout3_texts_differ")):
             if mask.any():
                 res[st] = {k: _pr(f[mask], dup[mask]) for k, f in flags.items()}
         res["errors"] = [{"pair": f"{r['id_a']} | {r['id_b']}", "label": r["label"],
                           "verdict": TEXT_REASONS[c], "stratum": r["stratum"]}
                          for r, c, f, du in zip(rows, codes, flags["datamap"], dup)
                          if (f != du) and float(r["distance"]) <= 0.1]
+        differ3 = np.isin(strata, ["heldout3", "heldout3_texts_differ"]) & ~same_text   # random draws, texts differ
+        if differ3.any():
+            res["heldout3_estimate"] = _stratified(corpus, flags["datamap"][differ3], dup[differ3])
         out[name] = res
     return out
+
+
+def _stratified(corpus, flag: np.ndarray, dup: np.ndarray) -> dict:
+    """Precision of the default build's whole deletion list, by strata: candidates whose
+    text is word for word their retained point's (duplicates by the labelling rules,
+    precision 1) and those whose texts differ (where the text check decides; estimated
+    from every third-sample pair whose texts differ: the ``heldout3_texts_differ`` draw and
+    the differing pairs of the plain ``heldout3`` draw, both random among them), weighted by
+    their shares in the list."""
+    from datamap.resources.duplicate_clusters import DELETION
+    from datamap.tasks.dedupe import DuplicateOptions, find_duplicates
+
+    cl = find_duplicates(corpus.ids, corpus.vectors, DuplicateOptions(exact_below=10**9), texts=corpus.texts).clusters
+    cand = np.nonzero(cl.duplicate_class == DELETION)[0]
+    differ = sum(corpus.texts[x] != corpus.texts[int(cl.retained[x])] for x in cand)
+    share = differ / len(cand)
+    tp, n = int((flag & dup).sum()), int(flag.sum())
+    lo, hi = wilson(tp, n)
+    return {"deletion_candidates": int(len(cand)), "texts_differ": int(differ), "share_texts_differ": round(share, 4),
+            "texts_differ_labelled": n, "texts_differ_precision": round(tp / n, 4), "texts_differ_precision_ci95": [lo, hi],
+            "precision": round(1 - share + share * tp / n, 4),
+            "precision_ci95": [round(1 - share + share * lo, 4), round(1 - share + share * hi, 4)]}
 
 
 def bench_check_cost() -> dict:
