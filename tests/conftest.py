@@ -200,6 +200,38 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def prefect_api_for_subprocesses():
+    """One Prefect server per pytest worker, its URL exported as ``PREFECT_API_URL`` to the
+    processes tests start (CLI builds, killed-and-rerun builds): each would otherwise
+    start Prefect's temporary server, ~15 s before its first stage. This process's own
+    flows keep the server they would have had (Prefect read its settings at import).
+    ``DATAMAP_TESTS_OWN_PREFECT=1``: every process starts its own, as a user's build does."""
+    if os.environ.get("PREFECT_API_URL") or os.environ.get("DATAMAP_TESTS_OWN_PREFECT") == "1":
+        yield os.environ.get("PREFECT_API_URL")
+        return
+    from prefect_server import start_prefect_server
+
+    with start_prefect_server(_TMP / "prefect-api", ephemeral=True) as api:
+        os.environ["PREFECT_API_URL"] = api
+        try:
+            yield api
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+@pytest.fixture
+def no_prefect_api(monkeypatch):
+    """No Prefect API for this test, in the environment or in Prefect's settings (which
+    read the environment when Prefect was first imported: before or after the session's
+    server was exported, depending on what this worker ran first)."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        yield
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium through Playwright, one per test module (tests/webpage.py)."""

@@ -158,7 +158,7 @@ print("RESULT", json.dumps({"version": res["version"], "span": [start, time.time
 def test_two_builds_of_one_dataset_at_once(debian, debian_vectors, tmp_path):
     """Three builds start together: two of one input (same options: they share a work
     area, so the second must wait for the first) and one of another input."""
-    from test_crash import start_prefect_server
+    from prefect_server import start_prefect_server
 
     store = str(tmp_path / "store")
     inputs = []

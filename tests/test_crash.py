@@ -21,24 +21,21 @@ stages between two points (measured: see RELIABILITY.md).
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import posixpath
 import re
 import shutil
 import signal
-import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
 
-import httpx
 import polars as pl
 import pyarrow.parquet as pq
 import pytest
-from conftest import REPO, _free_port, run_killable
+from conftest import REPO, run_killable
+from prefect_server import start_prefect_server
 
 from datamap.resources import Store, open_map
 
@@ -85,43 +82,6 @@ def _texts(debian: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     v2 = short.sample(n=700, seed=21).sort("_row").select("id", "text", "section")
     v1 = v2.head(120)
     return v1, v2
-
-
-@contextlib.contextmanager
-def start_prefect_server(root: Path):
-    """A real Prefect server on 127.0.0.1 for builds run in subprocesses; yields its API URL."""
-    root.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-    env.update(PREFECT_HOME=str(root / "home"), PREFECT_UI_ENABLED="false", PREFECT_LOGGING_LEVEL="WARNING")
-    log = root / "server.log"
-    exe = str(Path(sys.executable).parent / "prefect")
-    with open(log, "wb") as out:
-        server = subprocess.Popen([exe, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                                  env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.time() + 180
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None:
-                pytest.fail(f"prefect server exited:\n{log.read_text()[-3000:]}")
-            time.sleep(0.5)
-        else:
-            pytest.fail(f"prefect server did not start:\n{log.read_text()[-3000:]}")
-        yield api
-    finally:
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(server.pid, sig)
-                server.wait(timeout=10)
-                break
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                continue
 
 
 @pytest.fixture(scope="module")

@@ -54,7 +54,6 @@ def ops_store(debian, debian_vectors, tmp_path_factory, ) -> dict:
     from datamap.resources.store import Store
     from datamap.tasks.sources import register_source
 
-    os.environ.pop("PREFECT_API_URL", None)
     tmp = tmp_path_factory.mktemp("ops")
     store = str(tmp / "store")
     base = debian_subset(debian, debian_vectors, 300, seed=61)
@@ -77,7 +76,7 @@ def ops_store(debian, debian_vectors, tmp_path_factory, ) -> dict:
 
 
 @pytest.mark.slow
-def test_cli_builds_are_in_the_run_log_without_prefect(ops_store):
+def test_cli_builds_are_in_the_run_log_without_prefect(ops_store, no_prefect_api):
     from datamap.resources.store import Store
     from datamap.viewer.app import create_app
     from fastapi.testclient import TestClient

@@ -6,7 +6,7 @@ the dashboard's runs carry it with ``PREFECT_API_AUTH_STRING`` set, and say the 
 from __future__ import annotations
 
 import pytest
-from test_crash import start_prefect_server
+from prefect_server import start_prefect_server
 
 from datamap.viewer.ops import prefect_runs
 
@@ -53,6 +53,5 @@ def test_runs_are_listed_through_prefects_client_with_auth(authed_api, monkeypat
     assert len(refused) == 1 and "401" in refused[0]["error"], refused
 
 
-def test_no_api_no_runs(monkeypatch):
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+def test_no_api_no_runs(no_prefect_api):
     assert prefect_runs("anything") is None

@@ -18,7 +18,7 @@ import textwrap
 import polars as pl
 import pytest
 from conftest import run_killable
-from test_crash import start_prefect_server
+from prefect_server import start_prefect_server
 
 from datamap.resources import Store, open_map
 from datamap.tasks.publish import collect_work_areas
