@@ -84,7 +84,7 @@ class Verdict:
 class Tokens:
     """A text as case-folded word tokens, with what the rules ask of it computed once."""
 
-    __slots__ = ("words", "raw", "set", "text", "_counts")
+    __slots__ = ("words", "raw", "set", "text", "_counts", "_spans")
 
     def __init__(self, text: str):
         self.text = unicodedata.normalize("NFKC", text or "")
@@ -92,12 +92,21 @@ class Tokens:
         self.words = [w.casefold() for w in self.raw]
         self.set = set(self.words)
         self._counts: Counter | None = None
+        self._spans: list[tuple[int, int]] | None = None
 
     @property
     def counts(self) -> Counter:
         if self._counts is None:
             self._counts = Counter(self.words)
         return self._counts
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each token's (start, end) in ``text``: only the sentence and paragraph rules
+        need them, for a few pairs, so they are found once per text on first use."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _TOKEN.finditer(self.text)]
+        return self._spans
 
     def identifiers(self, words: list[str]) -> bool:
         """Whether any of ``words`` is written like an identifier here: a digit, an inner
@@ -114,7 +123,7 @@ class Tokens:
         ``HTML``). A cut-off copy stops mid-sentence; boilerplate appended to a copy
         ("It is maintained by a team of volunteers.") names nothing. ``names=False``: any
         whole sentence counts (the bench's alternative reading, see ``compare``)."""
-        spans = [m.span() for m in _TOKEN.finditer(self.text)]
+        spans = self.spans
         if not 0 <= start < stop <= len(spans):
             return False
         before = self.text[spans[start - 1][1]:spans[start][0]] if start else "."
@@ -135,7 +144,7 @@ class Tokens:
         may place anywhere among its equal shifts (a paragraph inserted before another
         that starts with the same words, "This package …", aligns one sentence late), so
         every shift is tried."""
-        spans = [m.span() for m in _TOKEN.finditer(self.text)]
+        spans = self.spans
         if not 0 <= start < stop <= len(spans):
             return False
         w = self.words
