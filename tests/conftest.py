@@ -201,30 +201,42 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def prefect_api_for_subprocesses():
-    """One Prefect server per pytest worker, its URL exported as ``PREFECT_API_URL`` to the
-    processes tests start (CLI builds, killed-and-rerun builds): each would otherwise
-    start Prefect's temporary server, ~15 s before its first stage. This process's own
-    flows keep the server they would have had (Prefect read its settings at import).
+def prefect_api_for_the_session():
+    """One Prefect server per pytest worker, used by this process's flows and exported as
+    ``PREFECT_API_URL`` to the processes tests start (CLI builds, killed-and-rerun builds):
+    each would otherwise start Prefect's temporary server first, ~15 s, and under a loaded
+    CI a temporary server once took over 120 s to answer and failed a session fixture.
+    Prefect read its settings when first imported, so they are updated here too. If the
+    server cannot start, everything runs as before (each process its own server).
     ``DATAMAP_TESTS_OWN_PREFECT=1``: every process starts its own, as a user's build does."""
     if os.environ.get("PREFECT_API_URL") or os.environ.get("DATAMAP_TESTS_OWN_PREFECT") == "1":
         yield os.environ.get("PREFECT_API_URL")
         return
-    from prefect_server import start_prefect_server
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect_server import PrefectServerFailed, start_prefect_server
 
-    with start_prefect_server(_TMP / "prefect-api", ephemeral=True) as api:
-        os.environ["PREFECT_API_URL"] = api
-        try:
+    try:
+        server = start_prefect_server(_TMP / "prefect-api", ephemeral=True)
+        api = server.__enter__()
+    except PrefectServerFailed as e:
+        import warnings
+
+        warnings.warn(f"no shared Prefect server, each process starts its own: {str(e)[:300]}", stacklevel=1)
+        yield None
+        return
+    os.environ["PREFECT_API_URL"] = api
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: api}):
             yield api
-        finally:
-            os.environ.pop("PREFECT_API_URL", None)
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        server.__exit__(None, None, None)
 
 
 @pytest.fixture
 def no_prefect_api(monkeypatch):
-    """No Prefect API for this test, in the environment or in Prefect's settings (which
-    read the environment when Prefect was first imported: before or after the session's
-    server was exported, depending on what this worker ran first)."""
+    """No Prefect API for this test, in the environment or in Prefect's settings (the
+    session's server is in both)."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
