@@ -5,6 +5,7 @@ API, telemetry off), private work/cache folders, and a kept numba cache.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -43,6 +44,7 @@ os.environ.pop("AWS_PROFILE", None)
 import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
 import pytest  # noqa: E402
+from prefect_server import PrefectServerFailed, _free_port, start_prefect_server  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -194,12 +196,6 @@ def built_map(debian_2k_path, tmp_path_factory) -> dict:
     return {"store": store, "dataset": "debian", **res}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session", autouse=True)
 def prefect_api_for_the_session():
     """One Prefect server per pytest worker, used by this process's flows and exported as
@@ -213,24 +209,20 @@ def prefect_api_for_the_session():
         yield os.environ.get("PREFECT_API_URL")
         return
     from prefect.settings import PREFECT_API_URL, temporary_settings
-    from prefect_server import PrefectServerFailed, start_prefect_server
 
-    try:
-        server = start_prefect_server(_TMP / "prefect-api", ephemeral=True)
-        api = server.__enter__()
-    except PrefectServerFailed as e:
-        import warnings
+    with contextlib.ExitStack() as stack:
+        try:
+            api = stack.enter_context(start_prefect_server(_TMP / "prefect-api", ephemeral=True))
+        except PrefectServerFailed as e:
+            import warnings
 
-        warnings.warn(f"no shared Prefect server, each process starts its own: {str(e)[:300]}", stacklevel=1)
-        yield None
-        return
-    os.environ["PREFECT_API_URL"] = api
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: api}):
-            yield api
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.__exit__(None, None, None)
+            warnings.warn(f"no shared Prefect server, each process starts its own: {str(e)[:300]}", stacklevel=1)
+            yield None
+            return
+        os.environ["PREFECT_API_URL"] = api
+        stack.callback(os.environ.pop, "PREFECT_API_URL", None)
+        stack.enter_context(temporary_settings(updates={PREFECT_API_URL: api}))
+        yield api
 
 
 @pytest.fixture

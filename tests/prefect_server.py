@@ -3,7 +3,8 @@
 Every process that runs a flow without ``PREFECT_API_URL`` starts Prefect's temporary
 server first: ~15 s here (8.7 s of it importing the server app), paid again by each CLI
 build and each killed-and-rerun build a test starts. ``tests/conftest.py`` starts one per
-pytest worker and exports its URL, so those processes talk to it instead; tests that
+pytest worker, points that worker's own flows at it (Prefect's settings) and exports its
+URL to the processes tests start, so none of them starts its own; tests that
 need a server of their own (their own database, auth, run log) start one with
 ``start_prefect_server``.
 """
@@ -27,6 +28,7 @@ class PrefectServerFailed(RuntimeError):
 
 
 def _free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (the OS picks it)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
