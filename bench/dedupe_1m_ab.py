@@ -8,7 +8,10 @@ alternating, each in its own process: the vectors, k-NN graph, HNSW index and te
 exactly as the stage gives them (``flows/stages/dedupe.py``; the old code had no texts).
 
     python bench/dedupe_1m_ab.py --version-dir /tmp/cmp/1000000/store/cmp/versions/<v> \
-        [--old 9976162] [--rounds 2] [--out bench/out/dedupe_1m_ab.json]
+        [--old 9976162] [--rounds 2] [--out bench/out/dedupe_1m_ab.json] [--question TEXT]
+
+Any two commits compare the same way (``--old``: the earlier one; the new side is the
+working tree): issue 24's widening and threaded recheck were measured with it too.
 
 The old code is checked out in a temporary git worktree and imported from there
 (``tasks.dedupe``, the layout before the package move), the new from the installed package.
@@ -81,13 +84,14 @@ def main() -> None:
     ap.add_argument("--old", default="9976162", help="commit of the code before issue 25 (the 276 s build)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--out", default=os.path.join(REPO, "bench", "out", "dedupe_1m_ab.json"))
+    ap.add_argument("--question", help="what this run asks, recorded in the output (default: issue 25's question above)")
     args = ap.parse_args()
     manifest = json.load(open(os.path.join(args.version_dir, "manifest.json")))
     tree = os.path.join(tempfile.mkdtemp(), "old")
     subprocess.run(["git", "-C", REPO, "worktree", "add", "--detach", tree, args.old], check=True,
                    capture_output=True)
     runs: dict[str, list] = {"old": [], "new": []}
-    head = {"what": __doc__.split("\n\n")[1].replace("\n", " "), "version_dir": args.version_dir,
+    head = {"what": args.question or __doc__.split("\n\n")[1].replace("\n", " "), "version_dir": args.version_dir,
             "rows": manifest["rows"], "old_commit": args.old, "cpus": os.cpu_count(),
             "new_commit": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
                                          capture_output=True, text=True).stdout.strip()}
