@@ -46,8 +46,10 @@ texts = data.column(text_field).combine_chunks()
 load_s = time.perf_counter() - t_load
 c0 = time.process_time(); t0 = time.perf_counter()
 if side == "old":
+    import inspect
     from tasks.dedupe import find_duplicates, DuplicateOptions
-    res = find_duplicates(ids, vectors, DuplicateOptions(), knn_idx=knn_idx, knn_dist=knn_dist, index=index)
+    extra = {"texts": texts} if "texts" in inspect.signature(find_duplicates).parameters else {}  # 9976162: none
+    res = find_duplicates(ids, vectors, DuplicateOptions(), knn_idx=knn_idx, knn_dist=knn_dist, index=index, **extra)
 else:
     from datamap.tasks.dedupe import find_duplicates, DuplicateOptions
     res = find_duplicates(ids, vectors, DuplicateOptions(), knn_idx=knn_idx, knn_dist=knn_dist, index=index,

@@ -244,6 +244,39 @@ def test_widening_cap_bounds_pairs_per_point_on_big_groups(debian_vectors):
     assert capped.clusters.n_clusters <= 3 * full.clusters.n_clusters
 
 
+def test_pair_distances_do_not_depend_on_chunks_threads_or_precomputed_norms(debian_vectors):
+    """The recheck that decides every near pair runs its chunks on several threads with
+    row norms computed once: each pair's distance must be the same float32, bit for bit,
+    as one chunk computed alone, and within 1e-6 of float64 arithmetic."""
+    from datamap.tasks.dedupe import exact_distances, row_norms
+
+    rng = np.random.default_rng(3)
+    v = np.asarray(debian_vectors[:5000], dtype=np.float32) * rng.uniform(0.5, 2.0, (5000, 1)).astype(np.float32)
+    v[7] = 0.0                                             # a zero row: distance 1 by convention
+    a = rng.integers(0, len(v), 50_000)
+    b = rng.integers(0, len(v), 50_000)
+    one_chunk = exact_distances(v, a, b, chunk=len(a))
+    threaded = exact_distances(v, a, b, chunk=1000)       # 50 chunks over every core
+    with_norms = exact_distances(v, a, b, chunk=1000, norms=row_norms(v))
+    assert np.array_equal(one_chunk, threaded) and np.array_equal(one_chunk, with_norms)
+    x, y = v[a].astype(np.float64), v[b].astype(np.float64)
+    den = np.linalg.norm(x, axis=1) * np.linalg.norm(y, axis=1)
+    ref = 1.0 - np.where(den > 0, (x * y).sum(1) / np.where(den > 0, den, 1.0), 0.0)
+    assert np.abs(one_chunk - np.clip(ref, 0, 2)).max() < 1e-6
+    assert (one_chunk[(a == 7) | (b == 7)] == 1.0).all()
+
+
+def test_a_widening_search_goes_to_a_near_cap_at_once():
+    """Widening doubles the neighbours asked for, except that a cap within four times the
+    last size is asked for at once (one search instead of two); uncapped searches (small
+    maps, cap = rows) keep doubling."""
+    from datamap.tasks.dedupe import widen
+
+    assert widen(33, 128) == 128
+    assert widen(33, 200) == 66 and widen(66, 200) == 200
+    assert widen(33, 10_000) == 66 and widen(66, 10_000) == 132
+
+
 # ---- the text check on real rows -------------------------------------------------------
 def _rows(debian, debian_vectors, ids: list[str], sources: tuple[str, ...] = ()):
     """The rows with these ids plus every row of these source packages, as (ids, vectors, texts)."""
