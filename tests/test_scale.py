@@ -240,3 +240,33 @@ def test_umap_kernels_without_a_cache_of_their_own_are_kept_between_processes():
         assert r.returncode == 0, r.stderr[-2000:]
         hits.append(json.loads(r.stdout.strip().splitlines()[-1]))
     assert all(h >= 1 for h in hits[1]), hits   # the second read all three from the folder
+
+
+def test_no_two_cached_umap_kernels_share_a_function():
+    """numba keys a cache entry by the Python function and the signature, not by the
+    compile flags. umap-learn compiles its layout epoch twice, serial and parallel; with
+    caching on for both, the parallel one loaded the serial kernel from the folder and
+    the big-map refinement ran on one core (785k PyPI rows: 533 s). After
+    ``ensure_numba_cache`` at most one dispatcher of a function caches it: the serial one,
+    which small fits in fresh processes need."""
+    from collections import Counter
+
+    from numba.core.caching import NullCache
+    from numba.core.dispatcher import Dispatcher
+
+    from datamap.tasks.project.umap import UNCACHED_KERNEL_MODULES, ensure_numba_cache
+
+    ensure_numba_cache()
+    import importlib
+
+    import umap.layouts as L
+
+    kernels = list({id(o): o for m in UNCACHED_KERNEL_MODULES for o in vars(importlib.import_module(m)).values()
+                    if isinstance(o, Dispatcher)}.values())
+    wrappers = Counter(id(k.py_func) for k in kernels)
+    assert wrappers[id(L._nb_optimize_layout_euclidean_single_epoch_parallel.py_func)] == 2   # still umap's shape
+    cached = Counter(id(k.py_func) for k in kernels if not isinstance(k._cache, NullCache))
+    mixed = sorted({k.py_func.__qualname__ for k in kernels if cached[id(k.py_func)] > 1})
+    assert mixed == []
+    assert isinstance(L._nb_optimize_layout_euclidean_single_epoch_parallel._cache, NullCache)
+    assert not isinstance(L._nb_optimize_layout_euclidean_single_epoch._cache, NullCache)   # serial: kept

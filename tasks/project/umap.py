@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -49,17 +50,33 @@ def ensure_numba_cache() -> None:
         os.environ["NUMBA_CACHE_DIR"] = d
     if _kernels_cached:
         return
+    from numba.core.caching import NullCache
+
+    kernels, wrappers = _umap_kernels()
+    for k in kernels:
+        # numba's own switch, the one ``cache=True`` flips at decoration time. Not for the
+        # parallel twin of a function umap-learn also compiles serially (the layout epoch,
+        # the sparse helpers): numba names cache entries by the Python function and the
+        # signature, not by the flags, so with both cached the parallel one loaded the
+        # serial kernel and the refinement of a 785k-row map ran on one core (533 s). The
+        # serial twin stays cached: small fits in fresh processes need it (11 s otherwise).
+        shared = wrappers[id(k.py_func)] > 1
+        if isinstance(k._cache, NullCache) and not (shared and k.targetoptions.get("parallel")):
+            k.enable_caching()
+    _kernels_cached = True
+
+
+def _umap_kernels() -> tuple[list, Counter]:
+    """umap-learn's numba dispatchers in ``UNCACHED_KERNEL_MODULES``, and how many of them
+    wrap each Python function (keyed by ``id``)."""
     import importlib
 
-    from numba.core.caching import NullCache
     from numba.core.dispatcher import Dispatcher
 
-    for name in UNCACHED_KERNEL_MODULES:
-        for obj in vars(importlib.import_module(name)).values():
-            # numba's own switch, the one ``cache=True`` flips at decoration time
-            if isinstance(obj, Dispatcher) and isinstance(obj._cache, NullCache):
-                obj.enable_caching()
-    _kernels_cached = True
+    found = {id(obj): obj for name in UNCACHED_KERNEL_MODULES for obj in vars(importlib.import_module(name)).values()
+             if isinstance(obj, Dispatcher)}          # by identity: one kernel is imported into several modules
+    kernels = list(found.values())
+    return kernels, Counter(id(k.py_func) for k in kernels)
 
 
 def normalize_to_box(xy: np.ndarray) -> np.ndarray:
