@@ -212,6 +212,9 @@ def layout_facts(m: "DataMap", sample: int, seed: int = 1) -> dict:
     rand = np.random.default_rng(seed).random((len(v), 2))
     return {"sample": int(len(q)), "knn10_preserved": round(compare.preservation(xy, q, truth["nn"]), 4),
             "random_layout_knn10": round(compare.preservation(rand, q, truth["nn"]), 4),
+            # ties counted: a 2-D neighbour as near in the vectors as the 10th nearest is a hit
+            "knn10_preserved_ties": round(compare.preservation_ties(xy, q, v, truth["kth"]), 4),
+            "random_layout_knn10_ties": round(compare.preservation_ties(rand, q, v, truth["kth"]), 4),
             "true_duplicate_share_sample": round(float(truth["dup"].mean()), 4),
             "truth_seconds": round(time.perf_counter() - t0, 1)}
 

@@ -70,6 +70,36 @@ def test_placed_point_goes_to_median_of_its_nearest_sample_points(real4k):
         assert np.allclose(xy[plan.rest[j]], want)
 
 
+def test_anchors_read_off_the_graph_are_the_nearest_sample_points(real4k):
+    """A sample point in a row's exact K-NN list is one of its nearest sample points: the
+    anchors taken from the graph must be exactly the exact search's first ones, in order,
+    and only rows with none there may go to the search."""
+    v, _, _ = real4k
+    n = len(v)
+    plan = S.plan_sample(n, 400, seed=0)            # 10 %: some rows have no sample point among 16
+    knn = I.exact_knn(v, np.arange(n), 17)
+    nb_i, nb_d = S.anchors_from_graph(knn, plan.rest, plan.sample, n, S.PLACE_SEARCH_K)
+    found = (nb_i >= 0).sum(axis=1)
+    assert 0 < (found == 0).sum() < len(plan.rest) and found.max() > 1
+    ex_i, ex_d = S.nearest_in_sample_exact(v, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+    for j in np.nonzero(found)[0]:
+        m = found[j]
+        assert np.allclose(nb_d[j, :m], ex_d[j, :m], atol=1e-5)    # the same nearest, in order
+        differ = nb_i[j, :m] != ex_i[j, :m]                        # only where identical vectors tie
+        assert np.isin(nb_i[j, :m], plan.sample).all()
+        assert np.allclose(1 - v[nb_i[j, :m][differ]] @ v[plan.rest[j]], nb_d[j, :m][differ], atol=1e-5)
+        assert (nb_i[j, m:] == -1).all() and np.isinf(nb_d[j, m:]).all()
+    idx, _ = S.sample_knn(v, plan.sample, 6)
+    got_i, _ = S.anchors(idx, v, plan, knn, S.PLACE_SEARCH_K)
+    assert np.array_equal(got_i[found > 0], nb_i[found > 0])          # graph rows untouched
+    searched = found == 0
+    assert np.isin(got_i[searched], plan.sample).all()               # the rest searched, full rows
+    assert np.mean(got_i[searched, 0] == ex_i[searched, 0]) > 0.95
+    need3 = (found < 3)
+    got3, _ = S.anchors(idx, v, plan, knn, S.PLACE_SEARCH_K, min_found=3)
+    assert np.isin(got3[need3], plan.sample).all() and np.array_equal(got3[~need3], nb_i[~need3])
+
+
 def test_sample_layout_keeps_neighbourhoods(real4k):
     """UMAP on 1,000 of 4,000 real rows + placement keeps far more true neighbours than a
     placement that ignores them, and placed points keep about as many as fitted ones."""

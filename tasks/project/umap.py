@@ -55,8 +55,8 @@ def ensure_numba_cache() -> None:
     kernels, wrappers = _umap_kernels()
     for k in kernels:
         # numba's own switch, the one ``cache=True`` flips at decoration time. Not for the
-        # parallel twin of a function umap-learn also compiles serially (the layout epoch,
-        # the sparse helpers): numba names cache entries by the Python function and the
+        # parallel twin of a function umap-learn also compiles serially (the layout epoch):
+        # numba names cache entries by the Python function and the
         # signature, not by the flags, so with both cached the parallel one loaded the
         # serial kernel and the refinement of a 785k-row map ran on one core (533 s). The
         # serial twin stays cached: small fits in fresh processes need it (11 s otherwise).
@@ -164,7 +164,7 @@ def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
         if n < EXACT_KNN_ROWS:      # small maps: exact anchors, the same map every run
             nb_i, nb_d = S.nearest_in_sample_exact(vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
         else:
-            nb_i, nb_d = S.nearest_in_sample(sidx, vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+            nb_i, nb_d = S.anchors(sidx, vectors, plan, knn, S.PLACE_SEARCH_K)
         xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
     epochs = S.refine_epochs_for(options.refine_epochs)
     if knn is None or not epochs:

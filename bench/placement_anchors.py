@@ -1,0 +1,72 @@
+"""Where a placed point's anchors come from: an HNSW search over the sample for every
+placed row (``search``) against the whole map's k-NN graph, searching only rows with
+fewer than N sample points there (``graphN``); 10-NN preservation (strict, and with ties
+counted: bench/compare.py) of the placed layout and after R refinement epochs
+(``variant:R``), on 5,000 rows. One sample fit is shared by all variants.
+
+    .venv/bin/python bench/placement_anchors.py STORE DATASET search:60,graph1:60,graph1:40 50000 OUT.json
+    .venv/bin/python bench/placement_anchors.py ../shared/data/debian-packages-minilm.npy debian \
+        search:60,graph1:60,graph1:40,graph1:0 4000 OUT.json     # vectors: graph from build_index
+
+Results: bench/out/placement_anchors_{pypi,debian}.json (PyPI: the fast-mode store of
+``bench/pypi.py --mode fast``); docs/scale.md.
+"""
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import compare  # noqa: E402
+from datamap.resources.reader import open_map
+from datamap.resources.store import Store
+from datamap.resources import schema
+from datamap.tasks.project import sample_fit as S
+from datamap.tasks.project import umap as U
+store, dataset = sys.argv[1], sys.argv[2]
+variants = sys.argv[3].split(",")
+if store.endswith(".npy"):
+    from datamap.tasks import index as I
+    v = np.load(store).astype(np.float32); v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    n = len(v)
+    knn = I.knn_graph(I.build_index(v), v, 33)
+else:
+    m = open_map(dataset, store=Store(store))
+    v = np.array(m.embeddings.latent, dtype=np.float32); v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    n = len(v)
+    knn = (np.load(m.local_file(schema.KNN_IDX)), np.load(m.local_file(schema.KNN_DIST)))
+print("knn", knn[0].shape, flush=True)
+q = np.sort(np.random.default_rng(1).choice(n, 5000, replace=False))
+t = time.time(); tr = compare.truth(v, q); print("truth", round(time.time()-t,1), flush=True)
+size = int(sys.argv[4]) if len(sys.argv) > 4 else S.SAMPLE_SIZE
+plan = S.plan_sample(n, size, 42)
+t = time.time(); sidx, sknn = S.sample_knn(v, plan.sample, 16); t_sk = time.time()-t
+opts = U.ProjectionOptions(method="umap", sample_size=0)
+t = time.time(); xy_s = U.project(v[plan.sample], opts, knn=sknn); t_fit = time.time()-t
+print(f"sample knn {t_sk:.1f} fit {t_fit:.1f}", flush=True)
+def pres(xy): return round(compare.preservation(xy, q, tr["nn"]), 4), round(compare.preservation_ties(xy, q, v, tr["kth"]), 4)
+out = {"n": n, "sample": size, "sample_knn_s": t_sk, "sample_fit_s": t_fit}
+for spec in variants:
+    var, ep = spec.split(":") if ":" in spec else (spec, S.REFINE_EPOCHS)
+    ep = int(ep)
+    t = time.time()
+    if var == "search":
+        nb_i, nb_d = S.nearest_in_sample(sidx, v, plan.rest, plan.sample, S.PLACE_SEARCH_K); searched = len(plan.rest)
+    else:
+        mf = int(var[len("graph"):])
+        nb_i, nb_d = S.anchors_from_graph(knn, plan.rest, plan.sample, n, S.PLACE_SEARCH_K)
+        need = np.nonzero((nb_i >= 0).sum(axis=1) < mf)[0]; searched = len(need)
+        if len(need): nb_i[need], nb_d[need] = S.nearest_in_sample(sidx, v, plan.rest[need], plan.sample, S.PLACE_SEARCH_K)
+    t_anchor = time.time()-t
+    found = (nb_i >= 0).sum(axis=1)
+    xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=0.0, seed=42)
+    p0 = pres(xy)
+    t = time.time(); xr = S.refine(xy, knn, 15, 0.1, ep, seed=42); t_ref = time.time()-t
+    p1 = pres(xr)
+    r = {"anchor_s": round(t_anchor,1), "searched": int(searched), "anchors_hist": np.bincount(found, minlength=9).tolist(),
+         "placed_pres_strict_ties": p0, "refined_pres_strict_ties": p1, "refine_s": round(t_ref,1)}
+    out[spec] = r; print(spec, r, flush=True)
+json.dump(out, open(sys.argv[5] if len(sys.argv) > 5 else "/tmp/ix/anchors_eval.json", "w"), indent=1)
+
