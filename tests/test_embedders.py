@@ -179,6 +179,19 @@ def test_fast_mode_cache_is_separate(fast, tmp_store, sample):
     _, q_id, _ = resolve_embedder(EmbedOptions(mode="quality"))
     assert EmbeddingCache(store, q_id).lookup([b"x" * 16]) == {}
     assert EmbeddingCache(store, q_id).dir != EmbeddingCache(store, fast_id).dir
+    # cache parts store hashes and vectors plainly: a dictionary of values that never
+    # repeat was most of the write time of a big fast-mode build and grew the parts
+    import pyarrow.parquet as pq
+
+    cache = EmbeddingCache(store, fast_id)
+    parts = [n for n in store.listdir(cache.dir) if n.endswith(".parquet")]
+    assert parts
+    for name in parts:
+        with store.open(f"{cache.dir}/{name}") as f:
+            meta = pq.ParquetFile(f).metadata
+            for g in range(meta.num_row_groups):
+                for c in range(meta.num_columns):
+                    assert not any("DICTIONARY" in e for e in meta.row_group(g).column(c).encodings), name
 
 
 def test_unknown_mode_is_a_clear_error():

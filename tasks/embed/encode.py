@@ -192,7 +192,10 @@ class EmbeddingCache:
             "vector": pa.FixedSizeListArray.from_arrays(pa.array(vectors.reshape(-1).astype(np.float32)), d),
         })
         sink = pa.BufferOutputStream()
-        pq.write_table(t, sink, compression="zstd")
+        # no dictionary encoding: hashes and float vectors never repeat, and parquet's
+        # attempt at one per part was most of the write (200k fast vectors in parts of 512:
+        # 6.1 s → 0.85 s) and made the parts larger (300 → 193 MB)
+        pq.write_table(t, sink, compression="zstd", use_dictionary=False)
         name = f"part-{uuid.uuid4().hex}.parquet"
         self.store.write_bytes(posixpath.join(self.dir, name), sink.getvalue().to_pybytes())
 
