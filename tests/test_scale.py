@@ -100,6 +100,33 @@ def test_anchors_read_off_the_graph_are_the_nearest_sample_points(real4k):
     assert np.isin(got3[need3], plan.sample).all() and np.array_equal(got3[~need3], nb_i[~need3])
 
 
+def test_big_map_placement_reads_anchors_off_the_graph(debian_vectors):
+    """The build's big-map path (at least ``EXACT_KNN_ROWS`` rows, the index's graph given)
+    places from the graph's anchors: without refinement its placed rows keep more of
+    their neighbourhood than placement from searched anchors (no graph given), and far
+    more than chance."""
+    n = I.EXACT_KNN_ROWS + 2_000
+    rows = np.sort(np.random.default_rng(11).choice(len(debian_vectors), n, replace=False))
+    v = np.asarray(debian_vectors[rows], np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    knn = I.knn_graph(I.build_index(v), v, 33)
+    opts = P.ProjectionOptions(method="umap", sample_size=800, refine_epochs=0, n_epochs=100)
+    from_graph = P.project(v, opts, knn=knn)
+    searched = P.project(v, opts)
+    plan = S.plan_sample(n, 800, opts.seed)
+    q = np.intersect1d(np.random.default_rng(2).choice(n, 1_500, replace=False), plan.rest)
+    sim = v[q] @ v.T
+    sim[np.arange(len(q)), q] = -np.inf
+    nn = np.full((n, 10), -1)
+    nn[q] = np.argsort(-sim, axis=1)[:, :10]
+    got, base = _preservation(from_graph, nn, q), _preservation(searched, nn, q)
+    shuffled = from_graph.copy()
+    shuffled[plan.rest] = from_graph[np.random.default_rng(3).permutation(plan.rest)]
+    # graph anchors place better (here 0.105 vs 0.087; Debian 63k 0.142 vs 0.105, PyPI
+    # 785k 0.061 vs 0.052: bench/placement_anchors.py), so a path that ignored the graph fails
+    assert got > 1.05 * base and got > 4 * _preservation(shuffled, nn, q)
+
+
 def test_sample_layout_keeps_neighbourhoods(real4k):
     """UMAP on 1,000 of 4,000 real rows + placement keeps far more true neighbours than a
     placement that ignores them, and placed points keep about as many as fitted ones."""
