@@ -66,7 +66,7 @@ warnings.simplefilter("ignore")
 v = np.load(sys.argv[1]).astype(np.float32)
 t = time.perf_counter()
 import umap
-xy = umap.UMAP().fit_transform(v)
+xy = umap.UMAP(verbose=True).fit_transform(v)   # verbose: its stages, timed, in the log
 np.save(sys.argv[2], xy)
 print("RESULT {\"seconds\": %f}" % (time.perf_counter() - t))
 """
@@ -128,11 +128,12 @@ PEAK_PREAMBLE = (
     "_a.register(_peak)\n")
 
 
-def run_capped(args: list[str], cap: float, env: dict | None = None) -> dict:
+def run_capped(args: list[str], cap: float, env: dict | None = None, log_path: str | None = None) -> dict:
     """Run a contender in a fresh process; wall seconds, peak RSS (GB), its RESULT json,
-    or status "> cap" when it ran past ``cap`` seconds."""
+    or status "> cap" when it ran past ``cap`` seconds. ``log_path``: keep its output
+    there (to follow a long run while it goes, or see where a capped one stopped)."""
     t = time.perf_counter()
-    log = tempfile.TemporaryFile(mode="w+")
+    log = open(log_path, "w+") if log_path else tempfile.TemporaryFile(mode="w+")
     if len(args) > 2 and args[1] == "-c":   # the contender reports its own high-water mark
         args = [args[0], "-c", PEAK_PREAMBLE + args[2], *args[3:]]
     p = subprocess.Popen(args, cwd=str(REPO), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -144,7 +145,9 @@ def run_capped(args: list[str], cap: float, env: dict | None = None) -> dict:
         if time.perf_counter() - t > cap:
             os.killpg(p.pid, signal.SIGKILL)
             os.wait4(p.pid, 0)
-            return {"status": f"> cap ({cap:.0f} s)", "wall_s": time.perf_counter() - t}
+            log.seek(0)
+            return {"status": f"> cap ({cap:.0f} s)", "wall_s": time.perf_counter() - t,
+                    "log_tail": log.read()[-2000:]}
         time.sleep(0.5)
     wall = time.perf_counter() - t
     log.seek(0)
@@ -334,7 +337,8 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
             import shutil
 
             shutil.rmtree(store, ignore_errors=True)   # a fresh map each time (work area resumes)
-            r = run_capped([sys.executable, "-c", DATAMAP, src, npy, store], max(cap, 4 * 3600), env)
+            r = run_capped([sys.executable, "-c", DATAMAP, src, npy, store], max(cap, 4 * 3600), env,
+                           log_path=os.path.join(d, "datamap.log"))
             r.pop("dataset", None)
             if r["status"] == "ok":
                 r.update(datamap_quality(store, q, t, section))
@@ -357,7 +361,7 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
             if name == "embedding_atlas_projection":
                 py = str(ATLAS_PY)
             paths = [x if x.startswith("/") else os.path.join(d, x) for x in extra]
-            r = run_capped([py, "-c", code, npy, *paths], cap, env)
+            r = run_capped([py, "-c", code, npy, *paths], cap, env, log_path=os.path.join(d, f"{name}.log"))
             if r["status"] == "ok":
                 outp = paths[-1]
                 if name in ("umap_learn_default", "embedding_atlas_projection"):
