@@ -240,9 +240,19 @@ class Store:
             self.makedirs(posixpath.dirname(path))
         return self.fs.open(path, mode)
 
-    def remove(self, path: str, recursive: bool = False) -> None:
-        with storage_errors(self.uri), contextlib.suppress(FileNotFoundError):
-            self.fs.rm(path, recursive=recursive)
+    def remove(self, path: str | list[str], recursive: bool = False) -> None:
+        """Remove ``path`` (a list: on object storage in as few requests as it allows, e.g.
+        S3's batch delete); one that is already gone is no error, and does not stop the
+        others from being removed."""
+        paths = [path] if isinstance(path, str) else list(path)
+        with storage_errors(self.uri):
+            if self.local or len(paths) == 1:
+                for p in paths:
+                    with contextlib.suppress(FileNotFoundError):
+                        self.fs.rm(p, recursive=recursive)
+            elif paths:
+                with contextlib.suppress(FileNotFoundError):
+                    self.fs.rm(paths, recursive=recursive)
 
     def listdir(self, path: str) -> list[str]:
         """Base names of entries directly under ``path`` (empty if it does not exist)."""

@@ -2,8 +2,8 @@
 
 One *crash chain* per store: a first version v1 is published, then a second build of a
 bigger input is started again and again, each run killed (``DATAMAP_FAILPOINT``, a real
-SIGKILL) at the next of 20 points spread over ingest, validate, embed (between chunks,
-mid-chunk, mid cache write), index, layout, every optional stage, every publish step and
+SIGKILL) at the next of 20 points spread over ingest, validate, embed (chunks computed
+but not cached, mid cache write, cached), index, layout, every optional stage, every publish step and
 the LATEST update; then ``gc`` is killed mid-way. Each rerun is the "next build" of the
 previous crash: it must resume and get past the point that killed its predecessor.
 
@@ -50,14 +50,15 @@ V2_OPTS = {**EMBED, "full": True}
 
 # (failpoint, texts the embed stage must send to the model in the run killed there; None:
 # stage not reached or cached; a stage killed after returning reruns in the next run)
-# v2 = 120 texts already cached by v1 + 580 new → chunks of 512 + 68.
+# v2 = 120 texts already cached by v1 + 580 new → chunks of 512 + 68, cached as one part
+# (a part is written every FLUSH_SECONDS of embedding: these take milliseconds).
 CHAIN = [
     ("ingest.after_read", None),            # input read, nothing validated
     ("stage.ingest", None),       # validated table written, task not recorded
-    ("embed.after_put:1", 580),             # mid-batch: chunk 1 of 2 cached
-    ("embed.after_encode:1", 68),           # chunk 2 computed, not cached
-    ("store.write:1", 68),                  # mid cache write: temp part written, not renamed / no PUT
-    ("embed.after_write", 68),              # vectors written, task not recorded
+    ("embed.after_encode:2", 580),          # both chunks computed, neither cached (one part, written together)
+    ("store.write:1", 580),                 # mid cache write: temp part written, not renamed / no PUT
+    ("embed.after_put:1", 580),             # both chunks cached, stage not returned
+    ("embed.after_write", 0),               # vectors written, task not recorded
     ("stage.embed", 0),           # all cached now: nothing re-embedded
     ("stage.index", 0),           # HNSW + kNN graph written (embed reran: 0 to do)
     ("project.after_write", None),          # layout written inside the task

@@ -14,8 +14,8 @@ import pytest
 
 from datamap.resources.errors import EmbeddingError
 from datamap.resources.store import Store
+from datamap.tasks.embed.cache import EmbeddingCache
 from datamap.tasks.embed.encode import (
-    EmbeddingCache,
     EmbedOptions,
     embed_texts,
     load_embedder,

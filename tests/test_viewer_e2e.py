@@ -30,7 +30,8 @@ pytestmark = needs_chromium
 def viewer_map(debian, debian_vectors, tmp_path_factory) -> dict:
     from datamap.flows.build_map import build_map
     from datamap.resources.store import Store
-    from datamap.tasks.embed.encode import DEFAULT_MODEL_ID, EmbeddingCache, text_keys
+    from datamap.tasks.embed.cache import EmbeddingCache, text_keys
+    from datamap.tasks.embed.encode import DEFAULT_MODEL_ID
 
     tmp = tmp_path_factory.mktemp("viewer")
     store = str(tmp / "store")

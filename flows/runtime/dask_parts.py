@@ -17,6 +17,7 @@ from prefect import task
 from datamap.resources import schema
 from datamap.resources.store import Store
 from datamap.tasks.embed import encode as embed_mod
+from datamap.tasks.embed.cache import EmbeddingCache, text_keys
 
 BATCH_TEXTS = 2048      # texts per task: big enough to amortise loading the model on a worker
 
@@ -28,7 +29,7 @@ def embed_batch(store_uri: str, storage_options: dict, embed: dict, texts: list[
 
     opts = embed_mod.EmbedOptions(**embed)
     _, model_id, _ = embed_mod.resolve_embedder(opts)
-    cache = embed_mod.EmbeddingCache(Store(store_uri, storage_options), model_id)
+    cache = EmbeddingCache(Store(store_uri, storage_options), model_id)
     res = embed_mod.embed_texts(texts, embed_mod.LazyEmbedder(opts, model_id), cache, opts)
     return {"embedded": res.embedded, "host": socket.gethostname(), "pid": os.getpid()}
 
@@ -40,14 +41,12 @@ def embed_on_cluster(work_dir: str, store_uri: str, storage_options: dict, text_
     batch = batch or BATCH_TEXTS
     opts = embed_mod.EmbedOptions(**embed)
     _, model_id, _ = embed_mod.resolve_embedder(opts)
-    cache = embed_mod.EmbeddingCache(Store(store_uri, storage_options), model_id)
+    cache = EmbeddingCache(Store(store_uri, storage_options), model_id)
     texts = pq.read_table(os.path.join(work_dir, schema.WORK_DATA), columns=[text_field]).column(text_field).to_pylist()
-    keys = embed_mod.text_keys(texts)
-    hits = cache.lookup(keys)
-    todo: dict[bytes, str] = {}
-    for k, t in zip(keys, texts):
-        if k not in hits and k not in todo:
-            todo[k] = t
+    keys = text_keys(texts)
+    first = dict(zip(keys, texts))   # the distinct texts, in order
+    held = cache.has(list(first))
+    todo = {k: t for (k, t), h in zip(first.items(), held) if not h}
     # longest first, as embed_texts orders them, so each batch pads little
     order = sorted(todo.values(), key=len, reverse=True)
     futures = [embed_batch.submit(store_uri, storage_options, embed, order[s:s + batch])

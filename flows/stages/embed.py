@@ -12,6 +12,7 @@ from datamap.resources import schema
 from datamap.resources.failpoints import failpoint
 from datamap.resources.store import Store
 from datamap.tasks.embed import encode as embed_mod
+from datamap.tasks.embed.cache import EmbeddingCache
 
 
 @cached_stage("embed")
@@ -27,7 +28,7 @@ def embed(key: str, work_dir: str, store_uri: str, storage_options: dict, text_f
     else:
         opts = embed_mod.EmbedOptions(**options)
         path, model_id, mode = embed_mod.resolve_embedder(opts)
-        cache = embed_mod.EmbeddingCache(Store(store_uri, storage_options), model_id)
+        cache = EmbeddingCache(Store(store_uri, storage_options), model_id)
         texts = table.column(text_field).to_pylist()
         lazy = embed_mod.LazyEmbedder(opts, model_id)
         res = embed_mod.embed_texts(texts, lazy, cache, opts)

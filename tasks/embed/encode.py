@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import posixpath
-import uuid
+import time
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.parquet as pq
 
-from datamap.resources import schema
 from datamap.resources.choices import EMBED_MODES
 from datamap.resources.errors import EmbeddingError
 from datamap.resources.failpoints import failpoint
-from datamap.resources.store import Store
+from datamap.tasks.embed.cache import FLUSH_ROWS, FLUSH_SECONDS, EmbeddingCache, text_keys
 from datamap.tasks.progress import stage
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -147,59 +143,6 @@ def load_embedder(options: EmbedOptions) -> Embedder:
     return SentenceTransformerEmbedder(path, model_id, options.batch_size)
 
 
-def text_keys(texts: list[str]) -> list[bytes]:
-    return [hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=16).digest() for t in texts]
-
-
-def model_slug(model_id: str) -> str:
-    return hashlib.sha256(model_id.encode()).hexdigest()[:24]
-
-
-class EmbeddingCache:
-    """Append-only parquet parts of (key, vector) per model in the store."""
-
-    def __init__(self, store: Store, model_id: str):
-        self.store = store
-        self.model_id = model_id
-        self.dir = store.path(schema.EMBED_CACHE_DIR, model_slug(model_id))
-
-    def lookup(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
-        wanted = set(keys)
-        found: dict[bytes, np.ndarray] = {}
-        for name in self.store.listdir(self.dir):
-            if not name.endswith(".parquet") or not wanted:
-                continue
-            with self.store.open(posixpath.join(self.dir, name)) as f:
-                t = pq.read_table(f)
-            part_keys = t.column("key").to_pylist()
-            hits = [i for i, k in enumerate(part_keys) if k in wanted]
-            if not hits:
-                continue
-            vecs = t.column("vector").take(pa.array(hits))
-            arr = np.asarray(vecs.combine_chunks().values.to_numpy(zero_copy_only=False), dtype=np.float32)
-            arr = arr.reshape(len(hits), -1)
-            for j, i in enumerate(hits):
-                found[part_keys[i]] = arr[j]
-                wanted.discard(part_keys[i])
-        return found
-
-    def put(self, keys: list[bytes], vectors: np.ndarray) -> None:
-        if not keys:
-            return
-        d = vectors.shape[1]
-        t = pa.table({
-            "key": pa.array(keys, type=pa.binary(16)),
-            "vector": pa.FixedSizeListArray.from_arrays(pa.array(vectors.reshape(-1).astype(np.float32)), d),
-        })
-        sink = pa.BufferOutputStream()
-        # no dictionary encoding: hashes and float vectors never repeat, and parquet's
-        # attempt at one per part was most of the write (200k fast vectors in parts of 512:
-        # 6.1 s → 0.85 s) and made the parts larger (300 → 193 MB)
-        pq.write_table(t, sink, compression="zstd", use_dictionary=False)
-        name = f"part-{uuid.uuid4().hex}.parquet"
-        self.store.write_bytes(posixpath.join(self.dir, name), sink.getvalue().to_pybytes())
-
-
 @dataclass
 class EmbedResult:
     vectors: np.ndarray
@@ -210,36 +153,64 @@ class EmbedResult:
 
 def embed_texts(texts: list[str], embedder: Embedder, cache: EmbeddingCache | None,
                 options: EmbedOptions | None = None) -> EmbedResult:
-    """Embed unique uncached texts longest-first (batches of similar length pad less)."""
+    """Embed unique uncached texts longest-first (batches of similar length pad less).
+
+    Rows are handled as arrays (a distinct-text number per row, one matrix of distinct
+    vectors), not per-row Python objects: the whole PyPI corpus spent seconds just
+    assembling its output row by row."""
     options = options or EmbedOptions()
     keys = text_keys(texts)
-    hits = cache.lookup(keys) if cache is not None else {}
-    todo: dict[bytes, str] = {}
-    for k, t in zip(keys, texts):
-        if k not in hits and k not in todo:
-            todo[k] = t
-    new: dict[bytes, np.ndarray] = {}
-    order = sorted(todo, key=lambda k: len(todo[k]), reverse=True)
-    with stage("embed", len(order), "docs") as advance:
-        for s in range(0, len(order), options.chunk_size):
-            chunk = order[s:s + options.chunk_size]
-            vecs = embedder.encode([todo[k][: options.max_chars] for k in chunk])
+    first: dict[bytes, int] = {}
+    slot = np.fromiter((first.setdefault(k, len(first)) for k in keys), np.int64, len(keys))
+    ukeys = list(first)
+    urow = np.unique(slot, return_index=True)[1]   # each distinct text's first row
+    found, cached = cache.fetch(ukeys) if cache is not None else (np.zeros(len(ukeys), bool), None)
+    todo = np.nonzero(~found)[0]
+    todo = todo[np.argsort([-len(texts[r]) for r in urow[todo]], kind="stable")]
+    uvec: np.ndarray | None = None
+    pending: list[np.ndarray] = []   # distinct-text numbers embedded, not yet cached
+    last = time.monotonic()
+    with stage("embed", len(todo), "docs") as advance:
+        for s in range(0, len(todo), options.chunk_size):
+            chunk = todo[s:s + options.chunk_size]
+            vecs = embedder.encode([texts[r][: options.max_chars] for r in urow[chunk]])
             if vecs.shape != (len(chunk), embedder.dim) or not np.isfinite(vecs).all():
                 raise EmbeddingError(f"model {embedder.model_id!r} returned unusable vectors "
                                      f"(shape {vecs.shape}, finite={np.isfinite(vecs).all()})")
             failpoint("embed.after_encode")   # crash tests: a chunk computed, not yet cached
-            if cache is not None:
-                cache.put(chunk, vecs)   # per chunk: a crash mid-embed keeps what was done
-            failpoint("embed.after_put")
-            new.update(zip(chunk, vecs))
+            uvec = _distinct_vectors(uvec, found, cached, vecs.shape[1])
+            uvec[chunk] = vecs
+            pending.append(chunk)
+            if time.monotonic() - last >= FLUSH_SECONDS or sum(map(len, pending)) >= FLUSH_ROWS:
+                _cache_pending(cache, ukeys, uvec, pending)
+                last = time.monotonic()
             advance(len(chunk))
-    some = next(iter(hits.values()), None) if hits else next(iter(new.values()), None)
-    dim = len(some) if some is not None else embedder.dim
-    out = np.empty((len(texts), dim), dtype=np.float32)
-    for i, k in enumerate(keys):
-        out[i] = hits[k] if k in hits else new[k]
-    return EmbedResult(out, embedder.model_id, embedded=len(order),
-                       cached=sum(1 for k in keys if k in hits))
+    _cache_pending(cache, ukeys, uvec, pending)
+    if cache is not None:
+        cache.fold_small()
+    uvec = _distinct_vectors(uvec, found, cached, embedder.dim if cached is None else cached.shape[1])
+    return EmbedResult(uvec[slot], embedder.model_id, embedded=len(todo),
+                       cached=int(found[slot].sum()))
+
+
+def _cache_pending(cache: EmbeddingCache | None, ukeys: list[bytes], uvec: np.ndarray | None,
+                   pending: list[np.ndarray]) -> None:
+    """Write the waiting vectors as one cache part (a crash after this keeps them)."""
+    if cache is not None and pending:
+        rows = np.concatenate(pending)
+        cache.put([ukeys[i] for i in rows], uvec[rows])
+        failpoint("embed.after_put")
+    pending.clear()
+
+
+def _distinct_vectors(uvec: np.ndarray | None, found: np.ndarray, cached: np.ndarray | None,
+                      dim: int) -> np.ndarray:
+    """The (distinct texts, dim) matrix, made once with the cached vectors in place."""
+    if uvec is None:
+        uvec = np.empty((len(found), dim), np.float32)
+        if cached is not None:
+            uvec[found] = cached
+    return uvec
 
 
 class LazyEmbedder:
