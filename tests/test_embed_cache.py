@@ -171,3 +171,19 @@ def test_a_failed_embed_keeps_what_was_written_and_the_rerun_embeds_the_rest(cac
     res = embed_texts(texts, model, cache, EmbedOptions(chunk_size=32))
     assert len(model.asked) == 300 - 128 and res.cached == 128
     assert np.array_equal(res.vectors, _expected(texts))
+
+
+def test_folding_writes_parts_of_bounded_size(cache, monkeypatch):
+    """Folding a big cache of small parts never builds one huge part in memory."""
+    from datamap.tasks.embed import cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "FLUSH_ROWS", 16)
+    texts = [f"t{i}" for i in range(40)]
+    for s in range(0, 40, 8):
+        cache.put(text_keys(texts[s:s + 8]), _expected(texts[s:s + 8]))
+    cache.has(text_keys(texts[:1]))   # a lookup: what a build does first
+    cache.fold_small()
+    assert sorted(cache.sizes.values()) == [8, 16, 16]
+    assert len(cache.parts()) == 3
+    found, vec = cache.fetch(text_keys(texts))
+    assert found.all() and np.array_equal(vec, _expected(texts))

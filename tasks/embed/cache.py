@@ -87,17 +87,10 @@ class EmbeddingCache:
             found[pos] = True
         return found
 
-    def lookup(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
-        """``{key: vector}`` for the cached ones among ``keys`` (small lookups, tests)."""
-        uniq = list(dict.fromkeys(keys))
-        found, vec = self.fetch(uniq)
-        hit = [k for k, f in zip(uniq, found) if f]
-        return dict(zip(hit, vec)) if vec is not None else {}
-
     def _match(self, want: pa.Array) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
         """The part listing, and for every wanted key some part holds: (that part's number
         in the listing, its row there, its position in ``want``); the first part holding
-        a key wins. Fills ``sizes``, which ``merge`` reads to find the small parts."""
+        a key wins. Fills ``sizes``, which ``fold_small`` reads to find the small parts."""
         listing = self.parts()
         self.sizes = {}
         key_cols, part_of, read = [], [], []
@@ -169,24 +162,28 @@ class EmbeddingCache:
 
     def fold_small(self) -> None:
         """Replace the small parts (under ``MERGE_BELOW`` rows: the last lookup saw them,
-        or this run wrote them) with one part, when there are two or more: a cache the
-        older one-part-per-chunk code left is folded on the next build. The new part is
-        complete before any old one is removed, so a crash between leaves duplicates,
-        never a loss."""
+        or this run wrote them) with parts of up to ``FLUSH_ROWS`` rows, when there are two
+        or more: a cache the older one-part-per-chunk code left is folded on the next build.
+        Each new part is complete before the parts it replaces are removed, so a crash
+        between leaves duplicates, never a loss."""
         small = [n for n, r in self.sizes.items() if r < MERGE_BELOW]
         if len(small) < 2:
             return
-        ks, vs, folded = [], [], []
-        for name in small:
+        batch: list[tuple[str, list[bytes], np.ndarray]] = []
+        for i, name in enumerate(small):
             col = self._read_keys(name)
             vec = None if col is None else self._read_vectors(name, np.arange(len(col)))
             if vec is not None:
-                ks.extend(col.to_pylist())
-                vs.append(vec)
-                folded.append(name)
-        if len(folded) < 2:
+                batch.append((name, col.to_pylist(), vec))
+            if batch and (i == len(small) - 1 or sum(len(k) for _, k, _ in batch) >= FLUSH_ROWS):
+                self._replace(batch)
+                batch = []
+
+    def _replace(self, batch: list[tuple[str, list[bytes], np.ndarray]]) -> None:
+        """One part for the parts in ``batch`` (name, keys, vectors), then remove those."""
+        if len(batch) < 2:
             return
-        self.put(ks, np.concatenate(vs))
-        self.store.remove([posixpath.join(self.dir, name) for name in folded])
-        for name in folded:
+        self.put([k for _, keys, _ in batch for k in keys], np.concatenate([v for _, _, v in batch]))
+        self.store.remove([posixpath.join(self.dir, name) for name, _, _ in batch])
+        for name, _, _ in batch:
             self.sizes.pop(name, None)
