@@ -1,8 +1,11 @@
 """Where a placed point's anchors come from: an HNSW search over the sample for every
 placed row (``search``) against the whole map's k-NN graph, searching only rows with
 fewer than N sample points there (``graphN``); 10-NN preservation (strict, and with ties
-counted: bench/compare.py) of the placed layout and after R refinement epochs
-(``variant:R``), on 5,000 rows. One sample fit is shared by all variants.
+counted: bench/compare.py) of the placed layout and after R refinement epochs at
+learning rate A (``variant:R[:A]``, A = sample_fit.REFINE_ALPHA by default), on 5,000
+rows. One sample fit is shared by all variants. ``pca:R:A`` skips the sample fit and the
+placement: R epochs over the whole graph from umap-learn's PCA start, i.e. umap-learn's
+full fit (``init="pca"``) on the build's own graph.
 
     .venv/bin/python bench/placement_anchors.py STORE DATASET search:60,graph1:60,graph1:40 50000 OUT.json
     .venv/bin/python bench/placement_anchors.py ../shared/data/debian-packages-minilm.npy debian \
@@ -48,10 +51,25 @@ t = time.time(); xy_s = U.project(v[plan.sample], opts, knn=sknn); t_fit = time.
 print(f"sample knn {t_sk:.1f} fit {t_fit:.1f}", flush=True)
 def pres(xy): return round(compare.preservation(xy, q, tr["nn"]), 4), round(compare.preservation_ties(xy, q, v, tr["kth"]), 4)
 out = {"n": n, "sample": size, "sample_knn_s": t_sk, "sample_fit_s": t_fit}
+def pca_start(v):
+    """umap-learn's init="pca": the top two principal directions, scaled to ±10."""
+    c = v - v.mean(axis=0)
+    w, vec = np.linalg.eigh(c.T @ c)
+    xy = (c @ vec[:, -2:][:, ::-1]).astype(np.float32)
+    return xy * (10.0 / np.abs(xy).max())
+
+
 for spec in variants:
-    var, ep = spec.split(":") if ":" in spec else (spec, S.REFINE_EPOCHS)
-    ep = int(ep)
+    parts = spec.split(":")
+    var, ep = parts[0], int(parts[1]) if len(parts) > 1 else S.REFINE_EPOCHS
+    alpha = float(parts[2]) if len(parts) > 2 else S.REFINE_ALPHA
     t = time.time()
+    if var == "pca":   # no sample fit, no placement: umap-learn's full fit on this graph
+        xy = pca_start(v); t_anchor = time.time() - t
+        t = time.time(); xr = S.refine(xy, knn, 15, 0.1, ep, seed=42, alpha=alpha); t_ref = time.time() - t
+        out[spec] = r = {"start_s": round(t_anchor, 1), "refined_pres_strict_ties": pres(xr), "refine_s": round(t_ref, 1)}
+        print(spec, r, flush=True)
+        continue
     if var == "search":
         nb_i, nb_d = S.nearest_in_sample(sidx, v, plan.rest, plan.sample, S.PLACE_SEARCH_K); searched = len(plan.rest)
     else:
@@ -63,7 +81,7 @@ for spec in variants:
     found = (nb_i >= 0).sum(axis=1)
     xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=0.0, seed=42)
     p0 = pres(xy)
-    t = time.time(); xr = S.refine(xy, knn, 15, 0.1, ep, seed=42); t_ref = time.time()-t
+    t = time.time(); xr = S.refine(xy, knn, 15, 0.1, ep, seed=42, alpha=alpha); t_ref = time.time()-t
     p1 = pres(xr)
     r = {"anchor_s": round(t_anchor,1), "searched": int(searched), "anchors_hist": np.bincount(found, minlength=9).tolist(),
          "placed_pres_strict_ties": p0, "refined_pres_strict_ties": p1, "refine_s": round(t_ref,1)}

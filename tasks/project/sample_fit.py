@@ -202,7 +202,7 @@ def refine_epochs_for(requested: int | None) -> int:
 
 
 def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int, min_dist: float,
-           epochs: int, seed: int | None = 42) -> np.ndarray:
+           epochs: int, seed: int | None = 42, alpha: float = REFINE_ALPHA) -> np.ndarray:
     """``xy`` after ``epochs`` of UMAP's optimisation over the k-NN graph ``knn`` =
     (indices, cosine distances), self first, of every row.
 
@@ -227,7 +227,7 @@ def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int,
                                        knn_indices=np.ascontiguousarray(knn[0][:, :k]),
                                        knn_dists=np.ascontiguousarray(knn[1][:, :k], dtype=np.float32))
     a, b = find_ab_params(1.0, min_dist)
-    out, _ = simplicial_set_embedding(None, graph, 2, REFINE_ALPHA, a, b, 1.0, 5, int(epochs),
+    out, _ = simplicial_set_embedding(None, graph, 2, float(alpha), a, b, 1.0, 5, int(epochs),
                                       np.asarray(xy, dtype=np.float32), rs, "cosine", {}, False, {}, False,
                                       parallel=seed is None or n >= EXACT_KNN_ROWS)
     return np.asarray(out, dtype=np.float32)
