@@ -138,25 +138,25 @@ def run_capped(args: list[str], cap: float, env: dict | None = None, log_path: s
     or status "> cap" when it ran past ``cap`` seconds. ``log_path``: keep its output
     there (to follow a long run while it goes, or see where a capped one stopped)."""
     t = time.perf_counter()
-    log = open(log_path, "w+") if log_path else tempfile.TemporaryFile(mode="w+")
     if len(args) > 2 and args[1] == "-c":   # the contender reports its own high-water mark
         args = [args[0], "-c", PEAK_PREAMBLE + args[2], *args[3:]]
-    p = subprocess.Popen(args, cwd=str(REPO), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                         env={**os.environ, **(env or {})})
-    while True:
-        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() - t > cap:
-            os.killpg(p.pid, signal.SIGKILL)
-            os.wait4(p.pid, 0)
-            log.seek(0)
-            return {"status": f"> cap ({cap:.0f} s)", "wall_s": time.perf_counter() - t,
-                    "log_tail": log.read()[-2000:]}
-        time.sleep(0.5)
-    wall = time.perf_counter() - t
-    log.seek(0)
-    text = log.read()
+    with open(log_path, "w+") if log_path else tempfile.TemporaryFile(mode="w+") as log:
+        p = subprocess.Popen(args, cwd=str(REPO), stdout=log, stderr=subprocess.STDOUT,
+                             start_new_session=True, env={**os.environ, **(env or {})})
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - t > cap:
+                os.killpg(p.pid, signal.SIGKILL)
+                os.wait4(p.pid, 0)
+                log.seek(0)
+                return {"status": f"> cap ({cap:.0f} s)", "wall_s": time.perf_counter() - t,
+                        "log_tail": log.read()[-2000:]}
+            time.sleep(0.5)
+        wall = time.perf_counter() - t
+        log.seek(0)
+        text = log.read()
     # cpu_s (user + system) is what the job cost whatever else shares the cores: with
     # other jobs on the machine, wall_s ≥ cpu_s / cores
     out = {"status": "ok" if os.waitstatus_to_exitcode(status) == 0 else "failed", "wall_s": wall,
