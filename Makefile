@@ -34,8 +34,8 @@ browser:
 # modules go out longest first (tests/module_costs.json, see tests/conftest.py).
 # The packaging check (fresh venvs, pip) runs beside it; its log is printed at the end.
 # `make test` leaves out the tests marked `exhaustive` (longer variants of checks it runs in
-# a quicker form: the crash chain on S3, two more publish kill points); `make test-all` runs
-# every test.
+# a quicker form: the crash chain's 20 points on S3 and on local disk, where it kills 12; two
+# more publish kill points); `make test-all` runs every test.
 test: TEST_SELECT = -m "not exhaustive"
 test-all: TEST_SELECT =
 test test-all: setup browser

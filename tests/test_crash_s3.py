@@ -7,7 +7,7 @@ import time
 import pytest
 from test_crash import _crash_chain, _report, code_snapshot, prefect_api  # noqa: F401  (module fixtures)
 
-# exhaustive: `make test` runs the 20-point chain on local disk and S3's kill-and-resume in
+# exhaustive: `make test` runs 12 of the chain's 20 points on local disk and S3's kill-and-resume in
 # tests/test_resume_elsewhere.py; this whole chain on S3 runs with `make test-all`
 pytestmark = [pytest.mark.slow, pytest.mark.exhaustive]
 
