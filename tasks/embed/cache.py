@@ -116,29 +116,25 @@ class EmbeddingCache:
         first_row[read] = np.concatenate([[0], np.cumsum([len(c) for c in key_cols])[:-1]])
         return listing, part, cached_row - first_row[part], pos.astype(np.int64)
 
-    def _read_keys(self, name: str):
+    def _read(self, name: str, columns: list[str]) -> pa.Table | None:
+        """Columns of one part; None when it is gone (another build's merge removed it
+        since the listing) or unreadable (with a warning: the cache is only a cache)."""
         try:
             with self.store.open(posixpath.join(self.dir, name)) as f:
-                return pq.read_table(f, columns=["key"]).column("key").combine_chunks()
-        except FileNotFoundError:   # removed by another build's merge since the listing
+                return pq.read_table(f, columns=columns)
+        except FileNotFoundError:
             return None
         except (pa.ArrowInvalid, OSError) as e:
             warnings.warn(f"embedding cache part {name} is unreadable and is skipped: {e}", stacklevel=3)
             return None
 
+    def _read_keys(self, name: str) -> pa.Array | None:
+        t = self._read(name, ["key"])
+        return None if t is None else t.column("key").combine_chunks()
+
     def _read_vectors(self, name: str, rows: np.ndarray) -> np.ndarray | None:
-        try:
-            with self.store.open(posixpath.join(self.dir, name)) as f:
-                col = pq.read_table(f, columns=["vector"]).column("vector").combine_chunks()
-        except FileNotFoundError:
-            return None
-        if pa.types.is_fixed_size_binary(col.type):   # float32 little-endian bytes
-            width = col.type.byte_width
-            raw = np.frombuffer(col.buffers()[1], np.uint8)[col.offset * width:(col.offset + len(col)) * width]
-            flat = raw.view("<f4").reshape(len(col), width // 4)
-        else:   # parts written before 2026-12-02: a fixed-size list of float32
-            flat = col.values.to_numpy(zero_copy_only=False).reshape(len(col), col.type.list_size)
-        return np.asarray(flat[rows], dtype=np.float32)
+        t = self._read(name, ["vector"])
+        return None if t is None else _decode_vectors(t.column("vector").combine_chunks())[rows]
 
     def put(self, keys: list[bytes], vectors: np.ndarray) -> str | None:
         """Write one part; its name (None when there was nothing to write).
@@ -173,10 +169,10 @@ class EmbeddingCache:
             return
         batch: list[tuple[str, list[bytes], np.ndarray]] = []
         for i, name in enumerate(small):
-            col = self._read_keys(name)
-            vec = None if col is None else self._read_vectors(name, np.arange(len(col)))
-            if vec is not None:
-                batch.append((name, col.to_pylist(), vec))
+            t = self._read(name, ["key", "vector"])
+            if t is not None:
+                vectors = _decode_vectors(t.column("vector").combine_chunks())
+                batch.append((name, t.column("key").to_pylist(), vectors))
             if batch and (i == len(small) - 1 or sum(len(k) for _, k, _ in batch) >= FLUSH_ROWS):
                 self._replace(batch)
                 batch = []
@@ -189,3 +185,14 @@ class EmbeddingCache:
         self.store.remove([posixpath.join(self.dir, name) for name, _, _ in batch])
         for name, _, _ in batch:
             self.sizes.pop(name, None)
+
+
+def _decode_vectors(col: pa.Array) -> np.ndarray:
+    """A part's vector column as a float32 matrix (a view where the layout allows)."""
+    if pa.types.is_fixed_size_binary(col.type):   # float32 little-endian bytes
+        width = col.type.byte_width
+        raw = np.frombuffer(col.buffers()[1], np.uint8)[col.offset * width:(col.offset + len(col)) * width]
+        flat = raw.view("<f4").reshape(len(col), width // 4)
+    else:   # parts written before 2026-12-02: a fixed-size list of float32
+        flat = col.values.to_numpy(zero_copy_only=False).reshape(len(col), col.type.list_size)
+    return np.asarray(flat, dtype=np.float32)
