@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 
 import pytest
@@ -448,6 +449,44 @@ def test_the_api_server_watches_its_parent_without_pdeathsig(tmp_path):
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signal.SIGKILL)
+
+
+def test_the_cli_imports_its_first_stage_while_the_api_server_starts(tmp_path):
+    """A CLI build's own work (importing Great Expectations for ingest) runs after the API
+    server's process is spawned and before the server is waited for, so the two overlap;
+    the server still answers afterwards."""
+    code = textwrap.dedent("""
+        import os, sys
+        import httpx
+        from datamap.flows.runtime import api_server
+        from datamap.cli.main import _preload_ingest
+        seen = {}
+        spawn = api_server.subprocess.Popen
+        def popen(args, **kw):   # note the port the server is given
+            global port
+            port = args[-1]
+            return spawn(args, **kw)
+        api_server.subprocess.Popen = popen
+        def work():
+            kids = [p for p in os.listdir("/proc") if p.isdigit()
+                    and open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[1] == str(os.getpid())]
+            seen["server_spawned"] = any(b"api_server" in open(f"/proc/{k}/cmdline", "rb").read() for k in kids)
+            try:   # spawned moments ago: a server takes seconds to import and migrate its database
+                httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1)
+                seen["answering_already"] = True
+            except httpx.HTTPError:
+                seen["answering_already"] = False
+            _preload_ingest()
+            seen["gx"] = "great_expectations" in sys.modules
+        with api_server.local_api(work) as url:
+            seen["answers"] = httpx.get(url + "/health").status_code == 200
+        print("SEEN", seen)
+    """)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert "SEEN {'server_spawned': True, 'answering_already': False, 'gx': True, 'answers': True}" in out.stdout, \
+        out.stdout[-2000:] + out.stderr[-2000:]
 
 
 def test_a_cli_build_waits_long_enough_for_a_first_server_start(monkeypatch):

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from datamap.resources.errors import DatamapError
 
@@ -68,9 +68,10 @@ def _wait_healthy(proc: subprocess.Popen, url: str, timeout: float) -> None:
 _server: list[tuple[subprocess.Popen, str]] = []     # this process's one server, started once
 
 
-def _start() -> str:
+def _start(while_starting: Callable[[], None] | None = None) -> str:
     """The URL of this process's API server, started on first use (builds run one after
-    another in a test session share it) and stopped at exit."""
+    another in a test session share it) and stopped at exit. ``while_starting`` runs in
+    this process while the server starts in its own (see ``local_api``)."""
     from prefect.settings import get_current_settings
 
     if _server and _server[0][0].poll() is None:
@@ -84,6 +85,8 @@ def _start() -> str:
                             env=env, preexec_fn=_die_with_parent if on_main else None)   # noqa: S603
     url = f"http://127.0.0.1:{port}/api"
     try:
+        if while_starting is not None:
+            while_starting()
         _wait_healthy(proc, url, _startup_timeout())
     except BaseException:
         _stop(proc)
@@ -113,16 +116,19 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def local_api() -> Iterator[str]:
+def local_api(while_starting: Callable[[], None] | None = None) -> Iterator[str]:
     """Run the body against a Prefect API that lives no longer than this process.
 
-    With ``PREFECT_API_URL`` set (a real server) nothing is started: yields that URL."""
+    With ``PREFECT_API_URL`` set (a real server) nothing is started: yields that URL.
+    ``while_starting``: work for this process while the server process starts (10-15 s,
+    mostly its own imports, on the other core): a CLI build imports its first stage's
+    libraries then, rather than after."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     if PREFECT_API_URL.value():
         yield PREFECT_API_URL.value()
         return
-    url = _start()
+    url = _start(while_starting)
     os.environ["PREFECT_API_URL"] = url      # for processes the build starts (Dask workers)
     try:
         with temporary_settings(updates={PREFECT_API_URL: url}):
