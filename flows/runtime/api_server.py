@@ -120,8 +120,8 @@ def local_api(while_starting: Callable[[], None] | None = None) -> Iterator[str]
     """Run the body against a Prefect API that lives no longer than this process.
 
     With ``PREFECT_API_URL`` set (a real server) nothing is started: yields that URL.
-    ``while_starting``: work for this process while the server process starts (10-15 s,
-    mostly its own imports, on the other core): a CLI build imports its first stage's
+    ``while_starting``: work for this process while the server process starts (~9 s
+    idle, mostly its own imports, on another core): a CLI build imports its first stage's
     libraries then, rather than after."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
