@@ -456,21 +456,19 @@ def test_the_cli_imports_its_first_stage_while_the_api_server_starts(tmp_path):
     server's process is spawned and before the server is waited for, so the two overlap;
     the server still answers afterwards."""
     code = textwrap.dedent("""
-        import os, sys
+        import sys
         import httpx
         from datamap.flows.runtime import api_server
         from datamap.cli.main import _preload_ingest
         seen = {}
         spawn = api_server.subprocess.Popen
-        def popen(args, **kw):   # note the port the server is given
-            global port
-            port = args[-1]
-            return spawn(args, **kw)
+        def popen(args, **kw):   # keep the server's process and port
+            global server, port
+            server, port = spawn(args, **kw), args[-1]
+            return server
         api_server.subprocess.Popen = popen
         def work():
-            kids = [p for p in os.listdir("/proc") if p.isdigit()
-                    and open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[1] == str(os.getpid())]
-            seen["server_spawned"] = any(b"api_server" in open(f"/proc/{k}/cmdline", "rb").read() for k in kids)
+            seen["server_spawned"] = server.poll() is None
             try:   # spawned moments ago: a server takes seconds to import and migrate its database
                 httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1)
                 seen["answering_already"] = True

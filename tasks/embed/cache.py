@@ -125,7 +125,7 @@ class EmbeddingCache:
         except FileNotFoundError:
             return None
         except (pa.ArrowInvalid, OSError) as e:
-            warnings.warn(f"embedding cache part {name} is unreadable and is skipped: {e}", stacklevel=3)
+            warnings.warn(f"embedding cache part {name} is unreadable and is skipped: {e}", stacklevel=4)
             return None
 
     def _read_keys(self, name: str) -> pa.Array | None:
