@@ -157,8 +157,12 @@ def debian() -> pl.DataFrame:
 
 @pytest.fixture(scope="session")
 def debian_vectors() -> np.ndarray:
-    """Precomputed MiniLM vectors, row-aligned with the corpus (float32)."""
-    return np.load(VECTORS, mmap_mode="r").astype(np.float32)
+    """Precomputed MiniLM vectors, row-aligned with the corpus (float32). Read-only: one
+    array serves every test of a worker, so a test that wrote into it would change the
+    data of whichever tests that worker runs next (a flake that depends on scheduling)."""
+    vectors = np.load(VECTORS, mmap_mode="r").astype(np.float32)
+    vectors.setflags(write=False)
+    return vectors
 
 
 def debian_subset(debian: pl.DataFrame, vectors: np.ndarray, n: int, seed: int = 0,

@@ -59,9 +59,11 @@ def test_placed_point_goes_to_median_of_its_nearest_sample_points(real4k):
     idx, _ = S.sample_knn(v, plan.sample, 6)
     nb_i, nb_d = S.nearest_in_sample(idx, v, plan.rest, plan.sample, S.PLACE_SEARCH_K)
     assert np.isin(nb_i, plan.sample).all()
-    # the index's nearest sample point is (almost always) the exact nearest one
-    exact = plan.sample[np.argmax(v[plan.rest] @ v[plan.sample].T, axis=1)]
-    assert np.mean(nb_i[:, 0] == exact) > 0.95
+    # the index's nearest sample point is (almost always) an exact nearest one: compared
+    # by similarity, since identical vectors (Debian has some) tie and either is right
+    sim = v[plan.rest] @ v[plan.sample].T
+    found = np.einsum("ij,ij->i", v[plan.rest], v[nb_i[:, 0]])
+    assert np.mean(found >= sim.max(axis=1) - 1e-5) > 0.95
     xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, k=5, jitter=0.0)
     assert np.array_equal(xy[plan.sample], xy_s)
     pos = {r: i for i, r in enumerate(plan.sample)}
