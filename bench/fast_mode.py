@@ -182,14 +182,54 @@ def fitted_variants(b: Bench, lambdas: list[float], sizes: list[int]) -> None:
               tokens_seen=stats.tokens_seen, relative_lambda=rel, train_cosine=stats.train_cosine)
 
 
+def pypi_fit_rows(seed: int, cache: Path, n0: int, n_test: int, n_speed: int, big: int) -> tuple[list[str], np.ndarray]:
+    """Fit texts and quality vectors for the PyPI size curve: the main run's fit sample,
+    then its speed texts, then rows past its held-out set (never the held-out set itself),
+    quality-embedded in 25,000-row chunks cached under ``cache``."""
+    py = pl.read_parquet(SHARED / "pypi-summaries.parquet", columns=["text"])["text"].to_list()
+    _, first = np.unique(np.asarray(py, dtype=object), return_index=True)
+    rows = np.random.default_rng(seed).permutation(np.sort(first))
+    held = n0 + n_speed                                  # the main run's held-out set starts here
+    fit_rows = np.concatenate([rows[:held], rows[held + n_test:]])[:big]
+    ys, step = [], 25_000
+    for s in range(0, len(fit_rows), step):
+        part = fit_rows[s:s + step]
+        ys.append(quality_vectors([py[i] for i in part],
+                                  cache / f"pypi-quality-s{seed}-curve-skip{held}-{n_test}-{s}-{s + len(part)}.npy"))
+    return [py[i] for i in fit_rows], np.concatenate(ys)
+
+
+def curve_speed(base, w: np.ndarray, texts: list[str], scratch: str) -> dict:
+    """docs/s wall and per CPU-second of the production encoder (fresh word memo), the
+    distilled model and the fitted one on the same texts, alternating, best of two each."""
+    from datamap.tasks.embed.static import StaticEmbedder as SE
+
+    path, model_id = resolve_model(None)
+    folder = os.path.join(scratch, "fitted")
+    save_static(folder, w.astype(np.float32), os.path.join(path, "tokenizer.json"), model_id, os.path.basename(path))
+    out: dict = {}
+    for _ in range(2):
+        for name, make in (("distilled", lambda: SE.from_folder(ensure_distilled(path, model_id), "base")),
+                           ("fitted", lambda: SE.from_folder(folder, "fitted"))):
+            emb = make()
+            t0, c0 = time.perf_counter(), time.process_time()
+            embed_texts(texts, emb, None)
+            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+            best = out.get(name, (0.0, 0.0))
+            out[name] = (max(best[0], len(texts) / wall), max(best[1], len(texts) / cpu))
+    return {f"docs_per_s_{k}": round(v[0], 1) for k, v in out.items()} | \
+           {f"docs_per_cpu_s_{k}": round(v[1], 1) for k, v in out.items()} | {"texts": len(texts)}
+
+
 def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dict[str, int],
-               norm_rounds: int = 0) -> dict:
+               norm_rounds: int = 0, n_speed: int = 20000) -> dict:
     """Held-out 10-NN kept vs fit-sample size, on the same held-out sets as the main run.
 
-    Larger samples come from the rows after the main run's fit sample that the main run
-    never scores (Debian: past its held-out set; PyPI: its speed texts, quality-embedded
-    here and cached). Encoded as ``X @ W`` (tests/test_static_fit.py checks it equals the
-    production encoder to cosine 0.9999), to keep this part cheap.
+    Larger samples come from rows the main run never scores (Debian: past its held-out
+    set; PyPI: its speed texts, then past its held-out set), quality-embedded here and
+    cached. Encoded as ``X @ W`` (tests/test_static_fit.py checks it equals the
+    production encoder to cosine 0.9999), to keep this part cheap; the largest fit is
+    also timed through the production encoder against the distilled model.
     """
     from datamap.tasks.embed.static import StaticEmbedder as SE
 
@@ -203,30 +243,31 @@ def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dic
     n0, nt = sizes[0], n_test["debian"]
     d_fit = np.concatenate([d_rows[:n0], d_rows[n0 + nt:n0 + nt + big - n0]])
     ref = np.load(SHARED / "debian-packages-minilm.npy", mmap_mode="r")
-    py = pl.read_parquet(SHARED / "pypi-summaries.parquet", columns=["text"])["text"].to_list()
-    _, first = np.unique(np.asarray(py, dtype=object), return_index=True)
-    p_rows = np.random.default_rng(seed).permutation(np.sort(first))
-    main = load_pypi(n0, n_test["pypi"], 20000, seed, cache)
-    extra = p_rows[n0:big]
-    extra_y = quality_vectors([py[i] for i in extra], cache / f"pypi-quality-s{seed}-extra{n0}-{big}.npy")
+    main = load_pypi(n0, n_test["pypi"], n_speed, seed, cache)
+    p_texts, p_y = pypi_fit_rows(seed, cache, n0, n_test["pypi"], n_speed, big)
     sets = {"debian": ([d_texts[i] for i in d_fit], np.asarray(ref[d_fit], dtype=np.float32),
                        load_debian(n0, nt, seed)),
-            "pypi": (main["fit_texts"] + [py[i] for i in extra], np.concatenate([main["fit_y"], extra_y]), main)}
+            "pypi": (p_texts, p_y, main)}
     out: dict = {}
     for c, (fit_t, fit_y, held) in sets.items():
         xf = token_matrix(base._tok, fit_t, len(base._emb), base._unk)
         xt = token_matrix(base._tok, held["test_texts"], len(base._emb), base._unk)
-        for n in sizes:
+        for n in [x for x in sizes if x <= xf.shape[0]]:
+            t0 = time.perf_counter()
             w, stats = fit_vectors(xf[:n], base._emb, fit_y[:n], rel, norm_rounds=norm_rounds)
+            fit_s = time.perf_counter() - t0
             v = np.asarray(xt @ w, dtype=np.float32)
             v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
             row = {"corpus": c, "fit_sample": n, "relative_lambda": rel, "norm_rounds": norm_rounds,
-                   "tokens_seen": stats.tokens_seen,
+                   "tokens_seen": stats.tokens_seen, "fit_seconds": round(fit_s, 1),
                    "kept10": round(recovery(held["test_y"], v), 4)}
             if held["labels"] is not None:
                 row["nmi_section_debian"] = round(nmi(v, held["labels"], len(set(held["labels"]))), 4)
             out.setdefault(c, []).append(row)
             print(json.dumps(row), flush=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            out.setdefault("speed", {})[c] = curve_speed(base, w, held["test_texts"], scratch)
+        print(json.dumps({"speed": c} | out["speed"][c]), flush=True)
     return out
 
 
@@ -250,7 +291,8 @@ def main() -> None:
         sizes = [int(x) for x in a.size_curve.split(",")]
         res = {"command": "python " + " ".join(sys.argv), "when_utc": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
                "curve": size_curve(a.seed, cache, sizes, RELATIVE_LAMBDA,
-                                   {"debian": a.n_test_debian, "pypi": a.n_test_pypi}, a.norm_rounds)}
+                                   {"debian": a.n_test_debian, "pypi": a.n_test_pypi}, a.norm_rounds, a.n_speed),
+               "load_avg_1m_end": load_avg()}
         Path(a.out).write_text(json.dumps(res, indent=2) + "\n")
         return
     corpora = {"debian": load_debian(a.n_fit, a.n_test_debian, a.seed),

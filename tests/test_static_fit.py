@@ -11,7 +11,7 @@ import pytest
 
 from datamap.resources.errors import EmbeddingError
 from datamap.tasks.embed.encode import EmbedOptions, load_embedder
-from datamap.tasks.embed.static_fit import fit_vectors, token_matrix
+from datamap.tasks.embed.static_fit import TokenCorrections, fit_vectors, token_matrix
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,31 @@ def test_fit_keeps_more_neighbours_on_held_out_rows(fast, split):
     # tokens the sample never shows keep the linear-map prior exactly
     unseen = np.asarray(xf.sum(0)).ravel() == 0
     assert np.allclose(w_fit[unseen], w_map[unseen])
+
+
+@pytest.mark.parametrize("n, chars", [(300, None), (4000, 12)])
+def test_corrections_equal_kernel_ridge_in_either_form(fast, split, n, chars):
+    """The document-space and token-space systems give scikit-learn's kernel ridge
+    solution (an independent implementation), for a sample with fewer documents than
+    tokens (300 whole descriptions) and one with more (4,000 texts cut to 12 characters,
+    one-line summaries as PyPI's are), and tokens the sample never shows get no
+    correction."""
+    from sklearn.kernel_ridge import KernelRidge
+
+    (fit_t, fit_y), (test_t, test_y) = split
+    texts, y = [t[:chars] for t in fit_t + test_t][:n], np.concatenate([fit_y, test_y])[:n]
+    x = token_matrix(fast._tok, texts, len(fast._emb), fast._unk)
+    resid = np.asarray(y, dtype=np.float64) - np.asarray(x @ fast._emb[:, :1], dtype=np.float64)
+    docs, toks = TokenCorrections(x, 0.3, "documents"), TokenCorrections(x, 0.3, "tokens")
+    ref = np.asarray(x.T @ KernelRidge(alpha=docs.lam, kernel="linear").fit(x, resid).dual_coef_)
+    scale = np.abs(ref).max()
+    for solver in (docs, toks, TokenCorrections(x, 0.3)):
+        assert np.abs(solver.solve(resid) - ref).max() < 1e-4 * scale
+    assert TokenCorrections(x, 0.3).dual == (chars is None)      # the smaller system is chosen
+    unseen = np.asarray(x.sum(0)).ravel() == 0
+    assert not toks.solve(resid)[unseen].any()
+    with pytest.raises(EmbeddingError, match="form"):
+        TokenCorrections(x, 0.3, "primal")
 
 
 def test_bad_fit_inputs_are_refused_by_name(fast, split):
