@@ -91,9 +91,10 @@ def test_prefect_yaml_deployed_to_a_work_pool_runs_on_a_worker_and_announces_the
                 logs = httpx.post(f"{api}/logs/filter", timeout=10, json={
                     "logs": {"flow_run_id": {"any_": [runs[0]["id"]]}}, "limit": 200}).json()
                 msgs = [x["message"] for x in logs]
-                return msgs if any(m.startswith("publish: started (") for m in msgs) else None
-            msgs = _wait(progress_logged, 60, "stage progress in the run's log", poll=1, logs=[log])
-            assert any(re.match(r"publish: [\d,]+ files in [\d.]+ s", m) for m in msgs), msgs
+                # wait for the last stage's end: its start may reach the API one batch earlier
+                return msgs if any(re.match(r"publish: [\d,]+ files in [\d.]+ s", m) for m in msgs) else None
+            msgs = _wait(progress_logged, 60, "the publish stage's end in the run's log", poll=1, logs=[log])
+            assert any(m.startswith("publish: started (") for m in msgs), msgs
             arts = httpx.post(f"{api}/artifacts/filter", timeout=10,
                               json={"artifacts": {"flow_run_id": {"any_": [runs[0]["id"]]}}}).json()
             links = {a["key"]: a["data"] for a in arts if (a.get("key") or "").endswith("-version")}
