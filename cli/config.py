@@ -35,7 +35,7 @@ DEFAULT_FILE = "datamap.toml"
 FLAG_PATHS: dict[str, tuple[str, ...]] = {
     **{f: (f,) for f in ("text_field", "id_field", "embedding_field", "embeddings", "model", "embed_mode",
                         "on_invalid", "latent_dtype", "full", "topics", "dedupe", "outliers")},
-    "input_format": ("input_format",),
+    "input_format": ("input_format",), "fast_fit_sample": ("embed_fit_sample",),
     "projection": ("projection", "method"), "extra_projection": ("projection", "extra"),
     **{f: ("projection", f) for f in ("seed", "n_neighbors", "min_dist", "n_epochs", "perplexity",
                                       "learning_rate", "metric")},

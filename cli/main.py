@@ -65,6 +65,9 @@ def build(
     model: Optional[str] = typer.Option(None, help="sentence-transformers model folder (default: bundled MiniLM)"),
     embed_mode: EmbedMode = typer.Option("quality", help="quality (ONNX int8), exact (ONNX fp32), fast (static, "
                                          "lossy) or torch; see docs/embedding-modes.md"),
+    fast_fit_sample: int = typer.Option(0, "--fast-fit-sample", help="fast mode: fit its static model to "
+                                        "this many of your texts, embedded in quality mode first (keeps "
+                                        "more of each text's neighbours; 0: off; docs/embedding-modes.md)"),
     on_invalid: OnInvalid = typer.Option("fail", help="What to do with rows that break the contract"),
     expectations: Optional[str] = typer.Option(None, help="A Great Expectations suite JSON file whose "
                                                "expectations are checked with the contract (docs/operations.md)"),
@@ -126,7 +129,7 @@ def build(
         fields={"text_field": text_field, "id_field": id_field, "embedding_field": embedding_field,
                 "embeddings": embeddings, "input_format": input_format, "model": model,
                 "embed_mode": embed_mode.value, "on_invalid": on_invalid.value, "latent_dtype": latent_dtype.value,
-                "expectations": expectations,
+                "expectations": expectations, "embed_fit_sample": fast_fit_sample,
                 "full": full},
         layout=layout, topics=_topic_options(labeller, labeller_url, labeller_model) if topics else None,
         dedupe=_dedupe_options(duplicate_cutoff, tag_duplicates) if dedupe else None,

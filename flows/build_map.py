@@ -125,18 +125,37 @@ def _core_stages(run: _Run, source: str, st: Store, so: dict, dataset: str, opts
     k_ingest = run.work.key("ingest", fp, ingest_opts, opts.on_invalid, user_suite)
     ing = run.call("ingest", ingest, key=k_ingest, source=source, options=ingest_opts, on_invalid=opts.on_invalid,
                    expectations=user_suite, suite_name=f"datamap.{dataset}")
-    embed_opts = {"model": opts.model, "batch_size": opts.batch_size, "mode": opts.embed_mode}
-    k_embed = run.work.key("embed", k_ingest, embed_opts)
+    embed_opts = {"model": opts.model, "batch_size": opts.batch_size, "mode": opts.embed_mode,
+                  "fit_sample": opts.embed_fit_sample}
+    reuse_fit = _parent_fit(st, dataset, opts)
+    k_embed = run.work.key("embed", k_ingest, embed_opts, reuse_fit)
     pre = None
-    if not ing["byo"] and opts.text_field and on_dask():   # batches on the cluster, into the store's cache
+    if not ing["byo"] and opts.text_field and on_dask() and not opts.embed_fit_sample:   # batches on the cluster
         from datamap.flows.runtime.dask_parts import embed_on_cluster
 
         pre = embed_on_cluster(run.work.dir, st.uri, so, opts.text_field, embed_opts)
     emb = run.call("embed", embed, key=k_embed, store_uri=st.uri, storage_options=so,
-                   text_field=opts.text_field, byo=ing["byo"], options=embed_opts)
+                   text_field=opts.text_field, byo=ing["byo"], options=embed_opts, reuse_fit=reuse_fit)
     if pre is not None and pre["batches"]:
         emb = {**emb, "embedded": pre["embedded"], "cached": emb["cached"] - pre["rows"], "dask": pre}
     return {"ingest": ing, "embed": emb, "k_embed": k_embed}
+
+
+def _parent_fit(st: Store, dataset: str, opts: BuildOptions) -> str | None:
+    """The latest version's fitted fast model when this build would fit one the same way
+    (same model and sample size, not ``--full``): a refresh stays in its parent's space."""
+    if not opts.embed_fit_sample or opts.embed_mode != "fast" or opts.full:
+        return None
+    latest = st.latest(dataset)
+    if latest is None:
+        return None
+    man = st.read_manifest(dataset, latest)
+    params = (man.get("build") or {}).get("params") or {}
+    same = (params.get("embed_fit_sample"), params.get("model"), params.get("embed_mode")) == \
+        (opts.embed_fit_sample, opts.model, opts.embed_mode)
+    if not same or schema.FAST_MODEL not in (man.get("artifacts") or {}):
+        return None
+    return st.artifact_path(dataset, latest, schema.FAST_MODEL)
 
 
 def _layout_stages(run: _Run, core: dict, st: Store, so: dict, dataset: str, opts: BuildOptions) -> dict:
@@ -170,6 +189,8 @@ def _optional_stages(run: _Run, core: dict, st: Store, so: dict, dataset: str,
              schema.KNN_IDX: w.path(schema.WORK_KNN_IDX), schema.KNN_DIST: w.path(schema.WORK_KNN_DIST),
              schema.VALIDATION: w.path(schema.VALIDATION),
              schema.EXPECTATION_SUITE: w.path(schema.EXPECTATION_SUITE)}
+    if core["embed"].get("fit"):
+        files[schema.FAST_MODEL] = w.path(schema.WORK_FAST_MODEL)
     if os.path.isdir(w.path(schema.DATA_DOCS)):
         files[schema.DATA_DOCS] = w.path(schema.DATA_DOCS)
     timings = {name: core[name]["seconds"] for name in ("ingest", "embed", "index", "project")}
@@ -178,7 +199,8 @@ def _optional_stages(run: _Run, core: dict, st: Store, so: dict, dataset: str,
     for name, stage_fn, stage_opts in optional_stages(opts):
         if name == "topics":   # labels are embedded with the map's own model; LLM answers cached in the store
             stage_opts = {"label_embedder": None if core["ingest"]["byo"] or not opts.text_field
-                          else {"model": opts.model, "mode": opts.embed_mode},
+                          else {"model": opts.model, "mode": opts.embed_mode,
+                                "fitted": w.path(schema.WORK_FAST_MODEL) if core["embed"].get("fit") else None},
                           "label_cache": st.uri, **stage_opts}
         upstream = w.key(name, upstream, stage_opts)
         alt = refresh_variant(name, core["project"], st.uri, so, dataset)
@@ -206,7 +228,8 @@ def _manifest(run: _Run, core: dict, st: Store, dataset: str, opts: BuildOptions
         "model": {"id": emb["model_id"], "dim": emb["dim"],
                   "embedded_rows": 0 if "embed" in run.cached else emb["embedded"],
                   "cached_rows": emb["cached"], "max_seq_length": emb.get("max_seq_length"),
-                  "mode": emb.get("mode")},     # embed mode that ran (quality | exact | fast | torch)
+                  "mode": emb.get("mode"),      # embed mode that ran (quality | exact | fast | torch)
+                  "fit": emb.get("fit")},       # fast mode fitted to this corpus (tasks/embed/fast_fit.py)
         "text_field": opts.text_field,
         "id_field": opts.id_field,
         "latent_dtype": opts.latent_dtype,

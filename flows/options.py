@@ -10,7 +10,7 @@ import dataclasses
 
 from datamap.flows.stage_options import check_stage_options
 from datamap.resources import schema
-from datamap.resources.choices import ON_INVALID
+from datamap.resources.choices import FIT_SAMPLE_MIN, ON_INVALID
 from datamap.resources.errors import InvalidOption
 
 
@@ -28,6 +28,7 @@ class BuildOptions:
     batch_size: int = 32
     projection: dict = dataclasses.field(default_factory=dict)
     embed_mode: str = "quality"     # quality | exact | fast | torch (tasks/embed.py EMBED_MODES)
+    embed_fit_sample: int = 0       # fast mode: fit it to this many of the corpus' texts (0: off)
     expectations: str | None = None  # a GX Expectation Suite JSON file: checks added to the contract
     index: dict = dataclasses.field(default_factory=dict)
     topics: dict | None = dataclasses.field(default_factory=dict)     # None: skip the stage
@@ -54,5 +55,19 @@ def check_options(options: dict | None, dataset: str) -> BuildOptions:
         raise InvalidOption(f"latent_dtype must be one of {', '.join(schema.LATENT_DTYPES)}, "
                             f"got {opts.latent_dtype!r}")
     schema.check_name(dataset, "dataset")
+    _check_fit_sample(opts)
     check_stage_options(opts)
     return opts
+
+
+def _check_fit_sample(opts: BuildOptions) -> None:
+    """``embed_fit_sample`` asks the fast mode to fit itself; other modes have nothing to fit."""
+    n = opts.embed_fit_sample
+    if isinstance(n, bool) or not isinstance(n, int) or (n != 0 and n < FIT_SAMPLE_MIN):
+        raise InvalidOption(f"embed_fit_sample must be 0 (off) or an integer >= {FIT_SAMPLE_MIN}, got {n!r}")
+    if n and opts.embed_mode != "fast":
+        raise InvalidOption(f"embed_fit_sample fits the fast mode's static model; it needs "
+                            f"embed_mode 'fast', got {opts.embed_mode!r}")
+    if n and (opts.embeddings or opts.embedding_field):
+        raise InvalidOption("embed_fit_sample fits a text embedder; this build uses your own vectors "
+                            "(embeddings / embedding_field), so there is nothing to fit")

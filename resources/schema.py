@@ -35,6 +35,7 @@ DUPLICATE_NEIGHBORS = "duplicate_neighbors.parquet"
 TILES = "tiles"                       # folder of quadtree tiles for the web map
 THUMBNAILS = "thumbnails"             # folder: image thumbnails packed in atlases + index.json
 OUTLIERS = "outliers.parquet"          # per point: id, outlier_score, rank (1 = most outlying)
+FAST_MODEL = "fast_model.npz"         # fast mode fitted to this corpus (--fast-fit-sample): linear map + token corrections
 
 LATENT = "latent"
 X, Y = "x", "y"
@@ -54,6 +55,7 @@ WORK_KNN_DIST = KNN_DIST              # (N, K+1) float32 cosine distances, self 
 WORK_PROJECTION = PROJECTION
 WORK_PROJECTION_INFO = "projection.json"   # what the main layout ran and why
 WORK_INDEX = INDEX
+WORK_FAST_MODEL = FAST_MODEL
 WORK_REFRESH_PLAN = "refresh_plan.npz"     # the row diff against the parent version
 WORK_REFRESH_INFO = "refresh_plan.json"    # … its summary and the full-layout reason, if any
 WORK_REFRESH_STATE = "refresh_state.npz"   # anchored mask, placed rows, parent positions
@@ -180,6 +182,8 @@ class ModelInfo(TypedDict, total=False):
     cached_rows: int
     max_seq_length: int | None
     mode: str | None                  # quality | exact | fast | torch
+    fit: dict[str, Any] | None        # fast mode fitted to this corpus (tasks/embed/fast_fit.py): fit_id,
+                                      # model_id, sample, stats, target_model_id, seconds, reused (a refresh)
 
 
 class ValidationSummary(TypedDict, total=False):

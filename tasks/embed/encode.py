@@ -32,6 +32,9 @@ class EmbedOptions:
     max_chars: int = 6000           # longer texts are cut before tokenising: the model reads
                                     # at most 256 tokens, so this only saves tokenizer time
     mode: str = "quality"           # quality | exact | fast | torch (docs/embedding-modes.md)
+    fit_sample: int = 0             # fast: fit the static model to this many of the corpus' texts
+                                    # first (tasks/embed/fast_fit.py); 0: the distilled model as is
+    fitted: str | None = None       # fast: a local fit file (schema.FAST_MODEL) to embed with
 
 
 # quality: ONNX Runtime, int8 dense weights (cosine ~0.996 to torch, ~2x faster);
@@ -125,6 +128,11 @@ def resolve_embedder(options: EmbedOptions) -> tuple[str, str, str]:
     if mode == "quality":
         from datamap.tasks.embed.onnx_minilm import INT8_ID_SUFFIX
         return path, model_id + INT8_ID_SUFFIX, mode
+    if options.fitted and mode != "fast":
+        raise EmbeddingError(f"a fitted model ({options.fitted!r}) is a fast-mode model; got mode {mode!r}")
+    if mode == "fast" and options.fitted:
+        from datamap.tasks.embed.fast_fit import fit_meta
+        return path, fit_meta(options.fitted)["model_id"], mode
     if mode == "fast":
         from datamap.tasks.embed.static import static_model_id
         return path, static_model_id(model_id), mode
@@ -139,7 +147,8 @@ def load_embedder(options: EmbedOptions) -> Embedder:
         return OnnxEmbedder(path, model_id, int8=(mode == "quality"))
     if mode == "fast":
         from datamap.tasks.embed.static import StaticEmbedder
-        return StaticEmbedder(path, model_id)
+        static = StaticEmbedder(path, model_id)
+        return static.refitted(options.fitted) if options.fitted else static
     return SentenceTransformerEmbedder(path, model_id, options.batch_size)
 
 

@@ -32,6 +32,13 @@ def query_options(m: "DataMap") -> E.EmbedOptions | None:
     params = (m.manifest.get("build") or {}).get("params") or {}
     if not mid or mid == USER_VECTORS:
         return None
+    if (m.manifest.get("model") or {}).get("fit"):   # the fast mode fitted to this corpus: its fit is a file of the version
+        opts = E.EmbedOptions(model=params.get("model"), batch_size=8, mode="fast",
+                              fitted=m.local_file(schema.FAST_MODEL))
+        try:
+            return opts if E.resolve_embedder(opts)[1] == mid else None
+        except DatamapError:
+            return None
     modes = [params["embed_mode"]] if params.get("embed_mode") else []
     modes += [x for x in E.EMBED_MODES if x not in modes]
     for mode in modes:

@@ -137,6 +137,20 @@ class StaticEmbedder:
         self._load(folder, model_id)
         return self
 
+    def refitted(self, fit_path: str) -> "StaticEmbedder":
+        """This embedder with its token vectors replaced by a fit of them
+        (``fast_fit``): same tokenizer and truncation, the fit's space and model id."""
+        from datamap.tasks.embed.fast_fit import load_fit
+
+        fit, meta = load_fit(fit_path)
+        w = fit.vectors(self._emb)
+        self.model.embedding = w
+        self._emb, self.dim, self.model_id = w, int(w.shape[1]), meta["model_id"]
+        self._index.clear()
+        self._sums = np.zeros((1024, self.dim), dtype=np.float32)
+        self._counts = np.zeros(1024, dtype=np.int64)
+        return self
+
     def _load(self, folder: str, model_id: str) -> None:
         from model2vec import StaticModel
 
@@ -159,10 +173,11 @@ class StaticEmbedder:
             self._index.clear()
         start = len(self._index)
         need = start + len(words)
-        if need > len(self._counts):
-            size = max(need, 2 * len(self._counts))
-            self._sums = np.resize(self._sums, (size, self.dim))
-            self._counts = np.resize(self._counts, size)
+        if need > len(self._counts):   # grow by doubling; copy only the rows in use (np.resize
+            size = max(need, 2 * len(self._counts))    # refilled the whole new array: ~15 % of encode time)
+            sums, counts = np.empty((size, self.dim), np.float32), np.empty(size, np.int64)
+            sums[:start], counts[:start] = self._sums[:start], self._counts[:start]
+            self._sums, self._counts = sums, counts
         # words go to the tokenizer pre-split, 512 per item: far less per-call overhead
         # than one item per word; word_ids map each token back to its word
         from scipy.sparse import csr_matrix

@@ -1,0 +1,134 @@
+"""The fast mode fitted to the corpus being built (``embed_fit_sample``, tasks/embed/fast_fit.py).
+
+A real build of Debian rows: the fit must keep more of MiniLM's 10-NN than the distilled
+model on rows it was not fitted on, live in the version so queries land in the map's
+space, be reused by a refresh, and be refused with the option named where it makes no
+sense.
+"""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import polars as pl
+import pytest
+
+from datamap.resources.errors import InvalidOption
+from datamap.tasks.embed.cache import text_keys
+from datamap.tasks.embed.fast_fit import sample_rows
+
+pytestmark = pytest.mark.slow
+
+
+def _kept(ref: np.ndarray, got: np.ndarray, k: int = 10) -> float:
+    def knn(x):
+        s = x @ x.T
+        np.fill_diagonal(s, -np.inf)
+        return np.argpartition(-s, k, axis=1)[:, :k]
+    a, b = knn(ref), knn(got)
+    return float(np.mean([len(set(a[i]) & set(b[i])) / k for i in range(len(a))]))
+
+
+def test_bottom_k_sample_is_distinct_and_mostly_kept_when_rows_are_added():
+    texts = [f"text {i % 700}" for i in range(1000)]          # 300 repeats
+    keys = text_keys(texts)
+    rows = sample_rows(keys, 200)
+    assert len(rows) == 200 and len({texts[i] for i in rows}) == 200
+    more = texts + [f"new text {i}" for i in range(70)]       # 10 % more distinct texts
+    again = sample_rows(text_keys(more), 200)
+    shared = len({texts[i] for i in rows} & {more[i] for i in again})
+    assert shared >= 160, shared                              # ~1/1.1 of the sample stays
+    assert len(sample_rows(keys, 5000)) == 700                # never more than the distinct texts
+
+
+@pytest.fixture(scope="module")
+def fitted_map(debian, tmp_path_factory):
+    from datamap.flows.build_map import build_map
+
+    d = tmp_path_factory.mktemp("fastfit")
+    rows = debian.unique(subset="text", keep="first", maintain_order=True).sample(n=2600, seed=11)
+    first, added = rows[:2500], rows[2500:]
+    src = d / "pkgs.parquet"
+    first.drop("_row").write_parquet(src)
+    store = str(d / "store")
+    opts = {"text_field": "text", "id_field": "id", "embed_mode": "fast", "embed_fit_sample": 1500,
+            "dedupe": None, "tiles": None, "outliers": None}
+    res = build_map(source=str(src), dataset="pkgs", store=store, options=opts)
+    return {"store": store, "src": src, "first": first, "added": added, "opts": opts, "res": res}
+
+
+def test_fitted_build_keeps_more_neighbours_than_the_distilled_model_off_its_sample(fitted_map, debian_vectors):
+    from datamap.resources import open_map
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
+
+    m = open_map("pkgs", store=fitted_map["store"])
+    fit = m.manifest["model"]["fit"]
+    assert fit["sample"] == 1500 and fit["stats"]["tokens_seen"] > 1000
+    assert m.manifest["model"]["id"].endswith(f"+fit-{fit['fit_id']}")
+    assert m.embeddings.latent.shape == (2500, 256)            # the fit, on its 256 principal directions
+    first = fitted_map["first"]
+    texts = first["text"].to_list()
+    in_sample = set(sample_rows(text_keys(texts), 1500).tolist())
+    off = np.array([i for i in range(len(texts)) if i not in in_sample])
+    ref = debian_vectors[first["_row"].to_numpy()[off]]
+    latent = np.asarray(m.embeddings.latent)[m.data.positions([str(i) for i in first["id"].to_list()])]
+    fitted = latent[off]
+    plain = load_embedder(EmbedOptions(mode="fast")).encode([texts[i] for i in off])
+    k_fit, k_plain = _kept(ref, fitted), _kept(ref, plain)
+    assert k_fit > k_plain + 0.05, (k_fit, k_plain)
+
+
+def test_queries_and_topic_labels_use_the_fitted_model(fitted_map):
+    import datamap
+    from datamap.resources import open_map, schema
+
+    m = open_map("pkgs", store=fitted_map["store"])
+    assert schema.FAST_MODEL in m.manifest["artifacts"]
+    texts = fitted_map["first"]["text"].to_list()[:30]
+    q = datamap.embed_query(m, texts)
+    own = np.asarray(m.embeddings.latent)[m.data.positions([str(i) for i in fitted_map["first"]["id"][:30]])]
+    assert (q * own).sum(1).min() > 0.9999                    # each query is its row's own vector
+    _, dist = m.vector_search(queries=q, k=1)
+    assert max(d[0] for d in dist) < 1e-4                      # … and search finds it (or its twin)
+    # topic labels were scored by the fitted model: the topics stage was handed the fit
+    label = m.manifest["topics"]["options"]["label_embedder"]
+    assert label["mode"] == "fast" and os.path.basename(label["fitted"]) == schema.FAST_MODEL
+    assert len(m.topics.metadata) > 1
+
+
+def test_a_refresh_reuses_its_parents_fit_and_embeds_only_new_texts(fitted_map):
+    from datamap.flows.build_map import build_map
+    from datamap.resources import open_map
+    from datamap.resources.store import Store
+
+    store = fitted_map["store"]
+    parent = open_map("pkgs", store=store)
+    both = pl.concat([fitted_map["first"], fitted_map["added"]]).drop("_row")
+    src = fitted_map["src"].with_name("pkgs2.parquet")
+    both.write_parquet(src)
+    res = build_map(source=str(src), dataset="pkgs", store=store, options=fitted_map["opts"])
+    child = open_map("pkgs", store=store)
+    assert child.version != parent.version
+    assert child.manifest["model"]["id"] == parent.manifest["model"]["id"]
+    assert child.manifest["model"]["fit"]["reused"] == Store(store).artifact_path(
+        "pkgs", parent.version, "fast_model.npz")
+    assert res["embedded"] == 100 and res["cached"] == 2500
+    assert os.path.basename(child.manifest["model"]["fit"]["reused"]) == "fast_model.npz"
+
+
+@pytest.mark.parametrize("options, named", [
+    ({"embed_mode": "quality", "embed_fit_sample": 4000}, "embed_mode 'fast'"),
+    ({"embed_mode": "fast", "embed_fit_sample": 500}, ">= 1000"),
+    ({"embed_mode": "fast", "embed_fit_sample": "4000"}, "integer"),
+    ({"embed_mode": "fast", "embed_fit_sample": 4000, "embedding_field": "embedding"}, "your own vectors"),
+])
+def test_wrong_fit_options_are_refused_before_any_work(options, named, tmp_path):
+    from datamap.flows.build_map import build_map
+
+    store = tmp_path / "store"
+    with pytest.raises(InvalidOption, match="embed_fit_sample") as e:
+        build_map(source=str(tmp_path / "missing.parquet"), dataset="x", store=str(store),
+                  options={"text_field": "text", **options})
+    assert e.match(named)
+    # only the run log's record of the refused build: no work area, no cache, no version
+    assert sorted(os.listdir(store)) == ["_ops"] if store.exists() else True
