@@ -104,10 +104,10 @@ class TreePeak:
         return self.peak / 1024 ** 3
 
 
-def build_command(src: Path, store: Path, mode: str) -> list[str]:
+def build_command(src: Path, store: Path, mode: str, fit_sample: int = 0) -> list[str]:
     """The CLI call this benchmark measures (fresh store, text and id columns named)."""
     return [DATAMAP, "build", str(src), "--dataset", DATASET, "--store", str(store), "--text-field", "text",
-            "--id-field", "id", "--embed-mode", mode]
+            "--id-field", "id", "--embed-mode", mode, *(["--fast-fit-sample", str(fit_sample)] if fit_sample else [])]
 
 
 def time_v_facts(text: str) -> dict:
@@ -123,10 +123,10 @@ def time_v_facts(text: str) -> dict:
             "cpu_s": round(user + system, 1) if user is not None and system is not None else None}
 
 
-def run_build(src: Path, store: Path, mode: str, log: Path) -> dict:
+def run_build(src: Path, store: Path, mode: str, log: Path, fit_sample: int = 0) -> dict:
     """Run the CLI build under /usr/bin/time -v; wall seconds, peak RSS (GB) of the build
     process (time's max RSS) and of its whole tree (psutil), exit status."""
-    cmd = build_command(src, store, mode)
+    cmd = build_command(src, store, mode, fit_sample)
     env = {**os.environ, "DATAMAP_WORK_DIR": str(store.parent / f"{store.name}-work"),
            "PREFECT_LOGGING_LEVEL": "WARNING"}
     t0 = time.perf_counter()
@@ -225,7 +225,8 @@ def label_facts(m: "DataMap", ids: np.ndarray, mode: str) -> list[dict]:
     import labels
 
     from datamap.resources import schema
-    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
+    from datamap.tasks.embed.encode import load_embedder
+    from datamap.tasks.embed.query import query_options
     from datamap.tasks.topics.labellers.phrases import doc_word_sets
     from datamap.tasks.topics.labels import _stop_words
 
@@ -233,8 +234,29 @@ def label_facts(m: "DataMap", ids: np.ndarray, mode: str) -> list[dict]:
     meta = m.read_parquet(schema.TOPIC_METADATA).to_pylist()
     draft = SimpleNamespace(ids=ids, vectors=np.asarray(m.embeddings.latent, dtype=np.float32))
     stop = _stop_words("english")
-    embed = labels.cached_embed(load_embedder(EmbedOptions(mode=mode)))
+    embed = labels.cached_embed(load_embedder(query_options(m)))   # the map's own embedder (a fit too)
     return labels.score(draft, SimpleNamespace(metadata=meta), embed, doc_word_sets(docs), stop)
+
+
+def embedding_facts(m: "DataMap", sample: int = 3000, seed: int = 2) -> dict:
+    """How much of MiniLM's neighbourhood a fast-mode map's vectors keep: each of
+    ``sample`` random rows' 10 nearest among the sample, in the map's vectors against the
+    ``quality`` mode's (bench/fast_mode.py's measure; embedded here, ~20 s)."""
+    from embed_speed import recovery
+
+    from datamap.resources import schema
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
+
+    rows = np.sort(np.random.default_rng(seed).choice(m.row_count, min(sample, m.row_count), replace=False))
+    texts = m.read_parquet(schema.DATA).column("text").take(rows).to_pylist()
+    t0 = time.perf_counter()
+    ref = load_embedder(EmbedOptions(mode="quality")).encode([t or "" for t in texts])
+    got = np.asarray(m.embeddings.latent, dtype=np.float32)[rows]
+    got /= np.maximum(np.linalg.norm(got, axis=1, keepdims=True), 1e-12)
+    plain = load_embedder(EmbedOptions(mode="fast")).encode([t or "" for t in texts])   # the distilled model
+    return {"sample": int(len(rows)), "knn10_kept_vs_quality": round(recovery(ref, got), 4),
+            "knn10_kept_distilled_same_rows": round(recovery(ref, plain), 4),
+            "fit": (m.manifest.get("model") or {}).get("fit"), "seconds": round(time.perf_counter() - t0, 1)}
 
 
 def quality(store: Path, sample: int, mode: str) -> dict:
@@ -245,6 +267,8 @@ def quality(store: Path, sample: int, mode: str) -> dict:
     t = time.perf_counter()
     topics, ids = topic_facts(m)
     out = {"topics": topics, "duplicates": duplicate_facts(m), "layout": layout_facts(m, sample)}
+    if mode == "fast":
+        out["embedding"] = embedding_facts(m)
     if ids is not None:
         out["labels"] = label_facts(m, ids, mode)
         out["labels_examples"] = examples(m)
@@ -368,6 +392,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rows", type=int, default=TOTAL, help="random sample size (default: every row)")
     ap.add_argument("--mode", default="fast", choices=["fast", "quality", "exact", "torch"])
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--fit-sample", type=int, default=0, help="fast mode: --fast-fit-sample N (0: off)")
     ap.add_argument("--sample", type=int, default=5000, help="rows for 10-NN preservation")
     ap.add_argument("--tmp", default="/tmp/pypi-bench", help="input, store and work area")
     ap.add_argument("--viewer", action="store_true", help="serve the map, first view, screenshots")
@@ -377,7 +402,7 @@ def main(argv: list[str] | None = None) -> None:
                     help="only the viewer part, on the store and entry an earlier run left")
     ap.add_argument("--out", default=str(OUT / "pypi.json"))
     a = ap.parse_args(argv)
-    key = f"{a.mode}-{a.rows}"
+    key = f"{a.mode}-{a.rows}" + (f"-fit{a.fit_sample}" if a.fit_sample else "")
     tmp = Path(a.tmp)
     store = tmp / f"store-{key}"
     res: dict = {"machine": machine(), "load_avg_start": os.getloadavg(),
@@ -395,7 +420,7 @@ def main(argv: list[str] | None = None) -> None:
         res["prepare_s"] = round(time.perf_counter() - t0, 1)
         shutil.rmtree(store, ignore_errors=True)
         shutil.rmtree(tmp / f"{store.name}-work", ignore_errors=True)
-        res["build"] = run_build(src, store, a.mode, tmp / f"build-{key}.log")
+        res["build"] = run_build(src, store, a.mode, tmp / f"build-{key}.log", a.fit_sample)
         res["load_avg_after_build"] = os.getloadavg()
         print(json.dumps(res["build"]), flush=True)
         if res["build"]["exit_status"]:

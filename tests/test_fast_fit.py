@@ -132,3 +132,16 @@ def test_wrong_fit_options_are_refused_before_any_work(options, named, tmp_path)
     assert e.match(named)
     # only the run log's record of the refused build: no work area, no cache, no version
     assert sorted(os.listdir(store)) == ["_ops"] if store.exists() else True
+
+
+def test_the_cli_flag_reaches_the_check_and_exits_as_a_usage_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from datamap.cli.main import app
+
+    src = tmp_path / "t.parquet"
+    pl.DataFrame({"text": ["a b", "c d"]}).write_parquet(src)
+    r = CliRunner().invoke(app, ["build", str(src), "--dataset", "t", "--store", str(tmp_path / "store"),
+                                 "--text-field", "text", "--fast-fit-sample", "5000"])     # mode left at quality
+    assert r.exit_code == 2, r.output
+    assert "embed_fit_sample" in " ".join(r.output.split()) and "embed_mode 'fast'" in " ".join(r.output.split())
