@@ -145,3 +145,21 @@ def test_the_cli_flag_reaches_the_check_and_exits_as_a_usage_error(tmp_path):
                                  "--text-field", "text", "--fast-fit-sample", "5000"])     # mode left at quality
     assert r.exit_code == 2, r.output
     assert "embed_fit_sample" in " ".join(r.output.split()) and "embed_mode 'fast'" in " ".join(r.output.split())
+
+
+def test_a_fit_file_is_refused_for_another_model_or_mode(tmp_path):
+    from datamap.resources.errors import EmbeddingError
+    from datamap.tasks.embed import fast_fit
+    from datamap.tasks.embed.encode import EmbedOptions, resolve_embedder
+    from datamap.tasks.embed.static_fit import FitStats, FittedStatic
+
+    fit = FittedStatic(np.eye(4), np.array([0]), np.zeros((1, 4), np.float32), FitStats(2, 1, 0.3, 0.1, 0.9))
+    other = tmp_path / "other.npz"
+    fast_fit.save_fit(str(other), fit, "abc", "some/other-model#static-distill-v1-pca256+fit-abc", {})
+    with pytest.raises(EmbeddingError, match="was made for 'some/other-model"):
+        resolve_embedder(EmbedOptions(mode="fast", fitted=str(other)))
+    with pytest.raises(EmbeddingError, match="fast-mode model; got mode 'quality'"):
+        resolve_embedder(EmbedOptions(mode="quality", fitted=str(other)))
+    (tmp_path / "junk.npz").write_bytes(b"not a zip")
+    with pytest.raises(EmbeddingError, match="is not a fitted fast model"):
+        resolve_embedder(EmbedOptions(mode="fast", fitted=str(tmp_path / "junk.npz")))

@@ -117,6 +117,8 @@ def resolve_embedder(options: EmbedOptions) -> tuple[str, str, str]:
     """
     if options.mode not in EMBED_MODES:
         raise EmbeddingError(f"unknown embed mode {options.mode!r}; choose one of {', '.join(EMBED_MODES)}")
+    if options.fitted and options.mode != "fast":
+        raise EmbeddingError(f"a fitted model ({options.fitted!r}) is a fast-mode model; got mode {options.mode!r}")
     path, model_id = resolve_model(options.model)
     mode = options.mode
     if mode in ("quality", "exact"):
@@ -128,14 +130,15 @@ def resolve_embedder(options: EmbedOptions) -> tuple[str, str, str]:
     if mode == "quality":
         from datamap.tasks.embed.onnx_minilm import INT8_ID_SUFFIX
         return path, model_id + INT8_ID_SUFFIX, mode
-    if options.fitted and mode != "fast":
-        raise EmbeddingError(f"a fitted model ({options.fitted!r}) is a fast-mode model; got mode {mode!r}")
-    if mode == "fast" and options.fitted:
-        from datamap.tasks.embed.fast_fit import fit_meta
-        return path, fit_meta(options.fitted)["model_id"], mode
     if mode == "fast":
         from datamap.tasks.embed.static import static_model_id
-        return path, static_model_id(model_id), mode
+        if not options.fitted:
+            return path, static_model_id(model_id), mode
+        from datamap.tasks.embed.fast_fit import fit_meta
+        fitted_id = fit_meta(options.fitted)["model_id"]
+        if not fitted_id.startswith(static_model_id(model_id) + "+"):
+            raise EmbeddingError(f"the fit {options.fitted!r} was made for {fitted_id!r}, not for {model_id!r}")
+        return path, fitted_id, mode
     return path, model_id, mode
 
 
