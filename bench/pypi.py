@@ -3,6 +3,7 @@
     .venv/bin/python bench/pypi.py --rows 5000                 # smoke run
     .venv/bin/python bench/pypi.py --mode fast --viewer        # all rows, fast mode, served
     .venv/bin/python bench/pypi.py --mode quality --rows 100000
+    .venv/bin/python bench/pypi.py --fit-sample 75000           # fast mode fitted to 75k of the texts
 
 Each run builds through the CLI (``datamap build … --embed-mode MODE``) in a fresh store
 under /tmp (a fresh store: no embedding cache hit flatters the time), wrapped in
@@ -17,7 +18,9 @@ quality, read back from the store:
   measure: each sample row's 10 nearest map points against its exact 10 nearest by
   cosine in the map's own vectors, over all rows), and the true duplicate share there;
 - label agreement / mention per depth (``bench/labels.py``'s ``score``, labels embedded
-  with the map's own model, all rows).
+  with the map's own model, all rows);
+- fast mode only: how much of the quality mode's 10-NN the map's vectors keep, on 3,000
+  random rows (and the distilled model's on the same rows, for a fitted map's baseline).
 
 ``--viewer`` serves the map with ``datamap serve`` and measures the first view in
 headless Chromium (``bench/viewer.py``'s ``first_view``, /usr/bin/chromium), and saves
