@@ -175,6 +175,17 @@ def debian_subset(debian: pl.DataFrame, vectors: np.ndarray, n: int, seed: int =
     return sub.drop("_row")
 
 
+def knn_kept(ref: np.ndarray, got: np.ndarray, k: int = 10) -> float:
+    """Mean share of each row's ``k`` nearest rows (cosine, within the set) in ``ref`` that
+    are also among its ``k`` nearest in ``got``: how much neighbourhood an embedder keeps."""
+    def knn(x):
+        s = x @ x.T
+        np.fill_diagonal(s, -np.inf)
+        return np.argpartition(-s, k, axis=1)[:, :k]
+    a, b = knn(ref), knn(got)
+    return float(np.mean([len(set(a[i]) & set(b[i])) / k for i in range(len(a))]))
+
+
 @pytest.fixture
 def tmp_store(tmp_path) -> str:
     return str(tmp_path / "store")

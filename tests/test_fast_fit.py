@@ -12,21 +12,13 @@ import os
 import numpy as np
 import polars as pl
 import pytest
+from conftest import knn_kept
 
 from datamap.resources.errors import InvalidOption
 from datamap.tasks.embed.cache import text_keys
 from datamap.tasks.embed.fast_fit import sample_rows
 
 pytestmark = pytest.mark.slow
-
-
-def _kept(ref: np.ndarray, got: np.ndarray, k: int = 10) -> float:
-    def knn(x):
-        s = x @ x.T
-        np.fill_diagonal(s, -np.inf)
-        return np.argpartition(-s, k, axis=1)[:, :k]
-    a, b = knn(ref), knn(got)
-    return float(np.mean([len(set(a[i]) & set(b[i])) / k for i in range(len(a))]))
 
 
 def test_bottom_k_sample_is_distinct_and_mostly_kept_when_rows_are_added():
@@ -74,7 +66,7 @@ def test_fitted_build_keeps_more_neighbours_than_the_distilled_model_off_its_sam
     latent = np.asarray(m.embeddings.latent)[m.data.positions([str(i) for i in first["id"].to_list()])]
     fitted = latent[off]
     plain = load_embedder(EmbedOptions(mode="fast")).encode([texts[i] for i in off])
-    k_fit, k_plain = _kept(ref, fitted), _kept(ref, plain)
+    k_fit, k_plain = knn_kept(ref, fitted), knn_kept(ref, plain)
     assert k_fit > k_plain + 0.05, (k_fit, k_plain)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import knn_kept
 
 from datamap.resources.errors import EmbeddingError
 from datamap.tasks.embed.encode import EmbedOptions, load_embedder
@@ -26,15 +27,6 @@ def split(debian, debian_vectors):
     texts = [t[:EmbedOptions().max_chars] for t in uniq["text"].to_list()]
     y = debian_vectors[uniq["_row"].to_numpy()]
     return (texts[:2000], y[:2000]), (texts[2000:], y[2000:])
-
-
-def _kept(ref: np.ndarray, got: np.ndarray, k: int = 10) -> float:
-    def knn(x):
-        s = x @ x.T
-        np.fill_diagonal(s, -np.inf)
-        return np.argpartition(-s, k, axis=1)[:, :k]
-    a, b = knn(ref), knn(got)
-    return float(np.mean([len(set(a[i]) & set(b[i])) / k for i in range(len(a))]))
 
 
 def _encode(x, w) -> np.ndarray:
@@ -57,15 +49,15 @@ def test_fit_keeps_more_neighbours_on_held_out_rows(fast, split):
     (fit_t, fit_y), (test_t, test_y) = split
     xf = token_matrix(fast._tok, fit_t, len(fast._emb), fast._unk)
     xt = token_matrix(fast._tok, test_t, len(fast._emb), fast._unk)
-    base = _kept(test_y, _encode(xt, fast._emb))
+    base = knn_kept(test_y, _encode(xt, fast._emb))
     w_map, _ = fit_vectors(xf, fast._emb, fit_y, corrections=False)
     w_fit, stats = fit_vectors(xf, fast._emb, fit_y)
-    mapped, fitted = _kept(test_y, _encode(xt, w_map)), _kept(test_y, _encode(xt, w_fit))
+    mapped, fitted = knn_kept(test_y, _encode(xt, w_map)), knn_kept(test_y, _encode(xt, w_fit))
     assert w_fit.shape == (len(fast._emb), 384) and stats.sample == 2000
     assert mapped > base + 0.03, (base, mapped)
     assert fitted > mapped + 0.03, (mapped, fitted)
     w_dir, _ = fit_vectors(xf, fast._emb, fit_y, norm_rounds=2)
-    directed = _kept(test_y, _encode(xt, w_dir))
+    directed = knn_kept(test_y, _encode(xt, w_dir))
     assert directed > fitted + 0.003, (fitted, directed)
     # tokens the sample never shows keep the linear-map prior exactly
     unseen = np.asarray(xf.sum(0)).ravel() == 0
