@@ -43,7 +43,8 @@ from embed_speed import SHARED, load_avg, nmi, recovery  # noqa: E402
 from datamap.tasks.embed.encode import EmbedOptions, embed_texts, load_embedder, resolve_model  # noqa: E402
 from datamap.tasks.embed.static import distill_vectors, ensure_distilled, save_static, token_vectors  # noqa: E402
 from datamap.tasks.embed.static import StaticEmbedder  # noqa: E402
-from datamap.tasks.embed.static_fit import RELATIVE_LAMBDA, fit_vectors, token_matrix  # noqa: E402
+from datamap.tasks.embed import fast_fit  # noqa: E402
+from datamap.tasks.embed.static_fit import RELATIVE_LAMBDA, fit_static, fit_vectors, token_matrix  # noqa: E402
 
 
 def unique_split(texts: list[str], n_fit: int, n_test: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -199,26 +200,28 @@ def pypi_fit_rows(seed: int, cache: Path, n0: int, n_test: int, n_speed: int, bi
     return [py[i] for i in fit_rows], np.concatenate(ys)
 
 
-def curve_speed(base, w: np.ndarray, texts: list[str], scratch: str) -> dict:
-    """docs/s wall and per CPU-second of the production encoder (fresh word memo), the
-    distilled model and the fitted one on the same texts, alternating, best of two each."""
-    from datamap.tasks.embed.static import StaticEmbedder as SE
+def curve_speed(fit, texts: list[str], scratch: str) -> dict:
+    """docs/s wall and per CPU-second of the production encoder (fresh word memo) with the
+    distilled model and with ``fit`` as a build keeps it (projected to ``fast_fit.DIMS``,
+    saved, loaded by ``load_embedder``), on the same texts, alternating, best of two each."""
+    from datamap.tasks.embed import fast_fit
 
-    path, model_id = resolve_model(None)
-    folder = os.path.join(scratch, "fitted")
-    save_static(folder, w.astype(np.float32), os.path.join(path, "tokenizer.json"), model_id, os.path.basename(path))
+    path = os.path.join(scratch, "fit.npz")
+    from datamap.tasks.embed.static import static_model_id
+
+    model_id = fast_fit.fitted_model_id(static_model_id(resolve_model(None)[1]), "bench")
+    fast_fit.save_fit(path, fit, "bench", model_id, {})
     out: dict = {}
     for _ in range(2):
-        for name, make in (("distilled", lambda: SE.from_folder(ensure_distilled(path, model_id), "base")),
-                           ("fitted", lambda: SE.from_folder(folder, "fitted"))):
-            emb = make()
+        for name, opts in (("distilled", EmbedOptions(mode="fast")), ("fitted", EmbedOptions(mode="fast", fitted=path))):
+            emb = load_embedder(opts)
             t0, c0 = time.perf_counter(), time.process_time()
             embed_texts(texts, emb, None)
             wall, cpu = time.perf_counter() - t0, time.process_time() - c0
             best = out.get(name, (0.0, 0.0))
             out[name] = (max(best[0], len(texts) / wall), max(best[1], len(texts) / cpu))
     return {f"docs_per_s_{k}": round(v[0], 1) for k, v in out.items()} | \
-           {f"docs_per_cpu_s_{k}": round(v[1], 1) for k, v in out.items()} | {"texts": len(texts)}
+           {f"docs_per_cpu_s_{k}": round(v[1], 1) for k, v in out.items()} | {"texts": len(texts), "dims": fast_fit.DIMS}
 
 
 def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dict[str, int],
@@ -228,8 +231,8 @@ def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dic
     Larger samples come from rows the main run never scores (Debian: past its held-out
     set; PyPI: its speed texts, then past its held-out set), quality-embedded here and
     cached. Encoded as ``X @ W`` (tests/test_static_fit.py checks it equals the
-    production encoder to cosine 0.9999), to keep this part cheap; the largest fit is
-    also timed through the production encoder against the distilled model.
+    production encoder to cosine 0.9999), to keep this part cheap; the largest fit, as a
+    build keeps it, is also timed through the production encoder against the distilled model.
     """
     from datamap.tasks.embed.static import StaticEmbedder as SE
 
@@ -254,8 +257,9 @@ def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dic
         xt = token_matrix(base._tok, held["test_texts"], len(base._emb), base._unk)
         for n in [x for x in sizes if x <= xf.shape[0]]:
             t0 = time.perf_counter()
-            w, stats = fit_vectors(xf[:n], base._emb, fit_y[:n], rel, norm_rounds=norm_rounds)
+            fit = fit_static(xf[:n], base._emb, fit_y[:n], rel, norm_rounds=norm_rounds)
             fit_s = time.perf_counter() - t0
+            w, stats = fit.vectors(base._emb), fit.stats
             v = np.asarray(xt @ w, dtype=np.float32)
             v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
             row = {"corpus": c, "fit_sample": n, "relative_lambda": rel, "norm_rounds": norm_rounds,
@@ -266,7 +270,8 @@ def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dic
             out.setdefault(c, []).append(row)
             print(json.dumps(row), flush=True)
         with tempfile.TemporaryDirectory() as scratch:
-            out.setdefault("speed", {})[c] = curve_speed(base, w, held["test_texts"], scratch)
+            out.setdefault("speed", {})[c] = curve_speed(fit.projected(xf[:n], base._emb, fast_fit.DIMS),
+                                                         held["test_texts"], scratch)
         print(json.dumps({"speed": c} | out["speed"][c]), flush=True)
     return out
 

@@ -60,10 +60,8 @@ def _fitted(work_dir: str, store: Store, texts: list[str], opts: embed_mod.Embed
 
     out = os.path.join(work_dir, schema.WORK_FAST_MODEL)
     if reuse_fit:
-        tmp = f"{out}.part"
-        with store.open(reuse_fit) as src, open(tmp, "wb") as dst:
-            dst.write(src.read())
-        os.replace(tmp, out)
+        with open(out, "wb") as f:       # no half-file risk worth a rename: a resumed stage rewrites it
+            f.write(store.read_bytes(reuse_fit))
         return {**fast_fit.fit_meta(out), "reused": reuse_fit}
     qopts = dataclasses.replace(opts, mode="quality", fit_sample=0, fitted=None)
     _, q_id, _ = embed_mod.resolve_embedder(qopts)

@@ -146,9 +146,7 @@ class StaticEmbedder:
         w = fit.vectors(self._emb)
         self.model.embedding = w
         self._emb, self.dim, self.model_id = w, int(w.shape[1]), meta["model_id"]
-        self._index.clear()
-        self._sums = np.zeros((1024, self.dim), dtype=np.float32)
-        self._counts = np.zeros(1024, dtype=np.int64)
+        self._reset_memo()
         return self
 
     def _load(self, folder: str, model_id: str) -> None:
@@ -164,6 +162,10 @@ class StaticEmbedder:
         self._tok.no_padding()
         self._unk = self.model.unk_token_id
         self._emb = np.asarray(self.model.embedding, dtype=np.float32)
+        self._reset_memo()
+
+    def _reset_memo(self) -> None:
+        """An empty word memo (word → row of summed token vectors and token counts)."""
         self._index: dict[str, int] = {}
         self._sums = np.zeros((1024, self.dim), dtype=np.float32)
         self._counts = np.zeros(1024, dtype=np.int64)

@@ -77,12 +77,8 @@ def linear_map(x: csr_matrix, w0: np.ndarray, y: np.ndarray, alpha: float = MAP_
     return Ridge(alpha=alpha, fit_intercept=False).fit(s, y).coef_.T        # (d0, d)
 
 
-def linear_prior(x: csr_matrix, w0: np.ndarray, y: np.ndarray, alpha: float = MAP_ALPHA) -> np.ndarray:
-    """``W0 @ A``: every token moved into the target space by the linear map."""
-    return _prior(w0, linear_map(x, w0, y, alpha))
-
-
 def _prior(w0: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """``W0 @ A``: every token moved into the target space by the linear map."""
     return (w0.astype(np.float64) @ a).astype(np.float32)
 
 
