@@ -314,9 +314,9 @@ BIGGEST = """() => { const v = window.__datamap.view, t = (v.info.topics || []).
 SHOWN = "() => window.__datamap.view.labels().map(t => [t.depth, t.topic_short_description, t.minor])"
 
 
-def screenshots(url: str, version: str, zoom_steps: int = 4) -> dict:
-    """pypi-overview.png, then zoomed on the biggest broad topic: pypi-zoomed.png; the
-    labels shown in each (what a reader can read there)."""
+def screenshots(url: str, version: str, prefix: str = "pypi", zoom_steps: int = 4) -> dict:
+    """<prefix>-overview.png, then zoomed on the biggest broad topic: <prefix>-zoomed.png;
+    the labels shown in each (what a reader can read there)."""
     from playwright.sync_api import sync_playwright
     from viewer import ARGS, CHROMIUM
 
@@ -330,7 +330,7 @@ def screenshots(url: str, version: str, zoom_steps: int = 4) -> dict:
                              timeout=300_000)
         pg.wait_for_function(QUIET, timeout=120_000)
         pg.wait_for_timeout(2000)
-        pg.screenshot(path=str(OUT / "pypi-overview.png"))
+        pg.screenshot(path=str(OUT / f"{prefix}-overview.png"))
         out["overview_labels"] = pg.evaluate(SHOWN)
         sx, sy = pg.evaluate(BIGGEST)
         pg.mouse.move(sx, sy)
@@ -340,15 +340,22 @@ def screenshots(url: str, version: str, zoom_steps: int = 4) -> dict:
             pg.wait_for_function(QUIET, timeout=120_000)
         pg.mouse.move(1275, 795)        # off the map: no hover card over the labels
         pg.wait_for_timeout(2000)
-        pg.screenshot(path=str(OUT / "pypi-zoomed.png"))
+        pg.screenshot(path=str(OUT / f"{prefix}-zoomed.png"))
         out["zoomed_labels"] = pg.evaluate(SHOWN)
         out["zoomed_hash"] = pg.evaluate("location.hash")
+        out["screenshots"] = [f"bench/out/{prefix}-overview.png", f"bench/out/{prefix}-zoomed.png"]
         ctx.close()
         b.close()
     return out
 
 
-def viewer_facts(store: Path, version: str, port: int) -> dict:
+def shot_prefix(key: str) -> str:
+    """Screenshot names: the first run (all rows, plain fast) kept ``pypi-*.png``; every
+    other run's carry its key, so one run's pictures never overwrite another's."""
+    return "pypi" if key == f"fast-{TOTAL}" else f"pypi-{key}"
+
+
+def viewer_facts(store: Path, version: str, port: int, prefix: str = "pypi") -> dict:
     """First view (bench/viewer.py's measure: cold and warm) and the two screenshots."""
     import viewer
 
@@ -356,7 +363,7 @@ def viewer_facts(store: Path, version: str, port: int) -> dict:
     try:
         url = f"http://127.0.0.1:{port}"
         fv = viewer.first_view(url, DATASET, version)
-        shots = screenshots(url, version)
+        shots = screenshots(url, version, prefix)
     finally:
         p.terminate()
         p.wait(timeout=30)
@@ -384,7 +391,7 @@ def viewer_again(key: str, store: Path, port: int, path: Path) -> None:
     from datamap.resources import open_map
 
     res = json.loads(path.read_text())["runs"][key]
-    res["viewer"] = viewer_facts(store, open_map(DATASET, store=str(store)).version, port)
+    res["viewer"] = viewer_facts(store, open_map(DATASET, store=str(store)).version, port, shot_prefix(key))
     res["viewer"]["measured_utc"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     save(key, res, path)
     print(json.dumps(res["viewer"]["first_view"]["cold"]), flush=True)
@@ -438,7 +445,7 @@ def main(argv: list[str] | None = None) -> None:
     print(json.dumps({k: v for k, v in res["quality"].items() if k != "topics"}), flush=True)
     save(key, res, Path(a.out))
     if a.viewer:
-        res["viewer"] = viewer_facts(store, m.version, a.port)
+        res["viewer"] = viewer_facts(store, m.version, a.port, shot_prefix(key))
         print(json.dumps(res["viewer"]["first_view"]["cold"]), flush=True)
     res["load_avg_end"] = os.getloadavg()
     save(key, res, Path(a.out))

@@ -143,7 +143,8 @@ def _core_stages(run: _Run, source: str, st: Store, so: dict, dataset: str, opts
 
 def _parent_fit(st: Store, dataset: str, opts: BuildOptions) -> str | None:
     """The latest version's fitted fast model when this build would fit one the same way
-    (same model and sample size, not ``--full``): a refresh stays in its parent's space."""
+    (same model, sample size and text field, not ``--full``): a refresh stays in its
+    parent's space. Another text field is another corpus, so it gets its own fit."""
     if not opts.embed_fit_sample or opts.embed_mode != "fast" or opts.full:
         return None
     latest = st.latest(dataset)
@@ -151,8 +152,8 @@ def _parent_fit(st: Store, dataset: str, opts: BuildOptions) -> str | None:
         return None
     man = st.read_manifest(dataset, latest)
     params = (man.get("build") or {}).get("params") or {}
-    same = (params.get("embed_fit_sample"), params.get("model"), params.get("embed_mode")) == \
-        (opts.embed_fit_sample, opts.model, opts.embed_mode)
+    same = (params.get("embed_fit_sample"), params.get("model"), params.get("embed_mode"),
+            params.get("text_field")) == (opts.embed_fit_sample, opts.model, opts.embed_mode, opts.text_field)
     if not same or schema.FAST_MODEL not in (man.get("artifacts") or {}):
         return None
     return st.artifact_path(dataset, latest, schema.FAST_MODEL)

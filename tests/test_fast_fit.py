@@ -84,7 +84,7 @@ def test_queries_and_topic_labels_use_the_fitted_model(fitted_map):
     assert max(d[0] for d in dist) < 1e-4                      # … and search finds it (or its twin)
     # topic labels were scored by the fitted model: the topics stage was handed the fit
     label = m.manifest["topics"]["options"]["label_embedder"]
-    assert label["mode"] == "fast" and os.path.basename(label["fitted"]) == schema.FAST_MODEL
+    assert label["mode"] == "fast" and label["fitted"] == schema.FAST_MODEL   # the version file, not a work path
     assert len(m.topics.metadata) > 1
 
 
@@ -106,6 +106,18 @@ def test_a_refresh_reuses_its_parents_fit_and_embeds_only_new_texts(fitted_map):
         "pkgs", parent.version, "fast_model.npz")
     assert res["embedded"] == 100 and res["cached"] == 2500
     assert os.path.basename(child.manifest["model"]["fit"]["reused"]) == "fast_model.npz"
+
+
+def test_only_a_build_fitting_the_same_way_takes_the_parents_fit(fitted_map):
+    from datamap.flows.build_map import _parent_fit
+    from datamap.flows.options import BuildOptions
+    from datamap.resources.store import Store
+
+    st = Store(fitted_map["store"])
+    same = {k: v for k, v in fitted_map["opts"].items() if k in ("text_field", "embed_mode", "embed_fit_sample")}
+    assert os.path.basename(_parent_fit(st, "pkgs", BuildOptions(**same))) == "fast_model.npz"
+    for change in ({"text_field": "summary"}, {"embed_fit_sample": 2000}, {"full": True}):
+        assert _parent_fit(st, "pkgs", BuildOptions(**{**same, **change})) is None, change
 
 
 @pytest.mark.parametrize("options, named", [

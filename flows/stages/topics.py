@@ -55,14 +55,25 @@ def topics(key: str, work_dir: str, text_field: str | None, options: dict) -> di
                       schema.TOPIC_MODEL: schema.TOPIC_MODEL},
             "summary": {"depths": depths,
                         "n_topics": [int(len(np.unique(result.ids[:, d]))) for d in range(depths)],
-                        "options": {k: (v if v is None or isinstance(v, (str, int, float, list, dict))
-                                         else repr(v)) for k, v in vars(opts).items()},
+                        "options": recorded_options(opts),
                         "model": ("bertopic (safetensors), finest depth" if result.model is not None
                                   else "centroids (safetensors), no texts"),
                         "named_by": (result.labelling or {}).get("labeller") if docs is not None
                         else "position (no text field)",
                         "labelling": (result.labelling or {}).get("depths", []),
                         "seconds": {k: round(v, 3) for k, v in seconds.items()}}}
+
+
+def recorded_options(opts) -> dict:
+    """The topic options as the manifest keeps them: plain values, and the fitted fast
+    model named by its version file (``schema.FAST_MODEL``) rather than the work-area
+    path the stage read it from, which is gone once the build ends."""
+    out = {k: (v if v is None or isinstance(v, (str, int, float, list, dict)) else repr(v))
+           for k, v in vars(opts).items()}
+    label = out.get("label_embedder")
+    if isinstance(label, dict) and label.get("fitted"):
+        out["label_embedder"] = {**label, "fitted": schema.FAST_MODEL}
+    return out
 
 
 def _fetch_folder(pm, name: str, dest: str) -> None:
