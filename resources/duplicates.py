@@ -7,6 +7,7 @@ stored radius it returns exactly what a rebuild at ``c`` would — without one.
 """
 from __future__ import annotations
 
+import warnings
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,11 @@ class CutoffOutOfRange(DatamapError, ValueError):
 
 class TextCheckUnavailable(DatamapError, ValueError):
     """A rethreshold asked for the text check on a version built without it."""
+
+
+class IncompletePairsWarning(UserWarning):
+    """A rethreshold above the distance the version's pairs are complete to: its
+    clusters are a lower bound on what a rebuild at that cutoff finds."""
 
 
 class DuplicatesView:
@@ -104,12 +110,26 @@ class DuplicatesResource(DuplicatesView):
             return float(md[schema.NEIGHBOR_RADIUS_KEY].decode())
         return float((self._m.manifest.get("dedupe") or {}).get("neighbor_radius", self.cutoff))
 
+    @property
+    def complete_to(self) -> float:
+        """Largest cutoff up to which every point's stored pairs are complete (to the
+        build's widening cap). It is ``.radius`` except on maps of 200k rows or more,
+        where the build widens only points crowded within the cutoff
+        (``tasks.dedupe.DuplicateOptions.widen_to``): above it, a point with more than 32
+        neighbours within the cutoff keeps only the pairs its 33-NN graph found."""
+        md = self._pairs.schema.metadata or {}
+        if schema.NEIGHBOR_COMPLETE_KEY in md:
+            return float(md[schema.NEIGHBOR_COMPLETE_KEY].decode())
+        return self.radius
+
     def rethreshold(self, cutoff: float, text_check: bool | None = None) -> DuplicatesView:
         """Duplicate clusters at another cutoff, computed here from the stored pairs.
 
         Equal to a rebuild with ``duplicate_cutoff=cutoff`` for any cutoff up to
-        ``.radius`` (0.2 by default); larger cutoffs need a rebuild with a larger
-        ``neighbor_radius``. ``text_check``: None applies the text check as the build did;
+        ``.complete_to`` (the radius, 0.2 by default, below 200k rows; the build's cutoff
+        from there, where pairs above it come from the k-NN graph and a cutoff up to
+        ``.radius`` gives a lower bound on the duplicates); larger cutoffs need a rebuild
+        with a larger ``neighbor_radius``. ``text_check``: None applies the text check as the build did;
         False gives the bare cutoff (Atlas's rule, a rebuild with ``text_check=False``);
         True needs a version built with the check (its verdicts are stored per pair).
         """
@@ -118,6 +138,12 @@ class DuplicatesResource(DuplicatesView):
                 f"cutoff must be a cosine distance between 0 and {self.radius} (the radius this "
                 f"version stored neighbour pairs for); got {cutoff!r}. For more, rebuild with "
                 f"dedupe option neighbor_radius >= {cutoff}.")
+        if float(cutoff) > self.complete_to:
+            warnings.warn(
+                f"rethreshold({cutoff}): this version's pairs are complete only up to {self.complete_to} "
+                f"(a map this large widens the search of crowded points to its cutoff only), so points "
+                f"with more than 32 neighbours within {cutoff} may miss duplicates a rebuild at "
+                f"duplicate_cutoff={cutoff} would find.", IncompletePairsWarning, stacklevel=2)
         use_check = self.text_check if text_check is None else bool(text_check)
         if use_check and not self.text_check:
             raise TextCheckUnavailable(

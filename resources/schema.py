@@ -135,6 +135,10 @@ NEIGHBOR_DISTANCE = "distance"
 # resources.duplicate_clusters.TEXT_REASONS); absent when the build ran without the check
 NEIGHBOR_TEXT_CHECK = "text_check"
 NEIGHBOR_RADIUS_KEY = b"datamap.neighbor_radius"   # parquet schema metadata
+# … and the distance up to which every point's pairs are complete (to the widening cap);
+# below it on maps from 200k rows (tasks.dedupe.DuplicateOptions.widen_to), pairs beyond
+# it come from the 33-NN graph only. Absent: complete to the radius.
+NEIGHBOR_COMPLETE_KEY = b"datamap.pairs_complete_to"
 # the tag derived from each version's deletion candidates (dedupe option tag_duplicates)
 DUPLICATES_TAG = "duplicates"
 

@@ -50,6 +50,7 @@ class DuplicateOptions:
     exact_below: int = 20_000         # maps with fewer rows: exact all-pairs, no index
     margin: float = 0.02              # slack on index distances before the exact recheck
     max_neighbors: int | None = None  # widening cap per point; None: unlimited below BIG_MAP rows, else BIG_MAP_NEIGHBORS
+    widen_radius: float | None = None # widen a point whose graph neighbours all lie within this; None: see widen_to
     text_check: bool = True           # keep apart near pairs whose texts differ by a name, number or role (tasks.dedupe_check); False: Atlas's bare cutoff
 
     @classmethod
@@ -60,6 +61,10 @@ class DuplicateOptions:
                 f"duplicate_cutoff is a cosine distance in [0, 2); got {o.duplicate_cutoff!r} (Atlas uses 0.1)")
         if float(o.neighbor_radius) < 0 or float(o.neighbor_radius) >= 2.0:
             raise InvalidDuplicateOptions(f"neighbor_radius must be in [0, 2); got {o.neighbor_radius!r}")
+        w = o.widen_radius
+        if w is not None and (isinstance(w, bool) or not isinstance(w, (int, float)) or not 0.0 <= w < 2.0):
+            raise InvalidDuplicateOptions(f"widen_radius must be a cosine distance in [0, 2) or unset; "
+                                          f"got {o.widen_radius!r}")
         return o
 
     def neighbor_cap(self, n: int) -> int:
@@ -71,6 +76,18 @@ class DuplicateOptions:
         if self.max_neighbors is not None:
             return max(1, int(self.max_neighbors))
         return n if n < BIG_MAP else BIG_MAP_NEIGHBORS
+
+    def widen_to(self, n: int) -> float:
+        """The distance up to which each point's pairs are complete (to the cap): a point
+        whose 32 graph neighbours all lie within it is searched wider. Below ``BIG_MAP``
+        rows that is the stored radius, so ``rethreshold`` up to it is exact. From
+        ``BIG_MAP`` rows it is the cutoff, as SemHash searches: widening every point with 32
+        neighbours within the radius (twice the cutoff) searched 695k of a million
+        synthetic near-copies at 128 instead of 339k, for pairs only ``rethreshold`` above
+        the cutoff reads. There, pairs beyond the cutoff come from the 33-NN graph."""
+        if self.widen_radius is not None:
+            return min(max(float(self.widen_radius), float(self.duplicate_cutoff)), self.radius)
+        return self.radius if n < BIG_MAP else float(self.duplicate_cutoff)
 
     @property
     def radius(self) -> float:
@@ -89,6 +106,7 @@ class DuplicateResult:
     seconds: dict = field(default_factory=dict)
     text_codes: np.ndarray | None = None   # int8 per pair: index into TEXT_REASONS; None: check off
     text_check: dict = field(default_factory=dict)   # the manifest's record of the check
+    complete_to: float | None = None   # every point's pairs are complete up to this (None: the radius)
 
 
 def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None = None,
@@ -110,7 +128,8 @@ def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None =
         gk, gd, gindex = _group_graph(groups, knn_idx, knn_dist, index)
         ga, gb, d = near_pairs(gv, gk, gd, options.radius, index=gindex, margin=options.margin,
                                max_neighbors=options.neighbor_cap(n),
-                               copies=None if groups.trivial else groups.size - 1)
+                               copies=None if groups.trivial else groups.size - 1,
+                               widen_radius=options.widen_to(n))
         method = "index"
     a, b, d = expand(groups, ga, gb, d)
     t1 = time.perf_counter()
@@ -123,7 +142,7 @@ def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None =
                 seconds=round(t2 - t1, 3))
     return DuplicateResult(a, b, d, cl, options.radius, method,
                            {"pairs": t1 - t0, "text_check": t2 - t1, "cluster": t3 - t2},
-                           codes, info)
+                           codes, info, None if method == "exact" else options.widen_to(n))
 
 
 def run_text_check(texts, a: np.ndarray, b: np.ndarray, d: np.ndarray, options: DuplicateOptions
@@ -248,9 +267,11 @@ def exact_pairs(vectors: np.ndarray, radius: float, block: int = 2048
 
 def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, radius: float,
                index=None, margin: float = 0.02, max_neighbors: int | None = None,
-               copies: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               copies: np.ndarray | None = None, widen_radius: float | None = None
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs within ``radius`` from the k-NN graph, widened through ``index`` where needed
-    (never past ``max_neighbors`` per point).
+    (never past ``max_neighbors`` per point): for a point whose graph neighbours all lie
+    within ``widen_radius`` (default ``radius``), plus the margin.
 
     Candidates are checked against the vectors chunk by chunk and only the pairs that
     pass are kept (as one int64 key per unordered pair): memory follows the result, not
@@ -264,6 +285,7 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
     n_index = n if copies is None else n + int(np.sum(copies))
     cap = n_index if max_neighbors is None else min(n_index, max(int(max_neighbors), 1))
     lim = radius + margin
+    wide = (radius if widen_radius is None else min(float(widen_radius), radius)) + margin
     keys: list[np.ndarray] = []
     dists: list[np.ndarray] = []
     norms = row_norms(vectors)
@@ -272,7 +294,7 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
         if not len(a):
             return
         lo, hi = np.minimum(a, b), np.maximum(a, b)
-        key = np.unique(lo * np.int64(n) + hi)
+        key = distinct(lo * np.int64(n) + hi)
         d = exact_distances(vectors, key // n, key % n, norms=norms)
         ok = d <= np.float32(radius)
         keys.append(key[ok])
@@ -285,7 +307,7 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
         hit = (kd <= lim) & (ki != rows) & (ki >= 0) & (ki < n)
         r, c = np.nonzero(hit)
         keep(r.astype(np.int64) + s, ki[r, c].astype(np.int64))
-    todo = np.nonzero(np.asarray(knn_dist[:, -1]) <= lim)[0] if k < n_index else np.zeros(0, np.int64)
+    todo = np.nonzero(np.asarray(knn_dist[:, -1]) <= wide)[0] if k < n_index else np.zeros(0, np.int64)
     kk = k
     while todo.size and index is not None and kk < cap:
         done, kk = kk, widen(kk, cap)
@@ -297,13 +319,33 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
             ok[:, :done] = False   # the nearest `done` were checked by the previous round
             rr, cc = np.nonzero(ok)
             keep(part[rr], found[rr, cc].astype(np.int64))
-            still.append(part[valid.all(axis=1) & (dist[:, -1] <= lim)])
+            still.append(part[valid.all(axis=1) & (dist[:, -1] <= wide)])
         todo = np.concatenate(still)
     if not keys:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
-    key, first = np.unique(np.concatenate(keys), return_index=True)
-    d = np.concatenate(dists)[first]
-    return key // n, key % n, d
+    key = np.concatenate(keys)
+    order = np.argsort(key)        # a pair met twice has the same distance, bit for bit: any copy will do
+    key, d = key[order], np.concatenate(dists)[order]
+    first = _firsts(key)
+    return key[first] // n, key[first] % n, d[first]
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of an int64 array: ``np.unique`` without its hash table.
+    numpy 2.4's ``np.unique`` hashes when asked for the values only, which on pair keys is
+    ~100× slower than sorting (5M keys: 5.4 s against 0.04 s; 52 of a million-row map's
+    202 s of pair finding went there)."""
+    s = np.sort(values)
+    return s[_firsts(s)]
+
+
+def _firsts(sorted_values: np.ndarray) -> np.ndarray:
+    """Mask of the first of each run of equal values in a sorted array."""
+    m = np.empty(len(sorted_values), dtype=bool)
+    if len(m):
+        m[0] = True
+        np.not_equal(sorted_values[1:], sorted_values[:-1], out=m[1:])
+    return m
 
 
 def widen(kk: int, cap: int) -> int:

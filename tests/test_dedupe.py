@@ -4,13 +4,15 @@ text check (API-family siblings are not duplicates, templated near-copies are) a
 groups of identical texts."""
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pyarrow.compute as pc
 import pytest
 
 from datamap.resources import open_map, schema
 from datamap.resources.duplicate_clusters import DELETION, RETENTION, SINGLETON, cluster_pairs, text_distinct
-from datamap.resources.duplicates import CutoffOutOfRange, TextCheckUnavailable
+from datamap.resources.duplicates import CutoffOutOfRange, IncompletePairsWarning, TextCheckUnavailable
 from datamap.resources.errors import ResourceMissing
 
 
@@ -154,16 +156,27 @@ def test_rethreshold_bad_cutoff_and_missing_stage(built_map, debian, debian_vect
     with pytest.raises(ResourceMissing, match="duplicate"):
         open_map("nodup", store).duplicates
     assert [t["tag_name"] for t in open_map("nodup", store).tags.get_tags()] == []
-    # built with the check off: Atlas's behaviour, recorded, and no verdicts to re-apply
+    # built with the check off: Atlas's behaviour, recorded, and no verdicts to re-apply;
+    # on the index path with the widening a map of 200k+ rows takes (to the cutoff only)
     build_map(source=str(p), dataset="bare", store=store,
               options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding",
-                       "topics": None, "tiles": None, "dedupe": {"text_check": False}})
+                       "topics": None, "tiles": None,
+                       "dedupe": {"text_check": False, "exact_below": 0, "widen_radius": 0.1}})
     bare = open_map("bare", store)
     assert bare.manifest["dedupe"]["text_check"]["enabled"] is False
     assert schema.NEIGHBOR_TEXT_CHECK not in bare.read_parquet(schema.DUPLICATE_NEIGHBORS).column_names
     check_invariants(bare.duplicates.tb, bare.embeddings.latent, 0.1)
     with pytest.raises(TextCheckUnavailable, match="text_check"):
         bare.duplicates.rethreshold(0.1, text_check=True)
+    # its pairs are complete to the cutoff only: a rethreshold above it says so
+    assert bare.duplicates.complete_to == 0.1 == bare.manifest["dedupe"]["pairs_complete_to"]
+    assert m.duplicates.complete_to == m.duplicates.radius == 0.2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        bare.duplicates.rethreshold(0.1)
+        m.duplicates.rethreshold(0.15)
+    with pytest.warns(IncompletePairsWarning, match="complete only up to 0.1"):
+        bare.duplicates.rethreshold(0.15)
 
 
 def test_a_chain_of_near_neighbours_is_not_one_cluster(debian_vectors):
@@ -183,6 +196,30 @@ def test_a_chain_of_near_neighbours_is_not_one_cluster(debian_vectors):
     assert cl.n_clusters > 1
     d = 1 - np.einsum("ij,ij->i", chain, chain[cl.retained])
     assert (d <= 0.1 + 1e-6).all()
+
+
+def test_a_point_whose_duplicate_joined_a_far_cluster_takes_it_back():
+    """L is walked first (most neighbours) and takes q, r1, r2; p's only duplicate is q,
+    and L is beyond the cutoff from p, so the walk leaves p alone. Step 4 of the rule moves
+    q to p, because L keeps r1 and r2: p is flagged, nothing chains, the survivors (L, p)
+    are the same. Without r1 and r2, L would lose its only member: p stays alone."""
+    ids = ["L", "q", "p", "r1", "r2"]
+    pairs = [(0, 1, 0.05), (0, 3, 0.05), (0, 4, 0.05), (1, 2, 0.08), (0, 2, 0.15)]
+    a, b, d = (np.array(x) for x in zip(*pairs))
+    cl = cluster_pairs(5, ids, a, b, d.astype(np.float32), 0.1)
+    assert cl.retained.tolist() == [0, 2, 2, 0, 0]
+    assert list(cl.duplicate_class) == [RETENTION, DELETION, RETENTION, DELETION, DELETION]
+    assert cl.distance.tolist() == pytest.approx([0, 0.08, 0, 0.05, 0.05])
+    assert cl.cluster_id[1] == cl.cluster_id[2] != cl.cluster_id[0]
+    # L walked after M, which took s1 and s2 first: L gets only q, and moving q would
+    # leave L alone instead of p, so nothing moves
+    ids2 = ["M", "L", "q", "p", "s1", "s2", "t1", "t2"]
+    pairs2 = [(0, 4, 0.05), (0, 5, 0.05), (0, 6, 0.05), (0, 7, 0.05), (1, 4, 0.06), (1, 5, 0.06),
+              (1, 2, 0.05), (2, 3, 0.08)]
+    a, b, d = (np.array(x) for x in zip(*pairs2))
+    cl2 = cluster_pairs(8, ids2, a, b, d.astype(np.float32), 0.1)
+    assert cl2.retained.tolist() == [0, 1, 1, 3, 0, 0, 0, 0]
+    assert cl2.duplicate_class[3] == SINGLETON
 
 
 def test_index_path_agrees_with_exact_and_rethresholds_exactly(debian, debian_vectors):
@@ -242,6 +279,41 @@ def test_widening_cap_bounds_pairs_per_point_on_big_groups(debian_vectors):
         return int((np.bincount(cl.cluster_id) == 1).sum())
     assert alone(capped.clusters) <= alone(full.clusters) + 0.01 * len(v)
     assert capped.clusters.n_clusters <= 3 * full.clusters.n_clusters
+
+
+def test_widening_to_the_cutoff_keeps_every_pair_and_cluster_at_the_cutoff(debian_vectors):
+    """Big maps widen only points crowded within the cutoff (``widen_to``), not within the
+    stored radius. Groups of 60 near-copies, each copy with its own noise: some points have
+    more than 32 neighbours within the cutoff (widened either way), many have a few within
+    the cutoff and more than 32 within the radius (widened only for the radius). The pairs
+    within the cutoff, and so the clusters, must be the same; only pairs beyond it
+    (rethreshold's) are fewer."""
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import BIG_MAP, DuplicateOptions, find_duplicates
+
+    rng = np.random.default_rng(4)
+    base = _unit(debian_vectors[100:140]).astype(np.float32)
+    sigma = rng.uniform(0.01, 0.024, (2400, 1)).astype(np.float32)   # pair distances ≈ (σi² + σj²)·192
+    v = np.repeat(base, 60, axis=0) + rng.normal(0, 1, (2400, base.shape[1])).astype(np.float32) * sigma
+    ids = [f"r{i}" for i in range(len(v))]
+    idx = I.build_index(v)
+    knn_idx, knn_dist = I.knn_graph(idx, v, 33)
+    last = knn_dist[:, -1]
+    mid = (last > 0.12) & (last <= 0.22)
+    assert (mid & (knn_dist[:, 1] <= 0.1)).sum() > 200 and (last <= 0.12).sum() > 500   # both kinds of point
+    full = find_duplicates(ids, v, DuplicateOptions(exact_below=0), knn_idx, knn_dist, idx)
+    cut = find_duplicates(ids, v, DuplicateOptions(exact_below=0, widen_radius=0.1), knn_idx, knn_dist, idx)
+    assert full.complete_to == 0.2 and cut.complete_to == 0.1
+    pf = set(zip(full.a.tolist(), full.b.tolist()))
+    pc_ = set(zip(cut.a.tolist(), cut.b.tolist()))
+    assert pc_ <= pf and len(pc_) < 0.8 * len(pf)
+    within = full.distance <= 0.1
+    assert set(zip(full.a[within].tolist(), full.b[within].tolist())) == \
+        set(zip(cut.a[cut.distance <= 0.1].tolist(), cut.b[cut.distance <= 0.1].tolist()))
+    for f in ("cluster_id", "retained", "distance", "duplicate_class"):
+        assert np.array_equal(getattr(full.clusters, f), getattr(cut.clusters, f)), f
+    o = DuplicateOptions()
+    assert o.widen_to(BIG_MAP - 1) == o.radius == 0.2 and o.widen_to(BIG_MAP) == o.duplicate_cutoff
 
 
 def test_pair_distances_do_not_depend_on_chunks_threads_or_precomputed_norms(debian_vectors):

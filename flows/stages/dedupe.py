@@ -55,6 +55,8 @@ def pair_batches(ids: pa.Array, result, batch: int = PAIR_BATCH):
     from datamap.resources.duplicate_clusters import TEXT_REASONS
 
     meta = {schema.NEIGHBOR_RADIUS_KEY: repr(float(result.radius)).encode()}
+    if result.complete_to is not None and result.complete_to < result.radius:
+        meta[schema.NEIGHBOR_COMPLETE_KEY] = repr(float(result.complete_to)).encode()
     reasons = pa.array(TEXT_REASONS, type=pa.string())
     for s in range(0, max(len(result.a), 1), batch):
         cols = {
@@ -97,6 +99,8 @@ def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> di
                         "clusters": cl.n_clusters,
                         "deletion_candidates": cl.n_deletion,
                         "near_pairs": int(len(result.a)),
+                        "pairs_complete_to": float(result.radius if result.complete_to is None
+                                                   else result.complete_to),
                         "text_check": result.text_check,
                         "seconds": {k: round(v, 3) for k, v in result.seconds.items()}}}
 
@@ -157,7 +161,7 @@ def dedupe_refresh(key: str, work_dir: str, store_uri: str, storage_options: dic
     clusters = cluster_pairs(n, id_list, a, b, d, opts.duplicate_cutoff, apart)
     result = D.DuplicateResult(a, b, d, clusters, opts.radius, "refresh",
                                {"pairs": t2 - t1, "text_check": t3 - t2, "cluster": time.perf_counter() - t3},
-                               codes, info)
+                               codes, info, pm.duplicates.complete_to)   # anchored pairs are the parent's
     write_duplicate_tables(work_dir, ids, result)
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES, schema.DUPLICATE_NEIGHBORS: schema.DUPLICATE_NEIGHBORS},
