@@ -309,12 +309,12 @@ def serve(store: Path, port: int) -> subprocess.Popen:
 
 
 QUIET = "() => { const v = window.__datamap && window.__datamap.view; return !!v && v.loading.size === 0; }"
-BIGGEST = """() => { const v = window.__datamap.view, t = (v.info.topics || []).filter(t => t.depth === 1)
-  .sort((a, b) => b.count - a.count)[0]; return t ? v.screenOf(t.x, t.y) : v.screenOf(0.5, 0.5); }"""
+FLY_TO_BIGGEST = """() => { const v = window.__datamap.view, t = (v.info.topics || []).filter(t => t.depth === 1)
+  .sort((a, b) => b.count - a.count)[0]; if (t) v.flyTo(t.x, t.y); else v.flyTo(0.5, 0.5); }"""
 SHOWN = "() => window.__datamap.view.labels().map(t => [t.depth, t.topic_short_description, t.minor])"
 
 
-def screenshots(url: str, version: str, prefix: str = "pypi", zoom_steps: int = 4) -> dict:
+def screenshots(url: str, version: str, prefix: str = "pypi") -> dict:
     """<prefix>-overview.png, then zoomed on the biggest broad topic: <prefix>-zoomed.png;
     the labels shown in each (what a reader can read there)."""
     from playwright.sync_api import sync_playwright
@@ -332,12 +332,11 @@ def screenshots(url: str, version: str, prefix: str = "pypi", zoom_steps: int = 
         pg.wait_for_timeout(2000)
         pg.screenshot(path=str(OUT / f"{prefix}-overview.png"))
         out["overview_labels"] = pg.evaluate(SHOWN)
-        sx, sy = pg.evaluate(BIGGEST)
-        pg.mouse.move(sx, sy)
-        for _ in range(zoom_steps):
-            pg.mouse.wheel(0, -150)
-            pg.wait_for_timeout(700)
-            pg.wait_for_function(QUIET, timeout=120_000)
+        # the viewer's own fly-to (as a click on a search hit does): wheel steps over the
+        # biggest topic's label went to the legend when it covered that spot (quality map)
+        pg.evaluate(FLY_TO_BIGGEST)
+        pg.wait_for_timeout(700)
+        pg.wait_for_function(QUIET, timeout=120_000)
         pg.mouse.move(1275, 795)        # off the map: no hover card over the labels
         pg.wait_for_timeout(2000)
         pg.screenshot(path=str(OUT / f"{prefix}-zoomed.png"))
