@@ -32,6 +32,7 @@ CHILD = r"""
 import json, os, sys, time, resource
 import numpy as np, pyarrow as pa, pyarrow.ipc as ipc, pyarrow.parquet as pq
 side, vdir, text_field = sys.argv[1], sys.argv[2], sys.argv[3]
+opts = json.loads(sys.argv[5]) if len(sys.argv) > 5 else {}
 t_load = time.perf_counter()
 tb = ipc.open_file(pa.memory_map(os.path.join(vdir, "embeddings.arrow"), "r")).read_all()
 col = tb.column("latent") if "latent" in tb.column_names else tb.column(tb.column_names[-1])
@@ -54,10 +55,10 @@ if side == "old":
     else:
         from tasks.dedupe import find_duplicates, DuplicateOptions
     extra = {"texts": texts} if "texts" in inspect.signature(find_duplicates).parameters else {}  # 9976162: none
-    res = find_duplicates(ids, vectors, DuplicateOptions(), knn_idx=knn_idx, knn_dist=knn_dist, index=index, **extra)
+    res = find_duplicates(ids, vectors, DuplicateOptions(**opts), knn_idx=knn_idx, knn_dist=knn_dist, index=index, **extra)
 else:
     from datamap.tasks.dedupe import find_duplicates, DuplicateOptions
-    res = find_duplicates(ids, vectors, DuplicateOptions(), knn_idx=knn_idx, knn_dist=knn_dist, index=index,
+    res = find_duplicates(ids, vectors, DuplicateOptions(**opts), knn_idx=knn_idx, knn_dist=knn_dist, index=index,
                           texts=texts)
 wall = time.perf_counter() - t0; cpu = time.process_time() - c0
 hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) / 1024 ** 2
@@ -102,14 +103,14 @@ def package_shim(tree: str) -> str:
     return shim
 
 
-def run_side(side: str, vdir: str, text_field: str, old_tree: str) -> dict:
+def run_side(side: str, vdir: str, text_field: str, old_tree: str, options: str = "{}") -> dict:
     """One ``find_duplicates`` in a fresh process; the old side imports from the worktree."""
     env = dict(os.environ)
     cwd = REPO
     if side == "old":     # run from the shim: a working folder holding datamap/ would come first
         cwd = package_shim(old_tree)
         env["PYTHONPATH"] = os.pathsep.join([cwd, old_tree])
-    p = subprocess.run([sys.executable, "-c", CHILD, side, vdir, text_field, os.path.realpath(old_tree)],
+    p = subprocess.run([sys.executable, "-c", CHILD, side, vdir, text_field, os.path.realpath(old_tree), options],
                        cwd=cwd, env=env, capture_output=True, text=True)
     if p.returncode:
         raise SystemExit(f"{side} run failed:\n{p.stderr[-3000:]}")
@@ -124,6 +125,7 @@ def main() -> None:
     ap.add_argument("--old", default="9976162", help="commit of the code before issue 25 (the 276 s build)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--out", default=os.path.join(REPO, "bench", "out", "dedupe_1m_ab.json"))
+    ap.add_argument("--options", default="{}", help="dedupe options (JSON) for both sides, e.g. '{\"text_check\": false}'")
     ap.add_argument("--question", help="what this run asks, recorded in the output (default: issue 25's question above)")
     args = ap.parse_args()
     manifest = json.load(open(os.path.join(args.version_dir, "manifest.json")))
@@ -133,12 +135,13 @@ def main() -> None:
     runs: dict[str, list] = {"old": [], "new": []}
     head = {"what": args.question or __doc__.split("\n\n")[1].replace("\n", " "), "version_dir": args.version_dir,
             "rows": manifest["rows"], "old_commit": args.old, "cpus": os.cpu_count(),
+            "options": json.loads(args.options),
             "new_commit": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
                                          capture_output=True, text=True).stdout.strip()}
     try:
         for _ in range(args.rounds):
             for side in ("old", "new"):
-                runs[side].append(run_side(side, args.version_dir, manifest["text_field"], tree))
+                runs[side].append(run_side(side, args.version_dir, manifest["text_field"], tree, args.options))
                 write(args.out, head, runs)      # after every run: a stopped bench keeps its data
     finally:
         subprocess.run(["git", "-C", REPO, "worktree", "remove", "--force", tree], capture_output=True)
