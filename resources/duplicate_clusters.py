@@ -75,16 +75,28 @@ class Clusters:
 
 def canonical_pairs(a: np.ndarray, b: np.ndarray, d: np.ndarray, n: int
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Unordered pairs as (lo, hi, distance) with lo < hi, unique, sorted by (lo, hi)."""
+    """Unordered pairs as (lo, hi, distance) with lo < hi, unique, sorted by (lo, hi).
+    Pairs that already are (the dedupe search's output) come back as they are: a million
+    rows' 32M pairs cost ~2.5 GB of keys and sort indices to put in the order they have."""
     a = np.asarray(a, dtype=np.int64)
     b = np.asarray(b, dtype=np.int64)
     d = np.asarray(d, dtype=np.float32)
+    if _canonical(a, b):
+        return a, b, d
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     ok = lo != hi
     lo, hi, d = lo[ok], hi[ok], d[ok]
     key = lo * np.int64(n) + hi
     key, first = np.unique(key, return_index=True)   # sorted, first occurrence kept
     return key // n, key % n, d[first]
+
+
+def _canonical(a: np.ndarray, b: np.ndarray) -> bool:
+    """lo < hi in every pair and the pairs strictly increasing by (lo, hi)."""
+    if not len(a) or not bool((a < b).all()):
+        return not len(a)
+    da = np.diff(a)
+    return bool(((da > 0) | ((da == 0) & (np.diff(b) > 0))).all())
 
 
 def cluster_pairs(n: int, ids, a: np.ndarray, b: np.ndarray, d: np.ndarray, cutoff: float,

@@ -324,10 +324,15 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
     if not keys:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
     key = np.concatenate(keys)
+    keys.clear()                   # the chunks' copies go before the sort's: bounded peak
+    d = np.concatenate(dists)
+    dists.clear()
     order = np.argsort(key)        # a pair met twice has the same distance, bit for bit: any copy will do
-    key, d = key[order], np.concatenate(dists)[order]
+    key, d = key[order], d[order]
+    del order
     first = _firsts(key)
-    return key[first] // n, key[first] % n, d[first]
+    key, d = key[first], d[first]
+    return key // n, key % n, d
 
 
 def distinct(values: np.ndarray) -> np.ndarray:

@@ -128,7 +128,7 @@ def expand(g: CopyGroups, ga: np.ndarray, gb: np.ndarray, d: np.ndarray
     d = np.asarray(d, np.float32)
     n = len(g.group)
     if g.trivial:
-        return canonical_pairs(g.rep[ga], g.rep[gb], d, n)
+        return canonical_pairs(ga, gb, d, n)
     parts = [(g.rep[ga], g.rep[gb], d),
              _fan(g, g.rep[ga], gb, d),
              _fan(g, g.rep[gb], ga, d)]

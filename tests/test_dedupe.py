@@ -338,6 +338,27 @@ def test_pair_distances_do_not_depend_on_chunks_threads_or_precomputed_norms(deb
     assert (one_chunk[(a == 7) | (b == 7)] == 1.0).all()
 
 
+def test_text_verdicts_do_not_depend_on_the_chunks_they_are_checked_in(debian):
+    """The text check runs over pairs in chunks (bounded memory) and keeps one verdict
+    per pair of texts across them: every chunk size gives the same codes, and each
+    distinct pair of different texts is compared once."""
+    from datamap.tasks.dedupe_check import check_pairs
+
+    texts = debian["text"].to_list()[:400]
+    texts += texts[:50]                                    # identical texts: "equal", never compared
+    rng = np.random.default_rng(5)
+    a = rng.integers(0, len(texts), 6000)
+    b = rng.integers(0, len(texts), 6000)
+    whole, compared = check_pairs(texts, a, b)
+    for chunk in (1, 7, 1000):
+        codes, n = check_pairs(texts, a, b, chunk=chunk)
+        assert np.array_equal(codes, whole) and n == compared, chunk
+    pairs = {(min(texts[i], texts[j]), max(texts[i], texts[j])) for i, j in zip(a, b) if texts[i] != texts[j]}
+    assert compared == len(pairs)
+    assert (whole[[texts[i] == texts[j] for i, j in zip(a, b)]] == 0).all()
+    assert len(set(whole.tolist())) > 1                   # not all one verdict
+
+
 def test_a_widening_search_goes_to_a_near_cap_at_once():
     """Widening doubles the neighbours asked for, except that a cap within four times the
     last size is asked for at once (one search instead of two); uncapped searches (small
