@@ -169,8 +169,9 @@ def _pair_left_alone(walk: np.ndarray, indptr: np.ndarray, dst: np.ndarray, dd: 
     earlier point's cluster by comparing with its retained point directly, missed 1.8 %).
     Moving the neighbour keeps every guarantee: it is within the cutoff of its new
     retained point, the cluster it leaves keeps a member, and the set of points that
-    survive deletion does not change. Walk order, nearest first (ties: smaller row), so
-    the result depends only on the pairs and the ids."""
+    survive deletion does not change. Walk order, nearest first (ties: smaller row
+    position), so the result depends only on the pairs, the ids and the rows' order, which
+    a rebuild of the same input and ``rethreshold`` share."""
     alone = walk[(retained[walk] == walk) & (members[walk] == 0)]
     for p in alone.tolist():
         s, e = indptr[p], indptr[p + 1]
