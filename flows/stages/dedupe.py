@@ -161,7 +161,7 @@ def dedupe_refresh(key: str, work_dir: str, store_uri: str, storage_options: dic
     clusters = cluster_pairs(n, id_list, a, b, d, opts.duplicate_cutoff, apart)
     result = D.DuplicateResult(a, b, d, clusters, opts.radius, "refresh",
                                {"pairs": t2 - t1, "text_check": t3 - t2, "cluster": time.perf_counter() - t3},
-                               codes, info, pm.duplicates.complete_to)   # anchored pairs are the parent's
+                               codes, info, before.get("pairs_complete_to"))   # anchored pairs are the parent's
     write_duplicate_tables(work_dir, ids, result)
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES, schema.DUPLICATE_NEIGHBORS: schema.DUPLICATE_NEIGHBORS},
