@@ -6,6 +6,7 @@ API, telemetry off), private work/cache folders, and a kept numba cache.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -200,15 +201,36 @@ def debian_2k_path(debian, debian_vectors, tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_map(debian_2k_path, tmp_path_factory) -> dict:
+def built_map(debian_2k_path, tmp_path_factory, worker_id) -> dict:
     """A map of 2,000 real rows in a local store (bring-your-own MiniLM vectors), with
-    every stage this checkout has. Shared by reader/topics/dedupe/viewer tests: read only."""
+    every stage this checkout has. Shared by reader/topics/dedupe/viewer tests: read only.
+
+    Under xdist the first worker to ask builds it once, in the run's shared temp folder,
+    and every worker reads its own copy: 11 modules use it, so each of `make test`'s
+    three workers otherwise built the same map (~20 CPU-s each on two busy cores). A copy,
+    not the shared store, because some modules write tags or versions into theirs."""
+    from filelock import FileLock
+
+    own = tmp_path_factory.mktemp("built") / "store"
+    if worker_id == "master":             # no xdist: nothing to share, build here
+        return {**_build_2k(debian_2k_path, str(own)), "store": str(own), "dataset": "debian"}
+    shared = tmp_path_factory.getbasetemp().parent / "built-map"   # this run's, all workers
+    with FileLock(str(shared) + ".lock"):
+        done = shared / "result.json"
+        if not done.exists():
+            res = _build_2k(debian_2k_path, str(shared / "store"))
+            done.write_text(json.dumps(res, default=str))
+        res = json.loads(done.read_text())
+    shutil.copytree(shared / "store", own)
+    return {**res, "store": str(own), "dataset": "debian"}   # res names the shared store
+
+
+def _build_2k(source: str, store: str) -> dict:
     from datamap.flows.build_map import build_map
 
-    store = str(tmp_path_factory.mktemp("built") / "store")
-    res = build_map(source=debian_2k_path, dataset="debian", store=store,
-                    options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id", "embedding_field": "embedding"})
-    return {"store": store, "dataset": "debian", **res}
+    return build_map(source=source, dataset="debian", store=store,
+                     options={"projection": {"method": "umap"}, "text_field": "text", "id_field": "id",
+                              "embedding_field": "embedding"})
 
 
 @pytest.fixture(scope="session", autouse=True)

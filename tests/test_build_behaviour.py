@@ -70,10 +70,11 @@ def _byo(debian, debian_vectors, tmp_path, n=300, seed=11, name="byo.parquet") -
 BYO = {"text_field": "text", "id_field": "id", "embedding_field": "embedding", **FAST}
 
 
-# the crash chain (tests/test_crash.py) kills at every publish step; here one point in
-# `make test`, the other two with `make test-all`
+# the crash chain (tests/test_crash.py) kills at every publish step, and `make test`'s
+# quick chain at publish.before_manifest, before_latest and after; these single-point
+# kills of an in-process build run with `make test-all`
 @pytest.mark.parametrize("point", [pytest.param("publish.artifact:2", marks=pytest.mark.exhaustive),
-                                   "publish.before_manifest",
+                                   pytest.param("publish.before_manifest", marks=pytest.mark.exhaustive),
                                    pytest.param("publish.before_latest", marks=pytest.mark.exhaustive)])
 def test_kill_during_publish_keeps_previous_version(point, debian, debian_vectors, tmp_path, tmp_store):
     src = _byo(debian, debian_vectors, tmp_path)

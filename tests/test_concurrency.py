@@ -102,7 +102,9 @@ def _many_writers(uri: str, so: dict, ids: list[str], workdir) -> tuple[float, f
     return max(e for _, e in spans) - t0, shared
 
 
-@pytest.mark.parametrize("where", ["local", "s3"])
+# local disk with `make test-all`: `make test` runs S3's 800 writes and local disk's two
+# concurrent writers (tests/test_tags.py), the same lock-free protocol on both
+@pytest.mark.parametrize("where", [pytest.param("local", marks=pytest.mark.exhaustive), "s3"])
 def test_800_concurrent_tag_writes_all_land(where, debian, debian_vectors, tmp_path, request):
     if where == "s3":
         s3 = request.getfixturevalue("moto_s3")

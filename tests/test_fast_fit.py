@@ -34,8 +34,11 @@ def test_bottom_k_sample_is_distinct_and_mostly_kept_when_rows_are_added():
 
 
 @pytest.fixture(scope="module")
-def fitted_map(debian, tmp_path_factory):
+def fitted_map(debian, debian_vectors, tmp_path_factory):
     from datamap.flows.build_map import build_map
+    from datamap.resources.store import Store
+    from datamap.tasks.embed.cache import EmbeddingCache
+    from datamap.tasks.embed.encode import EmbedOptions, resolve_embedder
 
     d = tmp_path_factory.mktemp("fastfit")
     rows = debian.unique(subset="text", keep="first", maintain_order=True).sample(n=2600, seed=11)
@@ -43,6 +46,14 @@ def fitted_map(debian, tmp_path_factory):
     src = d / "pkgs.parquet"
     first.drop("_row").write_parquet(src)
     store = str(d / "store")
+    # the fit's targets come through the store's cache of quality vectors: seeded with the
+    # corpus's own MiniLM vectors (within 0.99 cosine of quality's, test_embedders), so the
+    # fixture skips embedding 1,500 full texts (~15 CPU-s) and fits to the very vectors
+    # the neighbour test below measures against
+    _, q_id, _ = resolve_embedder(EmbedOptions(mode="quality"))
+    texts = first["text"].to_list()
+    EmbeddingCache(Store(store), q_id).put(text_keys(texts),
+                                           np.asarray(debian_vectors[first["_row"].to_numpy()], np.float32))
     opts = {"text_field": "text", "id_field": "id", "embed_mode": "fast", "embed_fit_sample": 1500,
             "dedupe": None, "tiles": None, "outliers": None}
     res = build_map(source=str(src), dataset="pkgs", store=store, options=opts)

@@ -96,6 +96,10 @@ def _kill_then_resume(tmp_path, src: str, store: str, so: dict, api: str) -> dic
     return res
 
 
+# `make test-all`: S3, the case a second machine meets (nothing but the store shared), runs
+# in `make test`; so does the local crash chain (tests/test_crash.py), which resumes the
+# same work area from another process after each of its 12 kills
+@pytest.mark.exhaustive
 def test_killed_build_resumes_on_another_machine_local_store(tmp_path, source, prefect_api):
     _kill_then_resume(tmp_path, source, str(tmp_path / "store"), {}, prefect_api)
 
