@@ -19,7 +19,10 @@ Variants (all encoded through the production ``StaticEmbedder``, from a model2ve
 Measures: share of a held-out doc's 10 reference neighbours among its 10 fast-mode
 neighbours (``embed_speed.recovery``, within the held-out set), NMI of k-means (k = number
 of sections) vs Debian ``section`` (``embed_speed.nmi``), docs/s of ``embed_texts`` with a
-fresh word memo on unseen texts (20k PyPI, the Debian held-out set).
+fresh word memo on unseen texts (20k PyPI, the Debian held-out set). The size curve also
+reports topic AMI on Debian (``topic_ami``): the build's own topic hierarchy on the
+held-out vectors, against ``section`` and against the reference vectors' topics, for the
+reference, the distilled model (fit sample 0) and every fit size.
 """
 from __future__ import annotations
 
@@ -224,6 +227,26 @@ def curve_speed(fit, texts: list[str], scratch: str) -> dict:
            {f"docs_per_cpu_s_{k}": round(v[1], 1) for k, v in out.items()} | {"texts": len(texts), "dims": fast_fit.DIMS}
 
 
+def topic_ami(v: np.ndarray, sections: list[str], ref_topics: np.ndarray | None) -> dict:
+    """Topic agreement, the way a build makes its topics: the build's own hierarchy
+    (``tasks.topics.clustering.fit_hierarchy`` at the build's default sizes for this many
+    rows) on ``v``; at each depth its adjusted mutual information with Debian's
+    ``section`` and, given ``ref_topics`` (the same hierarchy on the reference vectors),
+    with the reference map's topics. AMI, not NMI: it does not grow with the topic count."""
+    from sklearn.metrics import adjusted_mutual_info_score as ami
+
+    from datamap.tasks.topics.clustering import default_sizes, fit_hierarchy
+
+    sizes = default_sizes(len(v))
+    labels = fit_hierarchy(v, sizes).labels
+    out = {"topic_sizes": [int(x) for x in sizes],
+           "topic_ami_section": [round(float(ami(sections, labels[:, d])), 4) for d in range(len(sizes))]}
+    if ref_topics is not None:
+        out["topic_ami_reference"] = [round(float(ami(ref_topics[:, d], labels[:, d])), 4)
+                                      for d in range(len(sizes))]
+    return out
+
+
 def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dict[str, int],
                norm_rounds: int = 0, n_speed: int = 20000) -> dict:
     """Held-out 10-NN kept vs fit-sample size, on the same held-out sets as the main run.
@@ -255,6 +278,20 @@ def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dic
     for c, (fit_t, fit_y, held) in sets.items():
         xf = token_matrix(base._tok, fit_t, len(base._emb), base._unk)
         xt = token_matrix(base._tok, held["test_texts"], len(base._emb), base._unk)
+        ref_topics = None
+        if held["labels"] is not None:        # Debian: the reference's own topics, and the distilled model's
+            from datamap.tasks.topics.clustering import default_sizes, fit_hierarchy
+
+            ref_topics = fit_hierarchy(held["test_y"], default_sizes(len(held["test_y"]))).labels
+            row = {"corpus": c, "fit_sample": "reference", **topic_ami(held["test_y"], held["labels"], None)}
+            out.setdefault(c, []).append(row)
+            print(json.dumps(row), flush=True)
+            v0 = np.asarray(xt @ base._emb, dtype=np.float32)
+            v0 /= np.maximum(np.linalg.norm(v0, axis=1, keepdims=True), 1e-12)
+            row = {"corpus": c, "fit_sample": 0, "kept10": round(recovery(held["test_y"], v0), 4),
+                   **topic_ami(v0, held["labels"], ref_topics)}
+            out[c].append(row)
+            print(json.dumps(row), flush=True)
         for n in [x for x in sizes if x <= xf.shape[0]]:
             t0 = time.perf_counter()
             fit = fit_static(xf[:n], base._emb, fit_y[:n], rel, norm_rounds=norm_rounds)
@@ -267,6 +304,7 @@ def size_curve(seed: int, cache: Path, sizes: list[int], rel: float, n_test: dic
                    "kept10": round(recovery(held["test_y"], v), 4)}
             if held["labels"] is not None:
                 row["nmi_section_debian"] = round(nmi(v, held["labels"], len(set(held["labels"]))), 4)
+                row |= topic_ami(v, held["labels"], ref_topics)
             out.setdefault(c, []).append(row)
             print(json.dumps(row), flush=True)
         with tempfile.TemporaryDirectory() as scratch:
