@@ -159,6 +159,10 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
     try:
         check_options(options, dataset)             # bad options and stores: refused before Prefect is
         Store(store).check_publishable()            # imported and its API server starts (10-30 s when busy)
+        from datamap.tasks.ingest.read import check_fields     # (polars: after the options passed)
+
+        check_fields(source, {"text field": options.get("text_field"), "id field": options.get("id_field"),
+                              "embedding field": options.get("embedding_field")}, options.get("input_format"))
     except DatamapError as e:
         _fail(e)
     from datamap.cli.progress import RichReporter

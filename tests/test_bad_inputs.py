@@ -4,6 +4,7 @@ accept are handled as documented in the README."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,38 @@ def test_ten_megabyte_text_is_embedded_truncated(tmp_path, tmp_store):
     m = open_map("big", store=tmp_store)
     assert len(m.get_data(["big"])[0]["text"]) == len(big)
     assert m.embeddings.latent.shape == (3, 384)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BAD.iterdir()
+                                        if p.suffix in (".csv", ".tsv", ".parquet", ".arrow")))
+def test_the_header_peek_names_the_columns_the_stage_reads_or_nothing(name):
+    """The CLI refuses a missing field from the file's header or schema alone
+    (``check_fields``); that peek must never disagree with the full read it stands in
+    for: it names exactly the columns the ingest stage parses, or says nothing."""
+    from datamap.resources.errors import IngestError
+    from datamap.tasks.ingest.read import parse_table, peek_columns, read_raw
+
+    peek = peek_columns(str(BAD / name))
+    try:
+        df = parse_table(read_raw(str(BAD / name)), str(BAD / name))
+    except IngestError:
+        return            # the stage refuses the file itself; a header that parses may name fields
+    assert peek is None or peek == df.columns, (peek, df.columns)
+
+
+def test_a_missing_field_is_refused_before_any_prefect_server_is_asked(tmp_path):
+    """A typo in a field name costs a header read: the build stops before it talks to
+    Prefect. Here the API URL points where nothing listens, so a check made inside the
+    flow would fail on the connection instead, or not at all in time."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "datamap.cli.main", "build", str(BAD / "nested_columns.parquet"),
+                        "--dataset", "typo", "--store", str(tmp_path / "store"), "--id-field", "id",
+                        "--text-field", "txet"],
+                       env={**os.environ, "PREFECT_API_URL": "http://127.0.0.1:9/api"},
+                       capture_output=True, text=True, timeout=120)
+    out = " ".join((r.stdout + r.stderr).split())
+    assert r.returncode == 1, out
+    assert re.search(r"text field 'txet' not found in .*nested_columns.parquet.*; columns are: id, ", out), out
+    assert not os.path.exists(tmp_path / "store" / "typo")

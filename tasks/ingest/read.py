@@ -268,6 +268,53 @@ def _free_name(base: str, taken: list[str]) -> str:
     return name
 
 
+def peek_columns(uri: str, fmt: str | None = None) -> list[str] | None:
+    """A local input's column names from its Parquet/Arrow schema or CSV/TSV header alone,
+    without reading its rows; None whenever that is not certain (JSON, remote files, an
+    unreadable or odd file): the ingest stage then reads it all and says what is wrong."""
+    if "://" in uri and not uri.startswith("file://"):
+        return None
+    path = uri.removeprefix("file://")
+    try:
+        fmt = detect_format(uri, fmt)
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return list(pq.read_schema(path).names)
+        if fmt == "arrow":
+            import pyarrow as pa
+
+            with pa.memory_map(path) as src:
+                return list(pa.ipc.open_file(src).schema.names)
+        if fmt in ("csv", "tsv"):
+            with open(path, "rb") as f:
+                head = f.read(1 << 16)
+            if cr_only_line_ends(head):
+                head = head.replace(b"\r", b"\n")
+            if b"\n" not in head and len(head) == 1 << 16:     # the header goes on: not certain
+                return None
+            head.split(b"\n", 1)[0].decode("utf-8")    # not UTF-8: the stage names the line
+            return header_names(head, "\t" if fmt == "tsv" else ",") or None
+    except Exception:    # noqa: BLE001 - anything odd is the ingest stage's to name
+        return None
+    return None
+
+
+def check_fields(uri: str, fields: dict[str, str | None], fmt: str | None = None) -> None:
+    """Refuse a field the input does not have, from its header alone (``peek_columns``):
+    the CLI calls this before Prefect's API server starts, so a typo in ``--id-field``
+    costs a second, not a server start. ``fields``: label ("text field") -> column name."""
+    columns = peek_columns(uri, fmt)
+    if columns is not None:
+        _require_fields(uri, fields, columns)
+
+
+def _require_fields(uri: str, fields: dict[str, str | None], columns: list[str]) -> None:
+    for label, name in fields.items():
+        if name is not None and name not in columns:
+            raise IngestError(f"{label} {name!r} not found in {uri!r}; columns are: {', '.join(columns)}")
+
+
 def ingest(uri: str, options: IngestOptions) -> Ingested:
     """Read, check requested fields exist, attach ``id``, split off user embeddings."""
     detect_format(uri, options.format)
@@ -276,12 +323,8 @@ def ingest(uri: str, options: IngestOptions) -> Ingested:
     fp["sha256"] = hashlib.sha256(raw).hexdigest()
     df = parse_table(raw, uri, options.format, as_text=(options.text_field, options.id_field))
     del raw
-    for label, name in (("text field", options.text_field), ("id field", options.id_field),
-                        ("embedding field", options.embedding_field)):
-        if name is not None and name not in df.columns:
-            raise IngestError(
-                f"{label} {name!r} not found in {uri!r}; columns are: {', '.join(df.columns)}"
-            )
+    _require_fields(uri, {"text field": options.text_field, "id field": options.id_field,
+                          "embedding field": options.embedding_field}, df.columns)
     if options.text_field is None and options.embedding_field is None and options.embeddings_uri is None:
         raise IngestError("nothing to map: give --text-field, --embedding-field or --embeddings")
     if options.text_field is not None:
