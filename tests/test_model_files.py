@@ -8,6 +8,7 @@ import sys
 import textwrap
 import time
 
+import pytest
 from conftest import REPO
 
 from datamap.tasks.embed.model_files import ensure_built
@@ -55,10 +56,8 @@ def test_a_failed_build_leaves_nothing_and_the_next_ask_builds(tmp_path):
         open(os.path.join(d, "half.bin"), "w").close()
         raise RuntimeError("export failed")
 
-    try:
+    with pytest.raises(RuntimeError, match="export failed"):
         ensure_built("static", "k2", broken, root)
-    except RuntimeError:
-        pass
     assert [n for n in os.listdir(root) if not n.endswith(".lock")] == []
     got = ensure_built("static", "k2", lambda d: open(os.path.join(d, "ok.bin"), "w").close(), root)
     assert sorted(os.listdir(got)) == ["COMPLETE", "ok.bin"]
