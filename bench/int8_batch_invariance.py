@@ -1,12 +1,14 @@
 """Do the quality mode's vectors depend on which texts share a batch? (issue 24, item 2)
 
     python bench/int8_batch_invariance.py   # 1,500 PyPI summaries + 400 Debian texts
+    python bench/int8_batch_invariance.py --graphs per-token --out bench/out/int8_batch_invariance-v4.json
 
 ONNX Runtime's dynamic quantisation picks one activation scale per MatMul input tensor,
 so a text's int8 vector depends on the other texts (and the padding) in its batch. The
 embedding cache then stores whichever vector the first build happened to compute. For
-each graph (``v2``: the recipe before 2026-12-01's; ``per-token``: the production recipe v3,
-``tasks.embed.int8_per_token``; ``two-pass``: bench/int8_two_pass.py) the same
+each graph (``v2``: the recipe before 2026-12-01's; ``per-token``: the production recipe,
+v3 until 2026-12-03 and v4 since, ``tasks.embed.int8_per_token``; ``two-pass``:
+bench/int8_two_pass.py) the same
 texts are embedded twice — once as one call (the encoder's own length-sorted batches) and
 once shuffled, in calls of 21 texts — and compared with each other and with the reference
 (torch's vectors: computed here for PyPI, the shipped ones for Debian).
@@ -44,7 +46,7 @@ def _shuffled(embedder, texts: list[str], size: int, seed: int) -> np.ndarray:
     return out
 
 
-def main() -> None:
+def main(graph_names: list[str], dest: Path) -> None:
     import polars as pl
     from int8_two_pass import build_variants, embedder_on
 
@@ -61,7 +63,7 @@ def main() -> None:
                  "load_avg_start": [round(x, 2) for x in os.getloadavg()], "graphs": {}}
     with tempfile.TemporaryDirectory() as tmp:
         graphs = build_variants(tmp)
-        for name in ("v2", "per-token", "two-pass"):
+        for name in graph_names:
             e = embedder_on(graphs[name])
             res = {}
             for c, texts in sets.items():
@@ -73,8 +75,14 @@ def main() -> None:
             out["graphs"][name] = res
             print(name, json.dumps(res), flush=True)
     out["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
-    (REPO / "bench" / "out" / "int8_batch_invariance.json").write_text(json.dumps(out, indent=1) + "\n")
+    dest.write_text(json.dumps(out, indent=1) + "\n")
 
 
 if __name__ == "__main__":
-    main()
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--graphs", default="v2,per-token,two-pass")
+    ap.add_argument("--out", default=str(REPO / "bench" / "out" / "int8_batch_invariance.json"))
+    a = ap.parse_args()
+    main(a.graphs.split(","), Path(a.out))

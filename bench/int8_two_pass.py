@@ -67,6 +67,44 @@ def _two_pass_nodes(p: str, x: str, y: str, wq: str, ws: str) -> list:
     ]
 
 
+# recipe v3's spelling of the per-token quantisation (production until 2026-12-03): the
+# rounding as six element-wise ops; v4 (tasks/embed/int8_per_token.py) does it in one
+# QuantizeLinear. Kept to measure one against the other (bench/embed_batch_shape.py).
+_V3_CONSTS = {"pt8_inv127": np.array(1 / 127.0, np.float32), "pt8_eps": np.array(1e-12, np.float32),
+              "pt8_zp_f": np.array(128.0, np.float32), "pt8_lo": np.array(1.0, np.float32),
+              "pt8_hi": np.array(255.0, np.float32), "pt8_zp": np.array(128, np.uint8),
+              "pt8_one": np.array(1.0, np.float32)}
+
+
+def _v3_nodes(p: str, x: str, y: str, wq: str, ws: str) -> list:
+    from onnx import TensorProto, helper
+
+    mk = helper.make_node
+    return [
+        mk("Abs", [x], [p + "abs"], name=p + "abs"),
+        mk("ReduceMax", [p + "abs"], [p + "max"], name=p + "max", axes=[-1], keepdims=1),
+        mk("Mul", [p + "max", "pt8_inv127"], [p + "s0"], name=p + "s0"),
+        mk("Max", [p + "s0", "pt8_eps"], [p + "s"], name=p + "s"),
+        mk("Reciprocal", [p + "s"], [p + "inv"], name=p + "inv"),
+        mk("Mul", [x, p + "inv"], [p + "xs"], name=p + "xs"),
+        mk("Round", [p + "xs"], [p + "r"], name=p + "r"),
+        mk("Add", [p + "r", "pt8_zp_f"], [p + "rz"], name=p + "rz"),
+        mk("Clip", [p + "rz", "pt8_lo", "pt8_hi"], [p + "c"], name=p + "c"),
+        mk("Cast", [p + "c"], [p + "q"], name=p + "q", to=TensorProto.UINT8),
+        mk("MatMulIntegerToFloat", [p + "q", wq, "pt8_one", ws, "pt8_zp"], [p + "yw"], name=p + "mm",
+           domain="com.microsoft"),
+        mk("Mul", [p + "yw", p + "s"], [y], name=p + "y"),
+    ]
+
+
+def v3_int8(src: str, dst: str) -> int:
+    """Recipe v3: every constant-weight MatMul of ``src`` per-token int8, v3's spelling."""
+    from datamap.tasks.embed.int8_per_token import rewrite_matmuls
+
+    return rewrite_matmuls(src, dst, lambda p, x, y, wq, ws: (_v3_nodes(p, x, y, wq, ws), {}),
+                           None, _V3_CONSTS, tag="pt8")
+
+
 def two_pass_int8(src: str, dst: str, node_names: list[str]) -> int:
     """Rewrite the fp32 MatMuls named ``node_names`` (constant weights) of the model at
     ``src`` as two-pass int8 MatMuls; save to ``dst``. Returns how many were rewritten."""
@@ -79,8 +117,8 @@ def two_pass_int8(src: str, dst: str, node_names: list[str]) -> int:
 
 
 def build_variants(out_dir: str) -> dict[str, str]:
-    """{name: graph path}: exact and per-token (production, recipe v3) from the production
-    export; v2 (the recipe before it) and the others derived from its fp32 graph."""
+    """{name: graph path}: exact and per-token (production, recipe v4) from the production
+    export; v2 and v3 (the recipes before it) and the others derived from its fp32 graph."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -91,12 +129,13 @@ def build_variants(out_dir: str) -> dict[str, str]:
     folder = ensure_exported(path, mid)
     fp32 = os.path.join(folder, "model.onnx")
     out = {"exact": fp32, "per-token": os.path.join(folder, "model.int8.onnx"),
-           "v2": os.path.join(out_dir, "v2.onnx"),
+           "v2": os.path.join(out_dir, "v2.onnx"), "v3": os.path.join(out_dir, "v3.onnx"),
            "all-int8": os.path.join(out_dir, "all_int8.onnx"), "two-pass": os.path.join(out_dir, "two_pass.onnx")}
     quantize_dynamic(fp32, out["v2"], weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"],
                      nodes_to_exclude=DOWN_PROJ, extra_options={"DefaultTensorType": 1})
     quantize_dynamic(fp32, out["all-int8"], weight_type=QuantType.QInt8, per_channel=True,
                      op_types_to_quantize=["MatMul", "Attention"], extra_options={"DefaultTensorType": 1})
+    v3_int8(fp32, out["v3"])
     names = [n.name for n in onnx.load(fp32).graph.node if n.op_type == "MatMul"]
     two_pass_int8(fp32, out["two-pass"], names)
     return out
