@@ -251,6 +251,18 @@ def test_small_maps_get_an_exact_knn_graph_the_same_in_every_process(real4k):
     assert np.array_equal(k2, keys[rows]) and np.allclose(d2, dist[rows], atol=1e-6)
 
 
+def test_umap_wider_than_the_graph_gets_an_exact_graph_not_its_pairwise_path(real4k):
+    """n_neighbors above the build's 33-column graph (or no graph) on a small map: UMAP
+    gets the exact graph it asked for, so the layout is the one the full exact graph
+    gives, not umap-learn's own small-data path (all pairs through a Python callable)."""
+    v = real4k[0][:600]
+    opts = P.ProjectionOptions(method="umap", n_neighbors=40, n_epochs=60)
+    narrow = I.exact_knn(v, np.arange(len(v)), 33)           # what a build hands over
+    wide = I.exact_knn(v, np.arange(len(v)), 40)
+    assert np.array_equal(P.project(v, opts, knn=narrow), P.project(v, opts, knn=wide))
+    assert np.array_equal(P.project(v, opts), P.project(v, opts, knn=wide))
+
+
 def test_build_with_sampled_layout(debian_2k_path, tmp_store):
     """The flow takes the sample path from the projection options; the layout covers
     every row and the version publishes as usual."""
