@@ -79,12 +79,10 @@ _V3_CONSTS = {"pt8_inv127": np.array(1 / 127.0, np.float32), "pt8_eps": np.array
 def _v3_nodes(p: str, x: str, y: str, wq: str, ws: str) -> list:
     from onnx import TensorProto, helper
 
+    from datamap.tasks.embed.int8_per_token import token_scale_nodes
+
     mk = helper.make_node
-    return [
-        mk("Abs", [x], [p + "abs"], name=p + "abs"),
-        mk("ReduceMax", [p + "abs"], [p + "max"], name=p + "max", axes=[-1], keepdims=1),
-        mk("Mul", [p + "max", "pt8_inv127"], [p + "s0"], name=p + "s0"),
-        mk("Max", [p + "s0", "pt8_eps"], [p + "s"], name=p + "s"),
+    return token_scale_nodes(p, x) + [
         mk("Reciprocal", [p + "s"], [p + "inv"], name=p + "inv"),
         mk("Mul", [x, p + "inv"], [p + "xs"], name=p + "xs"),
         mk("Round", [p + "xs"], [p + "r"], name=p + "r"),

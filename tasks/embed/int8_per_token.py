@@ -41,18 +41,27 @@ def quantize_weight(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.clip(np.round(w / scale), -127, 127).astype(np.int8), scale
 
 
+def token_scale_nodes(p: str, x: str) -> list:
+    """Ops computing ``p + "s"`` = max(|x|) / 127 per token (last axis kept, size 1);
+    an all-zero row gets a tiny scale instead of 0. Needs ``_CONSTS``' pt8_inv127, pt8_eps."""
+    from onnx import helper
+
+    mk = helper.make_node
+    return [
+        mk("Abs", [x], [p + "abs"], name=p + "abs"),
+        mk("ReduceMax", [p + "abs"], [p + "max"], name=p + "max", axes=[-1], keepdims=1),
+        mk("Mul", [p + "max", "pt8_inv127"], [p + "s0"], name=p + "s0"),
+        mk("Max", [p + "s0", "pt8_eps"], [p + "s"], name=p + "s"),
+    ]
+
+
 def _nodes(p: str, x: str, y: str, wq: str, ws: str) -> list:
     """The ops replacing ``y = MatMul(x, W)`` for an ``x`` of any rank (tokens on the
     leading axes, features last); ``p`` prefixes every name they create."""
     from onnx import helper
 
     mk = helper.make_node
-    return [
-        # s = max(|x|) / 127 per token, shape (..., 1); an all-zero row gets a tiny scale
-        mk("Abs", [x], [p + "abs"], name=p + "abs"),
-        mk("ReduceMax", [p + "abs"], [p + "max"], name=p + "max", axes=[-1], keepdims=1),
-        mk("Mul", [p + "max", "pt8_inv127"], [p + "s0"], name=p + "s0"),
-        mk("Max", [p + "s0", "pt8_eps"], [p + "s"], name=p + "s"),
+    return token_scale_nodes(p, x) + [
         # per-axis QuantizeLinear over the rows of (tokens, features): zero point 128 per row
         mk("Flatten", [x], [p + "x2"], name=p + "x2", axis=-1),
         mk("Reshape", [p + "s", "pt8_flat"], [p + "s1"], name=p + "s1"),
