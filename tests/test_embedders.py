@@ -166,6 +166,21 @@ def test_fast_mode_equals_model2vec_inference(fast, sample):
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)   # empty texts too
 
 
+def test_fast_mode_word_memo_full_gives_the_same_vectors(fast, sample):
+    """When the word memo is full it starts again from the call's own words: a memo
+    smaller than one call's vocabulary still gives model2vec's vectors, call after call."""
+    from datamap.tasks.embed.static import StaticEmbedder
+
+    texts, _ = sample
+    small = StaticEmbedder.from_folder(fast.path, fast.model_id)
+    small.MAX_WORDS = 400                   # each call below has more distinct words than that
+    ref = fast.model.encode(texts, normalize=True)
+    for lo in (0, 100, 0, 200):
+        assert len({w for t in texts[lo:lo + 100] for w in t.split()}) > small.MAX_WORDS
+        assert np.abs(small.encode(texts[lo:lo + 100]) - ref[lo:lo + 100]).max() < 1e-5
+    assert len(small._index) < len({w for t in texts for w in t.split()})   # it was cleared
+
+
 def test_fast_mode_cache_is_separate(fast, tmp_store, sample):
     texts, _ = sample
     store = Store(tmp_store)

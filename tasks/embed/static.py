@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from itertools import chain
 
 import numpy as np
 
@@ -171,8 +172,7 @@ class StaticEmbedder:
         self._counts = np.zeros(1024, dtype=np.int64)
 
     def _learn(self, words: list[str]) -> None:
-        if len(self._index) + len(words) > self.MAX_WORDS:
-            self._index.clear()
+        """Add ``words`` (none of them in the memo) to the memo."""
         start = len(self._index)
         need = start + len(words)
         if need > len(self._counts):   # grow by doubling; copy only the rows in use (np.resize
@@ -202,20 +202,23 @@ class StaticEmbedder:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        # word-level work in C loops (set difference, map): on 10,000 Debian texts the
+        # per-word Python generators were a third of the encode time
         split = [t.split() for t in texts]
-        index = self._index
-        new = {w for ws in split for w in ws if w not in index}
+        lens = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+        words = list(chain.from_iterable(split))
+        distinct = set(words)
+        new = distinct.difference(self._index)
         if new:
+            if len(self._index) + len(new) > self.MAX_WORDS:
+                self._index.clear()             # memo full: start again from this call's words
+                new = distinct
             self._learn(list(new))
-            index = self._index
-            if any(w not in index for ws in split for w in ws):   # memo was cleared mid-way
-                self._learn(list({w for ws in split for w in ws if w not in index}))
-        flat = np.fromiter((index[w] for ws in split for w in ws), dtype=np.int64)
-        lens = np.fromiter((len(ws) for ws in split), dtype=np.int64, count=len(split))
+        flat = np.fromiter(map(self._index.__getitem__, words), dtype=np.int64, count=len(words))
         # docs × memo-words count matrix; one sparse product sums each doc's word vectors
         from scipy.sparse import csr_matrix
         indptr = np.concatenate([[0], np.cumsum(lens)])
-        width = len(index)
+        width = len(self._index)
         x = csr_matrix((np.ones(flat.size, dtype=np.float32), flat, indptr), shape=(len(texts), width))
         v = np.asarray(x @ self._sums[:width], dtype=np.float32)
         n = np.asarray(x @ self._counts[:width].astype(np.float32)).astype(np.int64)
