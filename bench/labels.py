@@ -3,6 +3,7 @@
     python bench/labels.py                         # debian + pypi, baseline / contrastive
     python bench/labels.py --labeller gguf         # + the bundled small LLM (labels_gguf.py)
     python bench/labels.py --corpus debian --labeller contrastive bertopic:KeyBERTInspired
+    python bench/labels.py --kmeans-starts 1 --seed 7 --out /tmp/l.json   # other partitions
 
 The measure of issue 17 (``tasks/labellers/measure.py``), per depth over all documents:
 agreement (the document's own label is the one of its topic and the topic's siblings
@@ -81,7 +82,7 @@ def examples(result, n2: int = 10) -> dict:
     return {"1": d1, "2": d2[::step2][:n2], "3": d3[::step3][:n2]}
 
 
-def run_corpus(name: str, labellers: list[str], emb) -> dict:
+def run_corpus(name: str, labellers: list[str], emb, starts: int | None = None, seed: int = 42) -> dict:
     import label_corpora
 
     from datamap.tasks.topics.labellers.phrases import doc_word_sets
@@ -90,7 +91,8 @@ def run_corpus(name: str, labellers: list[str], emb) -> dict:
 
     docs, vecs = label_corpora.load(name, emb)
     t0 = time.perf_counter()
-    draft = prepare_topics(docs, vecs, None, TopicOptions())
+    opts = TopicOptions(seed=seed) if starts is None else TopicOptions(seed=seed, kmeans_starts=starts)
+    draft = prepare_topics(docs, vecs, None, opts)
     prep = time.perf_counter() - t0
     embed = cached_embed(emb)
     stop = _stop_words("english")
@@ -134,6 +136,8 @@ def main(argv=None) -> None:
     p.add_argument("--corpus", nargs="+", default=["debian", "pypi"])
     p.add_argument("--labeller", nargs="+", default=["baseline", "contrastive"])
     p.add_argument("--out", default=str(OUT / "labels.json"))
+    p.add_argument("--kmeans-starts", type=int, help="topics option kmeans_starts (default: the build's)")
+    p.add_argument("--seed", type=int, default=42, help="topics option seed")
     a = p.parse_args(argv)
     import label_corpora
 
@@ -143,7 +147,7 @@ def main(argv=None) -> None:
     if path.exists():
         results = json.loads(path.read_text()).get("corpora", {})
     for c in a.corpus:
-        fresh = run_corpus(c, a.labeller, emb)
+        fresh = run_corpus(c, a.labeller, emb, a.kmeans_starts, a.seed)
         old = results.get(c, {}).get("labellers", {}) if results.get(c, {}).get("topics") == fresh["topics"] else {}
         fresh["labellers"] = {**old, **fresh["labellers"]}
         results[c] = fresh

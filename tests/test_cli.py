@@ -218,6 +218,7 @@ def test_exit_codes_by_error_class():
     ({"index": {"conectivity": 3}}, r"unknown index option\(s\) conectivity: valid index options are .*connectivity"),
     ({"topics": {"depth": 2}}, r"unknown topics option\(s\) depth: valid .*depths"),
     ({"tiles": {"capacty": 2}}, r"unknown tiles option\(s\) capacty"),
+    ({"topics": {"kmeans_starts": 0}}, r"topics option kmeans_starts must be a whole number ≥ 1, got 0"),
     # values too: a text where a number belongs (auto picking t-SNE never read n_neighbors)
     ({"projection": {"n_neighbors": "many"}}, r"projection option n_neighbors must be an integer >= 2, got 'many'"),
     ({"projection": {"learning_rate": "fast"}}, r"learning_rate must be a number > 0 or auto"),

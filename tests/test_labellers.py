@@ -82,30 +82,45 @@ def test_labels_are_short_names_with_at_most_one_list_separator(contrastive):
             assert not singular(a) & singular(b), lab
 
 
-def test_contrastive_beats_keyword_triples_on_agreement_and_keeps_mention(draft, contrastive, embed):
+def test_contrastive_beats_keyword_triples_on_agreement_and_keeps_mention(debian, debian_vectors, draft,
+                                                                          contrastive, embed):
     """The acceptance measure on a 2,000-row slice: more documents closest to their own
     label than with "kw1, kw2, kw3" (the "keywords" labeller), and about as many that
-    write a word of it."""
+    write a word of it, on average over three partitions (seeds 42, 1, 2). One partition
+    is a lottery at this size: over seeds 0-5 the depth-1 gain ranged from -0.04 to +0.20
+    with one k-means start or three, its mean +0.06 both ways."""
     from datamap.tasks.topics.labellers.measure import score_depth
     from datamap.tasks.topics.labellers.phrases import doc_word_sets
     from datamap.tasks.topics.labels import _stop_words
-    from datamap.tasks.topics.model import name_topics
+    from datamap.tasks.topics.model import TopicOptions, name_topics, prepare_topics
 
     from datamap.tasks.topics.labellers import resolve_labeller
 
     stop = _stop_words("english")
-    base = name_topics(draft, labeller=resolve_labeller("keywords", stop), embed=embed)
-    triples = [m[schema.TOPIC_LABEL] == ", ".join(m[schema.TOPIC_KEYWORDS][:3]) for m in base.metadata]
-    assert np.mean(triples) > 0.95, "the keywords labeller names a topic by its top three keywords"
     words = doc_word_sets(draft.docs)
-    for d in range(draft.ids.shape[1]):
-        topic, parent = draft.ids[:, d], (draft.ids[:, d - 1] if d else None)
-        got = {}
-        for name, res in (("base", base), ("new", contrastive)):
-            labels = {m[schema.TOPIC_ID]: m[schema.TOPIC_LABEL] for m in res.metadata if m[schema.TOPIC_DEPTH] == d + 1}
-            got[name] = score_depth(draft.vectors, words, topic, parent, labels, embed, stop)
-        assert got["new"]["agreement"] >= got["base"]["agreement"] + 0.02, (d + 1, got)
-        assert got["new"]["mention"] >= got["base"]["mention"] - 0.08, (d + 1, got)
+    sub = debian.sample(n=N_ROWS, seed=5)          # the draft fixture's rows
+    drafts = [(draft, contrastive)]
+    for seed in (1, 2):
+        other = prepare_topics(draft.docs, debian_vectors[sub["_row"].to_numpy()], None,
+                               TopicOptions(sizes=SIZES, seed=seed))
+        drafts.append((other, name_topics(other, embed=embed)))
+    gains = np.zeros((len(drafts), len(SIZES), 2))
+    for i, (dr, named) in enumerate(drafts):
+        base = name_topics(dr, labeller=resolve_labeller("keywords", stop), embed=embed)
+        triples = [m[schema.TOPIC_LABEL] == ", ".join(m[schema.TOPIC_KEYWORDS][:3]) for m in base.metadata]
+        assert np.mean(triples) > 0.95, "the keywords labeller names a topic by its top three keywords"
+        for d in range(dr.ids.shape[1]):
+            topic, parent = dr.ids[:, d], (dr.ids[:, d - 1] if d else None)
+            got = {}
+            for name, res in (("base", base), ("new", named)):
+                labels = {m[schema.TOPIC_ID]: m[schema.TOPIC_LABEL] for m in res.metadata
+                          if m[schema.TOPIC_DEPTH] == d + 1}
+                got[name] = score_depth(dr.vectors, words, topic, parent, labels, embed, stop)
+            gains[i, d] = (got["new"]["agreement"] - got["base"]["agreement"],
+                           got["new"]["mention"] - got["base"]["mention"])
+    mean = gains.mean(axis=0)
+    assert (mean[:, 0] >= 0.02).all(), gains
+    assert (mean[:, 1] >= -0.08).all(), gains
 
 
 def test_each_depth_is_embedded_in_a_few_large_calls_not_one_per_topic(draft, embed):

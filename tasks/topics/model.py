@@ -30,10 +30,12 @@ from typing import Sequence
 import numpy as np
 
 from datamap.resources import schema
+from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 from datamap.tasks.progress import stage
 from datamap.tasks.topics.bertopic_import import bertopic
 from datamap.tasks.topics.clustering import (  # noqa: F401
+    KMEANS_STARTS,
     cluster_hierarchy,
     default_sizes,
     fit_hierarchy,
@@ -58,6 +60,7 @@ class TopicOptions:
     seed: int = 42
     n_keywords: int = 10               # keywords kept per topic (topic_description)
     max_fit_points: int = 100_000      # k-means fitted on a sample above this, rest assigned
+    kmeans_starts: int = KMEANS_STARTS # k-means++ starts per flat level, the best one kept (clustering.kmeans)
     max_keyword_docs: int = 100_000    # c-TF-IDF fitted on a sample of texts above this
     ngram_max: int = 2                 # keywords are 1..ngram_max word phrases
     stop_words: str | list[str] | None = "english"
@@ -70,7 +73,11 @@ class TopicOptions:
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "TopicOptions":
-        return options_from_dict(cls, d, "topics")
+        opts = options_from_dict(cls, d, "topics")
+        starts = opts.kmeans_starts
+        if isinstance(starts, bool) or not isinstance(starts, int) or starts < 1:
+            raise InvalidOption(f"topics option kmeans_starts must be a whole number ≥ 1, got {starts!r}")
+        return opts
 
 
 # ---- keywords (BERTopic's vectorizer + c-TF-IDF) ------------------------------------------
@@ -273,7 +280,8 @@ def prepare_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarr
         raise ValueError(f"sizes must be {options.depths} positive, non-decreasing counts, got {sizes}")
     secs: dict[str, float] = {}
     t0 = time.perf_counter()
-    hier = fit_hierarchy(vectors, sizes, options.min_topic_size, options.seed, options.max_fit_points)
+    hier = fit_hierarchy(vectors, sizes, options.min_topic_size, options.seed, options.max_fit_points,
+                         options.kmeans_starts)
     raw = hier.labels
     secs["cluster"] = time.perf_counter() - t0
     ids, order_per_depth, gid_maps = _global_ids(raw)
