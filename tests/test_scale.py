@@ -341,3 +341,32 @@ def test_no_two_cached_umap_kernels_share_a_function():
     assert mixed == []
     assert isinstance(L._nb_optimize_layout_euclidean_single_epoch_parallel._cache, NullCache)
     assert not isinstance(L._nb_optimize_layout_euclidean_single_epoch._cache, NullCache)   # serial: kept
+
+
+def test_a_fit_on_the_index_graph_keeps_umaps_quality_and_a_rebuilds_orientation(debian_vectors):
+    """From ``EXACT_KNN_ROWS`` rows the graph comes from the multi-threaded HNSW index, so
+    ``project`` runs UMAP from a PCA start with its epochs on every core (``_fit_on_graph``)
+    instead of umap-learn's seeded one-thread fit. It must keep the 10-NN that fit keeps,
+    and a second build (another HNSW graph of the same rows) must come out alike, not
+    mirrored, turned or rearranged (the seeded fit's failed spectral start did that)."""
+    import umap
+
+    n = I.EXACT_KNN_ROWS + 2_000
+    v = np.asarray(debian_vectors[np.random.default_rng(11).choice(len(debian_vectors), n, replace=False)],
+                   np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    knn = [I.knn_graph(I.build_index(v), v, 33) for _ in range(2)]
+    assert P._from_index(knn[0], 15, P.ProjectionOptions())
+    opts = P.ProjectionOptions(method="umap", sample_size=0)
+    a, b = (P.project(v, opts, knn=g) for g in knn)
+    lo, hi = schema.BOX
+    assert np.isfinite(a).all() and (a >= lo).all() and (a <= hi).all()
+    assert min(np.corrcoef(a[:, i], b[:, i])[0, 1] for i in (0, 1)) > 0.8
+    seeded = umap.UMAP(n_neighbors=15, min_dist=0.1, metric="cosine", random_state=42, low_memory=True,
+                       precomputed_knn=(knn[0][0][:, :15], knn[0][1][:, :15])).fit_transform(v)
+    q = np.random.default_rng(1).choice(n, 1_000, replace=False)
+    sim = v[q] @ v.T
+    sim[np.arange(len(q)), q] = -np.inf
+    nn = np.zeros((n, 10), np.int64)
+    nn[q] = np.argsort(-sim, axis=1)[:, :10]
+    assert _preservation(a, nn, q) >= 0.9 * _preservation(seeded, nn, q)

@@ -201,6 +201,19 @@ def refine_epochs_for(requested: int | None) -> int:
     return REFINE_EPOCHS if requested is None else max(0, int(requested))
 
 
+def fuzzy_graph(knn: tuple[np.ndarray, np.ndarray], k: int, rs: np.random.RandomState):
+    """UMAP's fuzzy simplicial set (sparse, N × N) from the first ``k`` columns of a
+    cosine k-NN graph (indices, distances), self first: umap-learn's own function, fed
+    the graph so it searches nothing."""
+    from umap.umap_ import fuzzy_simplicial_set
+
+    n = len(knn[0])
+    graph, _, _ = fuzzy_simplicial_set(np.empty((n, 1), np.float32), k, rs, "cosine",
+                                       knn_indices=np.ascontiguousarray(knn[0][:, :k]),
+                                       knn_dists=np.ascontiguousarray(knn[1][:, :k], dtype=np.float32))
+    return graph
+
+
 def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int, min_dist: float,
            epochs: int, seed: int | None = 42, alpha: float = REFINE_ALPHA) -> np.ndarray:
     """``xy`` after ``epochs`` of UMAP's optimisation over the k-NN graph ``knn`` =
@@ -214,7 +227,7 @@ def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int,
     Threads: a seed runs one thread, so the same start gives the same layout, except
     where the graph came from the multi-threaded HNSW index (``EXACT_KNN_ROWS`` rows and
     more): that graph already differs from run to run, and both cores halve the time."""
-    from umap.umap_ import find_ab_params, fuzzy_simplicial_set, simplicial_set_embedding
+    from umap.umap_ import find_ab_params, simplicial_set_embedding
 
     from datamap.tasks.index import EXACT_KNN_ROWS
 
@@ -223,9 +236,7 @@ def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int,
     if epochs <= 0 or n <= k + 1:
         return xy
     rs = np.random.RandomState(seed)
-    graph, _, _ = fuzzy_simplicial_set(np.empty((n, 1), np.float32), k, rs, "cosine",
-                                       knn_indices=np.ascontiguousarray(knn[0][:, :k]),
-                                       knn_dists=np.ascontiguousarray(knn[1][:, :k], dtype=np.float32))
+    graph = fuzzy_graph(knn, k, rs)
     a, b = find_ab_params(1.0, min_dist)
     out, _ = simplicial_set_embedding(None, graph, 2, float(alpha), a, b, 1.0, 5, int(epochs),
                                       np.asarray(xy, dtype=np.float32), rs, "cosine", {}, False, {}, False,
