@@ -171,8 +171,8 @@ def _fit_on_graph(vectors: np.ndarray, knn: tuple[np.ndarray, np.ndarray], k: in
     (correlation of their x coordinates 0.25 on Debian). A PCA start is fixed by the data:
     two builds on two HNSW graphs correlate 0.95 / 0.94 (x / y), 10-NN preservation is the
     same, and with no eigensolver and both cores the fit takes a quarter to a half of the
-    time (63,666 Debian rows 59.6 → 16.2 s, 100k PyPI 70.8 → 31.4 s; bench/umap_threads.py). umap-learn's own
-    ``simplicial_set_embedding`` with the parameters ``UMAP`` passes."""
+    time (63,666 Debian rows 59.6 → 16.2 s, 100k PyPI 70.8 → 31.4 s; bench/umap_threads.py).
+    It is umap-learn's own ``simplicial_set_embedding`` with the parameters ``UMAP`` passes."""
     from umap.umap_ import find_ab_params, simplicial_set_embedding
 
     from datamap.tasks.project.sample_fit import fuzzy_graph
