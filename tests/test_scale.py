@@ -370,3 +370,37 @@ def test_a_fit_on_the_index_graph_keeps_umaps_quality_and_a_rebuilds_orientation
     nn = np.zeros((n, 10), np.int64)
     nn[q] = np.argsort(-sim, axis=1)[:, :10]
     assert _preservation(a, nn, q) >= 0.9 * _preservation(seeded, nn, q)
+
+
+def test_a_layout_asking_more_neighbours_than_the_stage_keeps_gets_a_wider_graph(tmp_path, debian_vectors):
+    """``n_neighbors`` above the index stage's ``KNN_K``: the project stage searches its
+    index again with that many columns (self first, the true neighbours) instead of
+    handing UMAP a graph too narrow, which umap-learn would replace by its own NN-descent
+    over every row; a layout that fits in the stored graph, or one that uses none, reads
+    the stored graph as it is."""
+    from usearch.index import Index
+
+    from datamap.flows.stages.index import KNN_K
+    from datamap.flows.stages.project import layout_graph
+
+    n = I.EXACT_KNN_ROWS + 500                     # the HNSW path, as in a big build
+    rows = np.sort(np.random.default_rng(5).choice(len(debian_vectors), n, replace=False))
+    v = np.asarray(debian_vectors[rows], np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    index = I.build_index(v)
+    I.save_index(index, str(tmp_path / schema.WORK_INDEX))
+    stored = I.knn_graph(index, v, KNN_K + 1)
+    np.save(tmp_path / schema.WORK_KNN_IDX, stored[0])
+    np.save(tmp_path / schema.WORK_KNN_DIST, stored[1])
+
+    wide = layout_graph(str(tmp_path), v, P.ProjectionOptions(method="umap", n_neighbors=KNN_K + 8))
+    assert wide[0].shape == wide[1].shape == (n, KNN_K + 9)
+    assert (wide[0][:, 0] == np.arange(n)).all() and np.all(np.diff(wide[1], axis=1) >= -1e-6)
+    q = np.random.default_rng(3).choice(n, 300, replace=False)
+    exact = I.exact_knn(v, q, KNN_K + 9)[0]
+    recall = np.mean([len(set(a[1:]) & set(b[1:])) / (KNN_K + 8) for a, b in zip(wide[0][q], exact)])
+    assert recall > 0.9, recall
+    assert Index.restore(str(tmp_path / schema.WORK_INDEX), view=True).size == n
+    for opts in (P.ProjectionOptions(method="umap", n_neighbors=KNN_K), P.ProjectionOptions(method="pca", n_neighbors=60)):
+        same = layout_graph(str(tmp_path), v, opts)
+        assert np.array_equal(same[0], stored[0]) and np.array_equal(same[1], stored[1])
