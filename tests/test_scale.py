@@ -378,10 +378,8 @@ def test_a_layout_asking_more_neighbours_than_the_stage_keeps_gets_a_wider_graph
     handing UMAP a graph too narrow, which umap-learn would replace by its own NN-descent
     over every row; a layout that fits in the stored graph, or one that uses none, reads
     the stored graph as it is."""
-    from usearch.index import Index
-
     from datamap.flows.stages.index import KNN_K
-    from datamap.flows.stages.project import layout_graph
+    from datamap.flows.stages.refresh_plan import layout_graph
 
     n = I.EXACT_KNN_ROWS + 500                     # the HNSW path, as in a big build
     rows = np.sort(np.random.default_rng(5).choice(len(debian_vectors), n, replace=False))
@@ -400,7 +398,6 @@ def test_a_layout_asking_more_neighbours_than_the_stage_keeps_gets_a_wider_graph
     exact = I.exact_knn(v, q, KNN_K + 9)[0]
     recall = np.mean([len(set(a[1:]) & set(b[1:])) / (KNN_K + 8) for a, b in zip(wide[0][q], exact)])
     assert recall > 0.9, recall
-    assert Index.restore(str(tmp_path / schema.WORK_INDEX), view=True).size == n
     for opts in (P.ProjectionOptions(method="umap", n_neighbors=KNN_K), P.ProjectionOptions(method="pca", n_neighbors=60)):
         same = layout_graph(str(tmp_path), v, opts)
         assert np.array_equal(same[0], stored[0]) and np.array_equal(same[1], stored[1])

@@ -19,45 +19,19 @@ from datamap.resources.failpoints import failpoint
 from datamap.resources.reader import open_map
 from datamap.resources.store import Store
 from datamap.tasks import refresh as R
-from datamap.tasks.project import layout
-from datamap.tasks.project import umap as project_mod
 
 
 @cached_stage("project")
 def project(key: str, work_dir: str, projection: dict) -> dict:
     t0 = time.perf_counter()
-    vectors = read_vectors(os.path.join(work_dir, schema.WORK_VECTORS))
-    options = project_mod.ProjectionOptions(**projection)
-    lay = layout(vectors, options, knn=layout_graph(work_dir, vectors, options))   # umap | tsne | pca | auto
-    xy = lay.xy
+    xy, info = plan.full_layout(work_dir, projection)     # umap | tsne | pca | auto
     ids = pq.read_table(os.path.join(work_dir, schema.DATA), columns=[schema.ID]).column(schema.ID)
     pq.write_table(pa.table({schema.ID: ids, schema.X: xy[:, 0], schema.Y: xy[:, 1]}),
                    os.path.join(work_dir, schema.WORK_PROJECTION))
     with open(os.path.join(work_dir, schema.WORK_PROJECTION_INFO), "w") as f:   # the projections stage reads what ran
-        json.dump(lay.info, f)
+        json.dump(info, f)
     failpoint("project.after_write")
-    return {"seconds": time.perf_counter() - t0, "projection": lay.info}
-
-
-def layout_graph(work_dir: str, vectors: np.ndarray,
-                 options: project_mod.ProjectionOptions) -> tuple[np.ndarray, np.ndarray]:
-    """The index stage's k-NN graph, searched again in its index with ``n_neighbors`` + 1
-    columns when a UMAP layout asks for more neighbours than the stage keeps (``KNN_K``).
-
-    Why: handed a graph too narrow, umap-learn would search every row again by NN-descent
-    (one thread with a seed) and the big-map refinement would quietly run on the narrower
-    graph; the index is already built, and one more search of it costs a fraction of that."""
-    from datamap.tasks import index as index_mod
-
-    knn = (np.load(os.path.join(work_dir, schema.WORK_KNN_IDX)), np.load(os.path.join(work_dir, schema.WORK_KNN_DIST)))
-    k = min(int(options.n_neighbors) + 1, len(vectors))
-    path = os.path.join(work_dir, schema.WORK_INDEX)
-    if options.method in ("tsne", "pca") or knn[0].shape[1] >= k or not os.path.exists(path):
-        return knn
-    from usearch.index import Index
-
-    index = Index.restore(path, view=True)
-    return index_mod.knn_graph(index, vectors, k)
+    return {"seconds": time.perf_counter() - t0, "projection": info}
 
 
 @cached_stage("project-refresh")

@@ -1,6 +1,7 @@
 """What the refresh variants of ``index`` and ``project`` share: the row diff against the
 parent version (computed once by the index stage, saved in the work area, read back by
-the project stage), the decision to fall back to a full layout, and the anchoring."""
+the project stage), the decision to fall back to a full layout (the one a fresh build's
+``project`` stage runs too), and the anchoring."""
 from __future__ import annotations
 
 import json
@@ -32,9 +33,31 @@ def _incompatible(parent_manifest: dict, model_id: str, dim: int, projection: di
 def full_layout(work_dir: str, projection: dict) -> tuple[np.ndarray, dict]:
     """A fresh layout by the method asked for (umap | tsne | pca | auto), and what ran."""
     vectors = read_vectors(os.path.join(work_dir, schema.WORK_VECTORS))
-    knn = (np.load(os.path.join(work_dir, schema.WORK_KNN_IDX)), np.load(os.path.join(work_dir, schema.WORK_KNN_DIST)))
-    lay = layout(vectors, project_mod.ProjectionOptions(**projection), knn=knn)
+    options = project_mod.ProjectionOptions(**projection)
+    lay = layout(vectors, options, knn=layout_graph(work_dir, vectors, options))
     return lay.xy, lay.info
+
+
+def layout_graph(work_dir: str, vectors: np.ndarray,
+                 options: project_mod.ProjectionOptions) -> tuple[np.ndarray, np.ndarray]:
+    """The index stage's k-NN graph from the work area, searched again in its index with
+    ``n_neighbors`` + 1 columns when a UMAP layout asks for more neighbours than the index
+    stage keeps (``KNN_K``).
+
+    Why: handed a graph too narrow, umap-learn would search every row again by NN-descent
+    (one thread with a seed) and the big-map refinement would quietly run on the narrower
+    graph; the index is already built, and one more search of it costs a fraction of that."""
+    from datamap.tasks import index as index_mod
+
+    knn = (np.load(os.path.join(work_dir, schema.WORK_KNN_IDX)), np.load(os.path.join(work_dir, schema.WORK_KNN_DIST)))
+    k = min(int(options.n_neighbors) + 1, len(vectors))
+    path = os.path.join(work_dir, schema.WORK_INDEX)
+    if options.method in ("tsne", "pca") or knn[0].shape[1] >= k or not os.path.exists(path):
+        return knn
+    from usearch.index import Index
+
+    index = Index.restore(path, view=True)
+    return index_mod.knn_graph(index, vectors, k)
 
 
 def tsne_place(main: dict, vectors: np.ndarray, xy: np.ndarray, anchored: np.ndarray,
