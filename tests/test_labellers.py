@@ -137,6 +137,37 @@ def test_each_depth_is_embedded_in_a_few_large_calls_not_one_per_topic(draft, em
     assert len(calls) <= 3 * len(SIZES), calls
 
 
+class _Recorder:
+    """A labeller that names each topic by its id and keeps what it was shown."""
+
+    def __init__(self):
+        self.shown: dict[int, list[str]] = {}
+
+    def label(self, infos):
+        self.shown.update({t.topic_id: list(t.sample_docs) for t in infos})
+        return [f"topic {t.topic_id}" for t in infos]
+
+
+def test_a_topics_sample_documents_do_not_depend_on_the_other_topics(draft, monkeypatch):
+    """Depth 2 and 3 topics are shown the same documents whatever depth 1 drew: one random
+    stream shared by every topic made each sample depend on the draws before it."""
+    from datamap.tasks.topics import model
+
+    first, other = _Recorder(), _Recorder()
+    model.name_topics(draft, labeller=first)
+    monkeypatch.setattr(model, "DEPTH1_SAMPLE_DOCS", model.DEPTH1_SAMPLE_DOCS // 2)
+    model.name_topics(draft, labeller=other)
+    depth_of = {int(t): d for d in range(draft.ids.shape[1]) for t in np.unique(draft.ids[:, d])}
+    deeper = [t for t, d in depth_of.items() if d > 0]
+    assert deeper and all(first.shown[t] == other.shown[t] for t in deeper)
+    shallow = [t for t, d in depth_of.items() if d == 0 and len(first.shown[t]) > len(other.shown[t])]
+    assert shallow, "depth 1 must really have been shown fewer documents the second time"
+    again = _Recorder()
+    monkeypatch.setattr(model, "DEPTH1_SAMPLE_DOCS", model.DEPTH1_SAMPLE_DOCS * 2)
+    model.name_topics(draft, labeller=again)
+    assert again.shown == first.shown, "the same draft and seed show the same documents"
+
+
 def test_measure_counts_what_it_says():
     """Agreement and mention on a hand-made case where the answer is known."""
     from datamap.tasks.topics.labellers.measure import agreement, mention
@@ -265,7 +296,7 @@ def test_llm_refresh_asks_only_for_changed_topics(draft, embed, server, tmp_path
     from datamap.tasks.topics.model import _topic_infos
 
     store = str(tmp_path / "store")
-    infos, _, _ = _topic_infos(draft, 0, {}, {}, np.random.default_rng(0),
+    infos, _, _ = _topic_infos(draft, 0, {}, {}, 0,
                                draft.vectors / np.linalg.norm(draft.vectors, axis=1, keepdims=True))
     lab = _llm(server.url, store, embed)
     lab.label(infos)

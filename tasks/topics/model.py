@@ -364,8 +364,14 @@ REPRESENTATIVE_DOCS = 10
 
 
 def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of: dict[int, list[str]],
-                 rng: np.random.Generator, unit: np.ndarray) -> tuple[list[TopicInfo], dict, np.ndarray]:
-    """What a labeller sees about each topic of depth ``d`` (in ``order_per_depth``)."""
+                 seed: int | None, unit: np.ndarray) -> tuple[list[TopicInfo], dict, np.ndarray]:
+    """What a labeller sees about each topic of depth ``d`` (in ``order_per_depth``).
+
+    Each topic's sample documents come from a random stream of its own, seeded by
+    (``seed``, depth, topic id): one shared stream made a topic's sample depend on how
+    many topics were sampled before it, so a change anywhere in the hierarchy (one more
+    topic at depth 1, another sample size) gave every later topic other documents to be
+    named from, and another name, although its members were the same."""
     raw, docs, gid_maps = draft.raw, draft.docs, draft.gid_maps
     counts = np.bincount(raw[:, d])
     kw = draft.keywords[d]
@@ -379,6 +385,7 @@ def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of
         cen = unit[members].sum(axis=0)
         cen /= max(float(np.linalg.norm(cen)), 1e-12)
         n_sample = DEPTH1_SAMPLE_DOCS if d == 0 else SAMPLE_DOCS
+        rng = np.random.default_rng(None if seed is None else [seed, d, int(gid_maps[d][t])])
         sample = rng.choice(members, min(len(members), n_sample), replace=False) if docs is not None else []
         near = members[np.argsort(-(unit[members] @ cen), kind="stable")[:REPRESENTATIVE_DOCS]]
         pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
@@ -428,9 +435,8 @@ def name_topics(draft: TopicDraft, labeller=None, embed=None) -> TopicsResult:
     label_of: dict[int, str] = {}
     lineage_of: dict[int, list[str]] = {}      # topic id → labels from depth 1 down to it
     reports = []
-    rng = np.random.default_rng(options.seed)
     for d in range(D):
-        infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, rng, unit)
+        infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, options.seed, unit)
         names = _label_depth(draft, d, infos, labeller, parent_of, label_of, stop)
         rep = getattr(labeller, "report", None)
         if rep:
