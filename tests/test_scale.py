@@ -263,6 +263,32 @@ def test_umap_wider_than_the_graph_gets_an_exact_graph_not_its_pairwise_path(rea
     assert np.array_equal(P.project(v, opts), P.project(v, opts, knn=wide))
 
 
+def test_a_small_fit_hides_umaps_two_expected_notices_and_shows_any_other_warning(real4k, monkeypatch):
+    """A seeded small-map fit on our graph always raises two notices (one thread; no
+    NN-descent index behind the graph): those stay quiet. Anything else umap-learn warns
+    about (here: its spectral start failing, made to happen) reaches the caller."""
+    import warnings
+
+    import umap.umap_ as umap_module
+
+    v = real4k[0][:500]
+    opts = P.ProjectionOptions(method="umap", n_epochs=30)
+    knn = I.exact_knn(v, np.arange(len(v)), 33)
+    with warnings.catch_warnings(record=True) as quiet:
+        warnings.simplefilter("always")
+        P.project(v, opts, knn=knn)
+    assert not [w for w in quiet if w.category is UserWarning], [str(w.message) for w in quiet]
+    real = umap_module.spectral_layout
+
+    def failing_start(*args, **kwargs):
+        warnings.warn("Spectral initialisation failed! Falling back to random initialisation!", UserWarning)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(umap_module, "spectral_layout", failing_start)
+    with pytest.warns(UserWarning, match="Spectral initialisation failed"):
+        P.project(v, opts, knn=knn)
+
+
 def test_build_with_sampled_layout(debian_2k_path, tmp_store):
     """The flow takes the sample path from the projection options; the layout covers
     every row and the version publishes as usual."""

@@ -143,10 +143,19 @@ def project(vectors: np.ndarray, options: ProjectionOptions | None = None,
             kwargs["n_jobs"] = os.cpu_count() or 1
         reducer = umap.UMAP(**kwargs)
         with warnings.catch_warnings():
-            # seed → single thread, and a precomputed graph → no .transform: both known
-            warnings.simplefilter("ignore", UserWarning)
+            # the two notices every seeded fit on our graph raises; any other warning (a
+            # spectral start that fell back to random, disconnected vertices) is shown
+            for notice in KNOWN_UMAP_NOTICES:
+                warnings.filterwarnings("ignore", message=notice, category=UserWarning)
             xy = reducer.fit_transform(vectors)
     return normalize_to_box(xy)
+
+
+# What umap-learn says on every seeded fit over a precomputed graph, and why it is expected:
+# a seed runs one thread (the map must come out the same on every run), and our graph has
+# no NN-descent index behind it (the map never calls ``UMAP.transform``).
+KNOWN_UMAP_NOTICES = (r"n_jobs value .* overridden to 1 by setting random_state",
+                      r"precomputed_knn\[2\] \(knn_search_index\) is not an NNDescent object")
 
 
 def _from_index(knn: tuple[np.ndarray, np.ndarray] | None, k: int, options: ProjectionOptions) -> bool:
