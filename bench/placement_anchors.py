@@ -2,8 +2,11 @@
 placed row (``search``) against the whole map's k-NN graph, searching only rows with
 fewer than N sample points there (``graphN``); 10-NN preservation (strict, and with ties
 counted: bench/compare.py) of the placed layout and after R refinement epochs at
-learning rate A (``variant:R[:A]``, A = sample_fit.REFINE_ALPHA by default), on 5,000
-rows. One sample fit is shared by all variants. ``pca:R:A`` skips the sample fit and the
+learning rate A (``variant:R[:A[:H[:NSR]]]``, A = sample_fit.REFINE_ALPHA by default), on
+5,000 rows. H > 0 first moves every placed point H times to the weighted mean of its
+fuzzy-graph neighbours, sample points held fixed (a harmonic start); NSR is the
+refinement's negative sample rate (UMAP's 5 by default). Both were tried and not taken
+(docs/scale.md, 2026-12-03 night). One sample fit is shared by all variants. ``pca:R:A`` skips the sample fit and the
 placement: R epochs over the whole graph from umap-learn's PCA start, i.e. umap-learn's
 full fit (``init="pca"``) on the build's own graph.
 
@@ -34,7 +37,12 @@ if store.endswith(".npy"):
     from datamap.tasks import index as I
     v = np.load(store).astype(np.float32); v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
     n = len(v)
-    knn = I.knn_graph(I.build_index(v), v, 33)
+    cached = Path(store).with_suffix(".knn33.npz")      # the 1M graph takes ~5 min: kept beside the vectors
+    if cached.exists():
+        z = np.load(cached); knn = (z["i"], z["d"])
+    else:
+        knn = I.knn_graph(I.build_index(v), v, 33)
+        np.savez(cached, i=knn[0], d=knn[1])
 else:
     m = open_map(dataset, store=Store(store))
     v = np.array(m.embeddings.latent, dtype=np.float32); v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
@@ -59,10 +67,34 @@ def pca_start(v):
     return xy * (10.0 / np.abs(xy).max())
 
 
+def harmonic(xy, fixed, iterations):
+    """Each non-fixed point to the weighted mean of its fuzzy-graph neighbours, repeated."""
+    w = S.fuzzy_graph(knn, 15, np.random.RandomState(42)).tocsr()
+    deg = np.maximum(np.asarray(w.sum(axis=1)).ravel(), 1e-12)[:, None]
+    xy = xy.astype(np.float64)
+    for _ in range(iterations):
+        xy[~fixed] = ((w @ xy) / deg)[~fixed]
+    return xy.astype(np.float32)
+
+
+def refine(xy, ep, alpha, nsr):
+    """sample_fit.refine, or the same umap-learn call with another negative sample rate."""
+    if nsr == 5:
+        return S.refine(xy, knn, 15, 0.1, ep, seed=42, alpha=alpha)
+    from umap.umap_ import find_ab_params, simplicial_set_embedding
+    rs = np.random.RandomState(42)
+    a, b = find_ab_params(1.0, 0.1)
+    out, _ = simplicial_set_embedding(None, S.fuzzy_graph(knn, 15, rs), 2, alpha, a, b, 1.0, nsr, ep,
+                                      xy, rs, "cosine", {}, False, {}, False, parallel=True)
+    return out
+
+
 for spec in variants:
     parts = spec.split(":")
     var, ep = parts[0], int(parts[1]) if len(parts) > 1 else S.REFINE_EPOCHS
     alpha = float(parts[2]) if len(parts) > 2 else S.REFINE_ALPHA
+    smooth = int(parts[3]) if len(parts) > 3 else 0
+    nsr = int(parts[4]) if len(parts) > 4 else 5
     t = time.time()
     if var == "pca":   # no sample fit, no placement: umap-learn's full fit on this graph
         xy = pca_start(v); t_anchor = time.time() - t
@@ -80,8 +112,11 @@ for spec in variants:
     t_anchor = time.time()-t
     found = (nb_i >= 0).sum(axis=1)
     xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=0.0, seed=42)
+    if smooth:
+        fixed = np.zeros(n, bool); fixed[plan.sample] = True
+        xy = harmonic(xy, fixed, smooth)
     p0 = pres(xy)
-    t = time.time(); xr = S.refine(xy, knn, 15, 0.1, ep, seed=42, alpha=alpha); t_ref = time.time()-t
+    t = time.time(); xr = refine(xy, ep, alpha, nsr); t_ref = time.time()-t
     p1 = pres(xr)
     r = {"anchor_s": round(t_anchor,1), "searched": int(searched), "anchors_hist": np.bincount(found, minlength=9).tolist(),
          "placed_pres_strict_ties": p0, "refined_pres_strict_ties": p1, "refine_s": round(t_ref,1)}
