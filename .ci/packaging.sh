@@ -17,6 +17,8 @@ export PREFECT_SERVER_ANALYTICS_ENABLED=false GX_ANALYTICS_ENABLED=false DO_NOT_
 # 1,172 s). At nice 19 against two busy cores it may get ~2 % of a core, so it waits as long
 # as a whole CI run may take; waiting longer costs nothing when the server is up sooner.
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="${PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS:-1800}"
+# its own Prefect home, as the suite has one: the check never writes into ~/.prefect
+export PREFECT_HOME="$work/prefect"
 t0=$(date +%s)
 "$py" -m pip wheel -q --no-deps -w "$work/dist" "$repo" 2>&1 | grep -v "^WARNING: Location" || true
 wheel=$(ls "$work"/dist/datamap-*.whl)
