@@ -252,8 +252,9 @@ class ContrastiveLabeller:
         shares = [group[k].count / total for k in range(len(group))]
         target = sum(sh * self._keyword_cover(t) for sh, t in zip(shares, group)) - o.floor_slack
         best, best_mention = start, -1.0
+        sims = [X @ v.T if v is not None else None for v in vecs]     # the same for every λ
         for lam in o.lambdas:
-            pick = self._ascend(list(start), options, vecs, X, owner, w, shares, lam)
+            pick = self._ascend(list(start), options, vecs, sims, X, owner, w, shares, lam)
             mention = sum(sh * options[k][j].any_share for k, (sh, j) in enumerate(zip(shares, pick)) if options[k])
             if mention >= target:
                 return pick
@@ -261,9 +262,10 @@ class ContrastiveLabeller:
                 best, best_mention = pick, mention
         return best
 
-    def _ascend(self, pick: list[int], options: list[list[_Option]], vecs: list, X: np.ndarray,
+    def _ascend(self, pick: list[int], options: list[list[_Option]], vecs: list, sims: list, X: np.ndarray,
                 owner: np.ndarray, w: np.ndarray, shares: list[float], lam: float) -> list[int]:
-        """Coordinate ascent of sampled agreement + λ · grounding over the group's names."""
+        """Coordinate ascent of sampled agreement + λ · grounding over the group's names
+        (``sims[k]``: the sampled documents' similarity to each of topic k's options)."""
         o = self.options
         cur = np.stack([X @ vecs[k][pick[k]] if vecs[k] is not None else np.full(len(X), -9.0)
                         for k in range(len(pick))], axis=1)
@@ -275,7 +277,7 @@ class ContrastiveLabeller:
                     continue
                 best_other = np.delete(cur, k, axis=1).max(axis=1)
                 own = cur[rows, owner]
-                V = X @ vecs[k].T                                   # (M, options)
+                V = sims[k]                                         # (M, options)
                 mine = owner == k
                 fine_elsewhere = ~mine & (own >= best_other)
                 gain = (w[mine, None] * (V[mine] > best_other[mine, None])).sum(axis=0) \
@@ -367,9 +369,12 @@ def _stems(ws: set[str]) -> set[str]:
     return out
 
 
+_GAPS = re.compile(r"[\s.\-]+")
+
+
 def _norm(key: str) -> str:
     """"node.js", "node-js" and "node js" are one candidate."""
-    return " ".join(re.split(r"[\s.\-]+", key.lower())).strip()
+    return " ".join(_GAPS.split(key.lower())).strip()
 
 
 def _display(text: str) -> str:

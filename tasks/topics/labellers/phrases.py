@@ -9,8 +9,9 @@ hyphens, dots) are kept as the documents write them most often.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 # A word: starts with a letter, may hold inner hyphens / dots / apostrophes ("Node.js",
@@ -19,7 +20,14 @@ WORD = re.compile(r"[^\W\d_][\w]*(?:[.\-'][^\W_][\w]*)*(?:\+\+|#)?")
 # Where a phrase cannot run across: sentence and clause punctuation, brackets, quotes.
 BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”|/\n\t*•<>=]+(?:\s|$)|[()\[\]{}\"“”|\n\t•<>=]|\s[-–—]\s")
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+PART = re.compile(r"[.\-']")
+POSSESSIVE = re.compile(r"'s$")
 MAX_WORDS = 3
+# Tokenised documents kept per process: a topic's sampled documents are read again at
+# every depth, by every candidate pass and by the grounding floor (a 3,000-row build
+# tokenised each one ~12 times, 60 % of its labelling CPU). Bounded, so a server that
+# relabels many maps does not grow with them.
+DOC_CACHE = 1 << 16
 
 
 def words(text: str) -> list[str]:
@@ -28,9 +36,15 @@ def words(text: str) -> list[str]:
     out = []
     for w in WORD.findall(text.lower()):
         out.append(w)
-        if re.search(r"[.\-']", w):
-            out.extend(p for p in re.split(r"[.\-']", w) if p)
+        if PART.search(w):
+            out.extend(p for p in PART.split(w) if p)
     return out
+
+
+@lru_cache(maxsize=DOC_CACHE)
+def word_set(doc: str) -> frozenset[str]:
+    """``words(doc)`` as a set, memoised per document."""
+    return frozenset(words(doc))
 
 
 def content_words(label: str, stop: frozenset[str]) -> set[str]:
@@ -67,18 +81,29 @@ def verbish_words(docs: Sequence[str], min_count: int = 5) -> frozenset[str]:
     return frozenset(w for w, c in before_det.items() if c >= min_count and c >= VERBISH_SHARE * seen[w])
 
 
-def _runs(doc: str, stop: frozenset[str]) -> Iterable[list[str]]:
-    """Runs of content words between breaks and stop words, in document order."""
+@lru_cache(maxsize=DOC_CACHE)
+def _clauses(doc: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The document's clauses (between breaks), each as its words (as written, lower-cased),
+    possessives dropped ("Qt's" → "Qt"); memoised: the stop words are applied after."""
+    out = []
     for clause in BREAK.split(URL.sub(" . ", doc)):
-        run: list[str] = []
-        for m in WORD.finditer(clause):
-            w = re.sub(r"'s$", "", m.group(0)).strip("'")      # "Qt's" → "Qt"
-            if not w or w.lower() in stop or len(w) < 2:
+        ws = (POSSESSIVE.sub("", m.group(0)).strip("'") for m in WORD.finditer(clause))
+        out.append(tuple((w, w.lower()) for w in ws))
+    return tuple(out)
+
+
+def _runs(doc: str, stop: frozenset[str]) -> Iterable[list[tuple[str, str]]]:
+    """Runs of content words (as written, lower-cased) between breaks and stop words, in
+    document order."""
+    for clause in _clauses(doc):
+        run: list[tuple[str, str]] = []
+        for w, low in clause:
+            if not w or low in stop or len(w) < 2:
                 if run:
                     yield run
                 run = []
                 continue
-            run.append(w)
+            run.append((w, low))
         if run:
             yield run
 
@@ -88,15 +113,15 @@ def spans(docs: Sequence[str], stop: frozenset[str], min_docs: int = 2, min_shar
     """Spans of 1–3 content words written in at least ``min_docs`` and ``min_share`` of
     ``docs``, most documents first, each in its commonest surface form."""
     df: Counter = Counter()
-    forms: dict[str, Counter] = {}
+    forms: dict[str, Counter] = defaultdict(Counter)
     for doc in docs:
         seen = set()
         for run in _runs(doc, stop):
+            written, low = [w for w, _ in run], [lw for _, lw in run]
             for n in range(1, MAX_WORDS + 1):
                 for i in range(len(run) - n + 1):
-                    surface = " ".join(run[i:i + n])
-                    key = surface.lower()
-                    forms.setdefault(key, Counter())[surface] += 1
+                    key = " ".join(low[i:i + n])
+                    forms[key][" ".join(written[i:i + n])] += 1
                     seen.add(key)
         df.update(seen)
     need = max(min_docs, min_share * len(docs))
@@ -145,7 +170,7 @@ def surface_forms(keys: Sequence[str], docs: Sequence[str]) -> dict[str, str]:
 
 def doc_word_sets(docs: Sequence[str]) -> list[frozenset[str]]:
     """The set of words of each document (for mention and coverage counts)."""
-    return [frozenset(words(d)) for d in docs]
+    return [word_set(d) for d in docs]
 
 
 def covers(label_words: set[str], doc_sets: Sequence[frozenset[str]]) -> float:
