@@ -9,7 +9,7 @@ hyphens, dots) are kept as the documents write them most often.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -92,18 +92,17 @@ def _clauses(doc: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     return tuple(out)
 
 
-def _runs(doc: str, stop: frozenset[str]) -> Iterable[list[tuple[str, str]]]:
-    """Runs of content words (as written, lower-cased) between breaks and stop words, in
-    document order."""
+def _runs(doc: str, stop: frozenset[str]) -> Iterable[list[str]]:
+    """Runs of content words between breaks and stop words, in document order."""
     for clause in _clauses(doc):
-        run: list[tuple[str, str]] = []
+        run: list[str] = []
         for w, low in clause:
             if not w or low in stop or len(w) < 2:
                 if run:
                     yield run
                 run = []
                 continue
-            run.append((w, low))
+            run.append(w)
         if run:
             yield run
 
@@ -112,18 +111,16 @@ def spans(docs: Sequence[str], stop: frozenset[str], min_docs: int = 2, min_shar
           limit: int = 40) -> list[Phrase]:
     """Spans of 1–3 content words written in at least ``min_docs`` and ``min_share`` of
     ``docs``, most documents first, each in its commonest surface form."""
-    df: Counter = Counter()
-    forms: dict[str, Counter] = defaultdict(Counter)
+    df: Counter = Counter()          # lower-cased phrase → documents writing it
+    written: Counter = Counter()     # phrase as written → times written
     for doc in docs:
-        seen = set()
-        for run in _runs(doc, stop):
-            written, low = [w for w, _ in run], [lw for _, lw in run]
-            for n in range(1, MAX_WORDS + 1):
-                for i in range(len(run) - n + 1):
-                    key = " ".join(low[i:i + n])
-                    forms[key][" ".join(written[i:i + n])] += 1
-                    seen.add(key)
-        df.update(seen)
+        grams: list[str] = []
+        for ws in _runs(doc, stop):
+            grams += ws
+            for n in range(2, MAX_WORDS + 1):
+                grams += [" ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)]
+        written.update(grams)
+        df.update({g.lower() for g in grams})
     need = max(min_docs, min_share * len(docs))
     keep = {k: c for k, c in df.items() if c >= need and not _dangling(k)}
     # a fragment nearly always written inside a longer phrase is that phrase ("Java
@@ -135,8 +132,13 @@ def spans(docs: Sequence[str], stop: frozenset[str], min_docs: int = 2, min_shar
             for i in range(len(ws) - n + 1):
                 sub = " ".join(ws[i:i + n])
                 inside[sub] = max(inside.get(sub, 0), c)
-    out = [Phrase(forms[k].most_common(1)[0][0], k, c, c / max(1, len(docs)))
-           for k, c in keep.items() if inside.get(k, 0) < CLOSED_SHARE * c]
+    chosen = {k: c for k, c in keep.items() if inside.get(k, 0) < CLOSED_SHARE * c}
+    form: dict[str, tuple[str, int]] = {}        # the commonest way of writing each, first seen on ties
+    for surface, c in written.items():
+        k = surface.lower()
+        if k in chosen and c > form.get(k, ("", 0))[1]:
+            form[k] = (surface, c)
+    out = [Phrase(form[k][0], k, c, c / max(1, len(docs))) for k, c in chosen.items()]
     out.sort(key=lambda p: (-p.docs, -len(p.key), p.key))
     return out[:limit]
 
