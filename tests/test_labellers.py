@@ -168,6 +168,21 @@ def test_a_topics_sample_documents_do_not_depend_on_the_other_topics(draft, monk
     assert again.shown == first.shown, "the same draft and seed show the same documents"
 
 
+def test_spans_count_documents_and_keep_the_commonest_written_form():
+    """A span's count is the documents that write it, however often each does; its text is
+    how it is written most often (the first written on a tie); a fragment nearly always
+    written inside a longer span is not a span of its own; stop words and punctuation end
+    a span."""
+    from datamap.tasks.topics.labellers.phrases import spans
+
+    docs = ["Node.js framework. node.js framework, node.js framework",
+            "node.js framework for web apps", "NODE.JS framework: web apps", "web apps",
+            "Java Virtual Machine tools", "java virtual machine"]
+    got = [(p.text, p.docs) for p in spans(docs, frozenset({"for"}), min_docs=2, min_share=0.0)]
+    assert got == [("node.js framework", 3), ("web apps", 3), ("Java Virtual Machine", 2)]
+    assert spans(docs, frozenset({"for"}), min_docs=4, min_share=0.0) == []
+
+
 def test_measure_counts_what_it_says():
     """Agreement and mention on a hand-made case where the answer is known."""
     from datamap.tasks.topics.labellers.measure import agreement, mention
