@@ -40,25 +40,26 @@ browser:
 # Three pytest workers on two cores: most of the suite waits on subprocesses, servers and
 # the browser. One module per worker (--dist loadfile) keeps module fixtures built once;
 # modules go out longest first (tests/module_costs.json, see tests/conftest.py).
-# The packaging check (fresh venvs, pip) runs beside it at the lowest CPU priority, on the
-# cycles the suite leaves idle (servers, browsers and subprocess waits), and finishes
-# after it otherwise; its log is printed at the end.
+# The packaging check (fresh venvs, pip) starts first, at the lowest CPU priority, and needs
+# nothing of .venv: its installs run on the core that `make setup`'s pip (one process, one
+# core) leaves idle, and the rest on the cycles the suite leaves (servers, browsers and
+# subprocess waits). Its log is printed at the end.
 # `make test` leaves out the tests marked `exhaustive` (longer variants of checks it runs in
 # a quicker form: the crash chain's 20 points on S3 and on local disk, where it kills 12; two
 # more publish kill points); `make test-all` runs every test.
 test: TEST_SELECT = -m "not exhaustive"
 test-all: TEST_SELECT =
-test test-all: setup browser
-	@nice -n 19 bash .ci/packaging.sh $(BIN)/python > .packaging.log 2>&1 & pkg=$$!; \
-	$(BIN)/python .ci/warm_numba.py; \
+test test-all: browser
+	@nice -n 19 bash .ci/packaging.sh $(PY) > .packaging.log 2>&1 & pkg=$$!; \
+	$(MAKE) --no-print-directory setup && $(BIN)/python .ci/warm_numba.py && \
 	$(BIN)/python -m pytest -q -ra --durations=25 -n 3 --dist loadfile --no-loadscope-reorder $(TEST_SELECT); rc=$$?; \
 	wait $$pkg; prc=$$?; cat .packaging.log; rm -f .packaging.log; \
 	[ $$prc -eq 0 ] || echo "packaging check failed (exit $$prc)"; exit $$(( rc || prc ))
 
 # the wheel, installed twice outside the repository: datamap[all] builds a map from the CLI,
 # the core wheel reads it with nothing heavy installed (issue 16)
-packaging: setup
-	bash .ci/packaging.sh $(BIN)/python
+packaging:
+	bash .ci/packaging.sh $(PY)
 
 # regenerate the web map bundle committed in viewer/static (needs Node 18+ and npm)
 viewer:

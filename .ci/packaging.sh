@@ -3,7 +3,9 @@
 # virtual environments, outside the repository so no folder shadows the package:
 #   full: datamap[all] non-editable, builds a small map end to end from the CLI;
 #   core: the bare wheel reads that map (tests nothing heavy is imported or installed).
-# Both reuse the one wheel and pip's cache. Usage: .ci/packaging.sh [PYTHON]
+# Both reuse the one wheel and pip's cache. PYTHON (default python3) only makes the venvs:
+# nothing of the repository's own .venv is needed, so `make test` starts this check while
+# `make setup` is still installing. Usage: .ci/packaging.sh [PYTHON]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 py=$(command -v "${1:-python3}" || echo "${1:-python3}")
@@ -20,11 +22,22 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="${PREFECT_SERVER_EPHEME
 # its own Prefect home, as the suite has one: the check never writes into ~/.prefect
 export PREFECT_HOME="$work/prefect"
 t0=$(date +%s)
-"$py" -m pip wheel -q --no-deps -w "$work/dist" "$repo" 2>&1 | grep -v "^WARNING: Location" || true
+# The wheel is built from a copy of the files git would ship (tracked, plus new files not
+# ignored), never in the checkout: `make test` runs this check while `make setup` installs
+# the checkout in editable mode, and both would write build/ and *.egg-info there at once;
+# a build/ left in the checkout could also carry a deleted module into the wheel.
+mkdir "$work/src"
+if git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  (cd "$repo" && git ls-files -z --cached --others --exclude-standard \
+     | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -C "$work/src" -xf -
+else
+  tar -C "$repo" --exclude=.venv --exclude=build --exclude='*.egg-info' -cf - . | tar -C "$work/src" -xf -
+fi
+"$py" -m venv "$work/full"
+"$work/full/bin/pip" wheel -q --no-deps -w "$work/dist" "$work/src" 2>&1 | grep -v "^WARNING: Location" || true
 wheel=$(ls "$work"/dist/datamap-*.whl)
 echo "packaging: built $(basename "$wheel")"
 
-"$py" -m venv "$work/full"
 "$work/full/bin/pip" install -q --no-compile torch==2.13.0 2>&1 | grep -v "^WARNING: Location" || true   # CPU wheel first
 "$work/full/bin/pip" install -q --no-compile "${wheel}[all]" 2>&1 | grep -v "^WARNING: Location" || true
 cd "$work"     # no repository folder on sys.path
