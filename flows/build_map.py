@@ -18,7 +18,7 @@ from prefect import flow
 
 import datamap.flows  # noqa: F401  (environment defaults: telemetry off, offline, numba cache)
 from datamap.flows import events
-from datamap.flows.runtime.memory import peak_rss_mb
+from datamap.flows.runtime.memory import peak_rss_mb, release_free_memory
 from datamap.flows.runtime.progress_log import progress_in_run_log
 from datamap.flows.runtime.runners import on_dask, stage_on_runner
 from datamap.flows.runtime.runlog import recorded_run
@@ -57,6 +57,7 @@ class _Run:
         if state.name == "Cached":
             self.cached.append(name)
         self.peak_rss[name] = peak_rss_mb()
+        release_free_memory()     # the next stage's peak starts from what this one still uses
         return res
 
 

@@ -566,3 +566,30 @@ def test_pairs_just_inside_and_just_outside_the_cutoff(debian_vectors):
     assert cid[0] == cid[1], "a pair 0.095 apart must be one cluster at the cutoff 0.1"
     assert cid[2] != cid[3], "a pair 0.105 apart must stay apart at the cutoff 0.1"
     assert res.clusters.n_clusters == 1
+
+
+def test_merged_pairs_equal_one_sort_over_every_chunk():
+    """``merge_pairs`` merges the search's chunks one key range at a time: every distinct
+    key once, sorted, with its distance, whatever the chunk count, the number of ranges
+    (more ranges than keys too) or how the keys crowd into one range; a key met in several
+    chunks and ranges cut between equal keys would show as a repeat or a loss here."""
+    from datamap.tasks.dedupe import merge_pairs
+
+    rng = np.random.default_rng(7)
+    for trial in range(150):
+        span = int(rng.choice([5, 300, 10**12]))
+        crowd = trial % 3 == 0                        # most keys in one small range
+        dist_of: dict[int, np.float32] = {}
+        keys, dists = [], []
+        for _ in range(int(rng.integers(0, 10))):
+            raw = rng.integers(0, 50 if crowd else span, size=int(rng.integers(0, 500)))
+            if crowd:
+                raw = np.concatenate([raw, rng.integers(0, span, size=5)])
+            k = np.unique(raw).astype(np.int64)
+            keys.append(k)
+            dists.append(np.array([dist_of.setdefault(int(x), np.float32(rng.random())) for x in k], np.float32))
+        key, d = merge_pairs(keys, dists, parts=int(rng.integers(1, 80)))
+        want = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
+        assert np.array_equal(key, want), trial
+        assert key.dtype == np.int64 and d.dtype == np.float32
+        assert np.array_equal(d, np.array([dist_of[int(x)] for x in want], np.float32)), trial

@@ -244,7 +244,7 @@ def vectors_from_file(uri: str, ids: pl.Series, storage_options: dict | None = N
                 f"embeddings in {uri!r} have {arr.shape[0]} rows but the input has {len(ids)}; "
                 "a .npy must be aligned row for row (or use a parquet file with an id column)"
             )
-        return arr.astype(np.float32)
+        return arr.astype(np.float32, copy=False)   # a float32 .npy is used as read, not copied
     vt = parse_table(raw, uri)
     if schema.ID not in vt.columns:
         raise IngestError(f"embeddings table {uri!r} needs an {schema.ID!r} column to align by")
