@@ -11,7 +11,8 @@ import pyarrow.compute as pc
 import pytest
 
 from datamap.resources import open_map, schema
-from datamap.resources.duplicate_clusters import DELETION, RETENTION, SINGLETON, cluster_pairs, text_distinct
+from datamap.resources.duplicate_clusters import (DELETION, RETENTION, SINGLETON, canonical_pairs, cluster_pairs,
+                                                  text_distinct)
 from datamap.resources.duplicates import CutoffOutOfRange, IncompletePairsWarning, TextCheckUnavailable
 from datamap.resources.errors import ResourceMissing
 
@@ -593,3 +594,22 @@ def test_merged_pairs_equal_one_sort_over_every_chunk():
         assert np.array_equal(key, want), trial
         assert key.dtype == np.int64 and d.dtype == np.float32
         assert np.array_equal(d, np.array([dist_of[int(x)] for x in want], np.float32)), trial
+
+
+def test_adjacency_from_one_key_equals_a_lexsort_of_both_directions():
+    """``cluster_pairs`` walks an adjacency list sorted by (source, destination), now made
+    from one int64 key per edge; it must be the list a lexsort of the two directions gives,
+    distances included, or the walk would take neighbours in another order."""
+    from datamap.resources.duplicate_clusters import _both_directions
+
+    rng = np.random.default_rng(11)
+    for trial in range(60):
+        n = int(rng.integers(2, 400))
+        m = int(rng.integers(0, 2000))
+        a, b, d = canonical_pairs(rng.integers(0, n, m), rng.integers(0, n, m),
+                                  rng.random(m).astype(np.float32), n)
+        src, dst, dd = _both_directions(a, b, d, n)
+        s2, d2, dd2 = np.concatenate([a, b]), np.concatenate([b, a]), np.concatenate([d, d])
+        order = np.lexsort((d2, s2))
+        assert np.array_equal(src, s2[order]) and np.array_equal(dst, d2[order]), trial
+        assert np.array_equal(dd, dd2[order]) and src.dtype == np.int64, trial
