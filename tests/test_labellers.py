@@ -442,3 +442,28 @@ def test_a_build_with_a_broken_llm_server_publishes_offline_labels_and_records_w
     assert len(fell) == n_topics and all("bad response" in f["reason"] or "unusable" in f["reason"] for f in fell)
     labels = list(m.topics.metadata[schema.TOPIC_LABEL])
     assert len(labels) == n_topics and all(lab and "things" not in lab for lab in labels)
+
+
+def test_tokenised_documents_are_let_go_once_the_map_is_named(draft, embed):
+    """Labelling memoises each sampled document's words for all depths; a build or a
+    server must not keep them afterwards (65,536 Debian descriptions held 1.04 GB, which
+    the 1M build carried into its dedupe stage), also when labelling fails."""
+    from datamap.tasks.topics.labellers import phrases
+    from datamap.tasks.topics.model import name_topics
+
+    def held() -> int:
+        return phrases._clauses.cache_info().currsize + phrases.word_set.cache_info().currsize
+
+    seen: list[int] = []
+
+    def watching(texts):
+        seen.append(held())
+        return embed(texts)
+
+    name_topics(draft, embed=watching)
+    assert max(seen) > 0, "the documents were not memoised while the map was named"
+    assert held() == 0
+    with pytest.raises(RuntimeError), phrases.documents_memoised():
+        phrases.word_set("a document read before the labeller failed")
+        raise RuntimeError("labeller failed")
+    assert held() == 0

@@ -34,6 +34,7 @@ from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 from datamap.tasks.progress import stage
 from datamap.tasks.topics.bertopic_import import bertopic
+from datamap.tasks.topics.labellers.phrases import documents_memoised
 from datamap.tasks.topics.clustering import (  # noqa: F401
     KMEANS_STARTS,
     cluster_hierarchy,
@@ -435,25 +436,26 @@ def name_topics(draft: TopicDraft, labeller=None, embed=None) -> TopicsResult:
     label_of: dict[int, str] = {}
     lineage_of: dict[int, list[str]] = {}      # topic id → labels from depth 1 down to it
     reports = []
-    for d in range(D):
-        infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, options.seed, unit)
-        names = _label_depth(draft, d, infos, labeller, parent_of, label_of, stop)
-        rep = getattr(labeller, "report", None)
-        if rep:
-            reports.append({"depth": d + 1, **rep})
-        for info, lab, t in zip(infos, names, draft.order_per_depth[d]):
-            label_of[info.topic_id] = lab
-            lineage_of[info.topic_id] = info.ancestor_labels + [lab]
-            members = members_of[t]
-            xy = draft.xy
-            metadata.append({schema.TOPIC_ID: info.topic_id, schema.TOPIC_DEPTH: d + 1,
-                             schema.TOPIC_PARENT: info.parent_id,
-                             schema.TOPIC_LABEL: lab,
-                             schema.TOPIC_DESCRIPTION: "/".join(info.keywords[: options.n_keywords]),
-                             schema.TOPIC_KEYWORDS: info.keywords[: options.n_keywords],
-                             schema.TOPIC_COUNT: info.count,
-                             schema.X: float(np.median(xy[members, 0])) if xy is not None else None,
-                             schema.Y: float(np.median(xy[members, 1])) if xy is not None else None})
+    with documents_memoised():      # tokenised documents, shared by the depths, let go after
+        for d in range(D):
+            infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, options.seed, unit)
+            names = _label_depth(draft, d, infos, labeller, parent_of, label_of, stop)
+            rep = getattr(labeller, "report", None)
+            if rep:
+                reports.append({"depth": d + 1, **rep})
+            for info, lab, t in zip(infos, names, draft.order_per_depth[d]):
+                label_of[info.topic_id] = lab
+                lineage_of[info.topic_id] = info.ancestor_labels + [lab]
+                members = members_of[t]
+                xy = draft.xy
+                metadata.append({schema.TOPIC_ID: info.topic_id, schema.TOPIC_DEPTH: d + 1,
+                                 schema.TOPIC_PARENT: info.parent_id,
+                                 schema.TOPIC_LABEL: lab,
+                                 schema.TOPIC_DESCRIPTION: "/".join(info.keywords[: options.n_keywords]),
+                                 schema.TOPIC_KEYWORDS: info.keywords[: options.n_keywords],
+                                 schema.TOPIC_COUNT: info.count,
+                                 schema.X: float(np.median(xy[members, 0])) if xy is not None else None,
+                                 schema.Y: float(np.median(xy[members, 1])) if xy is not None else None})
     labels = []
     for d in range(D):
         uniq, inv = np.unique(draft.ids[:, d], return_inverse=True)
