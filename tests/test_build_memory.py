@@ -34,3 +34,21 @@ def test_freed_heap_memory_is_given_back_between_stages():
     before, after = map(int, out.stdout.split())
     assert before >= 200, f"the freed chunks should still be held before the release ({before} MB)"
     assert after <= before - 180, f"{before} MB -> {after} MB: the freed chunks were not given back"
+
+
+def test_the_peak_falls_back_to_getrusage_without_proc(monkeypatch):
+    """Where /proc cannot be read (macOS, a locked-down container) the peak comes from
+    getrusage rather than failing the stage that records it."""
+    import builtins
+
+    from datamap.flows.runtime import memory
+
+    real_open = builtins.open
+
+    def no_proc(path, *a, **k):
+        if str(path).startswith("/proc/"):
+            raise OSError("no /proc here")
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", no_proc)
+    assert memory.peak_rss_mb() > 10

@@ -15,7 +15,7 @@ def peak_rss_mb() -> float:
                 if line.startswith("VmHWM:"):
                     return round(int(line.split()[1]) / 1024, 1)
     except OSError:
-        trim(0)
+        pass
     import resource
     import sys
 

@@ -34,7 +34,6 @@ from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 from datamap.tasks.progress import stage
 from datamap.tasks.topics.bertopic_import import bertopic
-from datamap.tasks.topics.labellers.phrases import documents_memoised
 from datamap.tasks.topics.clustering import (  # noqa: F401
     KMEANS_STARTS,
     cluster_hierarchy,
@@ -43,6 +42,7 @@ from datamap.tasks.topics.clustering import (  # noqa: F401
     nearest,
     normalize,
 )
+from datamap.tasks.topics.labellers.phrases import documents_memoised
 from datamap.tasks.topics.tokens import TOKEN_PATTERN, preprocess  # noqa: F401  (model's public names)
 from datamap.tasks.topics.labels import (
     TopicInfo,
