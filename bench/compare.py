@@ -514,7 +514,10 @@ def main() -> None:
         old["contenders"].update(res["contenders"])
         old.setdefault("runs", []).append({k: res[k] for k in ("load_avg_start", "load_avg_end", "prepare_s")}
                                           | {"only": sorted(res["contenders"])})
-        res = {**old, "ratios": ratios(old)}
+        # the top-level loads and prepare_s are the latest run's (they were the first run's); each contender
+        # carries the load it ran under, and "runs" the history
+        res = {**old, **{k: res[k] for k in ("load_avg_start", "load_avg_end", "prepare_s")},
+               "ratios": ratios(old)}
     path.write_text(json.dumps(res, indent=2, default=str))
     print(f"wrote {path}")
 

@@ -124,3 +124,31 @@ def test_dask_embeds_in_batches_on_the_workers(cluster, debian, tmp_path):
     # batch boundaries differ from the local run's, so allow float noise only
     cos = (a.embeddings.latent * b.embeddings.latent).sum(axis=1)
     assert cos.min() > 0.999, cos.min()
+
+
+def test_a_local_build_does_not_import_dask(debian, debian_vectors, tmp_path):
+    """The layout and tiles stages ask whether they run on a Dask worker; a local build
+    answers without importing ``distributed`` (0.2-1.1 s of every build), and still builds."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    src = tmp_path / "pkgs.parquet"
+    debian_subset(debian, debian_vectors, 120, seed=43).write_parquet(src)
+    code = textwrap.dedent(f"""
+        import json, sys
+        from datamap.flows.build_map import build_map
+        res = build_map(source={str(src)!r}, dataset="d", store={str(tmp_path / "s")!r},
+                        options={{"text_field": "text", "id_field": "id", "embedding_field": "embedding",
+                                  "projection": {{"method": "pca"}}, "topics": None, "tiles": {{"capacity": 40}}}})
+        print(json.dumps({{"rows": res["rows"], "dask": sorted(m for m in ("distributed", "dask") if m in sys.modules)}}))
+    """)
+    env = {k: v for k, v in os.environ.items() if k != "DATAMAP_TILES_PER_TASK"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr[-3000:]
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got == {"rows": 120, "dask": []}, got
+    tiles = open_map("d", store=str(tmp_path / "s")).manifest["tiles"]["tiles"]
+    assert tiles >= 3
