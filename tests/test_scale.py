@@ -186,6 +186,25 @@ def test_refinement_brings_placed_points_next_to_their_neighbours(real4k):
     assert _preservation(built, nn, q) > 1.3 * before
 
 
+def test_a_placed_start_reaches_umap_without_repeated_rows(real4k):
+    """Placed points sharing a median are repeated rows; umap-learn separates them with a
+    KD-tree over the whole start when it finds any (``np.unique`` over rows, its own
+    check). ``separate_coincident`` leaves it none to find, moves every point by far less
+    than the spacing of its neighbours, and leaves a start without repeats as it was."""
+    v, _, _ = real4k
+    n = len(v)
+    knn = I.exact_knn(v, np.arange(n), 16)
+    opts = P.ProjectionOptions(method="umap", sample_size=500, n_epochs=100, refine_epochs=0)
+    placed = P.project(v, opts, knn=knn)
+    assert np.unique(placed, axis=0).shape[0] < n            # the placed start repeats rows
+    start = S.separate_coincident(placed, knn, np.random.RandomState(0))
+    assert np.unique(start, axis=0).shape[0] == n            # umap-learn's own test: no KD-tree
+    moved = np.linalg.norm(start - placed, axis=1)
+    spacing = np.linalg.norm(placed - placed[knn[0][:, 1]], axis=1)
+    assert moved.max() < 0.01 * spacing[spacing > 0].mean()
+    assert np.array_equal(S.separate_coincident(start, knn, np.random.RandomState(0)), start)
+
+
 def test_spread_moves_points_only_a_little(real4k):
     v, _, _ = real4k
     n = len(v)
