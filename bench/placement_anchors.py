@@ -4,7 +4,9 @@ fewer than N sample points there (``graphN``); 10-NN preservation (strict, and w
 counted: bench/compare.py) of the placed layout and after R refinement epochs at
 learning rate A (``variant:R[:A[:H[:NSR]]]``, A = sample_fit.REFINE_ALPHA by default), on
 5,000 rows. H > 0 first moves every placed point H times to the weighted mean of its
-fuzzy-graph neighbours, sample points held fixed (a harmonic start); NSR is the
+fuzzy-graph neighbours, sample points held fixed (a harmonic start); ``hopR``: the
+build's path (``sample_fit.place_from_graph``): graph anchors, then R rounds of placement
+from placed graph neighbours, then a search for the rest (``hop0`` = ``graph1``); NSR is the
 refinement's negative sample rate (UMAP's 5 by default). Both were tried and not taken
 (docs/scale.md, 2026-12-03 night). One sample fit is shared by all variants. ``pca:R:A`` skips the sample fit and the
 placement: R epochs over the whole graph from umap-learn's PCA start, i.e. umap-learn's
@@ -89,6 +91,11 @@ def refine(xy, ep, alpha, nsr):
     return out
 
 
+def key(spec):
+    """A variant run again (to see the run-to-run spread) is kept as spec#2, spec#3, …"""
+    return spec if spec not in out else f"{spec}#{sum(k.split('#')[0] == spec for k in out) + 1}"
+
+
 for spec in variants:
     parts = spec.split(":")
     var, ep = parts[0], int(parts[1]) if len(parts) > 1 else S.REFINE_EPOCHS
@@ -99,7 +106,17 @@ for spec in variants:
     if var == "pca":   # no sample fit, no placement: umap-learn's full fit on this graph
         xy = pca_start(v); t_anchor = time.time() - t
         t = time.time(); xr = S.refine(xy, knn, 15, 0.1, ep, seed=42, alpha=alpha); t_ref = time.time() - t
-        out[spec] = r = {"start_s": round(t_anchor, 1), "refined_pres_strict_ties": pres(xr), "refine_s": round(t_ref, 1)}
+        out[key(spec)] = r = {"start_s": round(t_anchor, 1), "refined_pres_strict_ties": pres(xr), "refine_s": round(t_ref, 1)}
+        print(spec, r, flush=True)
+        continue
+    if var.startswith("hop"):   # the build's path: graph anchors, R rounds from placed neighbours, then search
+        S.HOP_ROUNDS = int(var[len("hop"):])
+        xy, info = S.place_from_graph(xy_s, plan, n, knn, sidx, v, 0.0, 42)
+        t_anchor = time.time() - t
+        p0 = pres(xy)
+        t = time.time(); xr = refine(xy, ep, alpha, nsr); t_ref = time.time() - t
+        out[key(spec)] = r = {"place_s": round(t_anchor, 1), **info, "placed_pres_strict_ties": p0,
+                         "refined_pres_strict_ties": pres(xr), "refine_s": round(t_ref, 1)}
         print(spec, r, flush=True)
         continue
     if var == "search":
@@ -120,6 +137,6 @@ for spec in variants:
     p1 = pres(xr)
     r = {"anchor_s": round(t_anchor,1), "searched": int(searched), "anchors_hist": np.bincount(found, minlength=9).tolist(),
          "placed_pres_strict_ties": p0, "refined_pres_strict_ties": p1, "refine_s": round(t_ref,1)}
-    out[spec] = r; print(spec, r, flush=True)
+    out[key(spec)] = r; print(spec, r, flush=True)
 json.dump(out, open(sys.argv[5] if len(sys.argv) > 5 else "/tmp/ix/anchors_eval.json", "w"), indent=1)
 

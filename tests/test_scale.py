@@ -129,6 +129,38 @@ def test_big_map_placement_reads_anchors_off_the_graph(debian_vectors):
     assert got > 1.05 * base and got > 4 * _preservation(shuffled, nn, q)
 
 
+def test_rows_without_a_sample_neighbour_are_placed_from_placed_neighbours(debian_vectors, monkeypatch):
+    """Rows with no sample point among their graph neighbours go to the median of their
+    neighbours placed before them (``place_from_graph``), not to a search of the sample:
+    most of them need no search, they keep about as much neighbourhood as searched
+    anchors give them and far more than chance, and the rows placed from sample
+    neighbours are placed as before."""
+    n = I.EXACT_KNN_ROWS + 2_000
+    rows = np.sort(np.random.default_rng(12).choice(len(debian_vectors), n, replace=False))
+    v = np.asarray(debian_vectors[rows], np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    knn = I.knn_graph(I.build_index(v), v, 33)
+    plan = S.plan_sample(n, 600, 42)
+    sidx, sknn = S.sample_knn(v, plan.sample, 16)
+    xy_s = P.project(v[plan.sample], P.ProjectionOptions(method="umap", sample_size=0, n_epochs=100), knn=sknn)
+    hopped, info = S.place_from_graph(xy_s, plan, n, knn, sidx, v)
+    monkeypatch.setattr(S, "HOP_ROUNDS", 0)
+    searched, info0 = S.place_from_graph(xy_s, plan, n, knn, sidx, v)
+    lonely = plan.rest[S.anchors_from_graph(knn, plan.rest, plan.sample, n, S.PLACE_SEARCH_K)[0][:, 0] < 0]
+    assert info0["searched"] == len(lonely) > 300 and info0["from_placed_neighbours"] == []
+    assert sum(info["from_placed_neighbours"]) > 0.9 * len(lonely) and info["searched"] < 0.1 * len(lonely)
+    others = np.setdiff1d(np.arange(n), lonely)
+    assert np.array_equal(hopped[others], searched[others])
+    sim = v[lonely] @ v.T
+    sim[np.arange(len(lonely)), lonely] = -np.inf
+    nn = np.full((n, 10), -1)
+    nn[lonely] = np.argsort(-sim, axis=1)[:, :10]
+    shuffled = hopped.copy()
+    shuffled[lonely] = hopped[np.random.default_rng(3).permutation(lonely)]
+    got = _preservation(hopped, nn, lonely)
+    assert got > 0.9 * _preservation(searched, nn, lonely) and got > 4 * _preservation(shuffled, nn, lonely)
+
+
 def test_sample_layout_keeps_neighbourhoods(real4k):
     """UMAP on 1,000 of 4,000 real rows + placement keeps far more true neighbours than a
     placement that ignores them, and placed points keep about as many as fitted ones."""

@@ -230,11 +230,14 @@ def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
     full = ProjectionOptions(**{**options.__dict__, "sample_size": 0})
     xy_s = project(np.asarray(vectors[plan.sample], dtype=np.float32), full, knn=sknn)
     with stage("place", len(plan.rest), "points"):
-        if n < EXACT_KNN_ROWS:      # small maps: exact anchors, the same map every run
-            nb_i, nb_d = S.nearest_in_sample_exact(vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+        if n >= EXACT_KNN_ROWS and knn is not None:   # big maps: from the graph, hops, then search
+            xy, _ = S.place_from_graph(xy_s, plan, n, knn, sidx, vectors, options.place_jitter, options.seed)
         else:
-            nb_i, nb_d = S.anchors(sidx, vectors, plan, knn, S.PLACE_SEARCH_K)
-        xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
+            if n < EXACT_KNN_ROWS:      # small maps: exact anchors, the same map every run
+                nb_i, nb_d = S.nearest_in_sample_exact(vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+            else:
+                nb_i, nb_d = S.nearest_in_sample(sidx, vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
+            xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
     epochs = S.refine_epochs_for(options.refine_epochs)
     if knn is None or not epochs:
         return xy
