@@ -116,8 +116,9 @@ def anchors_from_graph(knn: tuple[np.ndarray, np.ndarray], rows: np.ndarray, sam
     for each of ``rows``, the sample points among its graph neighbours, nearest first (at
     most ``k``; −1 / inf where fewer). A sample point in a row's K-NN list *is* one of its
     nearest sample points, so no search is needed for a row that has one; rows with none
-    (a −1 first column) still need the search. Why: that search over all placed points was
-    the layout's second-largest cost on 785k PyPI rows (45 s; 113 s on a slower host),
+    (a −1 first column) are placed otherwise (``place_from_graph``). Why: the search
+    over all placed points was the layout's second-largest cost on 785k PyPI rows (45 s;
+    113 s on a slower host),
     and with a 50k sample 88 % of rows already have a sample point among their 32 graph
     neighbours."""
     from datamap.tasks.refresh import anchored_neighbours
@@ -135,19 +136,6 @@ def anchors_from_graph(knn: tuple[np.ndarray, np.ndarray], rows: np.ndarray, sam
         out_i = np.pad(out_i, ((0, 0), (0, pad)), constant_values=-1)
         out_d = np.pad(out_d, ((0, 0), (0, pad)), constant_values=np.inf)
     return out_i, out_d
-
-
-def anchors(index, vectors: np.ndarray, plan: SamplePlan, knn: tuple[np.ndarray, np.ndarray] | None,
-            k: int, min_found: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Each placed row's nearest sample points: from the graph (``anchors_from_graph``)
-    for rows with at least ``min_found`` there, by ``nearest_in_sample`` for the rest."""
-    if knn is None:
-        return nearest_in_sample(index, vectors, plan.rest, plan.sample, k)
-    nb_i, nb_d = anchors_from_graph(knn, plan.rest, plan.sample, len(vectors), k)
-    need = np.nonzero((nb_i >= 0).sum(axis=1) < min_found)[0]
-    if len(need):
-        nb_i[need], nb_d[need] = nearest_in_sample(index, vectors, plan.rest[need], plan.sample, k)
-    return nb_i, nb_d
 
 
 def place_from_graph(xy_sample: np.ndarray, plan: SamplePlan, n: int, knn: tuple[np.ndarray, np.ndarray],
@@ -267,9 +255,10 @@ def separate_coincident(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], rs: 
     Why: placed points that share their anchors share a median, and umap-learn, handed a
     start with repeated rows, separates them the same way but measures the spacing with
     a KD-tree over every point (3.5 s of the 1M build's refinement, for an offset of a
-    thousandth of that spacing). The first graph neighbour's distance is at least the
-    nearest 2-D point's, so the offset is at most that of umap-learn's rule, and as
-    negligible; a start with no repeated rows is passed through unchanged."""
+    thousandth of that spacing). The first graph neighbour's 2-D distance is at least the
+    nearest point's, and repeated rows' zeros are left out of the mean, so the offset is
+    somewhat larger than umap-learn's, still a thousandth of a neighbour spacing; a start
+    with no repeated rows is passed through unchanged."""
     xy = np.asarray(xy, dtype=np.float32)
     if len(xy) < 2 or knn[0].shape[1] < 2:
         return xy
