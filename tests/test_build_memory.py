@@ -8,14 +8,18 @@ import sys
 import pytest
 
 CHILD = r"""
+import ctypes, ctypes.util
 import numpy as np
 from datamap.flows.runtime.memory import release_free_memory
 
 def anon_mb():
     return int(next(l for l in open('/proc/self/status') if l.startswith('RssAnon')).split()[1]) // 1024
 
-big = np.ones(30 * 2**20 // 8)      # freeing a 30 MB array raises glibc's mmap threshold to 30 MB:
-del big                             # from here on, arrays below it come from the heap
+# 4 MB arrays come from glibc's heap, not from mmap, once the mmap threshold is above them.
+# Set it here (M_MMAP_THRESHOLD = -3) rather than relying on glibc raising it by itself after
+# a big free: that once did not happen on a CI host, the chunks were mmapped and freed at once,
+# and there was nothing left to give back.
+assert ctypes.CDLL(ctypes.util.find_library("c")).mallopt(-3, 64 * 2**20) == 1
 chunks = [np.ones(4 * 2**20 // 8) for _ in range(60)]   # 240 MB in 4 MB chunks, as a stage's loop makes
 del chunks[:-1]                     # freed, but below the last one: the heap cannot shrink past it
 before = anon_mb()
