@@ -28,6 +28,7 @@ import numpy as np
 
 from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs, text_distinct
 from datamap.tasks.dedupe_groups import copy_groups, expand
+from datamap.tasks.locality import locality_order
 from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 
@@ -39,6 +40,7 @@ class InvalidDuplicateOptions(InvalidOption):
 BIG_MAP = 200_000          # rows from which the widening search is capped (same threshold as the index's)
 BIG_MAP_NEIGHBORS = 128
 SEARCH_CHUNK = 8_192       # queries per widening search call: bounds its result arrays
+LOCALITY_QUERIES = 50_000  # widening searches from which the queries go in locality order
 _NORM_CHUNK = 65_536
 
 
@@ -308,6 +310,8 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
         r, c = np.nonzero(hit)
         keep(r.astype(np.int64) + s, ki[r, c].astype(np.int64))
     todo = np.nonzero(np.asarray(knn_dist[:, -1]) <= wide)[0] if k < n_index else np.zeros(0, np.int64)
+    if len(todo) >= LOCALITY_QUERIES and index is not None:   # neighbours one after another: cache hits
+        todo = locality_order(vectors, rows=todo)
     kk = k
     while todo.size and index is not None and kk < cap:
         done, kk = kk, widen(kk, cap)
