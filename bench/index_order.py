@@ -8,7 +8,8 @@ the insertion and the search; recall@10 and @32 of the graph (self excluded) on 
 against exact cosine neighbours. Each variant is built and searched twice, alternating,
 so the host's drift shows as the spread between the two.
 
-    .venv/bin/python bench/index_order.py OUT.json NAME=PATH.npy[:ROWS] ... [--large] [--rounds 2]
+    .venv/bin/python bench/index_order.py OUT.json NAME=PATH.npy[:ROWS] ... [--large] [--rounds 2] \
+        [--random-first 0.3]      # the share insertion_order puts first
 
 Results: bench/out/index_order.json; docs/scale.md ("locality order").
 """
@@ -23,7 +24,7 @@ import time
 import numpy as np
 
 from datamap.tasks import index as I
-from datamap.tasks.locality import insertion_order, locality_order
+from datamap.tasks.locality import RANDOM_FIRST, insertion_order, locality_order
 
 K = 33
 QUERIES = 2_000
@@ -77,7 +78,7 @@ def search(idx, v: np.ndarray, order: np.ndarray | None) -> tuple[np.ndarray, fl
     return keys, time.perf_counter() - t
 
 
-def one_corpus(name: str, v: np.ndarray, large: bool, rounds: int) -> dict:
+def one_corpus(name: str, v: np.ndarray, large: bool, rounds: int, random_first: float) -> dict:
     n = len(v)
     opts = I.IndexOptions(large_above=0) if large else I.IndexOptions()
     q = np.sort(np.random.default_rng(3).choice(n, QUERIES, replace=False))
@@ -89,7 +90,7 @@ def one_corpus(name: str, v: np.ndarray, large: bool, rounds: int) -> dict:
         t_order = time.perf_counter() - t
         for variant in ("row order", "locality"):
             loc = variant == "locality"
-            idx, t_add = build(v, opts, insertion_order(order) if loc else None)
+            idx, t_add = build(v, opts, insertion_order(order, random_first=random_first) if loc else None)
             keys, t_search = search(idx, v, order if loc else None)
             run = {"round": r, "variant": variant, "order_s": round(t_order, 2) if loc else 0.0,
                    "add_s": round(t_add, 2), "search_s": round(t_search, 2),
@@ -109,11 +110,12 @@ def main() -> None:
     ap.add_argument("corpora", nargs="+", help="NAME=PATH.npy[:ROWS]")
     ap.add_argument("--large", action="store_true", help="big-map index settings at any size")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--random-first", type=float, default=RANDOM_FIRST)
     a = ap.parse_args()
-    out = {"argv": sys.argv[1:], "load_avg_start": os.getloadavg(), "corpora": {}}
+    out = {"argv": sys.argv[1:], "random_first": a.random_first, "load_avg_start": os.getloadavg(), "corpora": {}}
     for spec in a.corpora:
         name, v = load(spec)
-        out["corpora"][name] = one_corpus(name, v, a.large, a.rounds)
+        out["corpora"][name] = one_corpus(name, v, a.large, a.rounds, a.random_first)
     out["load_avg_end"] = os.getloadavg()
     with open(a.out, "w") as f:
         json.dump(out, f, indent=1)

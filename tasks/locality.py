@@ -16,7 +16,7 @@ CELLS = (32, 32)        # coarse cells, then cells inside each: about 1,000 leav
 FIT_SAMPLE = 40_000     # rows both levels' k-means are fitted on
 FIT_ITERATIONS = 10     # an order needs cells, not converged centroids
 RANDOM_FIRST = 0.3      # share of rows an insertion order puts first, in random order
-_BLOCK = 65_536
+_BLOCK = 16_384           # rows per matrix product: ~25 MB of 384-d vectors at a time
 
 
 def locality_order(vectors: np.ndarray, seed: int = 0, rows: np.ndarray | None = None) -> np.ndarray:
