@@ -23,10 +23,10 @@ LARGE_SETTINGS = {"dtype": "i8", "connectivity": 12, "expansion_add": 64, "expan
 # and one on a laptop could vote new points into different topics.
 EXACT_KNN_ROWS = 10_000
 _EXACT_BLOCK = 1024
-# Maps with at least this many rows are inserted into the index and searched for their
-# k-NN graph in locality order (tasks.locality): fewer cache misses, the graph's recall
-# within 0.005 (bench/index_order.py). On Debian's 63,666 rows the order cost (~3 s)
-# what it saved.
+# Maps with at least this many rows are searched for their k-NN graph in locality order
+# (tasks.locality): the same graph with fewer cache misses, the 1M synthetic set's search
+# 48 -> 27 s (bench/index_order.py). On Debian's 63,666 rows the order cost (~3 s) more
+# than it saved.
 LOCALITY_ROWS = 200_000
 INSERT_ORDERS = ("row", "locality")
 _SEARCH_BLOCK = 100_000

@@ -16,7 +16,7 @@ CELLS = (32, 32)        # coarse cells, then cells inside each: about 1,000 leav
 FIT_SAMPLE = 40_000     # rows both levels' k-means are fitted on
 FIT_ITERATIONS = 10     # an order needs cells, not converged centroids
 RANDOM_FIRST = 0.3      # share of rows an insertion order puts first, in random order
-_BLOCK = 16_384           # rows per matrix product: ~25 MB of 384-d vectors at a time
+_BLOCK = 16_384         # rows per matrix product: ~25 MB of 384-d vectors at a time
 
 
 def locality_order(vectors: np.ndarray, seed: int = 0, rows: np.ndarray | None = None) -> np.ndarray:
@@ -53,7 +53,9 @@ def insertion_order(order: np.ndarray, seed: int = 0, random_first: float = RAND
     are in; inserted cell by cell, it had few between far cells and lost recall
     (recall@10 0.94-0.95 -> 0.92 on 300k synthetic rows). On the 1M synthetic set a
     random tenth first still lost 0.008, three tenths gained 0.005 over row order and
-    half gained no more: three tenths, at two thirds of row order's insertion time."""
+    half gained no more: three tenths, at two thirds of row order's insertion time. On
+    200k PyPI summaries three tenths lost 0.006-0.010, which is why the build inserts in
+    this order only when asked (``index.insert_order``)."""
     n = len(order)
     first = np.random.default_rng(seed).choice(n, int(n * random_first), replace=False)
     later = np.ones(n, bool)

@@ -33,8 +33,9 @@ def index_options_of(params: dict) -> dict:
 def index(key: str, work_dir: str, options: dict) -> dict:
     t0 = time.perf_counter()
     vectors = read_vectors(os.path.join(work_dir, schema.WORK_VECTORS))
-    order = index_mod.locality(vectors)
-    t_order = time.perf_counter() - t0
+    t_order = time.perf_counter()
+    order = index_mod.locality(vectors)      # None below LOCALITY_ROWS: row order
+    t_order = time.perf_counter() - t_order
     idx = index_mod.build_index(vectors, index_mod.IndexOptions(**options), order=order)
     index_mod.save_index(idx, os.path.join(work_dir, schema.WORK_INDEX))
     t1 = time.perf_counter()
