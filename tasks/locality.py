@@ -33,8 +33,7 @@ def locality_order(vectors: np.ndarray, seed: int = 0, rows: np.ndarray | None =
     fit_rows = np.sort(rng.choice(rows, min(n, FIT_SAMPLE), replace=False))
     sample = _unit(np.asarray(vectors[fit_rows], np.float32))
     centres, fit_cells = _kmeans(sample, k1, seed)
-    norms = _norms(vectors)
-    top = _nearest(vectors, norms, rows, centres)
+    top, norms = _nearest(vectors, rows, centres)
     inner = np.zeros(n, np.int32)
     for cell in range(len(centres)):
         members = np.nonzero(top == cell)[0]
@@ -42,7 +41,7 @@ def locality_order(vectors: np.ndarray, seed: int = 0, rows: np.ndarray | None =
         k = min(k2, len(own) // 4)    # at least four fitted rows a centroid
         if len(members) > 1 and k >= 2:
             inner_centres, _ = _kmeans(own, k, seed + 1 + cell)
-            inner[members] = _nearest(vectors, norms, rows[members], inner_centres)
+            inner[members], _ = _nearest(vectors, rows[members], inner_centres, norms[members])
     return rows[np.argsort(top.astype(np.int64) * k2 + inner, kind="stable")]
 
 
@@ -76,22 +75,19 @@ def _kmeans(x: np.ndarray, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return km.cluster_centers_.astype(np.float32), km.labels_
 
 
-def _norms(vectors: np.ndarray) -> np.ndarray:
-    """Row lengths (1 for zero rows), block by block: no copy of a memory-mapped map."""
-    out = np.empty(len(vectors), np.float32)
-    for s in range(0, len(vectors), _BLOCK):
-        block = np.asarray(vectors[s:s + _BLOCK], np.float32)
-        out[s:s + len(block)] = np.sqrt(np.einsum("ij,ij->i", block, block))
-    return np.where(out > 0, out, 1.0)
-
-
-def _nearest(vectors: np.ndarray, norms: np.ndarray, rows: np.ndarray, centres: np.ndarray) -> np.ndarray:
+def _nearest(vectors: np.ndarray, rows: np.ndarray, centres: np.ndarray,
+             norms: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Nearest centroid (Euclidean, between the unit directions of ``vectors[rows]`` and
-    the centroids): argmax of x·c / |x| − |c|²/2, without making unit copies of the rows."""
+    the centroids) and the rows' lengths: argmax of x·c / |x| − |c|²/2, block by block,
+    without unit copies of the rows. ``norms`` (the rows' lengths) skips measuring them."""
     half_sq = 0.5 * np.einsum("ij,ij->i", centres, centres)
     out = np.empty(len(rows), np.int32)
+    lengths = np.empty(len(rows), np.float32) if norms is None else norms
     for s in range(0, len(rows), _BLOCK):
-        r = rows[s:s + _BLOCK]
-        dots = np.asarray(vectors[r], np.float32) @ centres.T
-        out[s:s + len(r)] = np.argmax(dots / norms[r, None] - half_sq, axis=1)
-    return out
+        block = np.asarray(vectors[rows[s:s + _BLOCK]], np.float32)
+        part = lengths[s:s + len(block)]          # a view: filled in place when measured here
+        if norms is None:
+            part[:] = np.sqrt(np.einsum("ij,ij->i", block, block))
+            part[part == 0] = 1.0
+        out[s:s + len(block)] = np.argmax(block @ centres.T / part[:, None] - half_sq, axis=1)
+    return out, lengths
