@@ -157,6 +157,25 @@ def test_rows_without_a_sample_neighbour_are_placed_from_placed_neighbours(debia
     assert got > 0.9 * _preservation(searched, nn, lonely) and got > 4 * _preservation(shuffled, nn, lonely)
 
 
+def test_big_map_layout_records_how_its_rows_were_placed(debian_vectors):
+    """Above EXACT_KNN_ROWS with the map's graph, the layout's record says how many rows
+    each placement rule placed (``place_from_graph``): the counts cover every placed row,
+    and most came from sample points among their graph neighbours, not from a search."""
+    from datamap.tasks.project import layout
+
+    n = I.EXACT_KNN_ROWS + 1_000
+    v = np.asarray(debian_vectors[:n], np.float32)
+    knn = I.knn_graph(I.build_index(v), v, 33)
+    opts = P.ProjectionOptions(method="umap", sample_size=800, n_epochs=30, refine_epochs=2)
+    got = layout(v, opts, knn=knn)
+    sample = got.info["sample"]
+    placement = sample["placement"]
+    assert sample["placed"] == n - 800 == (placement["from_sample_neighbours"]
+                                           + sum(placement["from_placed_neighbours"]) + placement["searched"])
+    assert placement["from_sample_neighbours"] > placement["searched"]
+    assert got.xy.shape == (n, 2) and np.isfinite(got.xy).all()
+
+
 def test_sample_layout_keeps_neighbourhoods(real4k):
     """UMAP on 1,000 of 4,000 real rows + placement keeps far more true neighbours than a
     placement that ignores them, and placed points keep about as many as fitted ones."""
@@ -355,7 +374,11 @@ def test_build_with_sampled_layout(debian_2k_path, tmp_store):
     assert np.isfinite(xy).all() and len(np.unique(xy, axis=0)) > 1900
     assert m.manifest["build"]["params"]["projection"]["sample_size"] == 500
     # the sampled path ran, with its refinement over the build's own k-NN graph
-    assert m.manifest["projection"]["sample"] == {"fitted": 500, "placed": 1500, "refine_epochs": S.REFINE_EPOCHS}
+    sample = m.manifest["projection"]["sample"]
+    placement = sample.pop("placement")
+    assert sample == {"fitted": 500, "placed": 1500, "refine_epochs": S.REFINE_EPOCHS}
+    # under EXACT_KNN_ROWS every placed row comes from an exact search of the sample
+    assert placement == {"from_sample_neighbours": 0, "from_placed_neighbours": [], "searched": 1500}
 
 
 def test_umap_kernels_without_a_cache_of_their_own_are_kept_between_processes():

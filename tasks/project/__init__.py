@@ -47,8 +47,9 @@ def layout(vectors: np.ndarray, options=None, knn: tuple[np.ndarray, np.ndarray]
     t0 = time.perf_counter()
     extra: dict = {}
     if method == "umap":
-        xy = project_mod.project(vectors, dataclasses.replace(options, method="umap"), knn=knn)
-        extra = _sample_info(n, options, knn is not None)
+        xy, placement = project_mod.project_with_placement(vectors, dataclasses.replace(options, method="umap"),
+                                                           knn=knn)
+        extra = _sample_info(n, options, knn is not None, placement)
     elif method == "tsne":
         from datamap.tasks.project.tsne import tsne_layout
 
@@ -62,16 +63,18 @@ def layout(vectors: np.ndarray, options=None, knn: tuple[np.ndarray, np.ndarray]
     return Layout(np.asarray(xy, dtype=np.float32), method, info)
 
 
-def _sample_info(n: int, options, have_graph: bool) -> dict:
-    """What UMAP's big-map path did (for the manifest): rows fitted, placed, and the
-    epochs of refinement over the whole graph; nothing when UMAP fitted every row."""
+def _sample_info(n: int, options, have_graph: bool, placement: dict) -> dict:
+    """What UMAP's big-map path did (for the manifest): rows fitted, placed (and by which
+    rule: ``placement``), and the epochs of refinement over the whole graph; nothing when
+    UMAP fitted every row."""
     from datamap.tasks.project import sample_fit as S
 
     size = S.sample_size_for(n, options.sample_size)
     if size >= n or n < 4:
         return {}
     epochs = S.refine_epochs_for(options.refine_epochs) if have_graph else 0
-    return {"sample": {"fitted": int(size), "placed": int(n - size), "refine_epochs": int(epochs)}}
+    return {"sample": {"fitted": int(size), "placed": int(n - size), "placement": placement,
+                       "refine_epochs": int(epochs)}}
 
 
 def box_transform(xy: np.ndarray) -> dict:

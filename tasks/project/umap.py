@@ -118,12 +118,30 @@ def project(vectors: np.ndarray, options: ProjectionOptions | None = None,
         from datamap.tasks.project import layout
 
         return layout(vectors, options, knn).xy
+    return project_with_placement(vectors, options, knn)[0]
+
+
+def project_with_placement(vectors: np.ndarray, options: ProjectionOptions,
+                           knn: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, dict]:
+    """UMAP's (N, 2) coordinates in the box, and how the big-map path placed the rows it
+    did not fit (``sample_fit.place_from_graph``'s counts; empty when UMAP fitted every
+    row). Why: a map's manifest should say how many of its points sit where a search of
+    the sample put them, not only how many were placed."""
     n = len(vectors)
     from datamap.tasks.project import sample_fit
 
     size = sample_fit.sample_size_for(n, options.sample_size)
     if size < n:
-        return normalize_to_box(_sample_layout(vectors, options, size, knn))
+        xy, placement = _sample_layout(vectors, options, size, knn)
+        return normalize_to_box(xy), placement
+    return _full_layout(vectors, options, knn), {}
+
+
+def _full_layout(vectors: np.ndarray, options: ProjectionOptions,
+                 knn: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
+    """UMAP fitted on every row: over our graph when it has enough columns, else by
+    umap-learn with its own neighbour search."""
+    n = len(vectors)
     with stage("project", n, "points"):
         if n < 4:
             return normalize_to_box(_tiny_layout(vectors))
@@ -216,10 +234,11 @@ def _graph_for(vectors: np.ndarray, options: ProjectionOptions, k: int,
 
 
 def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
-                   knn: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                   knn: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, dict]:
     """UMAP fitted on ``size`` sampled rows (their own k-NN graph), the rest placed from
     their nearest sample points, then refined over the whole map's graph ``knn`` when
-    the caller has it (tasks/sample_fit.py): the big-map path."""
+    the caller has it (tasks/sample_fit.py): the big-map path. Returns the layout and
+    how many rows each placement rule placed."""
     from datamap.tasks.index import EXACT_KNN_ROWS
     from datamap.tasks.project import sample_fit as S
 
@@ -231,16 +250,18 @@ def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
     xy_s = project(np.asarray(vectors[plan.sample], dtype=np.float32), full, knn=sknn)
     with stage("place", len(plan.rest), "points"):
         if n >= EXACT_KNN_ROWS and knn is not None:   # big maps: from the graph, hops, then search
-            xy, _ = S.place_from_graph(xy_s, plan, n, knn, sidx, vectors, options.place_jitter, options.seed)
+            xy, placement = S.place_from_graph(xy_s, plan, n, knn, sidx, vectors, options.place_jitter,
+                                               options.seed)
         else:
             if n < EXACT_KNN_ROWS:      # small maps: exact anchors, the same map every run
                 nb_i, nb_d = S.nearest_in_sample_exact(vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
             else:
                 nb_i, nb_d = S.nearest_in_sample(sidx, vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
             xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
+            placement = {"from_sample_neighbours": 0, "from_placed_neighbours": [], "searched": int(len(plan.rest))}
     epochs = S.refine_epochs_for(options.refine_epochs)
     if knn is None or not epochs:
-        return xy
+        return xy, placement
     ensure_numba_cache()             # here: sample_fit must not import this module (no cycle)
     with stage("refine", n, "points"):
-        return S.refine(xy, knn, options.n_neighbors, options.min_dist, epochs, options.seed)
+        return S.refine(xy, knn, options.n_neighbors, options.min_dist, epochs, options.seed), placement
