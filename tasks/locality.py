@@ -53,8 +53,9 @@ def insertion_order(order: np.ndarray, seed: int = 0, random_first: float = RAND
     (recall@10 0.94-0.95 -> 0.92 on 300k synthetic rows). On the 1M synthetic set a
     random tenth first still lost 0.008, three tenths gained 0.005 over row order and
     half gained no more: three tenths, at two thirds of row order's insertion time. On
-    200k PyPI summaries three tenths lost 0.006-0.010, which is why the build inserts in
-    this order only when asked (``index.insert_order``)."""
+    200k PyPI summaries three tenths lost 0.006-0.010 at the same ``expansion_add``, so
+    big maps insert in this order with a larger one (``index.LARGE_SETTINGS``), which
+    gains on both corpora."""
     n = len(order)
     first = np.random.default_rng(seed).choice(n, int(n * random_first), replace=False)
     later = np.ones(n, bool)
