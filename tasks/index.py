@@ -18,8 +18,8 @@ from datamap.tasks.progress import stage
 LARGE_INDEX_ROWS = 200_000
 # expansion_add was 64 with rows inserted in row order; inserted in locality order (the
 # default below) the same recall costs less, and 80 buys more of it than row order at 64
-# had, in less time (1M synthetic: 53 -> 41 s, recall@10 0.895 -> 0.917; 200k PyPI
-# summaries: 10.3 -> 9.1-9.5 s, 0.818 -> 0.823-0.826; bench/index_order.py).
+# had, in less time (1M synthetic: 55.7 -> 39.5 s, recall@10 0.895 -> 0.917; 200k PyPI
+# summaries: 7.8-8.5 -> 7.5-8.5 s, 0.816 -> 0.830; bench/out/index_order_ef80_*.json).
 LARGE_SETTINGS = {"dtype": "i8", "connectivity": 12, "expansion_add": 80, "expansion_search": 48}
 # Maps below this many rows get an exact k-NN graph (one matrix product per block) rather
 # than HNSW's: at this size it costs under a second, and it is the same on every machine
