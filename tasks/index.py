@@ -16,10 +16,11 @@ from datamap.tasks.progress import stage
 # Maps with at least this many rows get the cheaper "large" settings below unless the
 # options name their own (docs/scale.md has the measured recall and time of each).
 LARGE_INDEX_ROWS = 200_000
-# expansion_add was 64 with rows inserted in row order; inserted in locality order (the
-# default below) the same recall costs less, and 80 buys more of it than row order at 64
-# had, in less time (1M synthetic: 55.7 -> 39.5 s, recall@10 0.895 -> 0.917; 200k PyPI
-# summaries: 7.8-8.5 -> 7.5-8.5 s, 0.816 -> 0.830; bench/out/index_order_ef80_*.json).
+# expansion_add was 64 with rows inserted in row order. Inserted in locality order (the
+# default below), 80 costs less than in row order and buys more recall than 64 did:
+# 1M synthetic 55.7 -> 39.5 s, recall@10 0.895 -> 0.917; 200k PyPI summaries 7.8-8.5 ->
+# 7.5-8.5 s, 0.816 -> 0.830; all 785k PyPI summaries 54.8 -> 62.9 s, 0.764 -> 0.781
+# (a trade there, not a win; bench/out/index_order_ef80_*.json, docs/scale.md).
 LARGE_SETTINGS = {"dtype": "i8", "connectivity": 12, "expansion_add": 80, "expansion_search": 48}
 # Maps below this many rows get an exact k-NN graph (one matrix product per block) rather
 # than HNSW's: at this size it costs under a second, and it is the same on every machine
@@ -45,8 +46,8 @@ class IndexOptions:
     large_above: int = LARGE_INDEX_ROWS   # rows from which unset options take LARGE_SETTINGS
     # "locality" (from LOCALITY_ROWS rows): insert near rows together (tasks.locality).
     # At the same expansion_add it inserts 1M synthetic rows in two thirds of the time at
-    # recall@10 +0.005, but loses 0.01 on 200k PyPI summaries; with LARGE_SETTINGS'
-    # expansion_add (80) it gains on both and is still faster than row order was at 64.
+    # recall@10 +0.005, but loses 0.01 on 200k PyPI summaries; hence LARGE_SETTINGS'
+    # larger expansion_add (80), which gains recall on every corpus measured.
     # "row": in the table's order, as before.
     insert_order: str = "locality"
 
