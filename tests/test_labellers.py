@@ -311,8 +311,7 @@ def test_llm_refresh_asks_only_for_changed_topics(draft, embed, server, tmp_path
     from datamap.tasks.topics.model import _topic_infos
 
     store = str(tmp_path / "store")
-    infos, _, _ = _topic_infos(draft, 0, {}, {}, 0,
-                               draft.vectors / np.linalg.norm(draft.vectors, axis=1, keepdims=True))
+    infos, _, _ = _topic_infos(draft, 0, {}, {}, 0)
     lab = _llm(server.url, store, embed)
     lab.label(infos)
     assert server.requests == len(infos)

@@ -460,3 +460,39 @@ def test_a_huge_record_is_read_in_part_by_topic_modelling(debian, debian_vectors
     draft = prepare_topics(docs, np.asarray(debian_vectors[:60]), None, TopicOptions(depths=1))
     assert max(len(d) for d in draft.docs) == MAX_DOC_CHARS
     assert draft.docs[1:] == docs[1:]                 # ordinary records untouched
+
+
+def test_chunked_unit_passes_match_a_unit_copy():
+    """The topic step's centroids and cosines come from chunked passes over the raw rows
+    (no unit copy of the map); they must equal what a normalised copy gives, zero rows
+    included, across chunk borders."""
+    from datamap.tasks.topics.clustering import cosine_to, inverse_norms, nearest, normalize, unit_sums
+
+    rng = np.random.default_rng(3)
+    v = rng.normal(size=(1_000, 24)).astype(np.float32) * rng.uniform(0.1, 9.0, size=(1_000, 1)).astype(np.float32)
+    v[17] = 0.0
+    lab = rng.integers(0, 7, len(v))
+    unit = normalize(v)
+    inv = inverse_norms(v, chunk=128)
+    ref = np.zeros((7, 24))
+    np.add.at(ref, lab, unit.astype(np.float64))
+    sums = unit_sums(v, lab, 7, inv, chunk=300)
+    np.testing.assert_allclose(sums, ref, atol=1e-5)
+    cen = normalize(sums)
+    np.testing.assert_allclose(cosine_to(v, lab, cen, inv, chunk=128), (unit * cen[lab]).sum(axis=1), atol=1e-6)
+    assert np.array_equal(nearest(v, cen, chunk=128), nearest(unit, cen))
+
+
+def test_hierarchy_ignores_row_length():
+    """Rows are clustered by direction: scaling each row changes no topic, also for the
+    rows assigned outside the k-means sample."""
+    from datamap.tasks.topics.clustering import fit_hierarchy, normalize
+
+    rng = np.random.default_rng(4)
+    centres = rng.normal(size=(6, 16))
+    v = (centres[rng.integers(0, 6, 3_000)] + 0.4 * rng.normal(size=(3_000, 16))).astype(np.float32)
+    scaled = v * rng.uniform(0.2, 5.0, size=(len(v), 1)).astype(np.float32)
+    a = fit_hierarchy(normalize(v), [3, 6], min_topic_size=5, max_fit_points=1_000)
+    b = fit_hierarchy(scaled, [3, 6], min_topic_size=5, max_fit_points=1_000)
+    assert a.fit_rows == b.fit_rows == 1_000
+    assert np.array_equal(a.labels, b.labels)

@@ -23,7 +23,7 @@ spectral clustering of the kNN graph (0.04–0.22: it splits off small component
 Scale: every k-means is fitted on at most ``max_fit_points`` rows; the hierarchy is
 built on that sample and the other rows join the fine topic of the nearest fine
 centroid (cosine), taking its ancestors, so nesting stays strict and every point is
-assigned. All vectors are L2-normalised first (k-means on the unit sphere ≈ cosine).
+assigned. The fitted rows are L2-normalised first (k-means on the unit sphere ≈ cosine).
 """
 from __future__ import annotations
 
@@ -51,6 +51,49 @@ def normalize(v: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(v, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return np.ascontiguousarray(v / norms)
+
+
+# Rows read at a time by the passes below: ~25 MB of 384-d float32.
+CHUNK_ROWS = 16_384
+
+
+def inverse_norms(v: np.ndarray, chunk: int = CHUNK_ROWS) -> np.ndarray:
+    """1/‖row‖ of every row (1 for a zero row, as ``normalize`` leaves it zero).
+
+    Why not ``normalize`` the whole map: at 1M × 384 a unit copy is a fresh 1.5 GB that
+    the OS must fault in (3–4 s each time, measured) and that raises the stage's peak;
+    the topic step needs only cosines and unit sums, which these chunked passes give."""
+    out = np.empty(len(v), dtype=np.float32)
+    for i in range(0, len(v), chunk):
+        blk = np.asarray(v[i:i + chunk], dtype=np.float32)
+        out[i:i + chunk] = np.sqrt(np.einsum("ij,ij->i", blk, blk))
+    out[out == 0] = 1.0
+    return 1.0 / out
+
+
+def unit_sums(v: np.ndarray, labels: np.ndarray, k: int, inv: np.ndarray,
+              chunk: int = 65_536) -> np.ndarray:
+    """(k, dim) float64: the sum of the unit rows of each label, in chunked sparse
+    products (each chunk summed in float32, the chunks in float64)."""
+    from scipy.sparse import csr_matrix
+
+    out = np.zeros((k, v.shape[1]), dtype=np.float64)
+    for i in range(0, len(v), chunk):
+        lab, w = labels[i:i + chunk], inv[i:i + chunk]
+        onehot = csr_matrix((w, (lab, np.arange(len(lab)))), shape=(k, len(lab)))
+        out += onehot @ np.asarray(v[i:i + chunk], dtype=np.float32)
+    return out
+
+
+def cosine_to(v: np.ndarray, labels: np.ndarray, centroids: np.ndarray, inv: np.ndarray,
+              chunk: int = CHUNK_ROWS) -> np.ndarray:
+    """Each row's cosine to the unit centroid of its own label."""
+    out = np.empty(len(v), dtype=np.float32)
+    c = np.asarray(centroids, dtype=np.float32)
+    for i in range(0, len(v), chunk):
+        blk = np.asarray(v[i:i + chunk], dtype=np.float32)
+        out[i:i + chunk] = np.einsum("ij,ij->i", blk, c[labels[i:i + chunk]]) * inv[i:i + chunk]
+    return out
 
 
 # k-means++ starts tried for each flat level, and the Lloyd iterations each gets before
@@ -87,11 +130,12 @@ def kmeans(x: np.ndarray, k: int, seed: int, starts: int = 1) -> tuple[np.ndarra
 
 
 def nearest(x: np.ndarray, centroids: np.ndarray, chunk: int = 65_536) -> np.ndarray:
-    """Index of the most cosine-similar centroid for each row (chunked: bounded memory)."""
+    """Index of the most cosine-similar centroid for each row (chunked: bounded memory).
+    The rows need not be unit vectors: a row's length scales all its cosines alike."""
     c = normalize(centroids)
     out = np.empty(len(x), dtype=np.int64)
     for i in range(0, len(x), chunk):
-        out[i:i + chunk] = np.argmax(x[i:i + chunk] @ c.T, axis=1)
+        out[i:i + chunk] = np.argmax(np.asarray(x[i:i + chunk], dtype=np.float32) @ c.T, axis=1)
     return out
 
 
@@ -223,11 +267,10 @@ def fit_hierarchy(vectors: np.ndarray, sizes: Sequence[int], min_topic_size: int
     The flat k-means (the anchor level and the coarser ones) take the best of ``starts``
     (``kmeans``); the per-topic splits below the anchor take one each, as their parents
     already fix where they lie."""
-    x = normalize(vectors)
-    n, D = len(x), len(sizes)
+    n, D = len(vectors), len(sizes)
     rng = np.random.default_rng(seed)
     fit_idx = np.arange(n) if n <= max_fit_points else np.sort(rng.choice(n, max_fit_points, replace=False))
-    xf = x[fit_idx]
+    xf = normalize(vectors if len(fit_idx) == n else np.asarray(vectors)[fit_idx])
     a = anchor_depth(D)
     lab = np.zeros((len(xf), D), dtype=np.int64)
     with stage("topics.cluster", D, "levels") as advance:
@@ -250,12 +293,12 @@ def fit_hierarchy(vectors: np.ndarray, sizes: Sequence[int], min_topic_size: int
     k_fine = int(fine.max()) + 1
     fine_to = np.zeros((k_fine, D), dtype=np.int64)
     fine_to[fine] = lab
-    cent = np.zeros((k_fine, x.shape[1]), dtype=np.float32)
+    cent = np.zeros((k_fine, xf.shape[1]), dtype=np.float32)
     np.add.at(cent, fine, xf)
     cent = normalize(cent)
     if len(fit_idx) == n:
         return Hierarchy(lab, cent, fine_to, n)
-    out = fine_to[nearest(x, cent)]
+    out = fine_to[nearest(vectors, cent)]     # the rest: no unit copy of every row (inverse_norms)
     out[fit_idx] = lab          # fitted rows keep their own topics
     return Hierarchy(out, cent, fine_to, len(fit_idx))
 

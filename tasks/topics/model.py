@@ -38,9 +38,12 @@ from datamap.tasks.topics.clustering import (  # noqa: F401
     KMEANS_STARTS,
     cluster_hierarchy,
     default_sizes,
+    cosine_to,
     fit_hierarchy,
+    inverse_norms,
     nearest,
     normalize,
+    unit_sums,
 )
 from datamap.tasks.topics.labellers.phrases import documents_memoised
 from datamap.tasks.topics.tokens import TOKEN_PATTERN, preprocess  # noqa: F401  (model's public names)
@@ -107,8 +110,15 @@ def fit_bertopic(docs: Sequence[str], vectors: np.ndarray, fine: np.ndarray, opt
     from bertopic.dimensionality import BaseDimensionalityReduction
     from bertopic.vectorizers import ClassTfidfTransformer
 
+    class FixedPartitionBERTopic(BERTopic):
+        def _save_representative_docs(self, documents):
+            """Skipped: BERTopic re-tokenises 500 documents per topic to pick 3 that its
+            safetensors serialization does not save (4–6 s at 1M rows, 256 topics); the
+            labellers get their own, nearest each topic's centroid (``_topic_infos``)."""
+            self.representative_docs_ = {}
+
     def fit(vec, texts):
-        model = BERTopic(umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(),
+        model = FixedPartitionBERTopic(umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(),
                          vectorizer_model=vec, ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
                          top_n_words=options.n_keywords, calculate_probabilities=False, verbose=False,
                          language=None)   # not "english": that strips punctuation ("objectivec")
@@ -365,7 +375,7 @@ REPRESENTATIVE_DOCS = 10
 
 
 def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of: dict[int, list[str]],
-                 seed: int | None, unit: np.ndarray) -> tuple[list[TopicInfo], dict, np.ndarray]:
+                 seed: int | None, inv: np.ndarray | None = None) -> tuple[list[TopicInfo], dict, np.ndarray]:
     """What a labeller sees about each topic of depth ``d`` (in ``order_per_depth``).
 
     Each topic's sample documents come from a random stream of its own, seeded by
@@ -374,6 +384,8 @@ def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of
     topic at depth 1, another sample size) gave every later topic other documents to be
     named from, and another name, although its members were the same."""
     raw, docs, gid_maps = draft.raw, draft.docs, draft.gid_maps
+    vectors = np.asarray(draft.vectors)
+    inv = inverse_norms(vectors) if inv is None else inv     # 1/row length, shared by the depths
     counts = np.bincount(raw[:, d])
     kw = draft.keywords[d]
     parent_of = np.zeros(len(counts), dtype=np.int64)
@@ -381,21 +393,24 @@ def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of
         parent_of[raw[:, d]] = raw[:, d - 1]
     sib = family_filtered(kw, parent_of) if d > 0 else kw
     infos, members_of = [], dict(enumerate(_members(raw[:, d])))
+    sums = unit_sums(vectors, raw[:, d], len(counts), inv)
+    cens = (sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+    closeness = cosine_to(vectors, raw[:, d], cens, inv)
     for t in draft.order_per_depth[d]:
         members = members_of[t]
-        cen = unit[members].sum(axis=0)
-        cen /= max(float(np.linalg.norm(cen)), 1e-12)
+        cen = cens[t].copy()
         n_sample = DEPTH1_SAMPLE_DOCS if d == 0 else SAMPLE_DOCS
         rng = np.random.default_rng(None if seed is None else [seed, d, int(gid_maps[d][t])])
         sample = rng.choice(members, min(len(members), n_sample), replace=False) if docs is not None else []
-        near = members[np.argsort(-(unit[members] @ cen), kind="stable")[:REPRESENTATIVE_DOCS]]
+        near = members[np.argsort(-closeness[members], kind="stable")[:REPRESENTATIVE_DOCS]]
         pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
         infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
                                parent_label=label_of.get(pg) if pg else None,
                                keywords=kw[t], sibling_keywords=sib[t],
                                count=int(counts[t]), sample_docs=[docs[i] for i in sample],
                                ancestor_labels=lineage_of.get(pg, []) if pg else [],
-                               parent_id=pg, centroid=cen, sample_vectors=unit[sample] if len(sample) else None,
+                               parent_id=pg, centroid=cen,
+                               sample_vectors=normalize(vectors[sample]) if len(sample) else None,
                                representative_docs=[docs[i] for i in near] if docs is not None else []))
     return infos, members_of, parent_of
 
@@ -431,14 +446,14 @@ def name_topics(draft: TopicDraft, labeller=None, embed=None) -> TopicsResult:
     stop = _stop_words(options.stop_words)
     if labeller is None:
         labeller = _resolve(options, stop, embed if embed is not None else _label_embed(options))
-    unit = normalize(np.asarray(draft.vectors, dtype=np.float32))
+    inv = inverse_norms(np.asarray(draft.vectors))    # cosines from these: no unit copy of every row
     metadata: list[dict] = []
     label_of: dict[int, str] = {}
     lineage_of: dict[int, list[str]] = {}      # topic id → labels from depth 1 down to it
     reports = []
     with documents_memoised():      # tokenised documents, shared by the depths, let go after
         for d in range(D):
-            infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, options.seed, unit)
+            infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, options.seed, inv)
             names = _label_depth(draft, d, infos, labeller, parent_of, label_of, stop)
             rep = getattr(labeller, "report", None)
             if rep:
@@ -548,7 +563,7 @@ def assign(model_dir: str, vectors: np.ndarray, docs: Sequence[str] | None = Non
         from safetensors.numpy import load_file
 
         saved = load_file(cfile)
-        return saved["topic_ids"][nearest(normalize(vectors), saved["centroids"])]
+        return saved["topic_ids"][nearest(vectors, saved["centroids"])]
     bertopic()
     from bertopic import BERTopic
 
