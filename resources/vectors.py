@@ -34,6 +34,14 @@ def table_bytes(table: pa.Table) -> bytes:
     return sink.getvalue()
 
 
+def write_table_file(path: str, table: pa.Table) -> None:
+    """``table`` as one Arrow IPC record batch in a local file, streamed to disk: going
+    through ``table_bytes`` held a second 1.5 GB copy of a 1M × 384 map in memory and
+    cost ~4 s more to build it (measured on the 1M ingest)."""
+    with pa.OSFile(path, "wb") as sink, ipc.new_file(sink, table.schema) as w:
+        w.write_table(table, max_chunksize=max(1, table.num_rows))
+
+
 def vectors_from_table(table: pa.Table) -> np.ndarray:
     """(N, d) numpy array; a view on the Arrow buffer when it is one chunk."""
     col = table.column(schema.LATENT)

@@ -11,7 +11,7 @@ from prefect import task
 
 from datamap.flows.runtime.workarea import sync_stage_outputs
 from datamap.resources.failpoints import failpoint
-from datamap.resources.vectors import read_ipc, table_bytes, vectors_from_table, vectors_table
+from datamap.resources.vectors import read_ipc, vectors_from_table, vectors_table, write_table_file
 
 
 def _key(ctx, params: dict[str, Any]) -> str:
@@ -40,8 +40,7 @@ def cached_stage(name: str, **task_kwargs) -> Callable:
 
 
 def write_vectors(path: str, ids, vectors: np.ndarray, dtype: str = "float32") -> None:
-    with open(path, "wb") as f:
-        f.write(table_bytes(vectors_table(ids, vectors, dtype)))
+    write_table_file(path, vectors_table(ids, vectors, dtype))
 
 
 def read_vectors(path: str) -> np.ndarray:

@@ -231,12 +231,8 @@ def ragged_rows(df: pl.DataFrame, field_name: str) -> np.ndarray:
 
 def vectors_from_file(uri: str, ids: pl.Series, storage_options: dict | None = None) -> np.ndarray:
     """Separate embeddings: .npy in row order, or .parquet/.arrow with id + one list column."""
-    raw = read_raw(uri, storage_options)
     if uri.lower().endswith(".npy"):
-        try:
-            arr = np.load(io.BytesIO(raw), allow_pickle=False)
-        except Exception as e:
-            raise IngestError(f"cannot read {uri!r} as .npy: {e}") from e
+        arr = _load_npy(uri, storage_options)
         if arr.ndim != 2:
             raise IngestError(f"embeddings in {uri!r} have shape {arr.shape}; expected (rows, dims)")
         if arr.shape[0] != len(ids):
@@ -245,7 +241,7 @@ def vectors_from_file(uri: str, ids: pl.Series, storage_options: dict | None = N
                 "a .npy must be aligned row for row (or use a parquet file with an id column)"
             )
         return arr.astype(np.float32, copy=False)   # a float32 .npy is used as read, not copied
-    vt = parse_table(raw, uri)
+    vt = parse_table(read_raw(uri, storage_options), uri)
     if schema.ID not in vt.columns:
         raise IngestError(f"embeddings table {uri!r} needs an {schema.ID!r} column to align by")
     vec_cols = [c for c in vt.columns if isinstance(vt[c].dtype, (pl.List, pl.Array))]
@@ -257,6 +253,26 @@ def vectors_from_file(uri: str, ids: pl.Series, storage_options: dict | None = N
     if missing:
         raise IngestError(f"embeddings table {uri!r} lacks vectors for ids such as {missing}")
     return vectors_from_column(order, vec_cols[0])
+
+
+def _load_npy(uri: str, storage_options: dict | None) -> np.ndarray:
+    """A .npy read straight into its array. Why not ``read_raw``: the file's bytes and
+    then the array made two 1.5 GB copies of a 1M × 384 map (3.4 s more, measured); a
+    local file is read by numpy in one call, a remote one streamed in blocks."""
+    fs, path = filesystem_for(uri, storage_options)
+    with storage_errors(uri):
+        try:
+            with fs.open(path, "rb") as f:
+                if fs.size(path) == 0:
+                    raise IngestError(f"input {uri!r} is empty (0 bytes)")
+                try:   # fsspec's local file wraps a real one, which numpy reads without a buffer
+                    return np.load(getattr(f, "f", f), allow_pickle=False)
+                except (ValueError, EOFError) as e:
+                    raise IngestError(f"cannot read {uri!r} as .npy: {e}") from e
+        except FileNotFoundError:
+            raise IngestError(f"input not found: {uri!r}") from None
+        except IsADirectoryError:
+            raise IngestError(f"input {uri!r} is a directory; point at a file") from None
 
 
 def _free_name(base: str, taken: list[str]) -> str:
