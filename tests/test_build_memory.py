@@ -65,8 +65,6 @@ def test_memory_arrow_freed_is_given_back_between_stages():
     out = subprocess.run([sys.executable, "-c", ARROW_CHILD], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     base, before, after = map(int, out.stdout.split())
-    if before - base < 200:
-        pytest.skip(f"this Arrow build gave the memory back by itself ({base} -> {before} MB)")
     assert after <= base + 100, f"{base} MB at start, {before} MB after the drop, {after} MB after the release"
 
 

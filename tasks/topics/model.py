@@ -37,8 +37,8 @@ from datamap.tasks.topics.bertopic_import import bertopic
 from datamap.tasks.topics.clustering import (  # noqa: F401
     KMEANS_STARTS,
     cluster_hierarchy,
-    default_sizes,
     cosine_to,
+    default_sizes,
     fit_hierarchy,
     inverse_norms,
     nearest,
@@ -118,10 +118,11 @@ def fit_bertopic(docs: Sequence[str], vectors: np.ndarray, fine: np.ndarray, opt
             self.representative_docs_ = {}
 
     def fit(vec, texts):
-        model = FixedPartitionBERTopic(umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(),
-                         vectorizer_model=vec, ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-                         top_n_words=options.n_keywords, calculate_probabilities=False, verbose=False,
-                         language=None)   # not "english": that strips punctuation ("objectivec")
+        model = FixedPartitionBERTopic(
+            umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(),
+            vectorizer_model=vec, ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+            top_n_words=options.n_keywords, calculate_probabilities=False, verbose=False,
+            language=None)   # not "english": that strips punctuation ("objectivec")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             model.fit(list(texts), embeddings=np.asarray(vectors, dtype=np.float32), y=np.asarray(fine))
