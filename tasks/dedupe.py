@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs, text_distinct
+from datamap.resources.vectors import row_norms
 from datamap.tasks.dedupe_groups import copy_groups, expand
 from datamap.tasks.locality import locality_order
 from datamap.resources.errors import InvalidOption
@@ -41,7 +42,6 @@ BIG_MAP = 200_000          # rows from which the widening search is capped (same
 BIG_MAP_NEIGHBORS = 128
 SEARCH_CHUNK = 8_192       # queries per widening search call: bounds its result arrays
 LOCALITY_QUERIES = 50_000  # widening searches from which the queries go in locality order
-_NORM_CHUNK = 65_536
 
 
 @dataclass
@@ -197,17 +197,6 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
     v = np.asarray(vectors, dtype=np.float32)
     norm = np.linalg.norm(v, axis=1, keepdims=True)
     return v / np.where(norm > 0, norm, 1.0)
-
-
-def row_norms(vectors: np.ndarray) -> np.ndarray:
-    """Each row's length in float32, what ``exact_distances`` divides by: computed once
-    per map rather than once per pair (a million-row map's dedupe checks ~67M pairs)."""
-    v = np.asarray(vectors)
-    out = np.empty(len(v), np.float32)
-    for s in range(0, len(v), _NORM_CHUNK):
-        x = v[s:s + _NORM_CHUNK].astype(np.float32, copy=False)
-        out[s:s + _NORM_CHUNK] = np.sqrt(np.einsum("ij,ij->i", x, x))
-    return out
 
 
 def exact_distances(vectors: np.ndarray, a: np.ndarray, b: np.ndarray, chunk: int = 16_384,

@@ -32,6 +32,7 @@ from typing import Sequence
 
 import numpy as np
 
+from datamap.resources.vectors import row_norms
 from datamap.tasks.progress import stage
 
 
@@ -63,10 +64,7 @@ def inverse_norms(v: np.ndarray, chunk: int = CHUNK_ROWS) -> np.ndarray:
     Why not ``normalize`` the whole map: at 1M × 384 a unit copy is a fresh 1.5 GB that
     the OS must fault in (3–4 s each time, measured) and that raises the stage's peak;
     the topic step needs only cosines and unit sums, which these chunked passes give."""
-    out = np.empty(len(v), dtype=np.float32)
-    for i in range(0, len(v), chunk):
-        blk = np.asarray(v[i:i + chunk], dtype=np.float32)
-        out[i:i + chunk] = np.sqrt(np.einsum("ij,ij->i", blk, blk))
+    out = row_norms(v, chunk)
     out[out == 0] = 1.0
     return 1.0 / out
 
