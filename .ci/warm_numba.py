@@ -20,4 +20,11 @@ ensure_numba_cache()     # caching on for umap-learn's kernels that lack it, as 
 x = np.random.default_rng(0).normal(size=(300, 16)).astype(np.float32)
 umap.UMAP(n_neighbors=10, metric="cosine", n_epochs=20, random_state=0).fit(x)
 umap.UMAP(n_neighbors=10, metric="euclidean", n_epochs=20, random_state=0).fit(x)
+
+from datamap.tasks.index import exact_knn  # noqa: E402
+from datamap.tasks.project import epochs, sample_fit  # noqa: E402
+
+x /= np.linalg.norm(x, axis=1, keepdims=True)     # and our own layout epochs (tasks/project/epochs.py)
+epochs.optimize(x[:, :2], sample_fit.fuzzy_graph(exact_knn(x, np.arange(len(x)), 11), 10, np.random.RandomState(0)),
+                2, 1.58, 0.9, 1.0, 0)
 print(f"numba cache warm in {os.environ['NUMBA_CACHE_DIR']}")

@@ -401,6 +401,8 @@ def ratios(res: dict) -> dict:
             out[name] = {"baseline_s": b["seconds"], "datamap_s": step, "speedup": b["seconds"] / step}
             if b.get("nn10_preservation") and dm.get("nn10_preservation"):   # layout quality, datamap's share
                 out[name]["nn10_preservation_ratio"] = dm["nn10_preservation"] / b["nn10_preservation"]
+            if step == layout and tm.get("project"):   # the layout stage alone: the index is also the search's
+                out[name]["speedup_layout_stage"] = b["seconds"] / tm["project"]
         if step and b.get("skipped") and b.get("estimate_s"):
             out[name] = {"baseline_s": f"≥ {b['estimate_s']:.0f} (linear estimate)", "datamap_s": step,
                          "speedup": f"≥ {b['estimate_s'] / step:.1f}"}

@@ -25,8 +25,8 @@ distance to the nearest anchor) keeps them from stacking into single pixels. It 
 Placement alone keeps a placed point near the right cluster but not next to its own
 neighbours: on all 63,666 Debian rows with a 5 % sample, 10-NN preservation was 0.103
 against 0.282 for UMAP's full fit. So the placed layout is then *refined*: a few epochs
-of UMAP's own optimisation (umap-learn's ``fuzzy_simplicial_set`` and
-``simplicial_set_embedding``) over the whole map's k-NN graph, which the build already
+of UMAP's own optimisation (umap-learn's ``fuzzy_simplicial_set``, then its epochs as
+``tasks.project.epochs`` runs them) over the whole map's k-NN graph, which the build already
 has from the index, starting from the placed coordinates, at a quarter of UMAP's
 learning rate (what ``UMAP.transform`` uses for points put into a fitted map: a full
 rate scatters a good start). The sample fit gives the global arrangement, placement a
@@ -279,17 +279,20 @@ def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int,
     """``xy`` after ``epochs`` of UMAP's optimisation over the k-NN graph ``knn`` =
     (indices, cosine distances), self first, of every row.
 
-    Why umap-learn's own functions and not a fit: ``UMAP.fit`` would search neighbours
-    again and start from a spectral layout, the two costs the sample fit avoids; with the
-    graph given and the placed layout as ``init`` it only optimises. The result is in
-    umap-learn's raw scale (the caller puts it in the box).
+    Why UMAP's optimisation and not a fit: ``UMAP.fit`` would search neighbours again and
+    start from a spectral layout, the two costs the sample fit avoids; with the graph
+    given and the placed layout as the start it only optimises. The fuzzy graph and the
+    curve (``a``, ``b``) are umap-learn's; the epochs are ours (``tasks.project.epochs``:
+    umap-learn's rules in float32, a third faster). The result is in umap-learn's raw
+    scale (the caller puts it in the box).
 
     Threads: a seed runs one thread, so the same start gives the same layout, except
     where the graph came from the multi-threaded HNSW index (``EXACT_KNN_ROWS`` rows and
     more): that graph already differs from run to run, and both cores halve the time."""
-    from umap.umap_ import find_ab_params, simplicial_set_embedding
+    from umap.umap_ import find_ab_params
 
     from datamap.tasks.index import EXACT_KNN_ROWS
+    from datamap.tasks.project import epochs as E
 
     n = len(xy)
     k = min(int(n_neighbors), knn[0].shape[1])
@@ -299,7 +302,5 @@ def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int,
     graph = fuzzy_graph(knn, k, rs)
     a, b = find_ab_params(1.0, min_dist)
     start = separate_coincident(xy, knn, rs)
-    out, _ = simplicial_set_embedding(None, graph, 2, float(alpha), a, b, 1.0, 5, int(epochs),
-                                      start, rs, "cosine", {}, False, {}, False,
-                                      parallel=seed is None or n >= EXACT_KNN_ROWS)
-    return np.asarray(out, dtype=np.float32)
+    return E.optimize(start, graph, int(epochs), a, b, float(alpha), seed,
+                      parallel=seed is None or n >= EXACT_KNN_ROWS)

@@ -199,18 +199,23 @@ def _fit_on_graph(vectors: np.ndarray, knn: tuple[np.ndarray, np.ndarray], k: in
     two builds on two HNSW graphs correlate 0.95 / 0.94 (x / y), 10-NN preservation is the
     same, and with no eigensolver and both cores the fit takes a quarter to a half of the
     time (63,666 Debian rows 59.6 → 16.2 s, 100k PyPI 70.8 → 31.4 s; bench/umap_threads.py).
-    It is umap-learn's own ``simplicial_set_embedding`` with the parameters ``UMAP`` passes."""
-    from umap.umap_ import find_ab_params, simplicial_set_embedding
+    The start is umap-learn's (``init="pca"``: the top two principal components, scaled
+    to ±10 with a little noise) and so are the fuzzy graph and the curve; the epochs are
+    ours (``tasks.project.epochs``: umap-learn's rules, float32, a negative sample's
+    push taken from one spot), as the big-map refinement runs them."""
+    from sklearn.decomposition import PCA
+    from umap.umap_ import find_ab_params, noisy_scale_coords
 
+    from datamap.tasks.project import epochs as E
     from datamap.tasks.project.sample_fit import fuzzy_graph
 
     rs = np.random.RandomState(options.seed)
     graph = fuzzy_graph(knn, k, rs)
     a, b = find_ab_params(1.0, options.min_dist)
-    xy, _ = simplicial_set_embedding(np.asarray(vectors, dtype=np.float32), graph, 2, 1.0, a, b, 1.0, 5,
-                                     options.n_epochs, "pca", rs, "cosine", {}, False, {}, False,
-                                     parallel=True)
-    return np.asarray(xy, dtype=np.float32)
+    start = PCA(n_components=2, random_state=rs).fit_transform(np.asarray(vectors, dtype=np.float32))
+    start = noisy_scale_coords(start, rs, max_coord=10, noise=0.0001)
+    epochs = options.n_epochs or (500 if len(vectors) <= 10_000 else 200)   # umap-learn's defaults
+    return E.optimize(start, graph, int(epochs), a, b, 1.0, options.seed, parallel=True)
 
 
 def _graph_for(vectors: np.ndarray, options: ProjectionOptions, k: int,

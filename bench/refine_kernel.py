@@ -1,0 +1,119 @@
+"""The big-map refinement's epochs: umap-learn's ``simplicial_set_embedding`` (the build's
+call before 2026-12-05) against ours (``tasks.project.epochs``), alternated in one
+process on a stored map's own k-NN graph, from the build's own placed start.
+
+For each map: the exact 10-NN of 5,000 rows (cached beside OUT), one sample fit and
+placement (``sample_fit.place_from_graph``, cached), then ROUNDS alternating runs of each
+kernel at each EPOCHS:ALPHA of ``--variants`` (epochs, starting learning rate); time of
+the whole ``refine`` call and 10-NN preservation (strict and with ties counted,
+bench/compare.py).
+
+    .venv/bin/python bench/refine_kernel.py --map /tmp/cmp/1000000/store:cmp \\
+        --map /tmp/pypi-bench/store-fast-784692:pypi --rounds 2 --out bench/out/refine_kernel.json
+    .venv/bin/python bench/refine_kernel.py --map /tmp/cmp/1000000/store:cmp \\
+        --variants 100:1.0,140:1.0,200:1.0 --kernels ours --rounds 1 --out bench/out/refine_kernel_epochs.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import compare  # noqa: E402
+
+from datamap.resources import schema  # noqa: E402
+from datamap.resources.reader import open_map  # noqa: E402
+from datamap.resources.store import Store  # noqa: E402
+from datamap.tasks.index import EXACT_KNN_ROWS  # noqa: E402
+from datamap.tasks.project import sample_fit as S  # noqa: E402
+from datamap.tasks.project import umap as U  # noqa: E402
+
+
+def umap_learns(xy, knn, epochs, alpha, seed):
+    """The refinement as the build ran it before: umap-learn's own epochs."""
+    from umap.umap_ import find_ab_params, simplicial_set_embedding
+
+    rs = np.random.RandomState(seed)
+    graph = S.fuzzy_graph(knn, 15, rs)
+    a, b = find_ab_params(1.0, 0.1)
+    start = S.separate_coincident(xy, knn, rs)
+    out, _ = simplicial_set_embedding(None, graph, 2, float(alpha), a, b, 1.0, 5, int(epochs), start, rs,
+                                      "cosine", {}, False, {}, False,
+                                      parallel=seed is None or len(xy) >= EXACT_KNN_ROWS)
+    return np.asarray(out, dtype=np.float32)
+
+
+KERNELS = {"umap_learn": umap_learns,
+           "ours": lambda xy, knn, epochs, alpha, seed: S.refine(xy, knn, 15, 0.1, epochs, seed, alpha=alpha)}
+
+
+def prepared(store: str, dataset: str, cache: Path):
+    """(unit vectors, graph, queries, truth, placed start) for one stored map."""
+    m = open_map(dataset, store=Store(store))
+    v = np.array(m.embeddings.latent, dtype=np.float32)
+    v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    knn = (np.load(m.local_file(schema.KNN_IDX)), np.load(m.local_file(schema.KNN_DIST)))
+    n = len(v)
+    f = cache / f"refine_kernel_{dataset}_{n}.npz"
+    if f.exists():
+        z = np.load(f)
+        return v, knn, z["q"], {"nn": z["nn"], "kth": z["kth"]}, z["placed"], json.loads(str(z["info"]))
+    q = np.sort(np.random.default_rng(1).choice(n, 5000, replace=False))
+    tr = compare.truth(v, q)
+    plan = S.plan_sample(n, S.SAMPLE_SIZE, 42)
+    sidx, sknn = S.sample_knn(v, plan.sample, 16)
+    xy_s = U.project(v[plan.sample], U.ProjectionOptions(method="umap", sample_size=0), knn=sknn)
+    placed, info = S.place_from_graph(xy_s, plan, n, knn, sidx, v, 0.0, 42)
+    np.savez(f, q=q, nn=tr["nn"], kth=tr["kth"], placed=placed, info=json.dumps(info))
+    return v, knn, q, tr, placed, info
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--map", action="append", required=True, help="STORE:DATASET (repeatable)")
+    ap.add_argument("--variants", default=f"{S.REFINE_EPOCHS}:{S.REFINE_ALPHA}", help="EPOCHS:ALPHA,...")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--kernels", default="umap_learn,ours")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    U.ensure_numba_cache()
+    cache = Path(os.environ.get("DATAMAP_BENCH_DIR", "/tmp")) / "refine_kernel"
+    cache.mkdir(parents=True, exist_ok=True)
+    out = {"host": platform.node(), "cpus": os.cpu_count(), "variants": args.variants,
+           "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
+    kernels = args.kernels.split(",")
+    from datamap.tasks.index import exact_knn
+
+    rv = np.random.default_rng(0).normal(size=(EXACT_KNN_ROWS, 16)).astype(np.float32)
+    rv /= np.linalg.norm(rv, axis=1, keepdims=True)
+    small = (rv[:, :2] * 10).astype(np.float32)
+    for name in kernels:     # compile both kernels before anything is timed
+        KERNELS[name](small, exact_knn(rv, np.arange(len(rv)), 16), 2, 0.25, None)
+    for spec in args.map:
+        store, dataset = spec.rsplit(":", 1)
+        v, knn, q, tr, placed, info = prepared(store, dataset, cache)
+        runs = []
+        variants = [(int(e), float(a)) for e, a in (x.split(":") for x in args.variants.split(","))]
+        for r in range(args.rounds):
+            for name, (epochs, alpha) in [(k, v_) for v_ in variants for k in (kernels if r % 2 == 0 else kernels[::-1])]:
+                t = time.perf_counter()
+                xy = KERNELS[name](placed, knn, epochs, alpha, None)
+                dt = time.perf_counter() - t
+                runs.append({"round": r, "kernel": name, "epochs": epochs, "alpha": alpha, "seconds": round(dt, 2),
+                             "kept_10nn": round(compare.preservation(xy, q, tr["nn"]), 4),
+                             "kept_10nn_ties": round(compare.preservation_ties(xy, q, v, tr["kth"]), 4)})
+                print(dataset, runs[-1], flush=True)
+        out["maps"][dataset] = {"rows": len(v), "placement": info, "placed_kept_10nn": round(compare.preservation(placed, q, tr["nn"]), 4),
+                                "runs": runs}
+        Path(args.out).write_text(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
