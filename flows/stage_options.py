@@ -48,6 +48,7 @@ _PROJECTION_VALUES: dict[str, tuple[Any, str]] = {
     "learning_rate": (lambda v: v == "auto" or (_num(v) and v > 0), "a number > 0 or auto"),
     "sample_size": (lambda v: v is None or (_int(v) and v >= 0), "an integer >= 0 or null"),
     "refine_epochs": (lambda v: v is None or (_int(v) and v >= 0), "an integer >= 0 or null"),
+    "refine_alpha": (lambda v: v is None or (_num(v) and 0 < v <= 1), "a number > 0 and <= 1, or null"),
     "place_jitter": (lambda v: _num(v) and v >= 0, "a number >= 0"),
     "extra": (lambda v: isinstance(v, (list, tuple, str)), "a list of methods"),
 }

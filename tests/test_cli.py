@@ -223,6 +223,7 @@ def test_exit_codes_by_error_class():
     ({"projection": {"n_neighbors": "many"}}, r"projection option n_neighbors must be an integer >= 2, got 'many'"),
     ({"projection": {"learning_rate": "fast"}}, r"learning_rate must be a number > 0 or auto"),
     ({"projection": {"perplexity": 0}}, r"perplexity must be a number > 0"),
+    ({"projection": {"refine_alpha": 4}}, r"projection option refine_alpha must be a number > 0 and <= 1, or null, got 4"),
     # a labeller that cannot load failed in the topics stage, after embedding and layout
     ({"topics": {"labeller": "nosuchmod:x"}}, r"labeller 'nosuchmod:x': no module 'nosuchmod'"),
     ({"topics": {"labeller": "openai"}}, r"'openai' labeller needs the server's URL"),

@@ -231,6 +231,11 @@ def test_refinement_brings_placed_points_next_to_their_neighbours(real4k):
     assert built.shape == (n, 2) and np.isfinite(built).all()
     assert (built >= lo).all() and (built <= hi).all()
     assert _preservation(built, nn, q) > 1.3 * before
+    # UMAP's own schedule asked for (refine_alpha, refine_epochs): it reaches the refinement
+    full_schedule = P.project(v, P.ProjectionOptions(**{**opts.__dict__, "refine_epochs": 200, "refine_alpha": 1.0}),
+                              knn=knn)
+    assert not np.allclose(full_schedule, built)
+    assert _preservation(full_schedule, nn, q) > 1.3 * before
 
 
 def test_a_placed_start_reaches_umap_without_repeated_rows(real4k):
@@ -376,7 +381,7 @@ def test_build_with_sampled_layout(debian_2k_path, tmp_store):
     # the sampled path ran, with its refinement over the build's own k-NN graph
     sample = m.manifest["projection"]["sample"]
     placement = sample.pop("placement")
-    assert sample == {"fitted": 500, "placed": 1500, "refine_epochs": S.REFINE_EPOCHS}
+    assert sample == {"fitted": 500, "placed": 1500, "refine_epochs": S.REFINE_EPOCHS, "refine_alpha": S.REFINE_ALPHA}
     # under EXACT_KNN_ROWS every placed row comes from an exact search of the sample
     assert placement == {"from_sample_neighbours": 0, "from_placed_neighbours": [], "searched": 1500}
 

@@ -74,7 +74,7 @@ def _sample_info(n: int, options, have_graph: bool, placement: dict) -> dict:
         return {}
     epochs = S.refine_epochs_for(options.refine_epochs) if have_graph else 0
     return {"sample": {"fitted": int(size), "placed": int(n - size), "placement": placement,
-                       "refine_epochs": int(epochs)}}
+                       "refine_epochs": int(epochs), "refine_alpha": S.refine_alpha_for(options.refine_alpha)}}
 
 
 def box_transform(xy: np.ndarray) -> dict:

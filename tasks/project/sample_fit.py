@@ -234,6 +234,11 @@ def refine_epochs_for(requested: int | None) -> int:
     return REFINE_EPOCHS if requested is None else max(0, int(requested))
 
 
+def refine_alpha_for(requested: float | None) -> float:
+    """The refinement's starting learning rate: ``requested`` if given, else ``REFINE_ALPHA``."""
+    return REFINE_ALPHA if requested is None else float(requested)
+
+
 def fuzzy_graph(knn: tuple[np.ndarray, np.ndarray], k: int, rs: np.random.RandomState):
     """UMAP's fuzzy simplicial set (sparse, N × N) from the first ``k`` columns of a
     cosine k-NN graph (indices, distances), self first: umap-learn's own function, fed
