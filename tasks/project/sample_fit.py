@@ -29,8 +29,13 @@ of UMAP's own optimisation (umap-learn's ``fuzzy_simplicial_set``, then its epoc
 ``tasks.project.epochs`` runs them) over the whole map's k-NN graph, which the build already
 has from the index, starting from the placed coordinates, at a quarter of UMAP's
 learning rate (what ``UMAP.transform`` uses for points put into a fitted map: a full
-rate scatters a good start). The sample fit gives the global arrangement, placement a
-start, the refinement the local structure (``refine``; bench/scale_layout.py).
+rate over 60 epochs scatters a good start). UMAP's own schedule, 200 epochs from the full
+rate (``refine_epochs`` / ``refine_alpha``), keeps more on every corpus measured (1M
+synthetic 0.387 → 0.543, PyPI 0.049 → 0.053, Debian 0.274 → 0.290), for about three
+times the refinement's time, which a 1M build's 300 s budget does not leave in this
+host's slow phases (docs/scale.md, 2026-12-05, night). The sample fit gives the global
+arrangement, placement a start, the refinement the local structure (``refine``;
+bench/scale_layout.py).
 
 Automatic by N (``SAMPLE_ABOVE``), overridable through the projection options
 (``sample_size``: 0 = always the full fit, N = sample of N; ``refine_epochs``: 0 =
