@@ -6,88 +6,112 @@ membership strength (``make_epochs_per_sample``); a sampled edge pulls its two e
 together and pushes its head away from ``negative_sample_rate`` uniformly drawn points;
 each step is clipped to ±4 and scaled by a learning rate that falls linearly to zero.
 
-One departure: an edge's negative samples are all measured from where its head stands
-after the pull, and their pushes are added together at the end, where umap-learn moves
-the head after each one. Why: five samples in a row, each waiting for the last one's
-``pow`` and division, made every epoch a chain of dependent arithmetic; taken from one
-spot they run side by side. On one core that took 12 epochs over the 1M synthetic map's
-graph from 9.1 to 6.2 s at the same 10-NN preservation (0.1375 / 0.1357).
+One departure: an edge's pull and its negative samples are all measured from where its
+head stood before the edge, and their steps are added together at the end, where
+umap-learn moves the head after the pull and after each negative sample. Why: six
+measurements in a row, each waiting for the last one's ``pow`` and division, made every
+epoch a chain of dependent arithmetic; taken from one spot they run side by side. Each
+is one small step (≤ 4 × the learning rate), so the spot is at most a few steps stale.
+Measured on the 1M synthetic map's graph (bench/refine_kernel.py, docs/scale.md): the
+same 10-NN preservation as umap-learn's epochs at 60 epochs and at 200.
 
 Why our own kernel at all: umap-learn's does its arithmetic in float64 (its ``a`` and
 ``b`` are Python floats, so every ``pow`` is a double one), keeps a random state per
-vertex that every negative sample reads and writes, and has the chain above. Measured
-against it: bench/refine_kernel.py, docs/scale.md (2026-12-05, night).
+vertex that every negative sample reads and writes, calls ``pow`` (ours inlines
+``fast_pow``), and has the chain above.
 
-Threads: a run on both cores updates shared coordinates without locks, as umap-learn's
-parallel epoch does (two edges rarely touch the same point at once). With ``parallel``
-off it runs one thread, and one seed gives the same layout every time.
+Order and threads: edges are taken head by head (the graph's rows), in blocks of
+``CHUNK`` heads, each with its own xorshift random state. A run on both cores updates
+shared coordinates without locks, as umap-learn's parallel epoch does (two blocks
+rarely touch the same point at once). With ``parallel`` off it runs one thread, and one
+seed gives the same layout every time.
 """
 from __future__ import annotations
 
 import numba
 import numpy as np
 
-BLOCK = 65_536            # edges per block: each block draws from its own random state
+from datamap.tasks.project.fast_pow import fast_pow
+
+CHUNK = 2048              # heads per block: each block draws from its own random state
 NEGATIVE_SAMPLE_RATE = 5  # umap-learn's default
 GAMMA = 1.0               # repulsion weight (umap-learn's ``repulsion_strength`` default)
 
 
+@numba.njit(fastmath=True, inline="always", cache=True)
+def _clip(v):
+    return min(max(v, np.float32(-4.0)), np.float32(4.0))
+
+
+@numba.njit(fastmath=True, inline="always", cache=True)
+def _pull(hx, hy, x, y, a, b):
+    """The clipped attraction step of a head at (hx, hy) towards its tail at (x, y)."""
+    dx = hx - x
+    dy = hy - y
+    d2 = dx * dx + dy * dy
+    p = fast_pow(d2, b)
+    g = np.float32(-2.0) * a * b * p / (d2 * (a * p + np.float32(1.0)))
+    g = g if d2 > 0 else np.float32(0.0)
+    return _clip(g * dx), _clip(g * dy)
+
+
+@numba.njit(fastmath=True, inline="always", cache=True)
+def _pushes(xy, hx, hy, n, s, a, b):
+    """The sum of the clipped repulsion steps of a head at (hx, hy) from ``n`` uniformly
+    drawn points, and the xorshift32 state ``s`` after drawing them. A point on the same
+    spot (the head itself) pushes nothing, as in umap-learn."""
+    nv = np.uint64(xy.shape[0])
+    px = np.float32(0.0)
+    py = np.float32(0.0)
+    for _ in range(n):
+        s ^= (s << np.uint64(13)) & np.uint64(0xFFFFFFFF)
+        s ^= s >> np.uint64(17)
+        s ^= (s << np.uint64(5)) & np.uint64(0xFFFFFFFF)
+        o = (s * nv) >> np.uint64(32)            # uniform in [0, nv) without a division
+        dx = hx - xy[o, 0]
+        dy = hy - xy[o, 1]
+        d2 = dx * dx + dy * dy
+        g = np.float32(2.0 * GAMMA) * b / ((np.float32(0.001) + d2) * (a * fast_pow(d2, b) + np.float32(1.0)))
+        g = g if d2 > 0 else np.float32(0.0)
+        px += _clip(g * dx)
+        py += _clip(g * dy)
+    return px, py, s
+
+
 @numba.njit(fastmath=True, parallel=True, cache=True)
-def _epoch(xy, head, tail, every, next_at, every_neg, next_neg_at, a, b, alpha, epoch, seed):
-    """One epoch over all edges, in place. ``every`` / ``next_at``: how many epochs
-    between an edge's samples and when it is next due; ``*_neg``: the same for its
-    negative samples (umap-learn's ``epochs_per_sample`` bookkeeping)."""
+def _epoch(xy, starts, tail, every, next_at, every_neg, next_neg_at, a, b, alpha, epoch, seed):
+    """One epoch over all edges, in place; head ``j``'s edges are ``starts[j]:starts[j+1]``.
+    ``every`` / ``next_at``: how many epochs between an edge's samples and when it is
+    next due; ``*_neg``: the same for its negative samples (umap-learn's
+    ``epochs_per_sample`` bookkeeping)."""
     a = np.float32(a)
     b = np.float32(b)
     alpha = np.float32(alpha)
-    lim = np.float32(4.0)
     nv = xy.shape[0]
-    m = every.shape[0]
-    for c in numba.prange((m + BLOCK - 1) // BLOCK):
-        s = (seed * 7919 + c * 2654435761 + 12345) & 0xFFFFFFFF     # xorshift32 state
-        if s == 0:
-            s = 1
-        for i in range(c * BLOCK, min(m, (c + 1) * BLOCK)):
-            if next_at[i] > epoch:
-                continue
-            j = head[i]
-            k = tail[i]
-            dx = xy[j, 0] - xy[k, 0]
-            dy = xy[j, 1] - xy[k, 1]
-            d2 = dx * dx + dy * dy
-            g = np.float32(0.0)
-            if d2 > 0:
-                p = d2 ** b
-                g = np.float32(-2.0) * a * b * p / (d2 * (a * p + np.float32(1.0)))
-            gx = min(max(g * dx, -lim), lim) * alpha
-            gy = min(max(g * dy, -lim), lim) * alpha
-            cx = xy[j, 0] + gx
-            cy = xy[j, 1] + gy
-            xy[k, 0] -= gx
-            xy[k, 1] -= gy
-            next_at[i] += every[i]
-            n_neg = int((epoch - next_neg_at[i]) / every_neg[i])
-            px = np.float32(0.0)       # the pushes of this edge's negative samples, all taken
-            py = np.float32(0.0)       # from the same spot (see the module's docstring)
-            for _ in range(n_neg):
-                s ^= (s << 13) & 0xFFFFFFFF
-                s ^= s >> 17
-                s ^= (s << 5) & 0xFFFFFFFF
-                o = s % nv
-                dx = cx - xy[o, 0]
-                dy = cy - xy[o, 1]
-                d2 = dx * dx + dy * dy
-                if d2 > 0:        # itself, or a point on the same spot: no push (as umap-learn)
-                    g = np.float32(2.0 * GAMMA) * b / ((np.float32(0.001) + d2) * (a * d2 ** b + np.float32(1.0)))
-                    px += min(max(g * dx, -lim), lim) * alpha
-                    py += min(max(g * dy, -lim), lim) * alpha
-            xy[j, 0] = cx + px
-            xy[j, 1] = cy + py
-            next_neg_at[i] += n_neg * every_neg[i]
+    for c in numba.prange((nv + CHUNK - 1) // CHUNK):
+        s = np.uint64(((seed * 7919 + c * 2654435761 + 12345) & 0xFFFFFFFF) | 1)    # never 0
+        for j in range(c * CHUNK, min(nv, (c + 1) * CHUNK)):
+            hx = xy[j, 0]
+            hy = xy[j, 1]
+            for i in range(starts[j], starts[j + 1]):
+                if next_at[i] > epoch:
+                    continue
+                k = tail[i]
+                gx, gy = _pull(hx, hy, xy[k, 0], xy[k, 1], a, b)
+                xy[k, 0] -= gx * alpha
+                xy[k, 1] -= gy * alpha
+                next_at[i] += every[i]
+                n_neg = int((epoch - next_neg_at[i]) / every_neg[i])
+                next_neg_at[i] += n_neg * every_neg[i]
+                px, py, s = _pushes(xy, hx, hy, n_neg, s, a, b)
+                hx += (gx + px) * alpha
+                hy += (gy + py) * alpha
+                xy[j, 0] = hx
+                xy[j, 1] = hy
 
 
 def edges_for(graph, epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(head, tail, epochs between samples) of a fuzzy graph's edges, as umap-learn's
+    """(head, tail, epochs between samples) of a fuzzy graph's edges, sorted by head, as umap-learn's
     ``simplicial_set_embedding`` prepares them: edges weaker than 1/``epochs`` of the
     strongest would never be sampled and are dropped (for 10 epochs or fewer, umap-learn
     cuts at its default epoch count instead)."""
@@ -98,8 +122,9 @@ def edges_for(graph, epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     cut = epochs if epochs > 10 else (500 if g.shape[0] <= 10_000 else 200)
     g.data[g.data < g.data.max() / float(cut)] = 0.0
     g.eliminate_zeros()
-    return (g.row.astype(np.int32), g.col.astype(np.int32),
-            make_epochs_per_sample(g.data, epochs).astype(np.float64))
+    order = np.argsort(g.row, kind="stable")       # a CSR graph's rows come sorted: a no-op there
+    return (g.row[order].astype(np.int32), g.col[order].astype(np.int32),
+            make_epochs_per_sample(g.data[order], epochs).astype(np.float64))
 
 
 def optimize(xy: np.ndarray, graph, epochs: int, a: float, b: float, alpha: float, seed: int | None,
@@ -113,6 +138,8 @@ def optimize(xy: np.ndarray, graph, epochs: int, a: float, b: float, alpha: floa
     if epochs <= 0 or len(xy) < 2:
         return xy
     head, tail, every = edges_for(graph, epochs)
+    starts = np.zeros(len(xy) + 1, np.int64)
+    np.cumsum(np.bincount(head, minlength=len(xy)), out=starts[1:])
     every_neg = every / NEGATIVE_SAMPLE_RATE
     next_at, next_neg_at = every.copy(), every_neg.copy()
     rng = np.random.default_rng(seed)
@@ -121,7 +148,7 @@ def optimize(xy: np.ndarray, graph, epochs: int, a: float, b: float, alpha: floa
     try:
         rate = alpha
         for e in range(int(epochs)):
-            _epoch(xy, head, tail, every, next_at, every_neg, next_neg_at, a, b, rate, e,
+            _epoch(xy, starts, tail, every, next_at, every_neg, next_neg_at, a, b, rate, e,
                    int(rng.integers(1, 2 ** 31)))
             rate = alpha * (1.0 - e / float(epochs))     # umap-learn's schedule, step for step
     finally:
