@@ -54,5 +54,6 @@ def fast_pow(x, b):
     y = min(max(b * lg, np.float32(-126.0)), np.float32(126.0))
     whole = np.floor(y)
     f = y - whole
-    p = np.float32(_X0) + f * (np.float32(_X1) + f * (np.float32(_X2) + f * (np.float32(_X3) + f * np.float32(_X4))))
+    p = np.float32(_X0) + f * (np.float32(_X1) + f * (np.float32(_X2) + f * (
+        np.float32(_X3) + f * np.float32(_X4))))
     return _from_bits(np.int32(_bits(p) + (np.int32(whole) << 23)))

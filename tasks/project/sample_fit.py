@@ -293,8 +293,8 @@ def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int,
     start from a spectral layout, the two costs the sample fit avoids; with the graph
     given and the placed layout as the start it only optimises. The fuzzy graph and the
     curve (``a``, ``b``) are umap-learn's; the epochs are ours (``tasks.project.epochs``:
-    umap-learn's rules in float32, a third faster). The result is in umap-learn's raw
-    scale (the caller puts it in the box).
+    umap-learn's rules in float32, ~2.5× faster than its own). The result is in
+    umap-learn's raw scale (the caller puts it in the box).
 
     Threads: a seed runs one thread, so the same start gives the same layout, except
     where the graph came from the multi-threaded HNSW index (``EXACT_KNN_ROWS`` rows and
