@@ -354,6 +354,15 @@ def shot_prefix(key: str) -> str:
     return "pypi" if key == f"fast-{TOTAL}" else f"pypi-{key}"
 
 
+def need_browser() -> None:
+    """Stop before a build of several minutes when the viewer part could not run at the end."""
+    from viewer import CHROMIUM
+
+    if not os.access(CHROMIUM, os.X_OK):
+        raise SystemExit(f"--viewer needs Debian's chromium at {CHROMIUM}: run `make browser` first "
+                         "(or leave out --viewer)")
+
+
 def viewer_facts(store: Path, version: str, port: int, prefix: str = "pypi") -> dict:
     """First view (bench/viewer.py's measure: cold and warm) and the two screenshots."""
     import viewer
@@ -417,6 +426,8 @@ def main(argv: list[str] | None = None) -> None:
     res: dict = {"machine": machine(), "load_avg_start": os.getloadavg(),
                  "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                  "bench_command": "python bench/pypi.py " + " ".join(argv if argv is not None else sys.argv[1:])}
+    if a.viewer or a.viewer_only:
+        need_browser()
     if a.viewer_only:
         viewer_again(key, store, a.port, Path(a.out))
         return
