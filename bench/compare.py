@@ -45,6 +45,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+from machine import cpu_model  # noqa: E402
 OUT = REPO / "bench" / "out"
 ATLAS_PY = REPO / "bench" / ".venv-atlas" / "bin" / "python"
 CUTOFF = 0.1
@@ -507,6 +508,8 @@ def main() -> None:
         return
     prev = json.load(open(a.prev)) if a.prev else None
     res = run(a.size, a.cap, a.queries, prev, set(a.only.split(",")) if a.only else None)
+    for c in res["contenders"].values():   # each contender keeps the CPU it ran on (bench/machine.py)
+        c.setdefault("cpu", cpu_model())
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"compare-{a.size}.json"
     if a.only and path.exists():   # a partial rerun updates its contenders, keeps the others

@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import subprocess
 import sys
@@ -47,6 +46,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+from machine import facts as machine_facts  # noqa: E402
 SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
 OUT = REPO / "bench" / "out"
 DATAMAP = str(REPO / ".venv" / "bin" / "datamap")
@@ -378,14 +378,6 @@ def viewer_facts(store: Path, version: str, port: int, prefix: str = "pypi") -> 
     return {"serve_command": f"{DATAMAP} serve --store {store} --port {port}", "first_view": fv, **shots}
 
 
-def machine() -> dict:
-    """Facts about the box, kept with the numbers (the cores are shared: see the load averages)."""
-    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-            "cpu": next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name")),
-                        None),
-            "mem_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3, 1)}
-
-
 def save(key: str, result: dict, path: Path) -> None:
     """Merge one run into the JSON file (other runs' entries kept)."""
     data = json.loads(path.read_text()) if path.exists() else {}
@@ -423,7 +415,7 @@ def main(argv: list[str] | None = None) -> None:
     key = f"{a.mode}-{a.rows}" + (f"-fit{a.fit_sample}" if a.fit_sample else "")
     tmp = Path(a.tmp)
     store = tmp / f"store-{key}"
-    res: dict = {"machine": machine(), "load_avg_start": os.getloadavg(),
+    res: dict = {"machine": machine_facts(), "load_avg_start": os.getloadavg(),
                  "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                  "bench_command": "python bench/pypi.py " + " ".join(argv if argv is not None else sys.argv[1:])}
     if a.viewer or a.viewer_only:
