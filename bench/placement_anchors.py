@@ -7,8 +7,10 @@ learning rate A (``variant:R[:A[:H[:NSR]]]``, A = sample_fit.REFINE_ALPHA by def
 fuzzy-graph neighbours, sample points held fixed (a harmonic start); ``hopR``: the
 build's path (``sample_fit.place_from_graph``): graph anchors, then R rounds of placement
 from placed graph neighbours, then a search for the rest (``hop0`` = ``graph1``); NSR is the
-refinement's negative sample rate (UMAP's 5 by default). Both were tried and not taken
-(docs/scale.md, 2026-12-03 night). One sample fit is shared by all variants. ``pca:R:A`` skips the sample fit and the
+refinement's negative samples: "build" (the default: ``sample_fit.refine``), an integer
+(umap-learn's epochs at that unweighted rate), "Nw" (our epochs, N samples weighted to sum
+to five). All three were tried and not taken (docs/scale.md, 2026-12-03 night and
+2026-12-05 midday). One sample fit is shared by all variants. ``pca:R:A`` skips the sample fit and the
 placement: R epochs over the whole graph from umap-learn's PCA start, i.e. umap-learn's
 full fit (``init="pca"``) on the build's own graph.
 
@@ -28,6 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compare  # noqa: E402
+from machine import facts as machine_facts  # noqa: E402
 from datamap.resources.reader import open_map
 from datamap.resources.store import Store
 from datamap.resources import schema
@@ -60,7 +63,7 @@ opts = U.ProjectionOptions(method="umap", sample_size=0)
 t = time.time(); xy_s = U.project(v[plan.sample], opts, knn=sknn); t_fit = time.time()-t
 print(f"sample knn {t_sk:.1f} fit {t_fit:.1f}", flush=True)
 def pres(xy): return round(compare.preservation(xy, q, tr["nn"]), 4), round(compare.preservation_ties(xy, q, v, tr["kth"]), 4)
-out = {"n": n, "sample": size, "sample_knn_s": t_sk, "sample_fit_s": t_fit}
+out = {"n": n, "sample": size, "sample_knn_s": t_sk, "sample_fit_s": t_fit, "machine": machine_facts()}
 def pca_start(v):
     """umap-learn's init="pca": the top two principal directions, scaled to ±10."""
     c = v - v.mean(axis=0)
@@ -80,9 +83,21 @@ def harmonic(xy, fixed, iterations):
 
 
 def refine(xy, ep, alpha, nsr):
-    """sample_fit.refine, or the same umap-learn call with another negative sample rate."""
-    if nsr == 5:
+    """sample_fit.refine (``nsr`` "build"); our epochs with N negative samples weighted to sum
+    to five ("Nw"); or umap-learn's own call with an unweighted negative sample rate (an
+    integer)."""
+    if nsr == "build":
         return S.refine(xy, knn, 15, 0.1, ep, seed=42, alpha=alpha)
+    if nsr.endswith("w"):
+        from umap.umap_ import find_ab_params
+
+        from datamap.tasks.project import epochs as E
+        rs = np.random.RandomState(42)
+        a, b = find_ab_params(1.0, 0.1)
+        r = int(nsr[:-1])
+        return E.optimize(S.separate_coincident(xy, knn, rs), S.fuzzy_graph(knn, 15, rs), ep, a, b, alpha, 42,
+                          negative_sample_rate=r, gamma=5.0 / r)
+    nsr = int(nsr)
     from umap.umap_ import find_ab_params, simplicial_set_embedding
     rs = np.random.RandomState(42)
     a, b = find_ab_params(1.0, 0.1)
@@ -101,7 +116,7 @@ for spec in variants:
     var, ep = parts[0], int(parts[1]) if len(parts) > 1 else S.REFINE_EPOCHS
     alpha = float(parts[2]) if len(parts) > 2 else S.REFINE_ALPHA
     smooth = int(parts[3]) if len(parts) > 3 else 0
-    nsr = int(parts[4]) if len(parts) > 4 else 5
+    nsr = parts[4] if len(parts) > 4 else "build"
     t = time.time()
     if var == "pca":   # no sample fit, no placement: umap-learn's full fit on this graph
         xy = pca_start(v); t_anchor = time.time() - t

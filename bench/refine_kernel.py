@@ -27,6 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compare  # noqa: E402
+from machine import facts as machine_facts  # noqa: E402
 
 from datamap.resources import schema  # noqa: E402
 from datamap.resources.reader import open_map  # noqa: E402
@@ -50,8 +51,23 @@ def umap_learns(xy, knn, epochs, alpha, seed):
     return np.asarray(out, dtype=np.float32)
 
 
-KERNELS = {"umap_learn": umap_learns,
-           "ours": lambda xy, knn, epochs, alpha, seed: S.refine(xy, knn, 15, 0.1, epochs, seed, alpha=alpha)}
+def ours(xy, knn, epochs, alpha, seed, negatives=None):
+    """The build's refinement, or the same epochs with ``negatives`` negative samples per
+    sampled edge, weighted to sum to umap-learn's five (tried on 2026-12-05, not taken)."""
+    if negatives is None:
+        return S.refine(xy, knn, 15, 0.1, epochs, seed, alpha=alpha)
+    from umap.umap_ import find_ab_params
+
+    from datamap.tasks.project import epochs as E
+
+    rs = np.random.RandomState(seed)
+    graph = S.fuzzy_graph(knn, 15, rs)
+    a, b = find_ab_params(1.0, 0.1)
+    return E.optimize(S.separate_coincident(xy, knn, rs), graph, int(epochs), a, b, float(alpha), seed,
+                      parallel=True, negative_sample_rate=negatives, gamma=E.NEGATIVE_SAMPLE_RATE / negatives)
+
+
+KERNELS = {"umap_learn": umap_learns, "ours": ours}
 
 
 def prepared(store: str, dataset: str, cache: Path):
@@ -75,10 +91,17 @@ def prepared(store: str, dataset: str, cache: Path):
     return v, knn, q, tr, placed, info
 
 
+def parse_variant(spec: str) -> tuple[int, float, int | None]:
+    """EPOCHS:ALPHA[:NEGATIVES] → (epochs, alpha, weighted negatives per edge or None)."""
+    p = spec.split(":")
+    return int(p[0]), float(p[1]), int(p[2]) if len(p) > 2 else None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--map", action="append", required=True, help="STORE:DATASET (repeatable)")
-    ap.add_argument("--variants", default=f"{S.REFINE_EPOCHS}:{S.REFINE_ALPHA}", help="EPOCHS:ALPHA,...")
+    ap.add_argument("--variants", default=f"{S.REFINE_EPOCHS}:{S.REFINE_ALPHA}",
+                    help="EPOCHS:ALPHA[:NEGATIVES],... (ours: NEGATIVES weighted negative samples per edge)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--kernels", default="umap_learn,ours")
     ap.add_argument("--out", required=True)
@@ -86,7 +109,7 @@ def main() -> None:
     U.ensure_numba_cache()
     cache = Path(os.environ.get("DATAMAP_BENCH_DIR", "/tmp")) / "refine_kernel"
     cache.mkdir(parents=True, exist_ok=True)
-    out = {"host": platform.node(), "cpus": os.cpu_count(), "variants": args.variants,
+    out = {"host": platform.node(), "machine": machine_facts(), "variants": args.variants,
            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
     kernels = args.kernels.split(",")
     from datamap.tasks.index import exact_knn
@@ -100,13 +123,17 @@ def main() -> None:
         store, dataset = spec.rsplit(":", 1)
         v, knn, q, tr, placed, info = prepared(store, dataset, cache)
         runs = []
-        variants = [(int(e), float(a)) for e, a in (x.split(":") for x in args.variants.split(","))]
+        variants = [parse_variant(x) for x in args.variants.split(",")]
         for r in range(args.rounds):
-            for name, (epochs, alpha) in [(k, v_) for v_ in variants for k in (kernels if r % 2 == 0 else kernels[::-1])]:
+            for name, (epochs, alpha, neg) in [(k, v_) for v_ in variants
+                                               for k in (kernels if r % 2 == 0 else kernels[::-1])]:
+                extra = {} if name == "umap_learn" else {"negatives": neg}
                 t = time.perf_counter()
-                xy = KERNELS[name](placed, knn, epochs, alpha, None)
+                xy = KERNELS[name](placed, knn, epochs, alpha, None, **extra)
                 dt = time.perf_counter() - t
-                runs.append({"round": r, "kernel": name, "epochs": epochs, "alpha": alpha, "seconds": round(dt, 2),
+                runs.append({"round": r, "kernel": name, "epochs": epochs, "alpha": alpha,
+                             "negatives": 5 if name == "umap_learn" or neg is None else neg,
+                             "weighted": name != "umap_learn" and neg is not None, "seconds": round(dt, 2),
                              "kept_10nn": round(compare.preservation(xy, q, tr["nn"]), 4),
                              "kept_10nn_ties": round(compare.preservation_ties(xy, q, v, tr["kth"]), 4)})
                 print(dataset, runs[-1], flush=True)

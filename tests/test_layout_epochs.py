@@ -51,6 +51,19 @@ def test_our_epochs_keep_what_umap_learns_keep(graph3k):
     assert _kept(ours, nn) > 0.2
 
 
+def test_the_negative_sample_rate_and_its_weight_reach_the_epochs(graph3k):
+    """umap-learn's ``negative_sample_rate`` and ``gamma``: one unweighted negative sample
+    per edge (a fifth of the repulsion) must lay real rows out clearly worse than five,
+    and the same one sample weighted 5 must recover most of it, without beating five."""
+    graph, nn, (a, b), start = graph3k
+    five = _kept(E.optimize(start, graph, 200, a, b, 1.0, seed=3, parallel=False), nn)
+    plain = _kept(E.optimize(start, graph, 200, a, b, 1.0, seed=3, parallel=False, negative_sample_rate=1), nn)
+    weighted = _kept(E.optimize(start, graph, 200, a, b, 1.0, seed=3, parallel=False, negative_sample_rate=1,
+                                gamma=5.0), nn)
+    assert plain < five - 0.05
+    assert plain + 0.03 < weighted < five + 0.01
+
+
 def test_one_thread_and_a_seed_give_the_same_layout(graph3k):
     graph, _, (a, b), start = graph3k
     one = E.optimize(start, graph, 30, a, b, 1.0, seed=9, parallel=False)

@@ -56,10 +56,11 @@ def _pull(hx, hy, x, y, a, b):
 
 
 @numba.njit(fastmath=True, inline="always", cache=True)
-def _pushes(xy, hx, hy, n, s, a, b):
+def _pushes(xy, hx, hy, n, s, a, b, g2):
     """The sum of the clipped repulsion steps of a head at (hx, hy) from ``n`` uniformly
-    drawn points, and the xorshift32 state ``s`` after drawing them. A point on the same
-    spot (the head itself) pushes nothing, as in umap-learn."""
+    drawn points, each weighted ``g2`` (2 × the repulsion weight), and the xorshift32
+    state ``s`` after drawing them. A point on the same spot (the head itself) pushes
+    nothing, as in umap-learn."""
     nv = np.uint64(xy.shape[0])
     px = np.float32(0.0)
     py = np.float32(0.0)
@@ -71,7 +72,7 @@ def _pushes(xy, hx, hy, n, s, a, b):
         dx = hx - xy[o, 0]
         dy = hy - xy[o, 1]
         d2 = dx * dx + dy * dy
-        g = np.float32(2.0 * GAMMA) * b / ((np.float32(0.001) + d2) * (a * fast_pow(d2, b) + np.float32(1.0)))
+        g = g2 * b / ((np.float32(0.001) + d2) * (a * fast_pow(d2, b) + np.float32(1.0)))
         g = g if d2 > 0 else np.float32(0.0)
         px += _clip(g * dx)
         py += _clip(g * dy)
@@ -79,7 +80,7 @@ def _pushes(xy, hx, hy, n, s, a, b):
 
 
 @numba.njit(fastmath=True, parallel=True, cache=True)
-def _epoch(xy, starts, tail, every, next_at, every_neg, next_neg_at, a, b, alpha, epoch, seed):
+def _epoch(xy, starts, tail, every, next_at, every_neg, next_neg_at, a, b, alpha, gamma, epoch, seed):
     """One epoch over all edges, in place; head ``j``'s edges are ``starts[j]:starts[j+1]``.
     ``every`` / ``next_at``: how many epochs between an edge's samples and when it is
     next due; ``*_neg``: the same for its negative samples (umap-learn's
@@ -87,6 +88,7 @@ def _epoch(xy, starts, tail, every, next_at, every_neg, next_neg_at, a, b, alpha
     a = np.float32(a)
     b = np.float32(b)
     alpha = np.float32(alpha)
+    g2 = np.float32(2.0 * gamma)
     nv = xy.shape[0]
     for c in numba.prange((nv + CHUNK - 1) // CHUNK):
         s = np.uint64(((seed * 7919 + c * 2654435761 + 12345) & 0xFFFFFFFF) | 1)    # never 0
@@ -103,7 +105,7 @@ def _epoch(xy, starts, tail, every, next_at, every_neg, next_neg_at, a, b, alpha
                 next_at[i] += every[i]
                 n_neg = int((epoch - next_neg_at[i]) / every_neg[i])
                 next_neg_at[i] += n_neg * every_neg[i]
-                px, py, s = _pushes(xy, hx, hy, n_neg, s, a, b)
+                px, py, s = _pushes(xy, hx, hy, n_neg, s, a, b, g2)
                 hx += (gx + px) * alpha
                 hy += (gy + py) * alpha
                 xy[j, 0] = hx
@@ -128,10 +130,14 @@ def edges_for(graph, epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def optimize(xy: np.ndarray, graph, epochs: int, a: float, b: float, alpha: float, seed: int | None,
-             parallel: bool = True) -> np.ndarray:
+             parallel: bool = True, negative_sample_rate: float = NEGATIVE_SAMPLE_RATE,
+             gamma: float = GAMMA) -> np.ndarray:
     """``xy`` (N, 2) after ``epochs`` of UMAP's optimisation over the fuzzy ``graph``,
     starting at learning rate ``alpha``; a new float32 array, scaled into [0, 10] first
-    as umap-learn scales a given start."""
+    as umap-learn scales a given start. ``negative_sample_rate`` and ``gamma`` (the
+    repulsion's weight) are umap-learn's two arguments of those names; the build uses
+    their defaults (fewer samples at a larger weight were measured and not taken:
+    docs/scale.md, 2026-12-05, midday)."""
     xy = np.asarray(xy, dtype=np.float64)
     span = xy.max(axis=0) - xy.min(axis=0)
     xy = np.ascontiguousarray(10.0 * (xy - xy.min(axis=0)) / np.where(span > 0, span, 1.0), dtype=np.float32)
@@ -140,7 +146,7 @@ def optimize(xy: np.ndarray, graph, epochs: int, a: float, b: float, alpha: floa
     head, tail, every = edges_for(graph, epochs)
     starts = np.zeros(len(xy) + 1, np.int64)
     np.cumsum(np.bincount(head, minlength=len(xy)), out=starts[1:])
-    every_neg = every / NEGATIVE_SAMPLE_RATE
+    every_neg = every / float(negative_sample_rate)
     next_at, next_neg_at = every.copy(), every_neg.copy()
     rng = np.random.default_rng(seed)
     before = numba.get_num_threads()
@@ -148,7 +154,7 @@ def optimize(xy: np.ndarray, graph, epochs: int, a: float, b: float, alpha: floa
     try:
         rate = alpha
         for e in range(int(epochs)):
-            _epoch(xy, starts, tail, every, next_at, every_neg, next_neg_at, a, b, rate, e,
+            _epoch(xy, starts, tail, every, next_at, every_neg, next_neg_at, a, b, rate, gamma, e,
                    int(rng.integers(1, 2 ** 31)))
             rate = alpha * (1.0 - e / float(epochs))     # umap-learn's schedule, step for step
     finally:
