@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from machine import facts as machine_facts  # noqa: E402  (bench/machine.py)
 SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 READER_PROBE = r"""
@@ -108,8 +108,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(REPO / "bench" / "out" / "build.json"))
     a = ap.parse_args()
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    out = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                       "platform": platform.platform()}, "builds": [], "embed": None}
+    out = {"machine": machine_facts(), "builds": [], "embed": None}
     with tempfile.TemporaryDirectory() as d:
         os.environ.setdefault("DATAMAP_WORK_DIR", os.path.join(d, "work"))
         for n in [int(x) for x in a.sizes.split(",") if x]:

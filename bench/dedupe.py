@@ -49,6 +49,7 @@ import numpy as np
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "bench"))
+from machine import facts as machine_facts  # noqa: E402  (bench/machine.py)
 OUT = os.path.join(REPO, "bench", "out")
 CACHE = os.path.join(OUT, "cache")
 SHARED = os.environ.get("DATAMAP_SHARED_DATA", os.path.join(os.path.dirname(REPO), "shared", "data"))
@@ -581,7 +582,7 @@ def main() -> None:
     args = ap.parse_args()
     path = os.path.join(OUT, "dedupe.json")
     out = json.load(open(path)) if os.path.exists(path) else {}
-    out["machine"] = {"cpus": os.cpu_count()}
+    out["machine"] = machine_facts()
     if not args.skip_speed:
         out.setdefault("speed", {})
         for n in ([] if args.debian_only else args.sizes):

@@ -26,6 +26,8 @@ import sys
 import tempfile
 import time
 
+from machine import cpu_model  # bench/machine.py
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 CHILD = r"""
@@ -134,7 +136,7 @@ def main() -> None:
                    capture_output=True)
     runs: dict[str, list] = {"old": [], "new": []}
     head = {"what": args.question or __doc__.split("\n\n")[1].replace("\n", " "), "version_dir": args.version_dir,
-            "rows": manifest["rows"], "old_commit": args.old, "cpus": os.cpu_count(),
+            "rows": manifest["rows"], "old_commit": args.old, "cpus": os.cpu_count(), "cpu": cpu_model(),
             "options": json.loads(args.options),
             "new_commit": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
                                          capture_output=True, text=True).stdout.strip()}

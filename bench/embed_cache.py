@@ -25,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 
+from machine import cpu_model  # bench/machine.py
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("DATAMAP_SHARED_DATA", os.path.join(os.path.dirname(REPO), "shared", "data"))
 
@@ -92,7 +94,7 @@ def main() -> None:
     head = {"what": __doc__.split("\n\n")[0].replace("\n", " "), "rows": a.rows, "old_commit": a.old,
             "new_commit": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
                                          capture_output=True, text=True).stdout.strip(),
-            "cpus": os.cpu_count(), "runs": {"old": [], "new": []}}
+            "cpus": os.cpu_count(), "cpu": cpu_model(), "runs": {"old": [], "new": []}}
     for _ in range(a.rounds):
         for side, path in sides.items():
             head["runs"][side].append(run_side(side, path, a.rows, pypi))

@@ -25,13 +25,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from machine import facts as machine_facts  # noqa: E402  (bench/machine.py)
 SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -261,7 +261,7 @@ def main() -> None:
     for c, corpus in corpora.items():
         flops[c], tokens[c] = model_flops(corpus["texts"])
     res: dict = {
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "machine": machine_facts(),
         "when_utc": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
         "inputs": {c: {"n": len(x["texts"]), "mean_chars": round(float(np.mean([len(t) for t in x["texts"]])), 1),
                        "mean_tokens": round(tokens[c], 1), "model_gflop": round(flops[c] / 1e9, 1)}

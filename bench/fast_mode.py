@@ -37,6 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+from machine import cpu_model  # noqa: E402  (bench/machine.py)
 
 import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
@@ -358,7 +359,7 @@ def main() -> None:
         distilled_variants(b)
         fitted_variants(b, [float(x) for x in a.lambdas.split(",")], [int(x) for x in a.sizes.split(",") if x])
     res = {"command": "python " + " ".join(sys.argv), "when_utc": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
-           "cpus": os.cpu_count(), "seed": a.seed,
+           "cpus": os.cpu_count(), "cpu": cpu_model(), "seed": a.seed,
            "inputs": {c: {"fit": len(d["fit_texts"]), "held_out": len(d["test_texts"])} for c, d in corpora.items()},
            "reference": {"debian": "shipped torch MiniLM vectors", "pypi": "quality (ONNX int8) embedder"},
            "nmi_section_debian_reference": b.ref_nmi, "rows": b.rows}

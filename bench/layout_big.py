@@ -31,6 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import cpu_model  # noqa: E402  (bench/machine.py)
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -90,7 +91,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=3000)
     ap.add_argument("--out", default=str(OUT / "layout_big.json"))
     a = ap.parse_args()
-    res = {"command": "python bench/layout_big.py " + " ".join(sys.argv[1:]), "cpus": os.cpu_count(), "maps": {}}
+    res = {"command": "python bench/layout_big.py " + " ".join(sys.argv[1:]), "cpus": os.cpu_count(), "cpu": cpu_model(), "maps": {}}
     for spec in a.map:
         res["maps"][spec] = run(spec, a.variants.split(","), a.queries)
         Path(a.out).write_text(json.dumps(res, indent=1))

@@ -29,6 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from machine import facts as machine_facts  # noqa: E402  (bench/machine.py)
 
 THINK_PAN = (0.3, 1.0)       # seconds between two pans of one browsing user
 THINK_SEARCH = (1.0, 3.0)    # seconds between two queries of one searching user
@@ -276,7 +277,7 @@ def main() -> None:
     out = {"tile_capacity": None if a.store else a.tile_capacity, "think_seconds": {"pan": THINK_PAN, "search": THINK_SEARCH}, "map": {"rows": a.rows if not a.store else None, "dataset": dataset, "version": version,
                    "build_seconds": t_build},
            "server_rss_idle_mb": round(rss_idle, 1), "warmup_seconds": a.warmup, **got,
-           "machine": {"cpus": os.cpu_count(), "loadavg_after": [round(x, 2) for x in load],
+           "machine": {**machine_facts(), "loadavg_after": [round(x, 2) for x in load],
                        "note": "client and server share the machine's cores"}}
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(out, indent=2))

@@ -23,6 +23,7 @@ import polars as pl
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:0] = [REPO, os.path.join(REPO, "tests")]
+from machine import facts as machine_facts  # noqa: E402  (bench/machine.py)
 SHARED = os.environ.get("DATAMAP_SHARED_DATA", os.path.join(os.path.dirname(REPO), "shared", "data"))
 
 
@@ -100,7 +101,7 @@ def main() -> None:
     allv = np.ascontiguousarray(np.vstack([vec, pv]), dtype=np.float32)
     load = os.getloadavg()
     print(f"load average {load[0]:.1f} (2 cores shared: timings are pessimistic)", flush=True)
-    res = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": load[0]},
+    res = {"machine": {**machine_facts(), "load_average_at_start": load[0]},
            "outliers": outliers_bench(allv, len(vec)),
            "suggest": suggest_bench(vec, deb["section"].to_numpy(), args.sections.split(","))}
     res["machine"]["load_average_at_end"] = os.getloadavg()[0]

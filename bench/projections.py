@@ -22,6 +22,7 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+from machine import cpu_model  # noqa: E402  (bench/machine.py)
 SHARED = os.environ.get("DATAMAP_SHARED_DATA", os.path.join(os.path.dirname(ROOT), "shared", "data"))
 
 
@@ -80,7 +81,7 @@ def main() -> None:
     rng = np.random.default_rng(1)
     rand = rng.integers(0, len(x), size=(len(x), 10))
     out = {"rows": a.rows, "seed": a.seed, "dim": int(x.shape[1]), "host": platform.node(),
-           "cpus": os.cpu_count(), "load_before": os.getloadavg(), "exact_knn_seconds": round(knn_s, 2),
+           "cpus": os.cpu_count(), "cpu": cpu_model(), "load_before": os.getloadavg(), "exact_knn_seconds": round(knn_s, 2),
            "random_baseline": {"knn10_preserved": preservation(hi10, rand),
                                "same_section_10": same_label(rand, section)},
            "latent_same_section_10": same_label(hi10, section), "methods": {}}

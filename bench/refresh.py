@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
+from machine import facts as machine_facts  # noqa: E402  (bench/machine.py)
 SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
@@ -98,8 +98,7 @@ def main() -> None:
         "median_move_share_of_extent": move,
         "neighbour_agreement_placed": neighbour_agreement(m2, placed),
         "neighbour_agreement_umap_points": neighbour_agreement(m2, kept),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "load_average_at_end": [round(x, 2) for x in os.getloadavg()]},
+        "machine": {**machine_facts(), "load_average_at_end": [round(x, 2) for x in os.getloadavg()]},
     }
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(out, indent=2, default=str))

@@ -31,6 +31,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from machine import facts as machine_facts  # noqa: E402  (bench/machine.py)
 SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
 OUT = REPO / "bench" / "out"
 
@@ -195,7 +196,7 @@ def main() -> None:
     label_of = dict(zip(meta["topic_id"].to_list(), meta["topic_short_description"].to_list()))
     out = {
         "rows": len(docs),
-        "machine": {"cpus": os.cpu_count(), "load_avg_1m_at_start": load_at_start,
+        "machine": {**machine_facts(), "load_avg_1m_at_start": load_at_start,
                     "load_avg_1m_at_end": os.getloadavg()[0]},
         "ami": rows,
         "bertopic_default": bt_default,

@@ -24,6 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import cpu_model  # noqa: E402  (bench/machine.py)
 
 
 def old_fit(x: np.ndarray, knn, k: int, seed: int) -> np.ndarray:
@@ -98,7 +99,7 @@ def main() -> None:
     a = ap.parse_args()
     import topic_stability
 
-    res = {"cpus": os.cpu_count(), "load_avg_start": list(os.getloadavg()), "corpora": {}}
+    res = {"cpus": os.cpu_count(), "cpu": cpu_model(), "load_avg_start": list(os.getloadavg()), "corpora": {}}
     res["corpora"]["debian"] = run("debian", topic_stability.debian()[0].astype(np.float32))
     if a.pypi_store:
         res["corpora"]["pypi"] = run("pypi", topic_stability.pypi(a.pypi_store, 100_000))

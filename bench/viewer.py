@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from machine import facts as machine_facts  # noqa: E402  (bench/machine.py)
 
 from datamap.resources import schema  # noqa: E402
 from datamap.resources.store import Store  # noqa: E402
@@ -285,7 +286,7 @@ def main() -> None:
                                                          else "viewer.json"))
     tmp = Path(tempfile.mkdtemp(prefix="datamap-bench-viewer-"))
     store = str(tmp / "store")
-    results = {"machine": {"cpus": os.cpu_count()}, "sizes": {}}
+    results = {"machine": machine_facts(), "sizes": {}}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
