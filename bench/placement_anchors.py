@@ -22,6 +22,7 @@ Results: bench/out/placement_anchors_{pypi,debian}.json (PyPI: the fast-mode sto
 ``bench/pypi.py --mode fast``); docs/scale.md.
 """
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -36,13 +37,17 @@ from datamap.resources.store import Store
 from datamap.resources import schema
 from datamap.tasks.project import sample_fit as S
 from datamap.tasks.project import umap as U
+if len(sys.argv) < 4:
+    sys.exit(__doc__)
 store, dataset = sys.argv[1], sys.argv[2]
 variants = sys.argv[3].split(",")
 if store.endswith(".npy"):
     from datamap.tasks import index as I
     v = np.load(store).astype(np.float32); v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
     n = len(v)
-    cached = Path(store).with_suffix(".knn33.npz")      # the 1M graph takes ~5 min: kept beside the vectors
+    # the 1M graph takes ~5 min: kept in the bench folder, never beside the (shared, read-only) vectors
+    cached = Path(os.environ.get("DATAMAP_BENCH_DIR", "/tmp")) / "placement_anchors" / (Path(store).stem + ".knn33.npz")
+    cached.parent.mkdir(parents=True, exist_ok=True)
     if cached.exists():
         z = np.load(cached); knn = (z["i"], z["d"])
     else:
