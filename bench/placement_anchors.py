@@ -93,15 +93,9 @@ def refine(xy, ep, alpha, nsr):
     integer)."""
     if nsr == "build":
         return S.refine(xy, knn, 15, 0.1, ep, seed=42, alpha=alpha)
-    if nsr.endswith("w"):
-        from umap.umap_ import find_ab_params
-
-        from datamap.tasks.project import epochs as E
-        rs = np.random.RandomState(42)
-        a, b = find_ab_params(1.0, 0.1)
-        r = int(nsr[:-1])
-        return E.optimize(S.separate_coincident(xy, knn, rs), S.fuzzy_graph(knn, 15, rs), ep, a, b, alpha, 42,
-                          negative_sample_rate=r, gamma=5.0 / r)
+    if nsr.endswith("w"):       # the same weighted variant as bench/refine_kernel.py's
+        from refine_kernel import ours
+        return ours(xy, knn, ep, alpha, 42, negatives=int(nsr[:-1]))
     nsr = int(nsr)
     from umap.umap_ import find_ab_params, simplicial_set_embedding
     rs = np.random.RandomState(42)
