@@ -157,39 +157,27 @@ def exact_search(base: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndar
 
 
 def knn_graph(index, vectors: np.ndarray, k: int, exact_below: int = EXACT_KNN_ROWS,
-              order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+              order: np.ndarray | None = None, report: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(indices, cosine distances), (N, k) each, self first — UMAP's precomputed_knn form.
     Exact (``exact_knn``) for fewer than ``exact_below`` rows, else from the HNSW index,
-    queried in ``order`` (a locality order) when given: the same graph, found faster."""
+    queried in ``order`` (a locality order) when given: the same graph, found faster;
+    then repaired (``tasks.knn_repair``: lost searches again with a wider beam, exact
+    distances, reverse neighbours), which ``report`` (if given) gets the counts of."""
+    from datamap.tasks import knn_repair
+
     n = len(vectors)
     k = min(k, n)
     if n < exact_below:
         return exact_knn(vectors, np.arange(n), k)
     keys = np.empty((n, k), np.int64)
-    dist = np.empty((n, k), np.float32)
     for s in range(0, n, _SEARCH_BLOCK):
         rows = np.arange(s, min(n, s + _SEARCH_BLOCK)) if order is None else order[s:s + _SEARCH_BLOCK]
         m = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), k, threads=os.cpu_count() or 1)
         keys[rows] = np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1)
-        dist[rows] = np.asarray(m.distances, dtype=np.float32).reshape(len(rows), -1)
-    # usearch may return fewer than k for a point (pads with max key); make self-first and
-    # fill gaps with self so every row is well-formed
-    bad = keys >= n
-    if bad.any():
-        rows = np.nonzero(bad)[0]
-        keys[bad] = rows
-        dist[bad] = 0.0
-    self_col = np.arange(n)
-    has_self = keys[:, 0] == self_col
-    if not has_self.all():
-        for i in np.nonzero(~has_self)[0]:
-            row = list(keys[i]); drow = list(dist[i])
-            if i in row:
-                j = row.index(i); row.pop(j); drow.pop(j)
-            else:
-                row.pop(); drow.pop()
-            keys[i] = [i] + row; dist[i] = [0.0] + drow
-    return keys, np.maximum(dist, 0.0)
+    (keys, dist), counts = knn_repair.repair(index, vectors, keys)
+    if report is not None:
+        report.update(counts)
+    return keys, dist
 
 
 def save_index(index, path: str) -> None:
@@ -228,21 +216,14 @@ def reindex(index, n_old: int, keep_old: np.ndarray, keep_new: np.ndarray, add_r
 def search_rows(index, vectors: np.ndarray, rows: np.ndarray, k: int, n: int,
                 exact_below: int = EXACT_KNN_ROWS) -> tuple[np.ndarray, np.ndarray]:
     """k-NN rows for a subset of points (positions ``rows``), in ``knn_graph``'s form:
-    self first, gaps filled with self, cosine distances >= 0."""
+    self first, gaps filled with self, exact cosine distances (``knn_repair.repair_rows``)."""
     rows = np.asarray(rows, np.int64)
     k = min(k, n)
     if not len(rows):
         return np.zeros((0, k), np.int64), np.zeros((0, k), np.float32)
     if n < exact_below:
         return exact_knn(vectors[:n], rows, k)
+    from datamap.tasks import knn_repair
+
     m = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), k, threads=os.cpu_count() or 1)
-    keys = np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1)
-    dist = np.asarray(m.distances, dtype=np.float32).reshape(len(rows), -1)
-    for i, r in enumerate(rows):
-        row, drow = keys[i], dist[i]
-        ok = (row >= 0) & (row < n) & (row != r)
-        nb, nd = row[ok][:k - 1], drow[ok][:k - 1]
-        pad = k - 1 - len(nb)
-        keys[i] = np.concatenate([[r], nb, np.full(pad, r)])
-        dist[i] = np.concatenate([[0.0], nd, np.zeros(pad)])
-    return keys, np.maximum(dist, 0.0)
+    return knn_repair.repair_rows(index, vectors, rows, np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1), n)

@@ -39,11 +39,13 @@ def index(key: str, work_dir: str, options: dict) -> dict:
     idx = index_mod.build_index(vectors, index_mod.IndexOptions(**options), order=order)
     index_mod.save_index(idx, os.path.join(work_dir, schema.WORK_INDEX))
     t1 = time.perf_counter()
-    keys, dists = index_mod.knn_graph(idx, vectors, KNN_K + 1, order=order)
+    repair: dict = {}
+    keys, dists = index_mod.knn_graph(idx, vectors, KNN_K + 1, order=order, report=repair)
     np.save(os.path.join(work_dir, schema.WORK_KNN_IDX), keys)
     np.save(os.path.join(work_dir, schema.WORK_KNN_DIST), dists)
     return {"seconds": time.perf_counter() - t0, "build_seconds": t1 - t0, "order_seconds": t_order,
-            "knn_seconds": time.perf_counter() - t1, "k": int(keys.shape[1])}
+            "knn_seconds": time.perf_counter() - t1, "k": int(keys.shape[1]),
+            "lost_searches": repair.get("lost", 0), "found_again": repair.get("found_again", 0)}
 
 
 @cached_stage("index-refresh")
