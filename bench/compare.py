@@ -54,9 +54,10 @@ DATAMAP = r"""
 import json, sys, time
 t = time.perf_counter()
 from datamap.flows.build_map import build_map
-src, npy, store = sys.argv[1:4]
+src, npy, store, projection = sys.argv[1:5]
 res = build_map(source=src, dataset="cmp", store=store,
-                options={"text_field": "text", "id_field": "id", "embeddings": npy})
+                options={"text_field": "text", "id_field": "id", "embeddings": npy,
+                         "projection": json.loads(projection)})
 res["wall_s"] = time.perf_counter() - t
 print("RESULT " + json.dumps(res, default=str))
 """
@@ -294,7 +295,8 @@ def datamap_quality(store: str, q: np.ndarray, t: dict, section: np.ndarray) -> 
     return out
 
 
-def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | None) -> dict:
+def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | None,
+        projection: dict | None = None) -> dict:
     import polars as pl
     import scale_data
 
@@ -344,9 +346,10 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
             import shutil
 
             shutil.rmtree(store, ignore_errors=True)   # a fresh map each time (work area resumes)
-            r = run_capped([sys.executable, "-c", DATAMAP, src, npy, store], max(cap, 4 * 3600), env,
-                           log_path=os.path.join(d, "datamap.log"))
+            r = run_capped([sys.executable, "-c", DATAMAP, src, npy, store, json.dumps(projection or {})],
+                           max(cap, 4 * 3600), env, log_path=os.path.join(d, "datamap.log"))
             r.pop("dataset", None)
+            r["projection_options"] = projection or {}
             if r["status"] == "ok":
                 r.update(datamap_quality(store, q, t, section))
             res["contenders"]["datamap"] = r
@@ -502,12 +505,14 @@ def main() -> None:
     ap.add_argument("--prev", help="compare-*.json of a smaller size: skip baselines that would pass the cap")
     ap.add_argument("--only", help="comma list of contenders")
     ap.add_argument("--table", action="store_true")
+    ap.add_argument("--projection", type=json.loads, default=None,
+                    help='datamap\'s projection options as JSON, e.g. \'{"refine_epochs": 100, "refine_alpha": 1.0}\'')
     a = ap.parse_args()
     if a.table:
         print(table())
         return
     prev = json.load(open(a.prev)) if a.prev else None
-    res = run(a.size, a.cap, a.queries, prev, set(a.only.split(",")) if a.only else None)
+    res = run(a.size, a.cap, a.queries, prev, set(a.only.split(",")) if a.only else None, a.projection)
     for c in res["contenders"].values():   # each contender keeps the CPU it ran on (bench/machine.py)
         c.setdefault("cpu", cpu_model())
     OUT.mkdir(parents=True, exist_ok=True)

@@ -3,12 +3,14 @@ candidate's distance is measured exactly, and each row also considers the rows t
 found it (its reverse neighbours).
 
 Why: a big map's index is quantised (i8) and searched with a small beam, and both cost
-neighbours. On the 1M synthetic map (tight groups of near-copies) 3.3 % of the rows'
+neighbours. On the 1M synthetic map (tight groups of near-copies) 3.4 % of the rows'
 searches never reached their own group: the search did not even return the row itself,
 and its "neighbours" lay at cosine distance 0.5 where its true ones lay at 0.05. The
-graph kept 0.915 of the exact 10-NN; umap-learn's NN-descent graph kept 0.99998, and the
-same 100 layout epochs over the two graphs kept 0.49 and 0.55 of the 10-NN. Three cheap
-steps fix most of it, none of them tuned to a corpus:
+graph kept 0.914 of the exact 10-NN (umap-learn's NN-descent graph 0.99998), and the
+layout over it was what kept our refinement below umap-learn's fit. Repaired, it keeps
+0.992 (PyPI's 785k summaries: 0.783 → 0.852), for 17–22 s, and the default layout keeps
+0.435 of the 10-NN instead of 0.392 (PyPI 0.050 → 0.055; bench/knn_repair.py,
+docs/scale.md). Three steps, none of them tuned to a corpus:
 
 1. **Lost searches** (``lost_rows``): a row's own vector is in the index, so a search
    that returns neither the row nor an identical vector has failed. Those rows are

@@ -29,11 +29,13 @@ of UMAP's own optimisation (umap-learn's ``fuzzy_simplicial_set``, then its epoc
 ``tasks.project.epochs`` runs them) over the whole map's k-NN graph, which the build already
 has from the index, starting from the placed coordinates, at a quarter of UMAP's
 learning rate (what ``UMAP.transform`` uses for points put into a fitted map: a full
-rate over 60 epochs scatters a good start). UMAP's own schedule, 200 epochs from the full
-rate (``refine_epochs`` / ``refine_alpha``), keeps more on every corpus measured (1M
-synthetic 0.387 → 0.543, PyPI 0.049 → 0.053, Debian 0.274 → 0.290), for about three
-times the refinement's time, which a 1M build's 300 s budget does not leave in this
-host's slow phases (docs/scale.md, 2026-12-05, night). The sample fit gives the global
+rate over 60 epochs scatters a good start). More epochs at the full rate
+(``refine_epochs`` / ``refine_alpha``) keep more on the 1M synthetic set: over the
+repaired graph (``tasks.knn_repair``) 100 at 1.0 keep 0.538 against 0.435, 0.91× what
+umap-learn's full fit keeps, at 5.3× its speed. On real text they do not pay: PyPI keeps
+the same (0.0555 / 0.0546), the Debian sample path less (0.274 / 0.283); only 200 at
+1.0 gain everywhere (Debian 0.299), for three times the refinement's time (docs/scale.md,
+2026-12-05, afternoon). So the default stays 60 at 0.25. The sample fit gives the global
 arrangement, placement a start, the refinement the local structure (``refine``;
 bench/scale_layout.py).
 
