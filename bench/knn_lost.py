@@ -5,7 +5,9 @@ On a stored map: a random sample of rows searched as the build searches (33 neig
 the large-map beam), the lost ones (``knn_repair.lost_rows``) searched again with
 ``knn_repair.retry``, and for up to 500 rows still lost: their exact nearest distances
 (brute force over the whole map), the retry's best exact distances, whether they have an
-identical copy, and how much of their exact 10-NN the retry holds.
+identical copy, and how much of their exact 10-NN the retry holds. Then whether a
+cheaper first retry pays: the lost rows searched with each beam of ``--escalate``, the
+rows still lost after it searched again at ``RETRY_EXPANSION`` (times and counts).
 
     .venv/bin/python bench/knn_lost.py --map /tmp/cmp/1000000/store:cmp --out bench/out/knn_lost.json
 """
@@ -56,7 +58,22 @@ def still_lost_profile(v: np.ndarray, inv: np.ndarray, rows: np.ndarray, keys: n
                                                    for a, b in zip(keys, true[:, :10])])), 4)}
 
 
-def one_map(store: str, dataset: str, sample: int) -> dict:
+def escalated(index, v: np.ndarray, inv: np.ndarray, lost: np.ndarray, beam: int) -> dict:
+    """``lost`` searched with ``beam``, then the rows still lost with RETRY_EXPANSION."""
+    out = {"beam": beam}
+    for step, ef in (("first", beam), ("then", K.RETRY_EXPANSION)):
+        index.expansion_search = ef
+        t = time.perf_counter()
+        keys, dist = answers(index, v, lost, inv)
+        out[f"{step}_s"] = round(time.perf_counter() - t, 2)
+        out[f"{step}_searched"] = int(len(lost))
+        lost = lost[K.lost_rows(keys, dist, lost)]
+        out[f"{step}_still_lost"] = int(len(lost))
+    out["total_s"] = round(out["first_s"] + out["then_s"], 2)
+    return out
+
+
+def one_map(store: str, dataset: str, sample: int, beams: list[int]) -> dict:
     from usearch.index import Index
 
     m = open_map(dataset, store=Store(store))
@@ -76,6 +93,7 @@ def one_map(store: str, dataset: str, sample: int) -> dict:
     out = {"rows": len(v), "sampled": int(len(rows)), "lost": int(len(lost)),
            "still_lost": int(len(K.lost_rows(again, d2, lost))), "retry_s": round(retry_s, 2),
            "still_lost_profile": still_lost_profile(v, inv, lost[pos], again[pos], d2[pos]) if len(pos) else None}
+    out["escalated"] = [escalated(index, v, inv, lost, b) for b in beams]
     print(dataset, json.dumps(out), flush=True)
     return out
 
@@ -84,13 +102,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--map", action="append", required=True, help="STORE:DATASET (repeatable)")
     ap.add_argument("--sample", type=int, default=200_000)
+    ap.add_argument("--escalate", default="64,96,128", help="first-retry beams to try, comma-separated")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     out = {"machine": machine_facts(), "retry_expansion": K.RETRY_EXPANSION,
            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
     for spec in args.map:
         store, dataset = spec.rsplit(":", 1)
-        out["maps"][dataset] = one_map(store, dataset, args.sample)
+        out["maps"][dataset] = one_map(store, dataset, args.sample, [int(b) for b in args.escalate.split(",") if b])
         Path(args.out).write_text(json.dumps(out, indent=1))
 
 
