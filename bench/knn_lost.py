@@ -2,7 +2,9 @@
 false alarms (a search that reached the row's group but returned others tied with it)?
 
 On a stored map: a random sample of rows searched as the build searches (33 neighbours,
-the large-map beam), the lost ones (``knn_repair.lost_rows``) searched again with
+the large-map beam; the sample's seed is not the insertion order's, whose random share
+a 200k sample with the same seed would fall inside), the lost share among the rows the
+build inserted first (``locality.insertion_order``'s random share) and among the rest, the lost ones (``knn_repair.lost_rows``) searched again with
 ``knn_repair.retry``, and for up to 500 rows still lost: their exact nearest distances
 (brute force over the whole map), the retry's best exact distances, whether they have an
 identical copy, and how much of their exact 10-NN the retry holds. Then whether a
@@ -29,6 +31,7 @@ from datamap.resources.reader import open_map  # noqa: E402
 from datamap.resources.store import Store  # noqa: E402
 from datamap.tasks import index as I  # noqa: E402
 from datamap.tasks import knn_repair as K  # noqa: E402
+from datamap.tasks.locality import RANDOM_FIRST, insertion_order  # noqa: E402
 
 K_SEARCH = 33
 
@@ -81,16 +84,20 @@ def one_map(store: str, dataset: str, sample: int, beams: list[int]) -> dict:
     index = Index.restore(m.local_file(schema.INDEX), view=True)
     index.expansion_search = I.LARGE_SETTINGS["expansion_search"]
     inv = K.inverse_norms(v)
-    rows = np.sort(np.random.default_rng(0).choice(len(v), min(sample, len(v)), replace=False))
+    rows = np.sort(np.random.default_rng(7).choice(len(v), min(sample, len(v)), replace=False))
     keys, dist = answers(index, v, rows, inv)
     lost = rows[K.lost_rows(keys, dist, rows)]
+    early = np.zeros(len(v), bool)        # the random share inserted before the locality order
+    early[insertion_order(np.arange(len(v)))[:int(len(v) * RANDOM_FIRST)]] = True
+    by_phase = {name: round(float(np.isin(rows[mask], lost).mean()), 4)
+                for name, mask in (("inserted_first", early[rows]), ("inserted_later", ~early[rows]))}
     t = time.perf_counter()
     again, _ = K.retry(index, v, lost, K_SEARCH)
     retry_s = time.perf_counter() - t
     again = np.where(again < len(v), again, lost[:, None])
     d2 = K.exact_distances(v, inv, lost, again)
     pos = K.lost_rows(again, d2, lost)[:500]
-    out = {"rows": len(v), "sampled": int(len(rows)), "lost": int(len(lost)),
+    out = {"rows": len(v), "sampled": int(len(rows)), "lost": int(len(lost)), "lost_share_by_insertion": by_phase,
            "still_lost": int(len(K.lost_rows(again, d2, lost))), "retry_s": round(retry_s, 2),
            "still_lost_profile": still_lost_profile(v, inv, lost[pos], again[pos], d2[pos]) if len(pos) else None}
     out["escalated"] = [escalated(index, v, inv, lost, b) for b in beams]
