@@ -10,7 +10,10 @@ repair (timed, with its lost/found-again counts), and recall of the exact 10-NN 
 rows (strict, and with ties counted) before and after the repair. With ``--epochs`` the
 refinement also runs over each repaired graph from the build's own placed start
 (bench/refine_kernel.py's cache, so the start is the same for every beam; only the graph
-the epochs pull along differs) and reports the 10-NN the layout keeps.
+the epochs pull along differs) and reports the 10-NN the layout keeps. With ``--first``
+the index is instead rebuilt (the build's settings) for each share of rows inserted in
+random order before the locality order (``tasks.locality.insertion_order``'s
+``random_first``; the build uses ``RANDOM_FIRST``), each searched with the build's beam.
 
     DATAMAP_BENCH_DIR=/tmp/cmp .venv/bin/python bench/knn_beam.py \\
         --map /tmp/cmp/1000000/store:cmp --add 80,48 --search 48,32,24 \\
@@ -40,6 +43,7 @@ from datamap.resources.reader import open_map  # noqa: E402
 from datamap.resources.store import Store  # noqa: E402
 from datamap.tasks import index as I  # noqa: E402
 from datamap.tasks import knn_repair as K  # noqa: E402
+from datamap.tasks.locality import insertion_order  # noqa: E402
 from datamap.tasks.project import sample_fit as S  # noqa: E402
 from datamap.tasks.project import umap as U  # noqa: E402
 
@@ -81,8 +85,23 @@ def one_beam(index, v, order, ef, q, tr, placed, epochs: list[str]) -> dict:
     return out
 
 
+def built_with_first(v: np.ndarray, order: np.ndarray, first: float):
+    """The build's large-map index, rows inserted with ``first`` of them in random order
+    ahead of the locality order (build_index's loop, the insertion order given)."""
+    from usearch.index import Index
+
+    o = I.IndexOptions().resolved(len(v))
+    index = Index(ndim=v.shape[1], metric="cos", dtype=o.dtype, connectivity=o.connectivity,
+                  expansion_add=o.expansion_add, expansion_search=o.expansion_search)
+    rows = insertion_order(order, random_first=first)
+    for s in range(0, len(v), 50_000):
+        r = rows[s:s + 50_000]
+        index.add(r.astype(np.uint64), np.ascontiguousarray(v[r]), threads=os.cpu_count() or 1)
+    return index
+
+
 def one_map(store: str, dataset: str, adds: list[int], beams: list[int], epochs: list[str],
-            cache: Path) -> dict:
+            cache: Path, firsts: list[float]) -> dict:
     v, _, q, tr, placed, _ = refine_kernel.prepared(store, dataset, cache)
     m = open_map(dataset, store=Store(store))
     from usearch.index import Index
@@ -93,7 +112,15 @@ def one_map(store: str, dataset: str, adds: list[int], beams: list[int], epochs:
     K.repair(Index.restore(m.local_file(schema.INDEX), view=True), v[:2000],
              np.zeros((2000, 4), np.int64))                                   # compile before timing
     out = {"rows": len(v), "order_s": round(order_s, 2), "indexes": []}
-    for add in adds:
+    for first in firsts:
+        t = time.perf_counter()
+        index = built_with_first(v, order, first)
+        entry = {"random_first": first, "build_s": round(time.perf_counter() - t, 2),
+                 "beams": [one_beam(index, v, order, I.LARGE_SETTINGS["expansion_search"], q, tr, placed, epochs)]}
+        out["indexes"].append(entry)
+        print(dataset, json.dumps(entry), flush=True)
+        del index
+    for add in (adds if not firsts else []):
         if add == I.LARGE_SETTINGS["expansion_add"]:
             index, build_s = Index.restore(m.local_file(schema.INDEX), view=True), None
         else:
@@ -116,6 +143,8 @@ def main() -> None:
                     help="expansion_add values, comma-separated (the build's own reuses the stored index)")
     ap.add_argument("--search", default=str(I.LARGE_SETTINGS["expansion_search"]),
                     help="expansion_search values, comma-separated")
+    ap.add_argument("--first", default="", help="random_first shares to rebuild the index with, "
+                    "comma-separated (instead of --add/--search)")
     ap.add_argument("--epochs", default="", help="EPOCHS:ALPHA,... refinements over each repaired graph")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
@@ -130,7 +159,8 @@ def main() -> None:
     epochs = [e for e in args.epochs.split(",") if e]
     for spec in args.map:
         store, dataset = spec.rsplit(":", 1)
-        out["maps"][dataset] = one_map(store, dataset, adds, beams, epochs, cache)
+        out["maps"][dataset] = one_map(store, dataset, adds, beams, epochs, cache,
+                                       [float(x) for x in args.first.split(",") if x])
         Path(args.out).write_text(json.dumps(out, indent=1))
 
 
