@@ -148,9 +148,7 @@ def main() -> None:
     ap.add_argument("--epochs", default="", help="EPOCHS:ALPHA,... refinements over each repaired graph")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    U.ensure_numba_cache()
-    cache = Path(os.environ.get("DATAMAP_BENCH_DIR", "/tmp")) / "refine_kernel"
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = refine_kernel.cache_dir()
     out = {"host": platform.node(), "machine": machine_facts(), "retry_expansion": K.RETRY_EXPANSION,
            "large_settings": I.LARGE_SETTINGS,
            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}

@@ -133,9 +133,7 @@ def main() -> None:
                     help="GRAPH:EPOCHS:ALPHA,... with GRAPH raw or repaired")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    U.ensure_numba_cache()
-    cache = Path(os.environ.get("DATAMAP_BENCH_DIR", "/tmp")) / "refine_kernel"
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = refine_kernel.cache_dir()
     out = {"host": platform.node(), "machine": machine_facts(), "variants": args.variants,
            "retry_expansion": K.RETRY_EXPANSION,
            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}

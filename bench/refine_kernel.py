@@ -91,6 +91,16 @@ def prepared(store: str, dataset: str, cache: Path):
     return v, knn, q, tr, placed, info
 
 
+def cache_dir() -> Path:
+    """Where ``prepared`` keeps each map's queries, truth and placed start (under
+    ``DATAMAP_BENCH_DIR``), with numba's kernel cache switched on: every script that
+    refines a stored map's layout starts here."""
+    U.ensure_numba_cache()
+    cache = Path(os.environ.get("DATAMAP_BENCH_DIR", "/tmp")) / "refine_kernel"
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache
+
+
 def parse_variant(spec: str) -> tuple[int, float, int | None]:
     """EPOCHS:ALPHA[:NEGATIVES] → (epochs, alpha, weighted negatives per edge or None)."""
     p = spec.split(":")
@@ -106,9 +116,7 @@ def main() -> None:
     ap.add_argument("--kernels", default="umap_learn,ours")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    U.ensure_numba_cache()
-    cache = Path(os.environ.get("DATAMAP_BENCH_DIR", "/tmp")) / "refine_kernel"
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = cache_dir()
     out = {"host": platform.node(), "machine": machine_facts(), "variants": args.variants,
            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
     kernels = args.kernels.split(",")
