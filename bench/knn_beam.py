@@ -43,7 +43,6 @@ from datamap.resources.reader import open_map  # noqa: E402
 from datamap.resources.store import Store  # noqa: E402
 from datamap.tasks import index as I  # noqa: E402
 from datamap.tasks import knn_repair as K  # noqa: E402
-from datamap.tasks.locality import insertion_order  # noqa: E402
 from datamap.tasks.project import sample_fit as S  # noqa: E402
 from datamap.tasks.project import umap as U  # noqa: E402
 
@@ -85,21 +84,6 @@ def one_beam(index, v, order, ef, q, tr, placed, epochs: list[str]) -> dict:
     return out
 
 
-def built_with_first(v: np.ndarray, order: np.ndarray, first: float):
-    """The build's large-map index, rows inserted with ``first`` of them in random order
-    ahead of the locality order (build_index's loop, the insertion order given)."""
-    from usearch.index import Index
-
-    o = I.IndexOptions().resolved(len(v))
-    index = Index(ndim=v.shape[1], metric="cos", dtype=o.dtype, connectivity=o.connectivity,
-                  expansion_add=o.expansion_add, expansion_search=o.expansion_search)
-    rows = insertion_order(order, random_first=first)
-    for s in range(0, len(v), 50_000):
-        r = rows[s:s + 50_000]
-        index.add(r.astype(np.uint64), np.ascontiguousarray(v[r]), threads=os.cpu_count() or 1)
-    return index
-
-
 def one_map(store: str, dataset: str, adds: list[int], beams: list[int], epochs: list[str],
             cache: Path, firsts: list[float]) -> dict:
     v, _, q, tr, placed, _ = refine_kernel.prepared(store, dataset, cache)
@@ -114,7 +98,7 @@ def one_map(store: str, dataset: str, adds: list[int], beams: list[int], epochs:
     out = {"rows": len(v), "order_s": round(order_s, 2), "indexes": []}
     for first in firsts:
         t = time.perf_counter()
-        index = built_with_first(v, order, first)
+        index = I.build_index(v, I.IndexOptions(), order=order, random_first=first)
         entry = {"random_first": first, "build_s": round(time.perf_counter() - t, 2),
                  "beams": [one_beam(index, v, order, I.LARGE_SETTINGS["expansion_search"], q, tr, placed, epochs)]}
         out["indexes"].append(entry)

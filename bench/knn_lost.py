@@ -92,7 +92,7 @@ def one_map(store: str, dataset: str, sample: int, beams: list[int]) -> dict:
     by_phase = {name: round(float(np.isin(rows[mask], lost).mean()), 4)
                 for name, mask in (("inserted_first", early[rows]), ("inserted_later", ~early[rows]))}
     t = time.perf_counter()
-    again, _ = K.retry(index, v, lost, K_SEARCH)
+    again = K.retry(index, v, lost, K_SEARCH)
     retry_s = time.perf_counter() - t
     again = np.where(again < len(v), again, lost[:, None])
     d2 = K.exact_distances(v, inv, lost, again)

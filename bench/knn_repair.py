@@ -82,7 +82,7 @@ def repaired_timed(index, v: np.ndarray, keys: np.ndarray) -> tuple[tuple[np.nda
     lost = K.lost_rows(keys, dist, rows)
     out["exact_s"] = round(time.perf_counter() - t, 2)
     t = time.perf_counter()
-    again, _ = K.retry(index, v, lost, keys.shape[1])
+    again = K.retry(index, v, lost, keys.shape[1])
     again = np.where(again < n, again, lost[:, None])
     keys[lost], dist[lost] = again, K.exact_distances(v, inv, lost, again)
     out.update(retry_s=round(time.perf_counter() - t, 2), lost=int(len(lost)),

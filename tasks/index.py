@@ -78,10 +78,13 @@ def locality(vectors: np.ndarray) -> np.ndarray | None:
     return locality_order(vectors)
 
 
-def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order: np.ndarray | None = None):
+def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order: np.ndarray | None = None,
+                random_first: float | None = None):
     """A usearch index over ``vectors``, key = row position. With ``order`` (a locality
     order) and ``insert_order="locality"``, rows are inserted in ``insertion_order(order)``:
-    the same keys, added faster."""
+    the same keys, added faster. ``random_first`` (None: ``locality.RANDOM_FIRST``) is
+    the share of rows inserted at random ahead of that order (bench/knn_beam.py --first
+    measures it)."""
     from usearch.index import Index
 
     n, d = vectors.shape
@@ -92,9 +95,9 @@ def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order:
             kw[name] = getattr(options, name)
     index = Index(ndim=d, metric="cos", dtype=options.dtype, **kw)
     if order is not None and options.insert_order == "locality":
-        from datamap.tasks.locality import insertion_order
+        from datamap.tasks.locality import RANDOM_FIRST, insertion_order
 
-        order = insertion_order(order)
+        order = insertion_order(order, random_first=RANDOM_FIRST if random_first is None else random_first)
     else:
         order = None
     with stage("index", n, "vectors") as advance:

@@ -161,17 +161,33 @@ def merge_reverse(keys: np.ndarray, dist: np.ndarray) -> tuple[np.ndarray, np.nd
     return out_k, out_d
 
 
-def retry(index, vectors: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def retry(index, vectors: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
     """``rows`` searched again with a beam of ``RETRY_EXPANSION`` (the index's own beam
-    is put back after): (keys, usearch distances), (len(rows), k)."""
+    is put back after): their keys, (len(rows), k)."""
     before = index.expansion_search
     index.expansion_search = max(RETRY_EXPANSION, int(before))
     try:
         m = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), k, threads=os.cpu_count() or 1)
     finally:
         index.expansion_search = before
-    keys = np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1)
-    return keys, np.asarray(m.distances, dtype=np.float32).reshape(len(rows), -1)
+    return np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1)
+
+
+def exact_with_retry(index, vectors: np.ndarray, inv: np.ndarray, rows: np.ndarray, keys: np.ndarray,
+                     n: int) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Steps 1–2 for ``rows`` and the index's answers ``keys`` (keys outside [0, n) are
+    usearch's padding, made the row itself): exact distances, lost searches run again.
+    Returns (keys, exact distances, searches lost, of those found again)."""
+    keys = np.where((keys >= 0) & (keys < n), keys, rows[:, None])
+    dist = exact_distances(vectors, inv, rows, keys)
+    lost = lost_rows(keys, dist, rows)
+    if not len(lost):
+        return keys, dist, 0, 0
+    again = retry(index, vectors, rows[lost], keys.shape[1])
+    keys[lost] = np.where((again >= 0) & (again < n), again, rows[lost][:, None])
+    dist[lost] = exact_distances(vectors, inv, rows[lost], keys[lost])
+    still = lost_rows(keys[lost], dist[lost], rows[lost])
+    return keys, dist, int(len(lost)), int(len(lost) - len(still))
 
 
 def repair(index, vectors: np.ndarray, keys: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], dict]:
@@ -179,20 +195,8 @@ def repair(index, vectors: np.ndarray, keys: np.ndarray) -> tuple[tuple[np.ndarr
     with keys ≥ N), repaired as the module says: ((indices, exact cosine distances),
     what was done: searches found lost, and how many of those the wider beam fixed)."""
     n = len(vectors)
-    rows = np.arange(n)
-    keys = np.where(keys < n, keys, rows[:, None])
-    inv = inverse_norms(vectors)
-    dist = exact_distances(vectors, inv, rows, keys)
-    lost = lost_rows(keys, dist, rows)
-    fixed = 0
-    if len(lost):
-        again, _ = retry(index, vectors, lost, keys.shape[1])
-        again = np.where(again < n, again, lost[:, None])
-        keys[lost] = again
-        dist[lost] = exact_distances(vectors, inv, lost, again)
-        fixed = len(lost) - len(lost_rows(again, dist[lost], lost))
-    out = merge_reverse(keys, dist)
-    return out, {"lost": int(len(lost)), "found_again": int(fixed)}
+    keys, dist, lost, fixed = exact_with_retry(index, vectors, inverse_norms(vectors), np.arange(n), keys, n)
+    return merge_reverse(keys, dist), {"lost": lost, "found_again": fixed}
 
 
 def repair_rows(index, vectors: np.ndarray, rows: np.ndarray, keys: np.ndarray, n: int
@@ -203,14 +207,7 @@ def repair_rows(index, vectors: np.ndarray, rows: np.ndarray, keys: np.ndarray, 
     reverse neighbours: they would need the whole graph, which a refresh only patches."""
     rows = np.asarray(rows, np.int64)
     k = keys.shape[1]
-    keys = np.where((keys >= 0) & (keys < n), keys, rows[:, None])
-    inv = inverse_norms(vectors[:n])
-    dist = exact_distances(vectors, inv, rows, keys)
-    lost = lost_rows(keys, dist, rows)
-    if len(lost):
-        again, _ = retry(index, vectors, rows[lost], k)
-        keys[lost] = np.where((again >= 0) & (again < n), again, rows[lost][:, None])
-        dist[lost] = exact_distances(vectors, inv, rows[lost], keys[lost])
+    keys, dist, _, _ = exact_with_retry(index, vectors, inverse_norms(vectors[:n]), rows, keys, n)
     dist = np.where(keys == rows[:, None], np.inf, dist)      # self goes first, below
     order = np.lexsort((keys, dist), axis=1)
     keys, dist = np.take_along_axis(keys, order, 1), np.take_along_axis(dist, order, 1)
