@@ -55,6 +55,7 @@ WORK_KNN_DIST = KNN_DIST              # (N, K+1) float32 cosine distances, self 
 WORK_PROJECTION = PROJECTION
 WORK_PROJECTION_INFO = "projection.json"   # what the main layout ran and why
 WORK_INDEX = INDEX
+WORK_LOCALITY = "locality_order.npy"  # (N,) int64 rows in the index's locality order (big maps only)
 WORK_FAST_MODEL = FAST_MODEL
 WORK_REFRESH_PLAN = "refresh_plan.npz"     # the row diff against the parent version
 WORK_REFRESH_INFO = "refresh_plan.json"    # … its summary and the full-layout reason, if any

@@ -613,3 +613,49 @@ def test_adjacency_from_one_key_equals_a_lexsort_of_both_directions():
         order = np.lexsort((d2, s2))
         assert np.array_equal(src, s2[order]) and np.array_equal(dst, d2[order]), trial
         assert np.array_equal(dd, dd2[order]) and src.dtype == np.int64, trial
+
+
+def test_graph_distances_are_kept_only_where_they_are_exact(debian_vectors):
+    """The repaired graph's distances are exact, so dedupe keeps them instead of computing
+    its 28M graph pairs again (1M rows); an i8 index's own distances (what a refresh
+    inherits from a parent built before the repair) are not, and must be recomputed."""
+    from usearch.index import Index
+
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import graph_distances_exact
+
+    v = np.ascontiguousarray(debian_vectors[:12_000], dtype=np.float32)
+    keys, dist = I.knn_graph(I.build_index(v), v, 33)           # HNSW (≥ 10k rows), then repaired
+    assert graph_distances_exact(v, keys, dist)
+    small_keys, small_dist = I.knn_graph(I.build_index(v[:3000]), v[:3000], 33)   # the exact graph
+    assert graph_distances_exact(v[:3000], small_keys, small_dist)
+    i8 = Index(ndim=v.shape[1], metric="cos", dtype="i8")
+    i8.add(np.arange(len(v), dtype=np.uint64), v)
+    found = i8.search(v, 33)
+    raw_keys = np.asarray(found.keys, np.int64).reshape(len(v), -1)
+    raw_dist = np.asarray(found.distances, np.float32).reshape(len(v), -1)
+    assert not graph_distances_exact(v, raw_keys, raw_dist)
+    off = dist.copy()
+    off[5000, 4] += 1e-4                                    # one distance off, in the checked sample
+    assert not graph_distances_exact(v, keys, off, sample=len(v))
+
+
+def test_pairs_from_an_exact_graph_and_in_locality_order_equal_the_recomputed_ones(debian_vectors):
+    """Keeping the graph's exact distances and searching the widened points in another
+    order change no pair: the same pairs, distances within float32 rounding."""
+    from datamap.tasks import index as I
+    from datamap.tasks.dedupe import near_pairs
+
+    rng = np.random.default_rng(5)
+    base = np.asarray(debian_vectors[:60], dtype=np.float32)
+    v = np.ascontiguousarray(np.concatenate([np.repeat(base, 50, axis=0)
+                                             + rng.normal(0, 0.004, (3000, base.shape[1])).astype(np.float32),
+                                             np.asarray(debian_vectors[3000:12_000], np.float32)]))
+    idx = I.build_index(v)
+    keys, dist = I.knn_graph(idx, v, 33)
+    assert (dist[:, -1] <= 0.12).sum() > 1000, "needs points whose 32 neighbours are all near: widened"
+    base_a, base_b, base_d = near_pairs(v, keys, dist, 0.2, index=idx, widen_radius=0.1)
+    kept_a, kept_b, kept_d = near_pairs(v, keys, dist, 0.2, index=idx, widen_radius=0.1, graph_exact=True,
+                                        query_rank=rng.permutation(len(v)))
+    assert np.array_equal(base_a, kept_a) and np.array_equal(base_b, kept_b)
+    assert np.abs(base_d - kept_d).max() <= 1e-6 and len(base_a) > 50_000

@@ -86,7 +86,8 @@ def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> di
 
         index = Index.restore(os.path.join(work_dir, schema.WORK_INDEX), view=True)
     result = D.find_duplicates(ids.to_pylist(), vectors, opts, knn_idx=np.asarray(knn_idx),
-                               knn_dist=np.asarray(knn_dist), index=index, texts=texts)
+                               knn_dist=np.asarray(knn_dist), index=index, texts=texts,
+                               order=read_locality(work_dir, len(vectors)))
     write_duplicate_tables(work_dir, ids, result)
     cl = result.clusters
     return {"seconds": time.perf_counter() - t0,
@@ -103,6 +104,15 @@ def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> di
                                                    else result.complete_to),
                         "text_check": result.text_check,
                         "seconds": {k: round(v, 3) for k, v in result.seconds.items()}}}
+
+
+def read_locality(work_dir: str, n: int) -> np.ndarray | None:
+    """The index stage's locality order of the rows, when it made one for this map."""
+    path = os.path.join(work_dir, schema.WORK_LOCALITY)
+    if not os.path.exists(path):
+        return None
+    order = np.load(path)
+    return order if len(order) == n else None
 
 
 def read_ids_and_texts(work_dir: str, text_field: str | None):

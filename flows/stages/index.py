@@ -36,6 +36,8 @@ def index(key: str, work_dir: str, options: dict) -> dict:
     t_order = time.perf_counter()
     order = index_mod.locality(vectors)      # None below LOCALITY_ROWS: row order
     t_order = time.perf_counter() - t_order
+    if order is not None:    # dedupe's widening searches go in it too
+        np.save(os.path.join(work_dir, schema.WORK_LOCALITY), order)
     idx = index_mod.build_index(vectors, index_mod.IndexOptions(**options), order=order)
     index_mod.save_index(idx, os.path.join(work_dir, schema.WORK_INDEX))
     t1 = time.perf_counter()
