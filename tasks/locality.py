@@ -72,7 +72,9 @@ def _kmeans(x: np.ndarray, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """(centroids, labels of ``x``): a few Lloyd rounds from k-means++, one start."""
     from sklearn.cluster import KMeans
 
-    km = KMeans(n_clusters=k, n_init=1, max_iter=FIT_ITERATIONS, random_state=seed).fit(x)
+    from datamap.tasks.kmeans_seeding import plus_plus
+
+    km = KMeans(n_clusters=k, init=plus_plus, n_init=1, max_iter=FIT_ITERATIONS, random_state=seed).fit(x)
     return km.cluster_centers_.astype(np.float32), km.labels_
 
 

@@ -94,6 +94,11 @@ def cosine_to(v: np.ndarray, labels: np.ndarray, centroids: np.ndarray, inv: np.
     return out
 
 
+# How every k-means here is seeded: k-means++ on a float64 copy (tasks.kmeans_seeding),
+# scikit-learn's own algorithm at a third of its float32 cost; "k-means++" is
+# scikit-learn's float32 path, which bench/kmeans_seeding.py compares it with.
+SEEDING: object = None    # None: tasks.kmeans_seeding.plus_plus
+
 # k-means++ starts tried for each flat level, and the Lloyd iterations each gets before
 # the one with the lowest inertia is run on to convergence (see kmeans).
 KMEANS_STARTS = 3
@@ -113,13 +118,17 @@ def kmeans(x: np.ndarray, k: int, seed: int, starts: int = 1) -> tuple[np.ndarra
     ``n_init`` (which runs every start to the end)."""
     from sklearn.cluster import KMeans
 
+    from datamap.tasks.kmeans_seeding import plus_plus
+
+    seeding = plus_plus if SEEDING is None else SEEDING
     n = len(x)
     if k <= 1 or n <= 1:
         return np.zeros(n, dtype=np.int64), x.mean(axis=0, keepdims=True) if n else np.zeros((1, x.shape[1]), np.float32)
     k = min(k, n)
-    init: object = "k-means++"
+    init: object = seeding
     if starts > 1 and k < n:
-        tries = (KMeans(n_clusters=k, n_init=1, random_state=seed + 7919 * i, max_iter=START_ITERATIONS).fit(x)
+        tries = (KMeans(n_clusters=k, init=seeding, n_init=1, random_state=seed + 7919 * i,
+                        max_iter=START_ITERATIONS).fit(x)
                  for i in range(starts))
         init = min(tries, key=lambda t: t.inertia_).cluster_centers_
     km = KMeans(n_clusters=k, init=init, n_init=1, random_state=seed, max_iter=100).fit(x)
