@@ -26,6 +26,10 @@ case that showed the problem.
     python bench/topic_stability.py --starts 1,3 --pypi-store /tmp/pypi-v4/store-quality-784692 \\
         --pair /tmp/pypi-bench/store-quality-784692 /tmp/pypi-v4/store-quality-784692 \\
         --out bench/out/topic_stability.json
+
+``--seeding ours,sklearn`` fits every variant with both k-means++ seedings
+(``tasks.topics.clustering.SEEDING``): on a float64 copy, as the build does, and
+scikit-learn's float32 path, which it replaced (``bench/out/topic_seeding.json``).
 """
 from __future__ import annotations
 
@@ -43,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 SIZES = [16, 64, 256]
 SEEDS = (42, 7)
+SEEDINGS = {"ours": None, "sklearn": "k-means++"}   # tasks.topics.clustering.SEEDING for each
 
 
 def debian() -> tuple[np.ndarray, np.ndarray]:
@@ -149,9 +154,17 @@ def main() -> None:
     ap.add_argument("--pypi-rows", type=int, default=100_000)
     ap.add_argument("--pair", nargs=2, metavar="STORE", help="two stores with a 'pypi' map of the same rows")
     ap.add_argument("--only-pair", action="store_true", help="skip the per-corpus perturbations")
+    ap.add_argument("--seeding", default="ours",
+                    help="comma-separated k-means++ seedings to compare: ours (float64 copy, "
+                         "tasks.kmeans_seeding), sklearn (scikit-learn's float32 path)")
     ap.add_argument("--out", default="bench/out/topic_stability.json")
     a = ap.parse_args()
     starts = [int(s) for s in a.starts.split(",")]
+    seedings = a.seeding.split(",")
+    if not set(seedings) <= set(SEEDINGS):
+        raise SystemExit(f"--seeding: each of {', '.join(SEEDINGS)}; got {a.seeding!r}")
+    from datamap.tasks.topics import clustering
+
     corpora: dict[str, tuple[np.ndarray, np.ndarray | None]] = {} if a.only_pair else {"debian": debian()}
     if a.pypi_store and not a.only_pair:
         corpora["pypi"] = (pypi(a.pypi_store, a.pypi_rows), None)
@@ -159,9 +172,12 @@ def main() -> None:
     for name, (v, section) in corpora.items():
         result["corpora"][name] = {"rows": len(v), "variants": []}
         for s in starts:   # interleaved by corpus, one variant after another, same process
-            r = measure(v, section, s)
-            print(name, json.dumps(r), flush=True)
-            result["corpora"][name]["variants"].append(r)
+            for seeding in seedings:
+                clustering.SEEDING = SEEDINGS[seeding]
+                r = {"seeding": seeding, **measure(v, section, s)}
+                print(name, json.dumps(r), flush=True)
+                result["corpora"][name]["variants"].append(r)
+    clustering.SEEDING = None
     if a.pair:
         result["pair"] = pair(a.pair, starts)
     result["load_avg_end"] = list(os.getloadavg())

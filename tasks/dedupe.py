@@ -6,7 +6,9 @@ Two steps, both deterministic for a given neighbour graph:
    distance), found from the index stage's k-NN graph; points whose 32 neighbours are
    all that close are asked for more from the usearch index, so big clusters are
    complete. Candidate distances are recomputed from the vectors themselves (float32,
-   ~1e-6), so an f16 index does not blur the cutoff. Maps up to ``exact_below`` rows skip the approximate index and compare all
+   ~1e-6), so an f16 or i8 index does not blur the cutoff; the graph's own distances are
+   kept where a sample shows them exact already (the index stage's repair computes them
+   so: ``graph_distances_exact``). Maps up to ``exact_below`` rows skip the approximate index and compare all
    pairs (blocked matrix products): exact and identical across rebuilds (usearch
    builds its graph with several threads, so two builds may differ in a few
    neighbours).
