@@ -367,6 +367,9 @@ def test_text_verdicts_do_not_depend_on_the_chunks_they_are_checked_in(debian):
     for chunk in (1, 7, 1000):
         codes, n = check_pairs(texts, a, b, chunk=chunk)
         assert np.array_equal(codes, whole) and n == compared, chunk
+    for chunk in (len(a), 1000):          # half of each chunk's new pairs judged by a second process
+        codes, n = check_pairs(texts, a, b, chunk=chunk, parallel_from=2)
+        assert np.array_equal(codes, whole) and n == compared, ("second process", chunk)
     pairs = {(min(texts[i], texts[j]), max(texts[i], texts[j])) for i, j in zip(a, b) if texts[i] != texts[j]}
     assert compared == len(pairs)
     assert (whole[[texts[i] == texts[j] for i, j in zip(a, b)]] == 0).all()
