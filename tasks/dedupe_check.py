@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import functools
 import os
-
 import re
 import unicodedata
 from collections import Counter
@@ -279,9 +278,9 @@ def check_pairs(texts, a: np.ndarray, b: np.ndarray, chunk: int = 4_000_000,
     if not keys:
         return out, 0
     judged = np.unique(np.concatenate(keys))               # every text pair, compared once
-    ta, tb = [uniq[k] for k in (judged // n_u).tolist()], [uniq[k] for k in (judged % n_u).tolist()]
+    first, second = [uniq[k] for k in (judged // n_u).tolist()], [uniq[k] for k in (judged % n_u).tolist()]
     two = len(judged) >= parallel_from and _two_processes()
-    codes = np.asarray(_judge_in_two(ta, tb) if two else judge_texts(ta, tb), np.int8)
+    codes = np.asarray(_judge_in_two(first, second) if two else judge_texts(first, second), np.int8)
     for (s, diff, inv), key in zip(parts, keys):
         out[s + diff] = codes[np.searchsorted(judged, key)][inv]
     return out, len(judged)
