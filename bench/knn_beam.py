@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -35,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compare  # noqa: E402
 import refine_kernel  # noqa: E402
 from knn_repair import recall  # noqa: E402
-from machine import facts as machine_facts  # noqa: E402
+from machine import run_header  # noqa: E402
 
 from datamap.flows.stages.index import KNN_K  # noqa: E402
 from datamap.resources import schema  # noqa: E402
@@ -133,9 +132,7 @@ def main() -> None:
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     cache = refine_kernel.cache_dir()
-    out = {"host": platform.node(), "machine": machine_facts(), "retry_expansion": K.RETRY_EXPANSION,
-           "large_settings": I.LARGE_SETTINGS,
-           "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
+    out = run_header(retry_expansion=K.RETRY_EXPANSION, large_settings=I.LARGE_SETTINGS)
     adds = [int(x) for x in args.add.split(",")]
     beams = [int(x) for x in args.search.split(",")]
     epochs = [e for e in args.epochs.split(",") if e]

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import facts as machine_facts  # noqa: E402
+from machine import run_header  # noqa: E402
 
 from datamap.resources import schema  # noqa: E402
 from datamap.resources.reader import open_map  # noqa: E402
@@ -112,8 +112,7 @@ def main() -> None:
     ap.add_argument("--escalate", default="64,96,128", help="first-retry beams to try, comma-separated")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    out = {"machine": machine_facts(), "retry_expansion": K.RETRY_EXPANSION,
-           "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
+    out = run_header(retry_expansion=K.RETRY_EXPANSION)
     for spec in args.map:
         store, dataset = spec.rsplit(":", 1)
         out["maps"][dataset] = one_map(store, dataset, args.sample, [int(b) for b in args.escalate.split(",") if b])

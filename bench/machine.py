@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import platform
+import time
 
 
 def cpu_model() -> str | None:
@@ -24,3 +25,10 @@ def facts() -> dict:
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
             "cpu": cpu_model(),
             "mem_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3, 1)}
+
+
+def run_header(**extra) -> dict:
+    """The head of a benchmark's output: host, machine facts, start time (UTC), the
+    script's own settings (``extra``), and an empty ``maps`` for its per-map results."""
+    return {"host": platform.node(), "machine": facts(), **extra,
+            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compare  # noqa: E402
-from machine import facts as machine_facts  # noqa: E402
+from machine import run_header  # noqa: E402
 
 from datamap.resources import schema  # noqa: E402
 from datamap.resources.reader import open_map  # noqa: E402
@@ -117,8 +116,7 @@ def main() -> None:
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     cache = cache_dir()
-    out = {"host": platform.node(), "machine": machine_facts(), "variants": args.variants,
-           "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
+    out = run_header(variants=args.variants)
     kernels = args.kernels.split(",")
     from datamap.tasks.index import exact_knn
 
