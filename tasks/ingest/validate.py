@@ -114,7 +114,7 @@ def validate(
         return out
     if on_invalid == "fail":
         _reject(results, docs_dir)
-    bad_positions = _failing_positions(run["batch"], entries, results)
+    bad_positions = _failing_positions(run["batch"](), entries, results)
     dropped = _drop_invalid(table, vectors, width, bad_positions, results, report)
     return Validated(dropped.table, dropped.vectors, dropped.report, run["document"], run["suite"])
 
@@ -152,7 +152,9 @@ def _run_checkpoint(pdf: Any, entries: list[dict], suite_name: str, docs_dir: st
         prune_site(docs_dir)
     (vr,) = result.run_results.values()
     return {"result": vr, "document": vr.to_json_dict(), "suite": suite.to_json_dict(),
-            "batch": bd.get_batch(batch_parameters={"dataframe": pdf})}
+            # the batch again, only for a failing input's rows: GX fingerprints every row
+            # of a batch (0.8 s for a million), so a passing input should not pay twice
+            "batch": lambda: bd.get_batch(batch_parameters={"dataframe": pdf})}
 
 
 def _results(vr: Any, pdf: Any) -> list[dict[str, Any]]:
@@ -224,16 +226,25 @@ def _row_checks(vectors: np.ndarray, chunk: int = _ROW_CHUNK) -> tuple[np.ndarra
 
     In blocks of rows: on the whole matrix, the masks, the cleaned copy and its squares
     were each as large as the vectors (a million 384-d rows: 4.5 GB on top of the 1.5 GB
-    read, the ingest stage's peak)."""
+    read, the ingest stage's peak). Each row's sum of squares answers both questions for
+    almost every row: finite only when every value is, and then > 0 exactly when the old
+    cleaned-copy test was. Only rows whose sum is not finite (a NaN or an infinity, or
+    finite values whose squares overflow) are looked at value by value: 300k of the 1M
+    map's rows in 0.06 s instead of 1.1 s (``nan_to_num`` and ``isfinite`` over every value)."""
     n = len(vectors)
     finite = np.empty(n, bool)
     nonzero = np.empty(n, bool)
     for s in range(0, n, chunk):
         block = np.asarray(vectors[s:s + chunk])
-        finite[s:s + len(block)] = np.isfinite(block).all(axis=1)
-        clean = np.nan_to_num(block, nan=1.0, posinf=1.0, neginf=1.0)
         with np.errstate(over="ignore", invalid="ignore"):
-            nonzero[s:s + len(block)] = np.einsum("ij,ij->i", clean, clean) > 0
+            sq = np.einsum("ij,ij->i", block, block)
+        ok = np.isfinite(sq)
+        fin = ok.copy()
+        odd = np.nonzero(~ok)[0]
+        if len(odd):
+            fin[odd] = np.isfinite(block[odd]).all(axis=1)
+        finite[s:s + len(block)] = fin
+        nonzero[s:s + len(block)] = ~ok | (sq > 0)   # non-finite values count as 1: never zero
     return finite, nonzero
 
 
