@@ -13,6 +13,7 @@ import os
 import posixpath
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from datamap.resources import schema
@@ -28,6 +29,17 @@ def sha256_file(path: str) -> str:
         for block in iter(lambda: f.read(1 << 22), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def sha256_files(paths: list[str]) -> dict[str, str]:
+    """``sha256_file`` of each path, on every core, largest first: hashlib lets go of the
+    GIL while it hashes a block, and the 1M map's 2.7 GB took 2.7 s on one core."""
+    order = sorted(set(paths), key=lambda p: -os.path.getsize(p))
+    threads = min(os.cpu_count() or 1, len(order))
+    if threads <= 1:
+        return {p: sha256_file(p) for p in order}
+    with ThreadPoolExecutor(threads) as pool:
+        return dict(zip(order, pool.map(sha256_file, order)))
 
 
 def expand_files(files: dict[str, str]) -> dict[str, str]:
@@ -60,15 +72,15 @@ def publish(store: Store, dataset: str, files: dict[str, str], manifest: dict[st
     entries = expand_files(files)
     reused = {k: v for k, v in (reused or {}).items() if k not in entries}
     artifacts: dict[str, dict] = {}
+    digests = sha256_files(list(entries.values()))
     with stage("publish", len(entries) + len(reused), "files") as advance, storage_errors(store.uri):
         for name, local in sorted(entries.items()):
             target = posixpath.join(vdir, name)
             if store.local:
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                shutil.copyfile(local, target)
+                link_or_copy(local, target)
             else:
                 store.fs.put_file(local, target)
-            artifacts[name] = {"bytes": os.path.getsize(local), "sha256": sha256_file(local)}
+            artifacts[name] = {"bytes": os.path.getsize(local), "sha256": digests[local]}
             failpoint("publish.artifact")
             advance(1)
         for name, (src, entry) in sorted(reused.items()):
@@ -99,10 +111,20 @@ def copy_in_store(store: Store, src: str, dst: str) -> None:
     if not store.local:
         store.fs.copy(src, dst)
         return
+    link_or_copy(src, dst)
+
+
+def link_or_copy(src: str, dst: str) -> None:
+    """``dst`` as a hard link to ``src``, or a copy where links are refused (another
+    file system). A local store's work area is inside the store, so a build's artifacts
+    are linked into its version rather than copied (the 1M map's 2.7 GB took 6.5 s to
+    copy): the area is removed after the publish, and a stage that runs again in an area
+    whose files a version shares first gives them back their own bytes
+    (``flows.runtime.workarea.unshare``), so a version never changes after its manifest."""
     os.makedirs(os.path.dirname(dst), exist_ok=True)
     try:
         os.link(src, dst)
-    except OSError:        # another file system, or links not allowed: copy the bytes
+    except OSError:
         shutil.copyfile(src, dst)
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pyarrow as pa
 from prefect import task
 
-from datamap.flows.runtime.workarea import sync_stage_outputs
+from datamap.flows.runtime.workarea import sync_stage_outputs, unshare
 from datamap.resources.failpoints import failpoint
 from datamap.resources.vectors import read_ipc, vectors_from_table, vectors_table, write_table_file
 
@@ -27,9 +27,10 @@ def cached_stage(name: str, **task_kwargs) -> Callable:
 
         @functools.wraps(f)
         def body(*args, **kwargs):
-            out = f(*args, **kwargs)
             # Prefect passes parameters positionally: find work_dir by name
             work_dir = sig.bind_partial(*args, **kwargs).arguments.get("work_dir")
+            unshare(work_dir)        # no version's bytes are written through
+            out = f(*args, **kwargs)
             sync_stage_outputs(work_dir)   # on the store before the result is recorded
             failpoint(f"stage.{name}")   # crash tests: outputs written, Prefect has not recorded the result
             return out

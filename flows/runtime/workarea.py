@@ -139,6 +139,28 @@ class WorkArea:
         self._synced = _local_files(self.dir)
 
 
+def unshare(work_dir: str | None) -> list[str]:
+    """Give each file of a local work area that a version shares (a publish links a
+    local store's artifacts into the version: ``tasks.publish.link_or_copy``) bytes of
+    its own again; return their names. Called before a stage or a publish writes into
+    the area: a stage writes its files in place, and through a shared link that would
+    change a version after its manifest. Only an area used again after a publish began
+    (a publish retried, or a build resumed after one failed) has any."""
+    if not work_dir or not os.path.isdir(work_dir):
+        return []
+    out = []
+    for root, _, names in os.walk(work_dir):
+        for fn in names:
+            path = os.path.join(root, fn)
+            if os.lstat(path).st_nlink < 2:
+                continue
+            tmp = f"{path}.unshare-{uuid.uuid4().hex}"
+            shutil.copyfile(path, tmp)
+            os.replace(tmp, path)      # the version keeps the old inode, the area a new one
+            out.append(os.path.relpath(path, work_dir))
+    return out
+
+
 def sync_stage_outputs(work_dir: str | None) -> None:
     """After a stage body returns: put its outputs on the store (no-op for local stores,
     and where the area is not this process's, e.g. on a Dask worker: the flow syncs then)."""
