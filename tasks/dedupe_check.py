@@ -54,7 +54,6 @@ without a comparison), so a map full of copies costs no more than its distinct t
 from __future__ import annotations
 
 import functools
-import os
 import re
 import unicodedata
 from collections import Counter
@@ -63,6 +62,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from datamap.resources.duplicate_clusters import TEXT_REASONS
+from datamap.tasks import two_processes
 
 # reasons live in ``resources.duplicate_clusters`` (the reader applies them); codes index them
 REASONS = TEXT_REASONS
@@ -279,7 +279,7 @@ def check_pairs(texts, a: np.ndarray, b: np.ndarray, chunk: int = 4_000_000,
         return out, 0
     judged = np.unique(np.concatenate(keys))               # every text pair, compared once
     first, second = [uniq[k] for k in (judged // n_u).tolist()], [uniq[k] for k in (judged % n_u).tolist()]
-    two = len(judged) >= parallel_from and _two_processes()
+    two = len(judged) >= parallel_from and two_processes.available()
     codes = np.asarray(_judge_in_two(first, second) if two else judge_texts(first, second), np.int8)
     for (s, diff, inv), key in zip(parts, keys):
         out[s + diff] = codes[np.searchsorted(judged, key)][inv]
@@ -302,22 +302,9 @@ def judge_texts(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
                        np.int8, len(texts_a))
 
 
-def _two_processes() -> bool:
-    """Whether a second process can take half: two cores, and not inside a daemonic
-    process (a Dask worker), which may not start children."""
-    import multiprocessing as mp
-
-    return (os.cpu_count() or 1) >= 2 and not mp.current_process().daemon
-
-
 def _judge_in_two(texts_a: list[str], texts_b: list[str]) -> list[int]:
-    """``judge_texts`` on each half of the pairs in a process of its own (joblib's loky
-    workers: unlike ``multiprocessing``'s spawn they do not run the caller's ``__main__``
-    again, so a user's script without a main guard still builds)."""
-    from joblib import Parallel, delayed
-
+    """``judge_texts`` on each half of the pairs in a process of its own."""
     half = len(texts_a) // 2
-    parts = Parallel(n_jobs=2, backend="loky")(delayed(judge_texts)(texts_a[i:j], texts_b[i:j])
-                                               for i, j in ((0, half), (half, len(texts_a))))
+    parts = two_processes.in_two(judge_texts, (texts_a[:half], texts_b[:half]), (texts_a[half:], texts_b[half:]))
     return np.concatenate(parts).tolist()
 
