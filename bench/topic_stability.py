@@ -27,9 +27,10 @@ case that showed the problem.
         --pair /tmp/pypi-bench/store-quality-784692 /tmp/pypi-v4/store-quality-784692 \\
         --out bench/out/topic_stability.json
 
-``--seeding ours,sklearn`` fits every variant with both k-means++ seedings
-(``tasks.topics.clustering.SEEDING``): on a float64 copy, as the build does, and
-scikit-learn's float32 path, which it replaced (``bench/out/topic_seeding.json``).
+``--seeding ours,all-rows,sklearn`` fits every variant with each k-means++ seeding
+(``tasks.topics.clustering.SEEDING``): on a float64 copy of a row sample, as the build
+does; the same from every row; and scikit-learn's float32 path, which they replaced
+(``bench/out/topic_seeding.json``, ``topic_seeding_sample.json``).
 """
 from __future__ import annotations
 
@@ -47,7 +48,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 SIZES = [16, 64, 256]
 SEEDS = (42, 7)
-SEEDINGS = {"ours": None, "sklearn": "k-means++"}   # tasks.topics.clustering.SEEDING for each
+from datamap.tasks.kmeans_seeding import plus_plus_all_rows  # noqa: E402
+
+# tasks.topics.clustering.SEEDING for each: ours (a float64 copy of a row sample), all-rows
+# (the same from every row, before 2026-12-05 night), sklearn (scikit-learn's float32 path)
+SEEDINGS = {"ours": None, "all-rows": plus_plus_all_rows, "sklearn": "k-means++"}
 
 
 def debian() -> tuple[np.ndarray, np.ndarray]:
@@ -155,8 +160,9 @@ def main() -> None:
     ap.add_argument("--pair", nargs=2, metavar="STORE", help="two stores with a 'pypi' map of the same rows")
     ap.add_argument("--only-pair", action="store_true", help="skip the per-corpus perturbations")
     ap.add_argument("--seeding", default="ours",
-                    help="comma-separated k-means++ seedings to compare: ours (float64 copy, "
-                         "tasks.kmeans_seeding), sklearn (scikit-learn's float32 path)")
+                    help="comma-separated k-means++ seedings to compare: ours (float64 copy of a "
+                         "row sample, tasks.kmeans_seeding), all-rows (the same from every row), "
+                         "sklearn (scikit-learn's float32 path)")
     ap.add_argument("--out", default="bench/out/topic_stability.json")
     a = ap.parse_args()
     starts = [int(s) for s in a.starts.split(",")]
