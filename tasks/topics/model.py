@@ -87,18 +87,12 @@ class TopicOptions:
 # ---- keywords (BERTopic's vectorizer + c-TF-IDF) ------------------------------------------
 def _recording_vectorizer(options: TopicOptions, n_docs: int):
     """A CountVectorizer that keeps the bag-of-words BERTopic computes while fitting, so the
-    coarser levels reuse it instead of tokenizing the corpus again; a large corpus is
-    counted in two processes (``word_counts.fit_counts_in_two``: the same counts)."""
+    coarser levels reuse it instead of tokenizing the corpus again."""
     from sklearn.feature_extraction.text import CountVectorizer
-
-    from datamap.tasks.topics.word_counts import fit_counts_in_two
 
     class RecordingCountVectorizer(CountVectorizer):
         def fit_transform(self, raw_documents, y=None):
-            docs = list(raw_documents)
-            self.bow_ = fit_counts_in_two(self, docs)       # None: one process, as scikit-learn does
-            if self.bow_ is None:
-                self.bow_ = super().fit_transform(docs, y)
+            self.bow_ = super().fit_transform(raw_documents, y)
             return self.bow_
 
     return RecordingCountVectorizer(stop_words=options.stop_words, ngram_range=(1, options.ngram_max),
