@@ -69,12 +69,17 @@ def _unit(x: np.ndarray) -> np.ndarray:
 
 
 def _kmeans(x: np.ndarray, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """(centroids, labels of ``x``): a few Lloyd rounds from k-means++, one start."""
+    """(centroids, labels of ``x``): a few Lloyd rounds from k-means++, one start. Seeded
+    from every fitted row (at most ``FIT_SAMPLE``), not from a sample of them as the topics
+    are: the order shapes the index's graph, the one PyPI build whose order was seeded from
+    a sample had a repaired graph 0.007 below the recall@10 measured before (one build
+    cannot tell that from HNSW's own variation), and sampling saves under a second here."""
     from sklearn.cluster import KMeans
 
-    from datamap.tasks.kmeans_seeding import plus_plus
+    from datamap.tasks.kmeans_seeding import plus_plus_all_rows
 
-    km = KMeans(n_clusters=k, init=plus_plus, n_init=1, max_iter=FIT_ITERATIONS, random_state=seed).fit(x)
+    km = KMeans(n_clusters=k, init=plus_plus_all_rows, n_init=1, max_iter=FIT_ITERATIONS,
+                random_state=seed).fit(x)
     return km.cluster_centers_.astype(np.float32), km.labels_
 
 
