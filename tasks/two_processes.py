@@ -1,5 +1,5 @@
 """Pure-Python work split over two processes, for the stages that would otherwise keep
-one of the two cores idle (the text check of near pairs, the topics' word counts).
+one of the two cores idle (the text check of near pairs).
 
 joblib's loky workers, not ``multiprocessing``'s spawn: spawn runs the caller's
 ``__main__`` again in the child, so a user's script that builds a map without a main
