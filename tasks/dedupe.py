@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -32,6 +32,7 @@ from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, clus
 from datamap.resources.vectors import row_norms
 from datamap.tasks.dedupe_groups import copy_groups, expand
 from datamap.tasks.locality import locality_order
+from datamap.tasks.threaded import in_threads
 from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 
@@ -104,7 +105,7 @@ class DuplicateResult:
     a: np.ndarray          # row positions, a < b, sorted
     b: np.ndarray
     distance: np.ndarray   # float32 exact cosine distance, <= radius
-    clusters: Clusters
+    clusters: Clusters | None   # None until cut_clusters
     radius: float
     method: str
     seconds: dict = field(default_factory=dict)
@@ -116,11 +117,22 @@ class DuplicateResult:
 def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None = None,
                     knn_idx: np.ndarray | None = None, knn_dist: np.ndarray | None = None,
                     index=None, texts=None, order: np.ndarray | None = None) -> DuplicateResult:
-    """Near pairs within the radius and the clusters at the cutoff. Identical vectors are
-    searched once and linked as a star (``tasks.dedupe_groups``); with ``texts`` and
-    ``options.text_check``, pairs whose texts name different things are kept apart.
-    ``order``: the index stage's locality order of the rows, if it made one; the
-    widening searches then go in that order instead of one computed here."""
+    """Near pairs within the radius and the clusters at the cutoff: ``find_pairs`` then
+    ``cut_clusters`` (see them)."""
+    options = options or DuplicateOptions()
+    pairs = find_pairs(ids, vectors, options, knn_idx, knn_dist, index, texts, order)
+    return cut_clusters(pairs, ids, options)
+
+
+def find_pairs(ids, vectors: np.ndarray, options: DuplicateOptions | None = None,
+               knn_idx: np.ndarray | None = None, knn_dist: np.ndarray | None = None,
+               index=None, texts=None, order: np.ndarray | None = None) -> DuplicateResult:
+    """Near pairs within the radius, with their text verdicts; ``clusters`` not cut yet
+    (``cut_clusters``), so a caller can write the pairs out while they are. Identical
+    vectors are searched once and linked as a star (``tasks.dedupe_groups``); with
+    ``texts`` and ``options.text_check``, pairs whose texts name different things are
+    marked to be kept apart. ``order``: the index stage's locality order of the rows, if
+    it made one; the widening searches then go in that order instead of one computed here."""
     options = options or DuplicateOptions()
     t0 = time.perf_counter()
     n = len(vectors)
@@ -143,14 +155,22 @@ def find_duplicates(ids, vectors: np.ndarray, options: DuplicateOptions | None =
     t1 = time.perf_counter()
     codes, info = run_text_check(texts, a, b, d, options)
     t2 = time.perf_counter()
-    apart = None if codes is None else text_distinct(codes, d, options.duplicate_cutoff)
-    cl = cluster_pairs(n, ids, a, b, d, options.duplicate_cutoff, apart)
-    t3 = time.perf_counter()
-    info.update(rejected_at_cutoff=0 if apart is None else int((apart & (d <= options.duplicate_cutoff)).sum()),
-                seconds=round(t2 - t1, 3))
-    return DuplicateResult(a, b, d, cl, options.radius, method,
-                           {"pairs": t1 - t0, "text_check": t2 - t1, "cluster": t3 - t2},
+    return DuplicateResult(a, b, d, None, options.radius, method, {"pairs": t1 - t0, "text_check": t2 - t1},
                            codes, info, None if method == "exact" else options.widen_to(n))
+
+
+def cut_clusters(pairs: DuplicateResult, ids, options: DuplicateOptions) -> DuplicateResult:
+    """``pairs`` (``find_pairs``) with its clusters at the cutoff; the pair arrays are
+    read, never changed, so a thread may be writing them out meanwhile."""
+    t0 = time.perf_counter()
+    a, b, d, codes = pairs.a, pairs.b, pairs.distance, pairs.text_codes
+    apart = None if codes is None else text_distinct(codes, d, options.duplicate_cutoff)
+    cl = cluster_pairs(len(ids), ids, a, b, d, options.duplicate_cutoff, apart)
+    info = {**pairs.text_check,
+            "rejected_at_cutoff": 0 if apart is None else int((apart & (d <= options.duplicate_cutoff)).sum()),
+            "seconds": round(pairs.seconds["text_check"], 3)}
+    return replace(pairs, clusters=cl, text_check=info,
+                   seconds={**pairs.seconds, "cluster": time.perf_counter() - t0})
 
 
 def run_text_check(texts, a: np.ndarray, b: np.ndarray, d: np.ndarray, options: DuplicateOptions
@@ -335,25 +355,14 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
         keys.append(key[ok])
         dists.append(d[ok])
 
-    def keep_known(a: np.ndarray, b: np.ndarray, d: np.ndarray) -> None:
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        key = lo * np.int64(n) + hi
-        o = np.argsort(key, kind="stable")
-        key, d = key[o], d[o]
-        first = _firsts(key) & (d <= np.float32(radius))
-        keys.append(key[first])
-        dists.append(d[first])
-
-    for s in range(0, n, SEARCH_CHUNK * 8):
-        ki = np.asarray(knn_idx[s:s + SEARCH_CHUNK * 8])
-        kd = np.asarray(knn_dist[s:s + SEARCH_CHUNK * 8])
-        rows = np.arange(s, s + len(ki))[:, None]
-        hit = (kd <= (radius if graph_exact else lim)) & (ki != rows) & (ki >= 0) & (ki < n)
-        r, c = np.nonzero(hit)
-        if graph_exact:
-            keep_known(r.astype(np.int64) + s, ki[r, c].astype(np.int64), kd[r, c].astype(np.float32))
-        else:
-            keep(r.astype(np.int64) + s, ki[r, c].astype(np.int64))
+    if graph_exact:     # the graph's chunks sorted on every core (numpy sorts without the GIL)
+        for key, d in in_threads(lambda s: _graph_chunk_known(knn_idx, knn_dist, s, n, radius), _graph_starts(n)):
+            keys.append(key)
+            dists.append(d)
+    else:
+        for s in _graph_starts(n):
+            r, c = _graph_hits(knn_idx, knn_dist, s, n, lim)
+            keep(r.astype(np.int64) + s, np.asarray(knn_idx[s:s + GRAPH_CHUNK])[r, c].astype(np.int64))
     todo = np.nonzero(np.asarray(knn_dist[:, -1]) <= wide)[0] if k < n_index else np.zeros(0, np.int64)
     if query_rank is not None:
         todo = todo[np.argsort(query_rank[todo], kind="stable")]
@@ -379,6 +388,38 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
     return a, b, d
 
 
+GRAPH_CHUNK = SEARCH_CHUNK * 8   # graph rows whose pairs are read at a time
+
+
+def _graph_starts(n: int) -> range:
+    return range(0, n, GRAPH_CHUNK)
+
+
+def _graph_hits(knn_idx: np.ndarray, knn_dist: np.ndarray, s: int, n: int, lim: float
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """(row within the chunk, column) of the graph entries from row ``s`` on within ``lim``,
+    other than the row itself and padding."""
+    ki = np.asarray(knn_idx[s:s + GRAPH_CHUNK])
+    kd = np.asarray(knn_dist[s:s + GRAPH_CHUNK])
+    rows = np.arange(s, s + len(ki))[:, None]
+    return np.nonzero((kd <= lim) & (ki != rows) & (ki >= 0) & (ki < n))
+
+
+def _graph_chunk_known(knn_idx: np.ndarray, knn_dist: np.ndarray, s: int, n: int, radius: float
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """One graph chunk's pairs within ``radius`` at the graph's own (exact) distances, as
+    sorted distinct pair keys; a pair met from both of its points keeps the first."""
+    r, c = _graph_hits(knn_idx, knn_dist, s, n, radius)
+    a = r.astype(np.int64) + s
+    b = np.asarray(knn_idx[s:s + GRAPH_CHUNK])[r, c].astype(np.int64)
+    d = np.asarray(knn_dist[s:s + GRAPH_CHUNK])[r, c].astype(np.float32)
+    key = np.minimum(a, b) * np.int64(n) + np.maximum(a, b)
+    o = np.argsort(key, kind="stable")
+    key, d = key[o], d[o]
+    first = _firsts(key) & (d <= np.float32(radius))
+    return key[first], d[first]
+
+
 def merge_pairs(keys: list[np.ndarray], dists: list[np.ndarray], parts: int = 64
                 ) -> tuple[np.ndarray, np.ndarray]:
     """The distinct pair keys of several chunks, sorted, each with its distance; every
@@ -401,16 +442,22 @@ def merge_pairs(keys: list[np.ndarray], dists: list[np.ndarray], parts: int = 64
     cuts = [np.concatenate([[0], np.searchsorted(k, edges), [len(k)]]) for k in keys]
     out_key = np.empty(total, np.int64)
     out_d = np.empty(total, np.float32)
-    m = 0
-    for j in range(len(edges) + 1):
+
+    def merged(j: int) -> tuple[np.ndarray, np.ndarray]:
         part = np.concatenate([k[c[j]:c[j + 1]] for k, c in zip(keys, cuts)])
         order = np.argsort(part, kind="stable")
         part = part[order]
         first = _firsts(part)
-        got = int(first.sum())
-        out_key[m:m + got] = part[first]
-        out_d[m:m + got] = np.concatenate([v[c[j]:c[j + 1]] for v, c in zip(dists, cuts)])[order][first]
-        m += got
+        return part[first], np.concatenate([v[c[j]:c[j + 1]] for v, c in zip(dists, cuts)])[order][first]
+
+    m = 0
+    ranges = list(range(len(edges) + 1))
+    wave = os.cpu_count() or 1      # ranges sorted at once, one per core; written in order
+    for w in range(0, len(ranges), wave):
+        for key, d in in_threads(merged, ranges[w:w + wave]):
+            out_key[m:m + len(key)] = key
+            out_d[m:m + len(key)] = d
+            m += len(key)
     return out_key[:m], out_d[:m]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import polars as pl
@@ -25,10 +26,18 @@ PAIR_BATCH = 4_000_000   # near pairs turned into id strings and written per bat
 
 
 def write_duplicate_tables(work_dir: str, ids: pa.Array, result) -> None:
-    """``duplicates.parquet`` and ``duplicate_neighbors.parquet`` in the work area; the
-    pair table goes out in batches (``pair_batches``), so its id strings never sit in
-    memory all at once."""
+    """``duplicates.parquet`` and ``duplicate_neighbors.parquet`` in the work area."""
+    write_point_table(work_dir, ids, result)
+    write_pair_table(work_dir, ids, result)
+
+
+def write_point_table(work_dir: str, ids: pa.Array, result) -> None:
     pq.write_table(point_table(ids, result), os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
+
+
+def write_pair_table(work_dir: str, ids: pa.Array, result) -> None:
+    """``duplicate_neighbors.parquet``, in batches (``pair_batches``), so its id strings
+    never sit in memory all at once. Needs the pairs only, not the clusters."""
     writer = None
     for part in pair_batches(ids, result):
         if writer is None:
@@ -85,10 +94,16 @@ def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> di
         from usearch.index import Index
 
         index = Index.restore(os.path.join(work_dir, schema.WORK_INDEX), view=True)
-    result = D.find_duplicates(ids.to_pylist(), vectors, opts, knn_idx=np.asarray(knn_idx),
-                               knn_dist=np.asarray(knn_dist), index=index, texts=texts,
-                               order=read_locality(work_dir, len(vectors)))
-    write_duplicate_tables(work_dir, ids, result)
+    id_list = ids.to_pylist()
+    pairs = D.find_pairs(id_list, vectors, opts, knn_idx=np.asarray(knn_idx), knn_dist=np.asarray(knn_dist),
+                         index=index, texts=texts, order=read_locality(work_dir, len(vectors)))
+    # the pair table is written while the clusters are cut: both are one core's work
+    # (Arrow's take and Parquet's encoder release the GIL), ~5 s each on a million rows
+    with ThreadPoolExecutor(1) as pool:
+        written = pool.submit(write_pair_table, work_dir, ids, pairs)
+        result = D.cut_clusters(pairs, id_list, opts)
+        write_point_table(work_dir, ids, result)
+        written.result()
     cl = result.clusters
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES,
