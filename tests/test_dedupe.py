@@ -662,3 +662,23 @@ def test_pairs_from_an_exact_graph_and_in_locality_order_equal_the_recomputed_on
                                         query_rank=rng.permutation(len(v)))
     assert np.array_equal(base_a, kept_a) and np.array_equal(base_b, kept_b)
     assert np.abs(base_d - kept_d).max() <= 1e-6 and len(base_a) > 50_000
+
+
+def test_graph_pairs_do_not_depend_on_how_the_graph_is_chunked(debian_vectors, monkeypatch):
+    """The graph's pairs are read a chunk of rows at a time, the chunks sorted on every
+    core and kept in row order: chunks of 7 or 1,000 rows give the pairs and distances one
+    chunk gives, whether the graph's distances are kept (exact) or computed again."""
+    from datamap.tasks import dedupe as D
+    from datamap.tasks import index as I
+
+    v = np.ascontiguousarray(debian_vectors[:12_000], dtype=np.float32)
+    idx = I.build_index(v)
+    keys, dist = I.knn_graph(idx, v, 33)
+    monkeypatch.setattr(D, "GRAPH_CHUNK", len(v))
+    whole = {exact: D.near_pairs(v, keys, dist, 0.2, index=idx, graph_exact=exact) for exact in (False, True)}
+    assert len(whole[True][0]) > 1000, "needs graph pairs within the radius"
+    for chunk in (7, 1000):
+        monkeypatch.setattr(D, "GRAPH_CHUNK", chunk)
+        for exact in (False, True):
+            got = D.near_pairs(v, keys, dist, 0.2, index=idx, graph_exact=exact)
+            assert all(np.array_equal(x, y) for x, y in zip(got, whole[exact])), (chunk, exact)
