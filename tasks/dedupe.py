@@ -44,6 +44,7 @@ class InvalidDuplicateOptions(InvalidOption):
 BIG_MAP = 200_000          # rows from which the widening search is capped (same threshold as the index's)
 BIG_MAP_NEIGHBORS = 128
 SEARCH_CHUNK = 8_192       # queries per widening search call: bounds its result arrays
+GRAPH_CHUNK = SEARCH_CHUNK * 8   # graph rows whose pairs are read at a time
 LOCALITY_QUERIES = 50_000  # widening searches from which the queries go in locality order
 
 
@@ -386,9 +387,6 @@ def near_pairs(vectors: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray, r
     dists.clear()
     a, b = np.divmod(key, np.int64(n))
     return a, b, d
-
-
-GRAPH_CHUNK = SEARCH_CHUNK * 8   # graph rows whose pairs are read at a time
 
 
 def _graph_starts(n: int) -> range:

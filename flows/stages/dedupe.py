@@ -2,8 +2,9 @@
 that let the reader re-cut them at another threshold without a rebuild.
 
 Reads the work area (ids, latent vectors, k-NN graph, usearch index), runs
-``tasks.dedupe.find_duplicates`` and writes ``duplicates.parquet`` and
-``duplicate_neighbors.parquet`` (names in ``resources.schema``).
+``tasks.dedupe.find_pairs`` and ``cut_clusters`` and writes ``duplicates.parquet`` and
+``duplicate_neighbors.parquet`` (names in ``resources.schema``); the pair table is
+written while the clusters are cut.
 """
 from __future__ import annotations
 
