@@ -26,12 +26,6 @@ from datamap.tasks import refresh as R
 PAIR_BATCH = 4_000_000   # near pairs turned into id strings and written per batch (bounded memory)
 
 
-def write_duplicate_tables(work_dir: str, ids: pa.Array, result) -> None:
-    """``duplicates.parquet`` and ``duplicate_neighbors.parquet`` in the work area."""
-    write_point_table(work_dir, ids, result)
-    write_pair_table(work_dir, ids, result)
-
-
 def write_point_table(work_dir: str, ids: pa.Array, result) -> None:
     pq.write_table(point_table(ids, result), os.path.join(work_dir, schema.DUPLICATES), compression="zstd")
 
@@ -46,6 +40,20 @@ def write_pair_table(work_dir: str, ids: pa.Array, result) -> None:
                                       compression="zstd")
         writer.write_table(part)
     writer.close()
+
+
+def cut_and_write(work_dir: str, ids: pa.Array, id_list: list, pairs, opts):
+    """``tasks.dedupe.cut_clusters`` of ``pairs`` while a thread writes their pair table,
+    then the point table; returns the clustered result. Both are one core's work (Arrow's
+    take and Parquet's encoder release the GIL), ~5 s each on a million near-copies."""
+    from datamap.tasks import dedupe as D
+
+    with ThreadPoolExecutor(1) as pool:
+        written = pool.submit(write_pair_table, work_dir, ids, pairs)
+        result = D.cut_clusters(pairs, id_list, opts)
+        write_point_table(work_dir, ids, result)
+        written.result()
+    return result
 
 
 def point_table(ids: pa.Array, result) -> pa.Table:
@@ -98,13 +106,7 @@ def dedupe(key: str, work_dir: str, text_field: str | None, options: dict) -> di
     id_list = ids.to_pylist()
     pairs = D.find_pairs(id_list, vectors, opts, knn_idx=np.asarray(knn_idx), knn_dist=np.asarray(knn_dist),
                          index=index, texts=texts, order=read_locality(work_dir, len(vectors)))
-    # the pair table is written while the clusters are cut: both are one core's work
-    # (Arrow's take and Parquet's encoder release the GIL), ~5 s each on a million rows
-    with ThreadPoolExecutor(1) as pool:
-        written = pool.submit(write_pair_table, work_dir, ids, pairs)
-        result = D.cut_clusters(pairs, id_list, opts)
-        write_point_table(work_dir, ids, result)
-        written.result()
+    result = cut_and_write(work_dir, ids, id_list, pairs, opts)
     cl = result.clusters
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES,
@@ -149,7 +151,7 @@ def dedupe_refresh(key: str, work_dir: str, store_uri: str, storage_options: dic
     searching the neighbourhoods of the points that did not change. Pairs are regrouped
     by identical vectors (``tasks.dedupe_groups``) and re-checked by text, as a rebuild
     does."""
-    from datamap.resources.duplicate_clusters import canonical_pairs, cluster_pairs, text_distinct
+    from datamap.resources.duplicate_clusters import canonical_pairs
     from datamap.tasks import dedupe as D
     from datamap.tasks.dedupe_groups import copy_groups, expand, to_groups
 
@@ -183,16 +185,14 @@ def dedupe_refresh(key: str, work_dir: str, store_uri: str, storage_options: dic
     t2 = time.perf_counter()
     codes, info = D.run_text_check(texts, a, b, d, opts)
     t3 = time.perf_counter()
-    apart = None if codes is None else text_distinct(codes, d, opts.duplicate_cutoff)
-    clusters = cluster_pairs(n, id_list, a, b, d, opts.duplicate_cutoff, apart)
-    result = D.DuplicateResult(a, b, d, clusters, opts.radius, "refresh",
-                               {"pairs": t2 - t1, "text_check": t3 - t2, "cluster": time.perf_counter() - t3},
-                               codes, info, before.get("pairs_complete_to"))   # anchored pairs are the parent's
-    write_duplicate_tables(work_dir, ids, result)
+    pairs = D.DuplicateResult(a, b, d, None, opts.radius, "refresh", {"pairs": t2 - t1, "text_check": t3 - t2},
+                              codes, info, before.get("pairs_complete_to"))   # anchored pairs are the parent's
+    result = cut_and_write(work_dir, ids, id_list, pairs, opts)
+    clusters = result.clusters
     return {"seconds": time.perf_counter() - t0,
             "files": {schema.DUPLICATES: schema.DUPLICATES, schema.DUPLICATE_NEIGHBORS: schema.DUPLICATE_NEIGHBORS},
             "summary": {**before, "method": "refresh", "refreshed_from": parent,
                         "clusters": clusters.n_clusters, "deletion_candidates": clusters.n_deletion,
                         "near_pairs": int(len(a)), "new_points_searched": int(len(placed)),
-                        "tag_duplicates": bool(opts.tag_duplicates), "text_check": info,
+                        "tag_duplicates": bool(opts.tag_duplicates), "text_check": result.text_check,
                         "seconds": {k: round(v, 3) for k, v in result.seconds.items()}}}
