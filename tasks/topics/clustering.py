@@ -72,25 +72,36 @@ def inverse_norms(v: np.ndarray, chunk: int = CHUNK_ROWS) -> np.ndarray:
 def unit_sums(v: np.ndarray, labels: np.ndarray, k: int, inv: np.ndarray,
               chunk: int = 65_536) -> np.ndarray:
     """(k, dim) float64: the sum of the unit rows of each label, in chunked sparse
-    products (each chunk summed in float32, the chunks in float64)."""
+    products (each chunk summed in float32, on every core; the chunks added in float64
+    in order, so the sums do not depend on the thread count)."""
     from scipy.sparse import csr_matrix
 
-    out = np.zeros((k, v.shape[1]), dtype=np.float64)
-    for i in range(0, len(v), chunk):
+    from datamap.tasks.threaded import in_threads
+
+    def part(i: int) -> np.ndarray:
         lab, w = labels[i:i + chunk], inv[i:i + chunk]
         onehot = csr_matrix((w, (lab, np.arange(len(lab)))), shape=(k, len(lab)))
-        out += onehot @ np.asarray(v[i:i + chunk], dtype=np.float32)
+        return onehot @ np.asarray(v[i:i + chunk], dtype=np.float32)
+
+    out = np.zeros((k, v.shape[1]), dtype=np.float64)
+    for s in in_threads(part, range(0, len(v), chunk)):
+        out += s
     return out
 
 
 def cosine_to(v: np.ndarray, labels: np.ndarray, centroids: np.ndarray, inv: np.ndarray,
               chunk: int = CHUNK_ROWS) -> np.ndarray:
-    """Each row's cosine to the unit centroid of its own label."""
+    """Each row's cosine to the unit centroid of its own label (chunks on every core)."""
+    from datamap.tasks.threaded import in_threads
+
     out = np.empty(len(v), dtype=np.float32)
     c = np.asarray(centroids, dtype=np.float32)
-    for i in range(0, len(v), chunk):
+
+    def part(i: int) -> None:
         blk = np.asarray(v[i:i + chunk], dtype=np.float32)
         out[i:i + chunk] = np.einsum("ij,ij->i", blk, c[labels[i:i + chunk]]) * inv[i:i + chunk]
+
+    in_threads(part, range(0, len(v), chunk))
     return out
 
 
