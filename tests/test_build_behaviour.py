@@ -241,6 +241,13 @@ def test_nan_embeddings(debian, debian_vectors, tmp_path, tmp_store):
     m = open_map("ok", store=tmp_store)
     assert not set(bad) & set(m.data.ids)
     assert m.manifest["validation"]["rows_in"] == 40
+    # each kept row keeps its own vector (the ingest writes the vectors while it validates
+    # them, and again without the dropped rows)
+    row_of = {i: k for k, i in enumerate(df["id"].to_list())}
+    want = vecs[[row_of[i] for i in m.data.ids]]
+    got = np.asarray(m.embeddings.latent, dtype=np.float32)
+    cos = (got * want).sum(1) / np.linalg.norm(got, axis=1) / np.linalg.norm(want, axis=1)
+    assert got.shape == (38, vecs.shape[1]) and cos.min() > 0.9999
 
 
 def test_mixed_width_embeddings(debian, debian_vectors, tmp_path, tmp_store):
