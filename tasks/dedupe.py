@@ -32,6 +32,7 @@ from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, clus
 from datamap.resources.vectors import row_norms
 from datamap.tasks.dedupe_groups import copy_groups, expand
 from datamap.tasks.locality import locality_order
+from datamap.tasks.sorted_keys import distinct, firsts
 from datamap.tasks.threaded import in_threads
 from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
@@ -414,7 +415,7 @@ def _graph_chunk_known(knn_idx: np.ndarray, knn_dist: np.ndarray, s: int, n: int
     key = np.minimum(a, b) * np.int64(n) + np.maximum(a, b)
     o = np.argsort(key, kind="stable")
     key, d = key[o], d[o]
-    first = _firsts(key) & (d <= np.float32(radius))
+    first = firsts(key) & (d <= np.float32(radius))
     return key[first], d[first]
 
 
@@ -445,7 +446,7 @@ def merge_pairs(keys: list[np.ndarray], dists: list[np.ndarray], parts: int = 64
         part = np.concatenate([k[c[j]:c[j + 1]] for k, c in zip(keys, cuts)])
         order = np.argsort(part, kind="stable")
         part = part[order]
-        first = _firsts(part)
+        first = firsts(part)
         return part[first], np.concatenate([v[c[j]:c[j + 1]] for v, c in zip(dists, cuts)])[order][first]
 
     m = 0
@@ -457,24 +458,6 @@ def merge_pairs(keys: list[np.ndarray], dists: list[np.ndarray], parts: int = 64
             out_d[m:m + len(key)] = d
             m += len(key)
     return out_key[:m], out_d[:m]
-
-
-def distinct(values: np.ndarray) -> np.ndarray:
-    """The sorted distinct values of an int64 array: ``np.unique`` without its hash table.
-    numpy 2.4's ``np.unique`` hashes when asked for the values only, which on pair keys is
-    ~100× slower than sorting (5M keys: 5.4 s against 0.04 s; 52 of a million-row map's
-    202 s of pair finding went there)."""
-    s = np.sort(values)
-    return s[_firsts(s)]
-
-
-def _firsts(sorted_values: np.ndarray) -> np.ndarray:
-    """Mask of the first of each run of equal values in a sorted array."""
-    m = np.empty(len(sorted_values), dtype=bool)
-    if len(m):
-        m[0] = True
-        np.not_equal(sorted_values[1:], sorted_values[:-1], out=m[1:])
-    return m
 
 
 def widen(kk: int, cap: int) -> int:

@@ -63,6 +63,7 @@ import numpy as np
 
 from datamap.resources.duplicate_clusters import TEXT_REASONS
 from datamap.tasks import two_processes
+from datamap.tasks.sorted_keys import distinct
 from datamap.tasks.threaded import in_threads
 
 # reasons live in ``resources.duplicate_clusters`` (the reader applies them); codes index them
@@ -255,8 +256,6 @@ def check_pairs(texts, a: np.ndarray, b: np.ndarray, chunk: int = 4_000_000,
     most of dedupe's time on real text (PyPI: 20.7 of 31.8 s)."""
     import pyarrow as pa
     import pyarrow.compute as pc
-
-    from datamap.tasks.dedupe import distinct
 
     if isinstance(texts, pa.ChunkedArray):
         texts = texts.combine_chunks()
