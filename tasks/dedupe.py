@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -285,14 +284,7 @@ def exact_distances(vectors: np.ndarray, a: np.ndarray, b: np.ndarray, chunk: in
         cos[denom == 0] = 0.0
         out[s:s + chunk] = np.clip(1.0 - cos, 0.0, 2.0)
 
-    starts = range(0, len(a), chunk)
-    threads = min(os.cpu_count() or 1, len(starts))
-    if threads <= 1:
-        for s in starts:
-            run(s)
-    else:
-        with ThreadPoolExecutor(threads) as pool:
-            list(pool.map(run, starts))
+    in_threads(run, range(0, len(a), chunk))
     return out
 
 

@@ -13,7 +13,6 @@ import os
 import posixpath
 import shutil
 import time
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from datamap.resources import schema
@@ -21,6 +20,7 @@ from datamap.resources.errors import StoreError
 from datamap.resources.failpoints import failpoint
 from datamap.resources.store import Store, new_version_id, storage_errors
 from datamap.tasks.progress import stage
+from datamap.tasks.threaded import in_threads
 
 
 def sha256_file(path: str) -> str:
@@ -35,11 +35,7 @@ def sha256_files(paths: list[str]) -> dict[str, str]:
     """``sha256_file`` of each path, on every core, largest first: hashlib lets go of the
     GIL while it hashes a block, and the 1M map's 2.7 GB took 2.7 s on one core."""
     order = sorted(set(paths), key=lambda p: -os.path.getsize(p))
-    threads = min(os.cpu_count() or 1, len(order))
-    if threads <= 1:
-        return {p: sha256_file(p) for p in order}
-    with ThreadPoolExecutor(threads) as pool:
-        return dict(zip(order, pool.map(sha256_file, order)))
+    return dict(zip(order, in_threads(sha256_file, order)))
 
 
 def expand_files(files: dict[str, str]) -> dict[str, str]:
