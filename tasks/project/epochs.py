@@ -133,19 +133,20 @@ def edges_for(graph, epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def optimize(xy: np.ndarray, graph, epochs: int, a: float, b: float, alpha: float, seed: int | None,
              parallel: bool = True, negative_sample_rate: float = NEGATIVE_SAMPLE_RATE,
-             gamma: float = GAMMA) -> np.ndarray:
+             gamma: float = GAMMA, edges: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """``xy`` (N, 2) after ``epochs`` of UMAP's optimisation over the fuzzy ``graph``,
     starting at learning rate ``alpha``; a new float32 array, scaled into [0, 10] first
     as umap-learn scales a given start. ``negative_sample_rate`` and ``gamma`` (the
     repulsion's weight) are umap-learn's two arguments of those names; the build uses
     their defaults (fewer samples at a larger weight were measured and not taken:
-    docs/scale.md, 2026-12-05, midday)."""
+    docs/scale.md, 2026-12-05, midday). ``edges``: ``edges_for(graph, epochs)`` computed
+    by the caller (then ``graph`` is not read)."""
     xy = np.asarray(xy, dtype=np.float64)
     span = xy.max(axis=0) - xy.min(axis=0)
     xy = np.ascontiguousarray(10.0 * (xy - xy.min(axis=0)) / np.where(span > 0, span, 1.0), dtype=np.float32)
     if epochs <= 0 or len(xy) < 2:
         return xy
-    starts, tail, every = edges_for(graph, epochs)
+    starts, tail, every = edges if edges is not None else edges_for(graph, epochs)
     every_neg = every / float(negative_sample_rate)
     next_at, next_neg_at = every.copy(), every_neg.copy()
     rng = np.random.default_rng(seed)

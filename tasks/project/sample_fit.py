@@ -246,14 +246,14 @@ def refine_alpha_for(requested: float | None) -> float:
     return REFINE_ALPHA if requested is None else float(requested)
 
 
-def fuzzy_graph(knn: tuple[np.ndarray, np.ndarray], k: int, rs: np.random.RandomState):
+def fuzzy_graph(knn: tuple[np.ndarray, np.ndarray], k: int, rs: np.random.RandomState | None = None):
     """UMAP's fuzzy simplicial set (sparse, N × N) from the first ``k`` columns of a
     cosine k-NN graph (indices, distances), self first: umap-learn's own function, fed
-    the graph so it searches nothing."""
+    the graph so it searches nothing (so it draws nothing from ``rs`` either)."""
     from umap.umap_ import fuzzy_simplicial_set
 
     n = len(knn[0])
-    graph, _, _ = fuzzy_simplicial_set(np.empty((n, 1), np.float32), k, rs, "cosine",
+    graph, _, _ = fuzzy_simplicial_set(np.empty((n, 1), np.float32), k, rs or np.random.RandomState(0), "cosine",
                                        knn_indices=np.ascontiguousarray(knn[0][:, :k]),
                                        knn_dists=np.ascontiguousarray(knn[1][:, :k], dtype=np.float32))
     return graph
@@ -286,10 +286,26 @@ def separate_coincident(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], rs: 
     return (xy + rs.normal(scale=scale * spacing, size=xy.shape)).astype(np.float32)
 
 
+def refine_edges(knn: tuple[np.ndarray, np.ndarray], n_neighbors: int, epochs: int):
+    """The refinement's edges (``tasks.project.epochs.edges_for`` of the whole map's fuzzy
+    graph): what ``refine`` needs of the graph, computed apart from the start. Why apart:
+    at 1M rows it is ~5 s of one core (scipy's sparse sums, which release the GIL), so the
+    big-map layout computes it on a thread while the rows are placed (also one core's
+    work) and hands it to ``refine``. None where ``refine`` would not run."""
+    from datamap.tasks.project import epochs as E
+
+    n = len(knn[0])
+    k = min(int(n_neighbors), knn[0].shape[1])
+    if epochs <= 0 or n <= k + 1:
+        return None
+    return E.edges_for(fuzzy_graph(knn, k), int(epochs))
+
+
 def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int, min_dist: float,
-           epochs: int, seed: int | None = 42, alpha: float = REFINE_ALPHA) -> np.ndarray:
+           epochs: int, seed: int | None = 42, alpha: float = REFINE_ALPHA, edges=None) -> np.ndarray:
     """``xy`` after ``epochs`` of UMAP's optimisation over the k-NN graph ``knn`` =
-    (indices, cosine distances), self first, of every row.
+    (indices, cosine distances), self first, of every row; ``edges``: ``refine_edges``
+    of the same arguments, when the caller computed them already.
 
     Why UMAP's optimisation and not a fit: ``UMAP.fit`` would search neighbours again and
     start from a spectral layout, the two costs the sample fit avoids; with the graph
@@ -310,9 +326,10 @@ def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int,
     k = min(int(n_neighbors), knn[0].shape[1])
     if epochs <= 0 or n <= k + 1:
         return xy
+    if edges is None:
+        edges = refine_edges(knn, n_neighbors, epochs)
     rs = np.random.RandomState(seed)
-    graph = fuzzy_graph(knn, k, rs)
     a, b = find_ab_params(1.0, min_dist)
     start = separate_coincident(xy, knn, rs)
-    return E.optimize(start, graph, int(epochs), a, b, float(alpha), seed,
-                      parallel=seed is None or n >= EXACT_KNN_ROWS)
+    return E.optimize(start, None, int(epochs), a, b, float(alpha), seed,
+                      parallel=seed is None or n >= EXACT_KNN_ROWS, edges=edges)

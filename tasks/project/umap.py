@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import warnings
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -245,7 +246,6 @@ def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
     their nearest sample points, then refined over the whole map's graph ``knn`` when
     the caller has it (tasks/sample_fit.py): the big-map path. Returns the layout and
     how many rows each placement rule placed."""
-    from datamap.tasks.index import EXACT_KNN_ROWS
     from datamap.tasks.project import sample_fit as S
 
     n = len(vectors)
@@ -254,6 +254,27 @@ def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
     sidx, sknn = S.sample_knn(vectors, plan.sample, k + 1)
     full = ProjectionOptions(**{**options.__dict__, "sample_size": 0})
     xy_s = project(np.asarray(vectors[plan.sample], dtype=np.float32), full, knn=sknn)
+    epochs = S.refine_epochs_for(options.refine_epochs) if knn is not None else 0
+    with ThreadPoolExecutor(1) as pool:   # the refinement's edges while the rows are placed (one core each)
+        edges = pool.submit(S.refine_edges, knn, options.n_neighbors, epochs) if epochs else None
+        xy, placement = _place(vectors, options, plan, xy_s, knn, sidx)
+        edges = None if edges is None else edges.result()
+    if edges is None:
+        return xy, placement
+    ensure_numba_cache()             # here: sample_fit must not import this module (no cycle)
+    with stage("refine", n, "points"):
+        return S.refine(xy, knn, options.n_neighbors, options.min_dist, epochs, options.seed,
+                        alpha=S.refine_alpha_for(options.refine_alpha), edges=edges), placement
+
+
+def _place(vectors: np.ndarray, options: ProjectionOptions, plan, xy_s: np.ndarray,
+           knn: tuple[np.ndarray, np.ndarray] | None, sidx) -> tuple[np.ndarray, dict]:
+    """Every row not in the sample placed from its nearest sample points (``sample_fit``):
+    the layout and how many rows each rule placed."""
+    from datamap.tasks.index import EXACT_KNN_ROWS
+    from datamap.tasks.project import sample_fit as S
+
+    n = len(vectors)
     with stage("place", len(plan.rest), "points"):
         if n >= EXACT_KNN_ROWS and knn is not None:   # big maps: from the graph, hops, then search
             xy, placement = S.place_from_graph(xy_s, plan, n, knn, sidx, vectors, options.place_jitter,
@@ -265,10 +286,4 @@ def _sample_layout(vectors: np.ndarray, options: ProjectionOptions, size: int,
                 nb_i, nb_d = S.nearest_in_sample(sidx, vectors, plan.rest, plan.sample, S.PLACE_SEARCH_K)
             xy = S.place_rest(xy_s, plan, n, nb_i, nb_d, jitter=options.place_jitter, seed=options.seed)
             placement = {"from_sample_neighbours": 0, "from_placed_neighbours": [], "searched": int(len(plan.rest))}
-    epochs = S.refine_epochs_for(options.refine_epochs)
-    if knn is None or not epochs:
-        return xy, placement
-    ensure_numba_cache()             # here: sample_fit must not import this module (no cycle)
-    with stage("refine", n, "points"):
-        return S.refine(xy, knn, options.n_neighbors, options.min_dist, epochs, options.seed,
-                        alpha=S.refine_alpha_for(options.refine_alpha)), placement
+    return xy, placement
