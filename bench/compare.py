@@ -11,7 +11,8 @@ Inputs: up to 63,666 rows, a sample of the real Debian corpus (text, MiniLM vect
 interpolated towards a real neighbour plus noise, text and section of the base row).
 
 Each contender runs in its own fresh process (peak RSS from ``wait4``), with a time cap:
-* datamap ``build_map`` on the pre-embedded rows (BYO .npy): every stage, published;
+* datamap ``datamap.build_map`` (the public Python call) on the pre-embedded rows (BYO .npy):
+  every stage, published;
 * umap-learn's default full fit (``umap.UMAP()``): time, 10-NN preservation;
 * BERTopic's default pipeline on the same vectors: time, NMI vs ``section``, outliers;
 * SemHash ``self_deduplicate(0.9)`` on the same vectors (records = ids, encoder = lookup):
@@ -53,9 +54,9 @@ CUTOFF = 0.1
 DATAMAP = r"""
 import json, sys, time
 t = time.perf_counter()
-from datamap.flows.build_map import build_map
+import datamap
 src, npy, store, projection = sys.argv[1:5]
-res = build_map(source=src, dataset="cmp", store=store,
+res = datamap.build_map(src, "cmp", store=store,
                 options={"text_field": "text", "id_field": "id", "embeddings": npy,
                          "projection": json.loads(projection)})
 res["wall_s"] = time.perf_counter() - t

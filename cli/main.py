@@ -1,7 +1,6 @@
 """The ``datamap`` command line: build, list and inspect maps (serve/export join later)."""
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -174,8 +173,9 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
         logging.disable(logging.ERROR)
     try:
         from datamap.flows.runtime.api_server import local_api
+        from datamap.flows.stages.ingest import preload_ingest
 
-        with local_api(_preload_ingest), RichReporter(err) as rep:     # the API server dies with this process
+        with local_api(preload_ingest), RichReporter(err) as rep:     # the API server dies with this process
             set_reporter(rep)
             from prefect import tags
 
@@ -191,15 +191,6 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
         set_reporter(None)
         logging.disable(logging.NOTSET)
     return res
-
-
-def _preload_ingest() -> None:
-    """Import Great Expectations (~8 s of CPU here), which the ingest stage validates with,
-    while Prefect's API server starts in its own process (~9 s idle): a 400-row build
-    from the CLI took 35 -> 28 s (three runs each). An import that fails here is left for
-    the stage to report."""
-    with contextlib.suppress(Exception):
-        import great_expectations  # noqa: F401
 
 
 def _report_build(res: dict) -> None:

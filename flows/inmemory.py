@@ -50,11 +50,21 @@ def as_vectors(embeddings: Any, rows: int | None) -> np.ndarray:
 def build_map_any(source: Any, dataset: str, store: str | None = None, options: dict | None = None,
                   embeddings: Any = None, **kwargs: Any) -> dict:
     """``flows.build_map.build_map`` for a path/URL or a table in memory, with vectors given
-    as ``embeddings=`` (a path, or a numpy array in row order)."""
+    as ``embeddings=`` (a path, or a numpy array in row order), against the Prefect API a
+    CLI build uses (``local_api``: a server that dies with this process, started once per
+    process, while the ingest stage's libraries are imported)."""
     from datamap.flows.options import check_options
 
     options = dict(options or {})
     check_options(options, dataset)     # a typo is refused now, before Prefect is even imported
+    from datamap.flows.runtime.api_server import local_api
+    from datamap.flows.stages.ingest import preload_ingest
+
+    with local_api(preload_ingest):
+        return _build(source, dataset, store, options, embeddings, **kwargs)
+
+
+def _build(source: Any, dataset: str, store: str | None, options: dict, embeddings: Any, **kwargs: Any) -> dict:
     from datamap.flows.build_map import build_map
 
     table = as_arrow(source)

@@ -16,6 +16,7 @@ import sys
 import textwrap
 import time
 
+import numpy as np
 import pytest
 from conftest import debian_subset
 from fastapi.testclient import TestClient
@@ -459,7 +460,7 @@ def test_the_cli_imports_its_first_stage_while_the_api_server_starts(tmp_path):
         import sys
         import httpx
         from datamap.flows.runtime import api_server
-        from datamap.cli.main import _preload_ingest
+        from datamap.flows.stages.ingest import preload_ingest
         seen = {}
         spawn = api_server.subprocess.Popen
         def popen(args, **kw):   # keep the server's process and port
@@ -474,7 +475,7 @@ def test_the_cli_imports_its_first_stage_while_the_api_server_starts(tmp_path):
                 seen["answering_already"] = True
             except httpx.HTTPError:
                 seen["answering_already"] = False
-            _preload_ingest()
+            preload_ingest()
             seen["gx"] = "great_expectations" in sys.modules
         with api_server.local_api(work) as url:
             seen["answers"] = httpx.get(url + "/health").status_code == 200
@@ -484,6 +485,41 @@ def test_the_cli_imports_its_first_stage_while_the_api_server_starts(tmp_path):
     env["PREFECT_HOME"] = str(tmp_path / "prefect")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
     assert "SEEN {'server_spawned': True, 'answering_already': False, 'gx': True, 'answers': True}" in out.stdout, \
+        out.stdout[-2000:] + out.stderr[-2000:]
+
+
+def test_a_python_build_uses_the_same_api_server_as_the_cli(tmp_path, debian, debian_vectors):
+    """``datamap.build_map`` without a Prefect API starts the server a CLI build starts (a
+    child of this process that dies with it, not Prefect's own temporary one, which a
+    killed build leaves behind) and imports Great Expectations while it starts."""
+    sub = debian_subset(debian, debian_vectors, 60, seed=3)
+    sub.drop("embedding").write_parquet(tmp_path / "in.parquet")
+    np.save(tmp_path / "in.npy", np.stack(sub["embedding"].to_list()).astype(np.float32))
+    code = textwrap.dedent(f"""
+        import sys
+        import datamap
+        from datamap.flows.runtime import api_server
+        spawned, at_spawn, at_wait = [], [], []
+        spawn, wait = api_server.subprocess.Popen, api_server._wait_healthy
+        def popen(args, **kw):
+            if "-m" in args:      # not the ldconfig that ctypes runs
+                spawned.append(args[args.index("-m") + 1])
+                at_spawn.append("great_expectations" in sys.modules)
+            return spawn(args, **kw)
+        def wait_healthy(*a):
+            at_wait.append("great_expectations" in sys.modules)
+            return wait(*a)
+        api_server.subprocess.Popen, api_server._wait_healthy = popen, wait_healthy
+        res = datamap.build_map({str(tmp_path / "in.parquet")!r}, "py", store={str(tmp_path / "store")!r},
+                                options={{"text_field": "text", "id_field": "id", "projection": {{"method": "pca"}},
+                                          "topics": None, "dedupe": None, "outliers": None, "tiles": None}},
+                                embeddings={str(tmp_path / "in.npy")!r})
+        print("SEEN", spawned, at_spawn, at_wait, res["rows"])
+    """)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert "SEEN ['datamap.flows.runtime.api_server'] [False] [True] 60" in out.stdout, \
         out.stdout[-2000:] + out.stderr[-2000:]
 
 
