@@ -286,7 +286,10 @@ def separate_coincident(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], rs: 
     return (xy + rs.normal(scale=scale * spacing, size=xy.shape)).astype(np.float32)
 
 
-def refine_edges(knn: tuple[np.ndarray, np.ndarray], n_neighbors: int, epochs: int):
+Edges = tuple[np.ndarray, np.ndarray, np.ndarray]   # tasks.project.epochs.edges_for: (starts, tail, every)
+
+
+def refine_edges(knn: tuple[np.ndarray, np.ndarray], n_neighbors: int, epochs: int) -> Edges | None:
     """The refinement's edges (``tasks.project.epochs.edges_for`` of the whole map's fuzzy
     graph): what ``refine`` needs of the graph, computed apart from the start. Why apart:
     at 1M rows it is ~5 s of one core (scipy's sparse sums, which release the GIL), so the
@@ -302,7 +305,7 @@ def refine_edges(knn: tuple[np.ndarray, np.ndarray], n_neighbors: int, epochs: i
 
 
 def refine(xy: np.ndarray, knn: tuple[np.ndarray, np.ndarray], n_neighbors: int, min_dist: float,
-           epochs: int, seed: int | None = 42, alpha: float = REFINE_ALPHA, edges=None) -> np.ndarray:
+           epochs: int, seed: int | None = 42, alpha: float = REFINE_ALPHA, edges: Edges | None = None) -> np.ndarray:
     """``xy`` after ``epochs`` of UMAP's optimisation over the k-NN graph ``knn`` =
     (indices, cosine distances), self first, of every row; ``edges``: ``refine_edges``
     of the same arguments, when the caller computed them already.
