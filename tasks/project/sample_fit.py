@@ -253,7 +253,7 @@ def fuzzy_graph(knn: tuple[np.ndarray, np.ndarray], k: int, rs: np.random.Random
     from umap.umap_ import fuzzy_simplicial_set
 
     n = len(knn[0])
-    graph, _, _ = fuzzy_simplicial_set(np.empty((n, 1), np.float32), k, rs or np.random.RandomState(0), "cosine",
+    graph, _, _ = fuzzy_simplicial_set(np.empty((n, 1), np.float32), k, rs, "cosine",
                                        knn_indices=np.ascontiguousarray(knn[0][:, :k]),
                                        knn_dists=np.ascontiguousarray(knn[1][:, :k], dtype=np.float32))
     return graph

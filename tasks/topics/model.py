@@ -33,7 +33,6 @@ from datamap.resources import schema
 from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 from datamap.tasks.progress import stage
-from datamap.tasks.topics import word_counts
 from datamap.tasks.topics.bertopic_import import bertopic
 from datamap.tasks.topics.clustering import (  # noqa: F401
     KMEANS_STARTS,
@@ -95,12 +94,6 @@ def _recording_vectorizer(options: TopicOptions, n_docs: int):
         def fit_transform(self, raw_documents, y=None):
             self.bow_ = super().fit_transform(raw_documents, y)
             return self.bow_
-
-        def _count_vocab(self, raw_documents, fixed_vocab):
-            """Fitting counts on both cores where the texts are long (``word_counts``)."""
-            raw_documents = list(raw_documents)
-            counted = None if fixed_vocab else word_counts.count_vocab(self, raw_documents)
-            return counted if counted is not None else super()._count_vocab(raw_documents, fixed_vocab)
 
     return RecordingCountVectorizer(stop_words=options.stop_words, ngram_range=(1, options.ngram_max),
                                     token_pattern=TOKEN_PATTERN, min_df=2 if n_docs > 500 else 1,
