@@ -110,9 +110,11 @@ def test_relabel_refuses_bad_requests(store_copy, tmp_path):
         relabel_map("debian", bare, labeller="keywords")
 
 
-def test_relabel_killed_before_its_manifest_leaves_the_last_version(store_copy):
+def test_relabel_killed_before_its_manifest_leaves_the_last_version(store_copy, tmp_path):
     before = open_map("debian", store_copy)
-    env = {**os.environ, "DATAMAP_FAILPOINT": "publish.before_manifest"}
+    scratch = tmp_path / "scratch"     # a killed process keeps its temporary folder: keep it out of /tmp
+    scratch.mkdir()
+    env = {**os.environ, "DATAMAP_FAILPOINT": "publish.before_manifest", "TMPDIR": str(scratch)}
     p = subprocess.run([sys.executable, "-m", "datamap.cli.main", "relabel", "debian", "--store", store_copy,
                         "--labeller", "keywords"], capture_output=True, text=True, timeout=300, env=env)
     assert p.returncode == -9, (p.returncode, p.stderr[-2000:])
