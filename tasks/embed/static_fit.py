@@ -27,6 +27,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from datamap.resources.errors import EmbeddingError
+from datamap.tasks.cholesky import cholesky_lower
 
 MAP_ALPHA = 1e-3        # ridge on the 256 -> 384 map: barely any shrinkage (n >> 256)
 RELATIVE_LAMBDA = 0.3   # bench/fast_mode.py: best held-out 10-NN on PyPI, within 0.003 of the best on Debian
@@ -133,8 +134,6 @@ class TokenCorrections:
 
     def __init__(self, x: csr_matrix, relative_lambda: float, form: str | None = None):
         """``form``: "documents" or "tokens" to force one system (tests); None: the smaller."""
-        from scipy.linalg import cho_factor
-
         if form not in (None, "documents", "tokens"):
             raise EmbeddingError(f"form must be 'documents', 'tokens' or None, got {form!r}")
 
@@ -149,7 +148,7 @@ class TokenCorrections:
             self.xs = x[:, self.seen].tocsc()
             gram = np.asarray((self.xs.T @ self.xs).toarray(), dtype=np.float64)
         gram[np.diag_indices_from(gram)] += self.lam
-        self._factor = cho_factor(gram, lower=True, overwrite_a=True)
+        self._factor = (cholesky_lower(gram), True)     # not cho_factor: OpenBLAS' threaded syrk (tasks/cholesky.py)
 
     def solve(self, residual: np.ndarray) -> np.ndarray:
         """``D`` for residuals ``R`` (n x d)."""
