@@ -27,8 +27,8 @@ BLOCK = 4096          # well under the smallest failing syrk (15,600 rows on 2 t
 def cholesky_lower(a: np.ndarray, block: int = BLOCK) -> np.ndarray:
     """The lower Cholesky factor of the symmetric positive definite ``a``, computed in
     ``a``'s own memory (float64, C or Fortran order); only its lower triangle is read.
-    The strict upper triangle of the result is left as it was: pass ``(L, True)`` to
-    ``scipy.linalg.cho_solve``, which reads the lower one only.
+    The strict upper triangle of the result holds leftovers, not zeros: pass ``(L, True)``
+    to ``scipy.linalg.cho_solve``, which reads the lower one only (as ``cho_factor``'s).
 
     Raises ``numpy.linalg.LinAlgError`` if ``a`` is not positive definite."""
     from scipy.linalg import cholesky, solve_triangular
