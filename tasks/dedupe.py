@@ -30,6 +30,7 @@ import numpy as np
 from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs, text_distinct
 from datamap.resources.vectors import row_norms
 from datamap.tasks.dedupe_groups import copy_groups, expand
+from datamap.tasks.usearch_batches import dealt
 from datamap.tasks.locality import locality_order
 from datamap.tasks.sorted_keys import distinct, firsts
 from datamap.tasks.threaded import in_threads
@@ -480,10 +481,14 @@ def _search(index, vectors, part: np.ndarray, kk: int, copies: np.ndarray | None
     """(keys, distances), ``kk`` columns, for the queries ``part``; with ``copies``, each
     query's own copies (keys equal to its own group) are asked for on top and dropped."""
     extra = 0 if copies is None else int(copies[part].max())
-    q = np.ascontiguousarray(np.asarray(vectors)[part], dtype=np.float32)
-    res = index.search(q, kk + extra, threads=os.cpu_count() or 1)
-    found = np.asarray(res.keys).reshape(len(part), -1).astype(np.uint64)
-    dist = np.asarray(res.distances, dtype=np.float32).reshape(len(part), -1)
+    threads = os.cpu_count() or 1
+    p = dealt(len(part), threads)     # both threads finish together (tasks.index.dealt)
+    q = np.ascontiguousarray(np.asarray(vectors)[part[p]], dtype=np.float32)
+    res = index.search(q, kk + extra, threads=threads)
+    found = np.empty_like(np.asarray(res.keys).reshape(len(part), -1), dtype=np.uint64)
+    dist = np.empty(found.shape, np.float32)
+    found[p] = np.asarray(res.keys).reshape(found.shape)
+    dist[p] = np.asarray(res.distances, dtype=np.float32).reshape(found.shape)
     if extra:
         own = found == part.astype(np.uint64)[:, None]
         order = np.argsort(own, axis=1, kind="stable")[:, :kk]

@@ -12,6 +12,7 @@ import numpy as np
 
 from datamap.resources.errors import InvalidOption
 from datamap.tasks.progress import stage
+from datamap.tasks.usearch_batches import dealt, search_dealt
 
 # Maps with at least this many rows get the cheaper "large" settings below unless the
 # options name their own (docs/scale.md has the measured recall and time of each).
@@ -106,6 +107,7 @@ def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order:
         for s in range(0, n, step):
             e = min(n, s + step)
             rows = np.arange(s, e) if order is None else order[s:e]
+            rows = rows[dealt(len(rows), threads)]
             index.add(rows.astype(np.uint64), np.ascontiguousarray(vectors[rows], dtype=np.float32),
                       threads=threads)
             advance(e - s)
@@ -175,8 +177,7 @@ def knn_graph(index, vectors: np.ndarray, k: int, exact_below: int = EXACT_KNN_R
     keys = np.empty((n, k), np.int64)
     for s in range(0, n, _SEARCH_BLOCK):
         rows = np.arange(s, min(n, s + _SEARCH_BLOCK)) if order is None else order[s:s + _SEARCH_BLOCK]
-        m = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), k, threads=os.cpu_count() or 1)
-        keys[rows] = np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1)
+        keys[rows] = search_dealt(index, vectors, rows, k)[0]
     (keys, dist), counts = knn_repair.repair(index, vectors, keys)
     if report is not None:
         report.update(counts)
@@ -228,5 +229,4 @@ def search_rows(index, vectors: np.ndarray, rows: np.ndarray, k: int, n: int,
         return exact_knn(vectors[:n], rows, k)
     from datamap.tasks import knn_repair
 
-    m = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), k, threads=os.cpu_count() or 1)
-    return knn_repair.repair_rows(index, vectors, rows, np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1), n)
+    return knn_repair.repair_rows(index, vectors, rows, search_dealt(index, vectors, rows, k)[0], n)

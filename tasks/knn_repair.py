@@ -26,10 +26,10 @@ The result has ``knn_graph``'s form: (indices, cosine distances), self first, th
 """
 from __future__ import annotations
 
-import os
-
 import numba
 import numpy as np
+
+from datamap.tasks.usearch_batches import search_dealt
 
 RETRY_EXPANSION = 256   # the beam (usearch expansion_search) a lost row is searched again with
 IDENTICAL = 1e-6        # cosine distance under which a candidate counts as the row's own vector
@@ -167,10 +167,9 @@ def retry(index, vectors: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
     before = index.expansion_search
     index.expansion_search = max(RETRY_EXPANSION, int(before))
     try:
-        m = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), k, threads=os.cpu_count() or 1)
+        return search_dealt(index, vectors, rows, k)[0]
     finally:
         index.expansion_search = before
-    return np.asarray(m.keys, dtype=np.int64).reshape(len(rows), -1)
 
 
 def exact_with_retry(index, vectors: np.ndarray, inv: np.ndarray, rows: np.ndarray, keys: np.ndarray,

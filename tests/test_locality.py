@@ -6,6 +6,7 @@ import pytest
 
 from datamap.tasks import index as I
 from datamap.tasks.locality import insertion_order, locality_order
+from datamap.tasks.usearch_batches import dealt, search_dealt
 
 
 def blobs(n: int = 6_000, centres: int = 60, dim: int = 48, seed: int = 0) -> np.ndarray:
@@ -74,3 +75,28 @@ def test_an_unknown_insert_order_is_refused_before_the_build():
 
     with pytest.raises(InvalidOption, match=r"insert_order must be one of row, locality; got 'sorted'"):
         check_options({"index": {"insert_order": "sorted"}}, "ds")
+
+
+def test_a_batch_dealt_over_threads_gives_each_thread_every_other_chunk():
+    """usearch hands thread t the t-th contiguous slice of a batch; ``dealt`` puts chunks
+    t, t + threads, … there, each chunk consecutive rows."""
+    p = dealt(2_048, 2, chunk=256)
+    assert np.array_equal(np.sort(p), np.arange(2_048))
+    first, second = p[:1_024], p[1_024:]
+    assert np.array_equal(first, np.concatenate([np.arange(c * 256, (c + 1) * 256) for c in (0, 2, 4, 6)]))
+    assert np.array_equal(second, np.concatenate([np.arange(c * 256, (c + 1) * 256) for c in (1, 3, 5, 7)]))
+    assert np.array_equal(dealt(2_048, 1), np.arange(2_048)), "one thread: the order given"
+    assert np.array_equal(dealt(200, 2, chunk=256), np.arange(200)), "one chunk: the order given"
+
+
+@pytest.mark.parametrize("dtype", ["f32", "i8"])
+def test_a_search_dealt_over_threads_answers_each_row_in_the_order_asked(dtype):
+    """The batch goes to usearch in another order; each answer comes back to its row."""
+    v = blobs(4_000)
+    idx = I.build_index(v, I.IndexOptions(dtype=dtype))
+    rows = np.random.default_rng(3).permutation(len(v))[:3_000]
+    keys, dist = search_dealt(idx, v, rows, 9, threads=2)
+    plain = idx.search(np.ascontiguousarray(v[rows]), 9, threads=1)
+    assert np.array_equal(keys, np.asarray(plain.keys, np.int64).reshape(len(rows), -1))
+    assert np.allclose(dist, np.asarray(plain.distances).reshape(len(rows), -1))
+    assert np.mean(keys[:, 0] == rows) > 0.95, "most rows find themselves first"
