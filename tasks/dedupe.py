@@ -30,10 +30,10 @@ import numpy as np
 from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs, text_distinct
 from datamap.resources.vectors import row_norms
 from datamap.tasks.dedupe_groups import copy_groups, expand
-from datamap.tasks.usearch_batches import dealt
 from datamap.tasks.locality import locality_order
 from datamap.tasks.sorted_keys import distinct, firsts
 from datamap.tasks.threaded import in_threads
+from datamap.tasks.usearch_batches import dealt
 from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 
@@ -482,7 +482,7 @@ def _search(index, vectors, part: np.ndarray, kk: int, copies: np.ndarray | None
     query's own copies (keys equal to its own group) are asked for on top and dropped."""
     extra = 0 if copies is None else int(copies[part].max())
     threads = os.cpu_count() or 1
-    p = dealt(len(part), threads)     # both threads finish together (tasks.index.dealt)
+    p = dealt(len(part), threads)     # both threads finish together (tasks.usearch_batches)
     q = np.ascontiguousarray(np.asarray(vectors)[part[p]], dtype=np.float32)
     res = index.search(q, kk + extra, threads=threads)
     found = np.empty_like(np.asarray(res.keys).reshape(len(part), -1), dtype=np.uint64)
