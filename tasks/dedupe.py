@@ -33,7 +33,7 @@ from datamap.tasks.dedupe_groups import copy_groups, expand
 from datamap.tasks.locality import locality_order
 from datamap.tasks.sorted_keys import distinct, firsts
 from datamap.tasks.threaded import in_threads
-from datamap.tasks.usearch_batches import dealt
+from datamap.tasks.usearch_batches import search_dealt
 from datamap.resources.errors import InvalidOption
 from datamap.resources.options import options_from_dict
 
@@ -481,14 +481,8 @@ def _search(index, vectors, part: np.ndarray, kk: int, copies: np.ndarray | None
     """(keys, distances), ``kk`` columns, for the queries ``part``; with ``copies``, each
     query's own copies (keys equal to its own group) are asked for on top and dropped."""
     extra = 0 if copies is None else int(copies[part].max())
-    threads = os.cpu_count() or 1
-    p = dealt(len(part), threads)     # both threads finish together (tasks.usearch_batches)
-    q = np.ascontiguousarray(np.asarray(vectors)[part[p]], dtype=np.float32)
-    res = index.search(q, kk + extra, threads=threads)
-    found = np.empty_like(np.asarray(res.keys).reshape(len(part), -1), dtype=np.uint64)
-    dist = np.empty(found.shape, np.float32)
-    found[p] = np.asarray(res.keys).reshape(found.shape)
-    dist[p] = np.asarray(res.distances, dtype=np.float32).reshape(found.shape)
+    keys, dist = search_dealt(index, np.asarray(vectors), part, kk + extra)
+    found = keys.astype(np.uint64)    # back from int64 bit for bit, "no result" included
     if extra:
         own = found == part.astype(np.uint64)[:, None]
         order = np.argsort(own, axis=1, kind="stable")[:, :kk]
