@@ -5,6 +5,7 @@ machine, in one run.
     python bench/compare.py --size 100000 --prev bench/out/compare-10000.json
     python bench/compare.py --size 1000000 --prev bench/out/compare-100000.json
     python bench/compare.py --table                 # markdown table of every compare-*.json
+    python bench/compare.py --size 1000000 --only datamap --out /tmp/trial.json   # an A/B trial
 
 Inputs: up to 63,666 rows, a sample of the real Debian corpus (text, MiniLM vectors,
 ``section``); above, synthetic rows built from it (bench/scale_data.py: real vectors
@@ -508,6 +509,9 @@ def main() -> None:
     ap.add_argument("--table", action="store_true")
     ap.add_argument("--projection", type=json.loads, default=None,
                     help='datamap\'s projection options as JSON, e.g. \'{"refine_epochs": 100, "refine_alpha": 1.0}\'')
+    ap.add_argument("--out", type=Path, default=None,
+                    help="result file (default bench/out/compare-SIZE.json): an A/B trial written elsewhere "
+                         "leaves the kept result alone (each run used to overwrite it, whichever code ran)")
     a = ap.parse_args()
     if a.table:
         print(table())
@@ -516,8 +520,8 @@ def main() -> None:
     res = run(a.size, a.cap, a.queries, prev, set(a.only.split(",")) if a.only else None, a.projection)
     for c in res["contenders"].values():   # each contender keeps the CPU it ran on (bench/machine.py)
         c.setdefault("cpu", cpu_model())
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"compare-{a.size}.json"
+    path = a.out or OUT / f"compare-{a.size}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
     if a.only and path.exists():   # a partial rerun updates its contenders, keeps the others
         old = json.loads(path.read_text())
         for c in res["contenders"].values():   # each contender keeps the load it ran under
