@@ -28,6 +28,7 @@ import numpy as np
 
 from datamap.tasks.topics.labels import TopicInfo, is_bad_label
 
+from .languages import topic_stop_words
 from .phrases import Phrase, content_words, verbish_words, covers, covers_all, doc_word_sets, spans, surface_forms
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -90,9 +91,11 @@ class ContrastiveLabeller:
 
         ``lift(word)``: how much more often the topic's documents write ``word`` than its
         sibling group's do. A phrase must start and end with words of lift ≥ ``min_lift``:
-        "contains Python" or "package" are written everywhere, so they name nothing."""
-        o, stop = self.options, self.stop_words | self.verbish
+        "contains Python" or "package" are written everywhere, so they name nothing. Stop
+        words are English's and those of the other languages the topic's documents are
+        written in (``languages.topic_stop_words``)."""
         docs = t.sample_docs
+        o, stop = self.options, self.stop_words | self.verbish | topic_stop_words(docs, self.stop_words)
         sets = doc_word_sets(docs)
         every = spans(docs, stop, min_docs=1, min_share=0.0, limit=10**6) if docs else []
         written = [p for p in every if p.docs >= max(2, 0.03 * len(docs))][: o.n_spans]
