@@ -73,29 +73,19 @@ def _topic(i: int, docs: list[str], parent: int) -> TopicInfo:
                      parent_id=parent)
 
 
-def test_a_spanish_topic_is_not_named_by_spanish_function_words():
+def test_a_spanish_topic_is_not_named_by_spanish_function_words(monkeypatch):
     """Without the topic's own languages, "para" (written in every Spanish document here)
     is the name's first word; with them, no word of the name is a Spanish stop word, and
     the English sibling's name is what it was."""
-    from datamap.tasks.topics.labellers.contrastive import ContrastiveLabeller
+    from datamap.tasks.topics.labellers import contrastive
 
     spanish = [f"{d} y {w}" for d in SPANISH for w in ("Python", "datos", "archivos")]
     english = [f"{d} in {w}" for d in ENGLISH_DOCS for w in ("Python", "Rust", "Go")]
     topics = [_topic(1, spanish, 9), _topic(2, english, 9)]
     es_stop = L._lists()["spanish"]
-
-    def names(lab):
-        return lab.label(topics)
-
-    plain = ContrastiveLabeller(stop_words=ENGLISH)
-    original = L.topic_stop_words
-    try:
-        from datamap.tasks.topics.labellers import contrastive
-        contrastive.topic_stop_words = lambda docs, english: frozenset()
-        before = names(plain)
-    finally:
-        contrastive.topic_stop_words = original
-    after = names(ContrastiveLabeller(stop_words=ENGLISH))
+    after = contrastive.ContrastiveLabeller(stop_words=ENGLISH).label(topics)
+    monkeypatch.setattr(contrastive, "topic_stop_words", lambda docs, english: frozenset())
+    before = contrastive.ContrastiveLabeller(stop_words=ENGLISH).label(topics)
     assert set(words(before[0])) & es_stop, before      # the failure this guards against
     assert not set(words(after[0])) & es_stop, after
     assert after[1] == before[1]
