@@ -89,3 +89,69 @@ def test_a_spanish_topic_is_not_named_by_spanish_function_words(monkeypatch):
     assert set(words(before[0])) & es_stop, before      # the failure this guards against
     assert not set(words(after[0])) & es_stop, after
     assert after[1] == before[1]
+
+
+FRENCH = [
+    "Une bibliothèque pour les données de la bourse",
+    "Outil pour générer des factures avec le terminal",
+]
+
+
+def test_a_language_of_a_twentieth_of_the_other_language_documents_is_brought_in():
+    """A topic of Spanish summaries with two French ones among 32 (6 %) takes French's
+    list too; with one French summary it does not (a language needs two documents)."""
+    spanish = [f"{d} y {w}" for d in SPANISH for w in ("Python", "datos", "archivos", "Rust", "Go")]
+    assert {"pour", "des", "les"} <= L.topic_stop_words(spanish + FRENCH, ENGLISH)
+    assert not {"pour", "des"} & L.topic_stop_words(spanish + FRENCH[:1], ENGLISH)
+
+
+def test_language_guesses_are_let_go_with_the_tokenised_documents():
+    from datamap.tasks.topics.labellers.phrases import documents_memoised
+
+    with documents_memoised():
+        pass                                   # other tests' guesses let go
+    with documents_memoised():
+        L.topic_stop_words(SPANISH, ENGLISH)
+        assert L.document_languages.cache_info().currsize == len(SPANISH)
+    assert L.document_languages.cache_info().currsize == 0
+
+
+def _two_language_draft():
+    """A Spanish and an English topic (vectors in two well-apart groups), keywords fitted."""
+    import numpy as np
+
+    from datamap.tasks.topics.model import TopicOptions, prepare_topics
+
+    spanish = [f"{d} y {w}" for d in SPANISH for w in ("Python", "datos", "archivos", "Rust", "Go")]
+    english = [f"{d} in {w}" for d in ENGLISH_DOCS for w in ("Python", "Rust", "Go", "C", "Java")]
+    rng = np.random.default_rng(0)
+    centre = np.eye(2, 16, dtype=np.float32) * 10
+    vectors = np.concatenate([centre[0] + rng.normal(size=(len(spanish), 16)),
+                              centre[1] + rng.normal(size=(len(english), 16))]).astype(np.float32)
+    return prepare_topics(spanish + english, vectors, None, TopicOptions(depths=1, sizes=(2,))), len(spanish)
+
+
+def test_a_spanish_topic_s_keywords_hold_no_spanish_function_words(monkeypatch):
+    """The stored keywords (topic_description) of a Spanish topic: without the topic's
+    languages "para", "la", "de" are among them; with them none is, and the English
+    topic's keywords are the same either way."""
+    from datamap.resources import schema
+    from datamap.tasks.topics import model as T
+
+    draft, n_spanish = _two_language_draft()
+    es_topic = int(draft.ids[0, 0])
+    assert set(draft.ids[:n_spanish, 0].tolist()) == {es_topic} and es_topic not in draft.ids[n_spanish:, 0]
+    es_stop = L._lists()["spanish"]
+
+    def keywords(result) -> dict[int, list[str]]:
+        return {m[schema.TOPIC_ID]: m[schema.TOPIC_KEYWORDS] for m in result.metadata}
+
+    after = keywords(T.name_topics(draft))
+    monkeypatch.setattr(T, "topic_stop_words", lambda docs, english: frozenset())
+    before = keywords(T.name_topics(draft))
+    es_words = lambda kws: {w for k in kws for w in k.split()} & es_stop      # noqa: E731
+    assert es_words(before[es_topic]), before[es_topic]          # the failure this guards against
+    assert not es_words(after[es_topic]), after[es_topic]
+    assert len(after[es_topic]) == len(before[es_topic])        # refilled from further down the list
+    en_topic = next(t for t in after if t != es_topic)
+    assert after[en_topic] == before[en_topic]

@@ -45,6 +45,7 @@ from datamap.tasks.topics.clustering import (  # noqa: F401
     normalize,
     unit_sums,
 )
+from datamap.tasks.topics.labellers.languages import topic_stop_words
 from datamap.tasks.topics.labellers.phrases import documents_memoised
 from datamap.tasks.topics.tokens import TOKEN_PATTERN, preprocess  # noqa: F401  (model's public names)
 from datamap.tasks.topics.labels import (
@@ -186,6 +187,17 @@ def family_filtered(keywords: list[list[str]], parent_of: np.ndarray, top: int =
         for t in members:
             out[t] = [w for w in keywords[t] if w not in shared and not (set(w.split()) & shared)]
     return out
+
+
+def written_keywords(keywords: list[str], stop: frozenset[str]) -> list[str]:
+    """``keywords`` without the phrases that hold one of ``stop``: the vectorizer drops
+    English stop words before it forms phrases, so only other languages' reach here. A
+    Spanish, French or Turkish topic's c-TF-IDF keywords are otherwise mostly function
+    words (PyPI: "pour, des, et, une, les, und, avec, librairie, le, du"). Enough remain:
+    ``level_keywords`` keeps three times the keywords a topic shows."""
+    if not stop:
+        return keywords
+    return [k for k in keywords if not any(w in stop for w in k.split())]
 
 
 # Documents a labeller sees per topic: enough to tell how many of them a word covers (±5%).
@@ -376,8 +388,13 @@ REPRESENTATIVE_DOCS = 10
 
 
 def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of: dict[int, list[str]],
-                 seed: int | None, inv: np.ndarray | None = None) -> tuple[list[TopicInfo], dict, np.ndarray]:
+                 seed: int | None, inv: np.ndarray | None = None,
+                 stop: frozenset[str] = frozenset()) -> tuple[list[TopicInfo], dict, np.ndarray]:
     """What a labeller sees about each topic of depth ``d`` (in ``order_per_depth``).
+
+    Keywords come without the stop words of the other languages the topic's sampled
+    documents are written in (``stop``: the English list that decides what is English;
+    ``written_keywords``).
 
     Each topic's sample documents come from a random stream of its own, seeded by
     (``seed``, depth, topic id): one shared stream made a topic's sample depend on how
@@ -403,12 +420,15 @@ def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of
         n_sample = DEPTH1_SAMPLE_DOCS if d == 0 else SAMPLE_DOCS
         rng = np.random.default_rng(None if seed is None else [seed, d, int(gid_maps[d][t])])
         sample = rng.choice(members, min(len(members), n_sample), replace=False) if docs is not None else []
+        sample_docs = [docs[i] for i in sample]
+        foreign = topic_stop_words(sample_docs, stop)
         near = members[np.argsort(-closeness[members], kind="stable")[:REPRESENTATIVE_DOCS]]
         pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
         infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
                                parent_label=label_of.get(pg) if pg else None,
-                               keywords=kw[t], sibling_keywords=sib[t],
-                               count=int(counts[t]), sample_docs=[docs[i] for i in sample],
+                               keywords=written_keywords(kw[t], foreign),
+                               sibling_keywords=written_keywords(sib[t], foreign),
+                               count=int(counts[t]), sample_docs=sample_docs,
                                ancestor_labels=lineage_of.get(pg, []) if pg else [],
                                parent_id=pg, centroid=cen,
                                sample_vectors=normalize(vectors[sample]) if len(sample) else None,
@@ -454,7 +474,7 @@ def name_topics(draft: TopicDraft, labeller=None, embed=None) -> TopicsResult:
     reports = []
     with documents_memoised():      # tokenised documents, shared by the depths, let go after
         for d in range(D):
-            infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, options.seed, inv)
+            infos, members_of, parent_of = _topic_infos(draft, d, label_of, lineage_of, options.seed, inv, stop)
             names = _label_depth(draft, d, infos, labeller, parent_of, label_of, stop)
             rep = getattr(labeller, "report", None)
             if rep:

@@ -20,9 +20,10 @@ from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
-from .phrases import WORD
+from .phrases import WORD, per_document
 
-SHARE = 0.1            # share of a topic's documents in other languages, and of those in one language, that counts
+SHARE = 0.1            # share of a topic's documents in other languages that makes it a topic of other languages
+LANGUAGE_SHARE = 0.05  # share of those documents (and at least two) that brings in a language's list
 LEAD_CHARS = 200       # a document's language is guessed from its opening (~30 words; summaries: all of it)
 
 
@@ -47,6 +48,7 @@ def _languages_of() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in out.items()}
 
 
+@per_document
 def document_languages(doc: str, english: frozenset[str]) -> tuple[str, ...]:
     """The languages other than English whose stop words ``doc`` writes most, when more
     of them than English ones; () for an English (or undecided) document.
@@ -56,7 +58,8 @@ def document_languages(doc: str, english: frozenset[str]) -> tuple[str, ...]:
     Italian, Romanian), "sale" (Romanian) or "SES" (French) are stop words elsewhere. A
     word with a letter outside ASCII ("для", "à") cannot be English, so one such word is.
     10–15 µs a Debian description (its first ``LEAD_CHARS``): ~0.5 s for the 38,400
-    documents a 1M map's labeller samples."""
+    documents a 1M map's labeller samples; memoised, since the topics stage asks for the
+    keywords (``model._topic_infos``) and the labeller asks again for the names."""
     seen = set(WORD.findall(doc[:LEAD_CHARS].lower()))
     english_hits = sum(1 for w in seen if w in english)
     index = _languages_of()
@@ -77,13 +80,18 @@ def document_languages(doc: str, english: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(lang for lang, c in hits.items() if c == best and (c >= 2 or lang in decisive)))
 
 
-def topic_stop_words(docs: Sequence[str], english: frozenset[str], share: float = SHARE) -> frozenset[str]:
+def topic_stop_words(docs: Sequence[str], english: frozenset[str], share: float = SHARE,
+                     language_share: float = LANGUAGE_SHARE) -> frozenset[str]:
     """Stop words of the languages other than English that ``docs`` are written in: when
-    at least ``share`` of them are, each language at least ``share`` of those documents
-    are written in. Why of those and not of all: a topic of packages in several languages
-    (Turkish and Indonesian, Spanish and Portuguese) has no single language at ``share``
-    of its documents, yet is named from all of them. ``english``: the labeller's own list,
-    which decides what is English; empty: no stop words at all, so none are added."""
+    at least ``share`` of them are, each language at least ``language_share`` of those
+    documents (and two) are written in. Why of those and not of all: a topic of packages
+    in several languages (Turkish and Indonesian, Spanish and Portuguese) has no single
+    language at ``share`` of its documents, yet is named from all of them. Why as low as
+    5 %: PyPI's topic of Spanish, Portuguese and Russian summaries had 13 French ones of
+    122 in other languages in one sample of 400 and fewer in another, and its keywords
+    held "pour" and "des" whenever French fell under a 10 % bar; in a topic that is of
+    other languages already, another list costs little. ``english``: the labeller's own
+    list, which decides what is English; empty: no stop words at all, so none are added."""
     if not docs or not english:
         return frozenset()
     found = [document_languages(d, english) for d in docs]
@@ -92,4 +100,5 @@ def topic_stop_words(docs: Sequence[str], english: frozenset[str], share: float 
         return frozenset()
     counts: Counter = Counter(lang for langs in found for lang in langs)
     lists = _lists()
-    return frozenset().union(*(lists[lang] for lang, c in counts.items() if c >= share * foreign))
+    least = max(2.0, language_share * foreign)
+    return frozenset().union(*(lists[lang] for lang, c in counts.items() if c >= least))

@@ -43,6 +43,16 @@ def words(text: str) -> list[str]:
     return out
 
 
+_PER_DOCUMENT: list = []      # the memoised per-document functions (``per_document``)
+
+
+def per_document(fn):
+    """Memoise ``fn`` per document (bounded) until ``documents_memoised`` lets go."""
+    cached = lru_cache(maxsize=DOC_CACHE)(fn)
+    _PER_DOCUMENT.append(cached)
+    return cached
+
+
 @contextmanager
 def documents_memoised() -> Iterator[None]:
     """Keep tokenised documents for the body (one map's labelling), then let them go.
@@ -52,11 +62,11 @@ def documents_memoised() -> Iterator[None]:
     try:
         yield
     finally:
-        word_set.cache_clear()
-        _clauses.cache_clear()
+        for cached in _PER_DOCUMENT:
+            cached.cache_clear()
 
 
-@lru_cache(maxsize=DOC_CACHE)
+@per_document
 def word_set(doc: str) -> frozenset[str]:
     """``words(doc)`` as a set, memoised per document."""
     return frozenset(words(doc))
@@ -96,7 +106,7 @@ def verbish_words(docs: Sequence[str], min_count: int = 5) -> frozenset[str]:
     return frozenset(w for w, c in before_det.items() if c >= min_count and c >= VERBISH_SHARE * seen[w])
 
 
-@lru_cache(maxsize=DOC_CACHE)
+@per_document
 def _clauses(doc: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     """The document's clauses (between breaks), each as its words (as written, lower-cased),
     possessives dropped ("Qt's" → "Qt"); memoised: the stop words are applied after."""
