@@ -21,6 +21,7 @@ sibling's share.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -309,6 +310,31 @@ class ContrastiveLabeller:
         shares = np.array([x.any_share for x in opts])
         return shares >= min(floor, shares.max() - 0.02)    # none reaches it: the most written ones
 
+    def majority_text(self, t: TopicInfo) -> str | None:
+        """The text more than half of the topic's sampled documents are, as its name, when
+        it fits one (at most ``max_words`` once leading stop words are dropped).
+
+        Why: boilerplate gathers into topics of its own, and a phrase picked from such a
+        topic says less than the text itself. PyPI's topic of 5,223 summaries, 94 % of
+        them "Add your description here", was named "Short description: added and away";
+        one of 4,281, 94 % "A small example package", "R2c". Its words are spans split at
+        stop words, so the scored names can never be the text; a majority of identical
+        documents is the one case where the text is the topic."""
+        docs = [" ".join(d.split()) for d in t.sample_docs]
+        forms = Counter(d.lower().rstrip(" .!") for d in docs if d)
+        if not forms:
+            return None
+        key, n = forms.most_common(1)[0]
+        if n < 2 or n * 2 <= len(docs):
+            return None
+        written = Counter(d.rstrip(" .!") for d in docs if d.lower().rstrip(" .!") == key).most_common(1)[0][0]
+        ws = written.split()
+        while ws and WORD_EDGE.sub("", ws[0]).lower() in self.stop_words:
+            ws = ws[1:]
+        if not ws or len(ws) > self.options.max_words or is_bad_label(" ".join(ws), self.stop_words):
+            return None
+        return _display(" ".join(ws))
+
     def label(self, topics: Sequence[TopicInfo]) -> list[str]:
         """One name per topic, unique across the depth (biggest topics choose first)."""
         groups: dict[object, list[int]] = {}
@@ -334,6 +360,10 @@ class ContrastiveLabeller:
             for k, i in enumerate(members):
                 names = [x.text for x in opts[k]]
                 ranked[i] = names[pick[k]:pick[k] + 1] + names[:pick[k]] + names[pick[k] + 1:]
+        for i, t in enumerate(topics):
+            text = self.majority_text(t)
+            if text:
+                ranked[i] = [text] + [s for s in ranked.get(i, []) if s != text]
         names: list[str] = [""] * len(topics)
         taken: set[str] = set()
         for i in sorted(range(len(topics)), key=lambda i: -topics[i].count):
@@ -348,8 +378,6 @@ class ContrastiveLabeller:
 def _lifts(sets: list[list[frozenset[str]]]) -> list[Callable[[str], float]]:
     """Per topic of a sibling group: word → (share of its documents writing the word) /
     (share of the whole group's documents writing it)."""
-    from collections import Counter
-
     group, n = Counter(), 0
     own = []
     for ds in sets:
@@ -373,6 +401,7 @@ def _stems(ws: set[str]) -> set[str]:
 
 
 _GAPS = re.compile(r"[\s.\-]+")
+WORD_EDGE = re.compile(r"^\W+|\W+$")      # quotes and punctuation around a word
 
 
 def _norm(key: str) -> str:
