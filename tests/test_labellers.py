@@ -82,6 +82,24 @@ def test_labels_are_short_names_with_at_most_one_list_separator(contrastive):
             assert not singular(a) & singular(b), lab
 
 
+def test_no_part_of_a_name_repeats_another_s_word_in_another_form(contrastive):
+    """"Tool: tools and command line", "Common utilities and utility", "Qt and Qt5": the
+    head and both halves of a name share no word stem (Snowball's, version numbers aside)."""
+    import re
+
+    stemmer = pytest.importorskip("snowballstemmer").stemmer("english")
+
+    def stems(part: str) -> set[str]:
+        return {stemmer.stemWord(w.lower().rstrip("0123456789") or w.lower()) for w in re.findall(r"[^\W_]+", part)}
+
+    for m in contrastive.metadata:
+        lab = m[schema.TOPIC_LABEL]
+        head, _, rest = lab.partition(": ")
+        parts = [stems(p) for p in ([head] + rest.split(" and ") if rest else lab.split(" and "))]
+        shared = [a & b for i, a in enumerate(parts) for b in parts[i + 1:] if a & b]
+        assert not shared, (lab, shared)
+
+
 def test_contrastive_beats_keyword_triples_on_agreement_and_keeps_mention(draft, contrastive, embed):
     """The acceptance measure on a 2,000-row slice: more documents closest to their own
     label than with "kw1, kw2, kw3" (the "keywords" labeller), and about as many that

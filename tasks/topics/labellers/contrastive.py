@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import numpy as np
@@ -228,7 +229,8 @@ class ContrastiveLabeller:
         for a, b in pairs[: o.headed]:
             for h in heads:
                 n = sum(len(cands[j].text.split()) for j in (h, a, b)) + 1
-                if h not in (a, b) and n <= o.max_words and not (cands[h].words & (cands[a].words | cands[b].words)):
+                if h not in (a, b) and n <= o.max_words and not (_stems(cands[h].words)
+                                                                 & _stems(cands[a].words | cands[b].words)):
                     out.append((h, a, b))
         return out
 
@@ -392,12 +394,29 @@ def _lifts(sets: list[list[frozenset[str]]]) -> list[Callable[[str], float]]:
 
 
 def _stems(ws: set[str]) -> set[str]:
-    """Each word and the word without a plural "-s" or "-es", so "AI agents and agent" and
-    "Perl modules and module" are not pairs of two things."""
+    """Each word, the word without a plural "-s" or "-es" or a version number, and its
+    Snowball (Porter 2) stem, so "AI agents and agent", "Common utilities and utility",
+    "Tool: tools and command line", "Information extraction and extract data" or "Qt and
+    Qt5" are not names of two or three things. Without the ``snowballstemmer`` package,
+    the plural and number rules alone."""
     out = set(ws)
     out |= {w[:-1] for w in ws if w.endswith("s") and len(w) > 3}
     out |= {w[:-2] for w in ws if w.endswith("es") and len(w) > 4}
+    out |= {w.rstrip("0123456789") for w in ws if w[-1:].isdigit() and len(w.rstrip("0123456789")) > 1}
+    stem = _stemmer()
+    if stem is not None:
+        out |= {stem(w) for w in ws}
     return out
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str] | None:
+    """English Snowball stemmer's ``stemWord`` (memoised per word), or None."""
+    try:
+        import snowballstemmer
+    except ImportError:
+        return None
+    return lru_cache(maxsize=1 << 16)(snowballstemmer.stemmer("english").stemWord)
 
 
 _GAPS = re.compile(r"[\s.\-]+")
