@@ -19,6 +19,7 @@ Writes bench/out/labels.json and prints a table and some labels per depth.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -98,6 +99,7 @@ def run_corpus(name: str, labellers: list[str], emb, starts: int | None = None, 
     stop = _stop_words("english")
     doc_words = doc_word_sets(docs)
     out = {"rows": len(docs), "topics": [len(m) for m in draft.gid_maps], "prepare_seconds": round(prep, 1),
+           "partition": hashlib.sha256(np.ascontiguousarray(draft.ids).tobytes()).hexdigest()[:16],
            "labellers": {}}
     for lab in labellers:
         t1 = time.perf_counter()
@@ -148,8 +150,13 @@ def main(argv=None) -> None:
         results = json.loads(path.read_text()).get("corpora", {})
     for c in a.corpus:
         fresh = run_corpus(c, a.labeller, emb, a.kmeans_starts, a.seed)
-        old = results.get(c, {}).get("labellers", {}) if results.get(c, {}).get("topics") == fresh["topics"] else {}
-        fresh["labellers"] = {**old, **fresh["labellers"]}
+        prev = results.get(c, {})
+        # other labellers' scores are kept only when they named this very partition (the
+        # same topic sizes are not enough: k-means changes moved rows between topics)
+        same = prev.get("partition") == fresh["partition"]
+        fresh["labellers"] = {**(prev.get("labellers", {}) if same else {}), **fresh["labellers"]}
+        if not same and prev.get("labellers"):
+            fresh["earlier_partition"] = {k: v for k, v in prev.items() if k != "earlier_partition"}
         results[c] = fresh
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"command": "python bench/labels.py " + " ".join(argv or sys.argv[1:]),
