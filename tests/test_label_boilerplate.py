@@ -48,3 +48,4 @@ def test_half_is_not_a_majority_and_a_long_text_is_not_a_name():
     long_text = ["This package reserves the name for the internal build of our data platform"] * 20 + OTHERS[:5]
     name = _names(long_text)[0]
     assert name and name.lower() != long_text[0].lower() and len(name.split()) <= 5
+

@@ -100,6 +100,18 @@ def test_no_part_of_a_name_repeats_another_s_word_in_another_form(contrastive):
         assert not shared, (lab, shared)
 
 
+def test_word_forms_of_one_stem_are_one_thing():
+    """What keeps "Tool: tools and command line" from being a name: the parts' stems."""
+    pytest.importorskip("snowballstemmer")
+    from datamap.tasks.topics.labellers.contrastive import _stems
+
+    for a, b in [("utilities", "utility"), ("tools", "tooling"), ("logging", "log"), ("qt5", "qt"),
+                 ("plug-in", "plugin"), ("extraction", "extract")]:
+        assert _stems({a}) & _stems({b}), (a, b)
+    for a, b in [("office", "official"), ("data", "database"), ("general", "generator"), ("nest", "nester")]:
+        assert not _stems({a}) & _stems({b}), (a, b)
+
+
 def test_contrastive_beats_keyword_triples_on_agreement_and_keeps_mention(draft, contrastive, embed):
     """The acceptance measure on a 2,000-row slice: more documents closest to their own
     label than with "kw1, kw2, kw3" (the "keywords" labeller), and about as many that

@@ -394,15 +394,16 @@ def _lifts(sets: list[list[frozenset[str]]]) -> list[Callable[[str], float]]:
 
 
 def _stems(ws: set[str]) -> set[str]:
-    """Each word, the word without a plural "-s" or "-es" or a version number, and its
-    Snowball (Porter 2) stem, so "AI agents and agent", "Common utilities and utility",
-    "Tool: tools and command line", "Information extraction and extract data" or "Qt and
-    Qt5" are not names of two or three things. Without the ``snowballstemmer`` package,
-    the plural and number rules alone."""
+    """Each word; the word without a plural "-s" or "-es", a version number or inner
+    hyphens and dots; and its Snowball (Porter 2) stem. So "AI agents and agent", "Common
+    utilities and utility", "Tool: tools and command line", "Information extraction and
+    extract data", "Qt and Qt5" or "Plugin and plug-in" are not names of two or three
+    things. Without the ``snowballstemmer`` package, the other rules alone."""
     out = set(ws)
     out |= {w[:-1] for w in ws if w.endswith("s") and len(w) > 3}
     out |= {w[:-2] for w in ws if w.endswith("es") and len(w) > 4}
     out |= {w.rstrip("0123456789") for w in ws if w[-1:].isdigit() and len(w.rstrip("0123456789")) > 1}
+    out |= {w.replace("-", "").replace(".", "") for w in ws if "-" in w or "." in w}    # "plug-in", "plugin"
     stem = _stemmer()
     if stem is not None:
         out |= {stem(w) for w in ws}
