@@ -157,6 +157,8 @@ def main(argv=None) -> None:
         fresh["labellers"] = {**(prev.get("labellers", {}) if same else {}), **fresh["labellers"]}
         if not same and prev.get("labellers"):
             fresh["earlier_partition"] = {k: v for k, v in prev.items() if k != "earlier_partition"}
+        elif same and "earlier_partition" in prev:
+            fresh["earlier_partition"] = prev["earlier_partition"]
         results[c] = fresh
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"command": "python bench/labels.py " + " ".join(argv or sys.argv[1:]),
