@@ -12,12 +12,19 @@ bench/compare.py).
         --map /tmp/pypi-bench/store-fast-784692:pypi --rounds 2 --out bench/out/refine_kernel.json
     .venv/bin/python bench/refine_kernel.py --map /tmp/cmp/1000000/store:cmp \\
         --variants 100:1.0,140:1.0,200:1.0 --kernels ours --rounds 1 --out bench/out/refine_kernel_epochs.json
+    .venv/bin/python bench/refine_kernel.py --map /tmp/cmp/1000000/store:cmp \\
+        --kernels before,ours --before f0f2ed2 --rounds 2 --out bench/out/refine_kernel_order.json
+
+``--before REV``: the kernel ``before`` is ``tasks/project/epochs.py`` as it was at git
+revision REV, run the way ``ours`` runs the build's (an A/B of a change to the epochs).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import importlib
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -64,6 +71,31 @@ def ours(xy, knn, epochs, alpha, seed, negatives=None):
     a, b = find_ab_params(1.0, 0.1)
     return E.optimize(S.separate_coincident(xy, knn, rs), graph, int(epochs), a, b, float(alpha), seed,
                       parallel=True, negative_sample_rate=negatives, gamma=E.NEGATIVE_SAMPLE_RATE / negatives)
+
+
+def epochs_at(rev: str, cache: Path):
+    """``tasks/project/epochs.py`` of git revision ``rev``, imported as its own module
+    (from a file, so numba can cache its kernels)."""
+    src = subprocess.run(["git", "-C", str(Path(__file__).resolve().parent.parent), "show",
+                          f"{rev}:tasks/project/epochs.py"], check=True, capture_output=True, text=True).stdout
+    path = cache / f"epochs_{rev}.py"
+    path.write_text(src)
+    if str(cache) not in sys.path:      # numba's cache finds a kernel's module by importing it
+        sys.path.insert(0, str(cache))
+    return importlib.import_module(f"epochs_{rev}")
+
+
+def kernel_of(module):
+    """The build's refinement (``sample_fit.refine``'s steps) with ``module``'s epochs."""
+    def run(xy, knn, epochs, alpha, seed, negatives=None):
+        from umap.umap_ import find_ab_params
+
+        rs = np.random.RandomState(seed)
+        a, b = find_ab_params(1.0, 0.1)
+        start = S.separate_coincident(xy, knn, rs)
+        return module.optimize(start, S.fuzzy_graph(knn, 15, rs), int(epochs), a, b, float(alpha), seed,
+                               parallel=True)
+    return run
 
 
 KERNELS = {"umap_learn": umap_learns, "ours": ours}
@@ -113,10 +145,13 @@ def main() -> None:
                     help="EPOCHS:ALPHA[:NEGATIVES],... (ours: NEGATIVES weighted negative samples per edge)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--kernels", default="umap_learn,ours")
+    ap.add_argument("--before", help="git revision whose tasks/project/epochs.py is the kernel 'before'")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     cache = cache_dir()
-    out = run_header(variants=args.variants)
+    if args.before:
+        KERNELS["before"] = kernel_of(epochs_at(args.before, cache))
+    out = run_header(variants=args.variants, before=args.before)
     kernels = args.kernels.split(",")
     from datamap.tasks.index import exact_knn
 

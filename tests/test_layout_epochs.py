@@ -73,6 +73,38 @@ def test_one_thread_and_a_seed_give_the_same_layout(graph3k):
     assert np.isfinite(both).all() and both.min() > -50 and both.max() < 60
 
 
+def test_the_spatial_order_is_only_how_the_epochs_run(graph3k, monkeypatch):
+    """Run in the start's Z-order (big maps), the epochs must lay the rows out as well as
+    in row order, each row handed back in its own place: the same layout left in the
+    start's Z-order keeps much less of the true 10-NN."""
+    graph, nn, (a, b), start = graph3k
+    rows = _kept(E.optimize(start, graph, 200, a, b, 1.0, seed=3, parallel=False), nn)
+    monkeypatch.setattr(E, "SPATIAL_ORDER_ROWS", 0)
+    z = E.optimize(start, graph, 200, a, b, 1.0, seed=3, parallel=False)
+    assert z.dtype == np.float32 and z.shape == start.shape
+    assert abs(_kept(z, nn) - rows) < 0.03
+    assert _kept(z[E.spatial_order(start)], nn) < rows / 2
+
+
+def test_renumbered_edges_join_the_same_points(graph3k):
+    """The Z-order's CSR holds every edge once, between the same two points, with its
+    own sampling interval; heads in the order asked."""
+    graph, _, _, start = graph3k
+    starts, tail, every = E.edges_for(graph, 60)
+    order = E.spatial_order(start)
+    rank = np.empty(len(order), np.int64)
+    rank[order] = np.arange(len(order))
+    s2, t2, e2 = E._renumbered(starts, tail, every, order, rank)
+    head = np.repeat(np.arange(len(order)), np.diff(starts))
+    head2 = order[np.repeat(np.arange(len(order)), np.diff(s2))]
+    before = sorted(zip(head.tolist(), tail.tolist(), np.float32(every).tolist()))
+    after = sorted(zip(head2.tolist(), order[t2].tolist(), e2.tolist()))
+    assert before == after
+    xy = start[order]
+    step = np.linalg.norm(np.diff(xy, axis=0), axis=1).mean()
+    assert step < 0.25 * np.linalg.norm(np.diff(start, axis=0), axis=1).mean()   # near in the plane
+
+
 def test_zero_epochs_only_scale_the_start_as_umap_learn_does(graph3k):
     graph, _, (a, b), start = graph3k
     out = E.optimize(start, graph, 0, a, b, 1.0, seed=1)
