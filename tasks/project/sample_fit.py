@@ -27,16 +27,25 @@ neighbours: on all 63,666 Debian rows with a 5 % sample, 10-NN preservation was 
 against 0.282 for UMAP's full fit. So the placed layout is then *refined*: a few epochs
 of UMAP's own optimisation (umap-learn's ``fuzzy_simplicial_set``, then its epochs as
 ``tasks.project.epochs`` runs them) over the whole map's k-NN graph, which the build already
-has from the index, starting from the placed coordinates, at a quarter of UMAP's
-learning rate (what ``UMAP.transform`` uses for points put into a fitted map: a full
-rate over 60 epochs scatters a good start). More epochs at the full rate
-(``refine_epochs`` / ``refine_alpha``) keep more on the 1M synthetic set: over the
-repaired graph (``tasks.knn_repair``) 100 at 1.0 keep 0.538 against 0.435, 0.91× what
-umap-learn's full fit keeps, at 5.3× its speed. On real text they do not pay: PyPI keeps
-the same (0.0555 / 0.0546), the Debian sample path less (0.274 / 0.283); only 200 at
-1.0 gain everywhere (Debian 0.299), for three times the refinement's time (docs/scale.md,
-2026-12-05, afternoon). So the default stays 60 at 0.25. The sample fit gives the global
-arrangement, placement a start, the refinement the local structure (``refine``;
+has from the index, starting from the placed coordinates: 120 epochs at half UMAP's
+learning rate. Why that schedule: measured on all three corpora from the build's own
+placed start (2026-12-06, night; bench/refine_kernel.py on the 1M synthetic and the 785k
+PyPI maps, bench/placement_anchors.py on Debian's sample path), 10-NN kept:
+
+    schedule        1M synthetic   PyPI (fast)   Debian (3,200 fitted)   1M epochs
+    60 at 0.25      0.432          0.0575        0.281                   ~15 s (the default until then)
+    100 at 0.5      0.525          0.0601        0.292
+    120 at 0.5      0.545          0.0618        0.300                   ~30 s
+    140 at 0.5      0.550–0.552    0.0634–0.0638 0.306–0.307             ~39 s
+    100 at 1.0      0.538          0.0546        0.272
+
+A quarter rate (``UMAP.transform``'s for points put into a fitted map) leaves points
+near where placement put them; the full rate scatters a good start on real text. Half
+the rate gains on every corpus, more with more epochs; 120 keep 0.92× what umap-learn's
+full fit keeps at 1M (0.594), and 140 gain little more for ~9 s more of a 1M build,
+whose target is 300 s (docs/scale.md). The epochs' memory order paid for most of the
+extra epochs (``tasks.project.epochs``). The sample fit gives the global arrangement,
+placement a start, the refinement the local structure (``refine``;
 bench/scale_layout.py).
 
 Automatic by N (``SAMPLE_ABOVE``), overridable through the projection options
@@ -56,8 +65,8 @@ SAMPLE_ABOVE = 200_000     # maps with more rows fit UMAP on a sample by default
 SAMPLE_SIZE = 50_000       # default sample: fits in ~40 s on 2 cores, all clusters kept
 PLACE_SEARCH_EF = 24       # usearch expansion for that search (see nearest_in_sample)
 PLACE_SEARCH_K = 8         # sample neighbours looked up per placed point (PLACE_K used)
-REFINE_EPOCHS = 60         # UMAP epochs over the whole graph after placement (its full fit runs 200)
-REFINE_ALPHA = 0.25        # learning rate of those epochs: UMAP's own for placed points (transform)
+REFINE_EPOCHS = 120        # UMAP epochs over the whole graph after placement (its full fit runs 200)
+REFINE_ALPHA = 0.5         # learning rate of those epochs: half UMAP's own (see above)
 HOP_ROUNDS = 2             # rounds of placement from already placed graph neighbours (place_from_graph)
 
 
