@@ -21,8 +21,8 @@ revision REV, run the way ``ours`` runs the build's (an A/B of a change to the e
 from __future__ import annotations
 
 import argparse
-import json
 import importlib
+import json
 import os
 import subprocess
 import sys

@@ -30,7 +30,7 @@ class ProjectionOptions:
     learning_rate: float | str = "auto"   # t-SNE only: openTSNE's "auto" is max(N / 12, 200)
     sample_size: int | None = None  # UMAP on a sample, rest placed: None = auto by N (tasks/sample_fit.py), 0 = never
     refine_epochs: int | None = None  # sample path: UMAP epochs over the whole k-NN graph after placement; None = auto (sample_fit.REFINE_EPOCHS), 0 = none
-    refine_alpha: float | None = None  # sample path: those epochs' starting learning rate; None = sample_fit.REFINE_ALPHA; 200 epochs at 1.0 = UMAP's own full schedule (sample_fit's docstring)
+    refine_alpha: float | None = None  # sample path: those epochs' starting learning rate; None = sample_fit.REFINE_ALPHA; 200 epochs at 1.0 = UMAP's own full schedule (docs/scale.md)
     place_jitter: float = 0.0       # sample path: spread placed points by this share of their nearest-anchor distance (0.5 cost 30% of 10-NN preservation, docs/scale.md)
 
 
