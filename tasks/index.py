@@ -178,7 +178,7 @@ def knn_graph(index, vectors: np.ndarray, k: int, exact_below: int = EXACT_KNN_R
     for s in range(0, n, _SEARCH_BLOCK):
         rows = np.arange(s, min(n, s + _SEARCH_BLOCK)) if order is None else order[s:s + _SEARCH_BLOCK]
         keys[rows] = search_dealt(index, vectors, rows, k)[0]
-    (keys, dist), counts = knn_repair.repair(index, vectors, keys)
+    (keys, dist), counts = knn_repair.repair(index, vectors, keys, order=order)
     if report is not None:
         report.update(counts)
     return keys, dist

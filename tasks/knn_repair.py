@@ -36,9 +36,10 @@ IDENTICAL = 1e-6        # cosine distance under which a candidate counts as the 
 
 
 @numba.njit(parallel=True, fastmath=True, cache=True)
-def _exact(vectors, inv_norm, rows, keys, out):
+def _exact(vectors, inv_norm, rows, keys, visit, out):
     d = vectors.shape[1]
-    for r in numba.prange(len(rows)):
+    for p in numba.prange(len(visit)):
+        r = visit[p]
         i = rows[r]
         for j in range(keys.shape[1]):
             o = keys[r, j]
@@ -49,23 +50,30 @@ def _exact(vectors, inv_norm, rows, keys, out):
 
 
 def exact_distances(vectors: np.ndarray, inv_norm: np.ndarray, rows: np.ndarray, keys: np.ndarray,
-                    chunk: int = 4096) -> np.ndarray:
+                    chunk: int = 4096, visit: np.ndarray | None = None) -> np.ndarray:
     """Cosine distance of each of ``rows`` to each of its candidates (``keys``, one row of
     candidates per row), from the vectors and their inverse norms (0 for a zero row).
     float32 vectors go through one parallel loop; others (a float16 map) are widened a
-    chunk of rows at a time, so no float32 copy of the whole map is made."""
+    chunk of rows at a time, so no float32 copy of the whole map is made.
+
+    ``visit`` (a permutation of ``range(len(rows))``, e.g. a locality order) is the order
+    the rows are measured in; the result is the same. In a locality order a row's
+    candidates were mostly read for the rows before it: the 1M synthetic graph's 33M
+    distances took 4.3–5.3 s in row order and ~1 s so."""
     rows = np.asarray(rows, np.int64)
     keys = np.ascontiguousarray(keys, np.int64)
     out = np.empty(keys.shape, np.float32)
+    visit = np.arange(len(rows), dtype=np.int64) if visit is None else np.asarray(visit, np.int64)
     if vectors.dtype == np.float32 and vectors.flags.c_contiguous:
-        _exact(vectors, inv_norm, rows, keys, out)
+        _exact(vectors, inv_norm, rows, keys, visit, out)
         return out
-    for s in range(0, len(rows), chunk):
-        r, kk = rows[s:s + chunk], keys[s:s + chunk]
+    for s in range(0, len(visit), chunk):
+        at = visit[s:s + chunk]
+        r, kk = rows[at], keys[at]
         a = np.asarray(vectors[r], np.float32)
         b = np.asarray(vectors[kk.ravel()], np.float32).reshape(len(r), kk.shape[1], -1)
         cos = np.einsum("rd,rkd->rk", a, b) * inv_norm[r][:, None] * inv_norm[kk]
-        out[s:s + chunk] = np.maximum(0.0, 1.0 - cos)
+        out[at] = np.maximum(0.0, 1.0 - cos)
     return out
 
 
@@ -173,15 +181,20 @@ def retry(index, vectors: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
 
 
 def exact_with_retry(index, vectors: np.ndarray, inv: np.ndarray, rows: np.ndarray, keys: np.ndarray,
-                     n: int) -> tuple[np.ndarray, np.ndarray, int, int]:
+                     n: int, visit: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Steps 1–2 for ``rows`` and the index's answers ``keys`` (keys outside [0, n) are
     usearch's padding, made the row itself): exact distances, lost searches run again.
-    Returns (keys, exact distances, searches lost, of those found again)."""
+    ``visit``: the order to measure and search in (``exact_distances``), e.g. a locality
+    order. Returns (keys, exact distances, searches lost, of those found again)."""
     keys = np.where((keys >= 0) & (keys < n), keys, rows[:, None])
-    dist = exact_distances(vectors, inv, rows, keys)
+    dist = exact_distances(vectors, inv, rows, keys, visit=visit)
     lost = lost_rows(keys, dist, rows)
     if not len(lost):
         return keys, dist, 0, 0
+    if visit is not None:      # near rows one after another: the wide searches share cached nodes
+        rank = np.empty(len(rows), np.int64)
+        rank[visit] = np.arange(len(rows))
+        lost = lost[np.argsort(rank[lost], kind="stable")]
     again = retry(index, vectors, rows[lost], keys.shape[1])
     keys[lost] = np.where((again >= 0) & (again < n), again, rows[lost][:, None])
     dist[lost] = exact_distances(vectors, inv, rows[lost], keys[lost])
@@ -189,12 +202,16 @@ def exact_with_retry(index, vectors: np.ndarray, inv: np.ndarray, rows: np.ndarr
     return keys, dist, int(len(lost)), int(len(lost) - len(still))
 
 
-def repair(index, vectors: np.ndarray, keys: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], dict]:
+def repair(index, vectors: np.ndarray, keys: np.ndarray, order: np.ndarray | None = None
+           ) -> tuple[tuple[np.ndarray, np.ndarray], dict]:
     """``keys`` (N, k), the index's answers for every row (usearch pads a short answer
     with keys ≥ N), repaired as the module says: ((indices, exact cosine distances),
-    what was done: searches found lost, and how many of those the wider beam fixed)."""
+    what was done: searches found lost, and how many of those the wider beam fixed).
+    ``order``: the map's locality order, if it has one; the rows are measured and lost
+    ones searched again in it (the same result, fewer cache misses)."""
     n = len(vectors)
-    keys, dist, lost, fixed = exact_with_retry(index, vectors, inverse_norms(vectors), np.arange(n), keys, n)
+    keys, dist, lost, fixed = exact_with_retry(index, vectors, inverse_norms(vectors), np.arange(n), keys, n,
+                                               visit=order)
     return merge_reverse(keys, dist), {"lost": lost, "found_again": fixed}
 
 

@@ -107,6 +107,9 @@ def test_exact_distances_match_float64(dtype):
     u = u / np.where(nrm > 0, nrm, 1)[:, None]
     want = np.maximum(0, 1 - np.einsum("nd,nkd->nk", u, u[keys]))
     assert np.allclose(got, want, atol=1e-5)
+    # measured in another order (the repair visits a big map's rows in its locality order)
+    visited = K.exact_distances(v, K.inverse_norms(v), np.arange(300), keys, chunk=64, visit=rng.permutation(300))
+    assert np.array_equal(visited, got)
 
 
 def test_a_refreshed_subset_gets_exact_distances_in_order(grouped):
