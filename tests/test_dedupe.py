@@ -350,6 +350,14 @@ def test_pair_distances_do_not_depend_on_chunks_threads_or_precomputed_norms(deb
     ref = 1.0 - np.where(den > 0, (x * y).sum(1) / np.where(den > 0, den, 1.0), 0.0)
     assert np.abs(one_chunk - np.clip(ref, 0, 2)).max() < 1e-6
     assert (one_chunk[(a == 7) | (b == 7)] == 1.0).all()
+    # near_pairs measures pairs query by query and keeps the first copy of a pair met
+    # twice: either way round, in any order, a pair gets the same float32
+    perm = rng.permutation(len(a))
+    assert np.array_equal(exact_distances(v, b, a), one_chunk)
+    assert np.array_equal(exact_distances(v, a[perm], b[perm], norms=row_norms(v)), one_chunk[perm])
+    half = v.astype(np.float16)                            # a float16 map: numpy's chunks on every core
+    h_one, h_threaded = exact_distances(half, a, b, chunk=len(a)), exact_distances(half, a, b, chunk=1000)
+    assert np.array_equal(h_one, h_threaded) and np.abs(h_one - one_chunk).max() < 2e-3
 
 
 def test_text_verdicts_do_not_depend_on_the_chunks_they_are_checked_in(debian):
