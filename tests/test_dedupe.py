@@ -626,6 +626,29 @@ def test_adjacency_from_one_key_equals_a_lexsort_of_both_directions():
         assert np.array_equal(dd, dd2[order]) and src.dtype == np.int64, trial
 
 
+def test_canonical_check_sees_a_disorder_at_any_chunk_border():
+    """``canonical_pairs`` returns pairs unchanged only when they are already sorted
+    distinct (lo, hi); the check runs a chunk at a time, so a pair out of order exactly
+    where one chunk ends and the next begins must still be seen."""
+    from datamap.resources.duplicate_clusters import _canonical
+
+    rng = np.random.default_rng(5)
+    a, b, _ = canonical_pairs(rng.integers(0, 300, 5000), rng.integers(0, 300, 5000),
+                              np.zeros(5000, np.float32), 300)
+    assert _canonical(a, b, chunk=7) and _canonical(a[:0], b[:0], chunk=7)
+    for at in (6, 7, 8, 13, 14, len(a) - 1):          # around the borders of chunks of 7
+        swapped_a, swapped_b = a.copy(), b.copy()
+        swapped_a[[at - 1, at]], swapped_b[[at - 1, at]] = a[[at, at - 1]], b[[at, at - 1]]
+        assert not _canonical(swapped_a, swapped_b, chunk=7), at
+        repeated_b = b.copy()
+        repeated_a = a.copy()
+        repeated_a[at], repeated_b[at] = a[at - 1], b[at - 1]       # the same pair twice
+        assert not _canonical(repeated_a, repeated_b, chunk=7), at
+        flipped_a, flipped_b = a.copy(), b.copy()
+        flipped_a[at], flipped_b[at] = b[at], a[at]                 # hi < lo
+        assert not _canonical(flipped_a, flipped_b, chunk=7), at
+
+
 def test_graph_distances_are_kept_only_where_they_are_exact(debian_vectors):
     """The repaired graph's distances are exact, so dedupe keeps them instead of computing
     its 28M graph pairs again (1M rows); an i8 index's own distances (what a refresh
