@@ -25,7 +25,6 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 
-import numba
 import numpy as np
 
 from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, cluster_pairs, text_distinct
@@ -260,19 +259,6 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
     return v / np.where(norm > 0, norm, 1.0)
 
 
-@numba.njit(parallel=True, fastmath=True, cache=True)
-def _pair_distances(v, norms, a, b, out):
-    d = v.shape[1]
-    for p in numba.prange(len(a)):
-        i, j = a[p], b[p]
-        s = np.float32(0.0)
-        for t in range(d):
-            s += v[i, t] * v[j, t]
-        den = norms[i] * norms[j]
-        cos = s / den if den > 0 else np.float32(0.0)
-        out[p] = min(max(np.float32(1.0) - cos, np.float32(0.0)), np.float32(2.0))
-
-
 def exact_distances(vectors: np.ndarray, a: np.ndarray, b: np.ndarray, chunk: int = 16_384,
                     norms: np.ndarray | None = None) -> np.ndarray:
     """Cosine distances of pairs (a[i], b[i]) from the vectors themselves (float32 SIMD
@@ -292,7 +278,9 @@ def exact_distances(vectors: np.ndarray, a: np.ndarray, b: np.ndarray, chunk: in
     out = np.empty(len(a), dtype=np.float32)
     v = np.asarray(vectors)
     if v.dtype == np.float32 and v.flags.c_contiguous:
-        _pair_distances(v, row_norms(v) if norms is None else np.asarray(norms, np.float32), a, b, out)
+        from datamap.tasks.pair_distances import pair_distances
+
+        pair_distances(v, row_norms(v) if norms is None else np.asarray(norms, np.float32), a, b, out)
         return out
 
     def run(s: int) -> None:
