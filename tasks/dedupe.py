@@ -31,7 +31,7 @@ from datamap.resources.duplicate_clusters import Clusters, canonical_pairs, clus
 from datamap.resources.vectors import row_norms
 from datamap.tasks.dedupe_groups import copy_groups, expand
 from datamap.tasks.locality import locality_order
-from datamap.tasks.sorted_keys import firsts
+from datamap.tasks.sorted_keys import distinct, firsts
 from datamap.tasks.threaded import in_threads
 from datamap.tasks.usearch_batches import search_dealt
 from datamap.resources.errors import InvalidOption
@@ -280,7 +280,7 @@ def exact_distances(vectors: np.ndarray, a: np.ndarray, b: np.ndarray, chunk: in
     if v.dtype == np.float32 and v.flags.c_contiguous:
         from datamap.tasks.pair_distances import pair_distances
 
-        pair_distances(v, row_norms(v) if norms is None else np.asarray(norms, np.float32), a, b, out)
+        pair_distances(v, _pair_norms(v, a, b) if norms is None else np.asarray(norms, np.float32), a, b, out)
         return out
 
     def run(s: int) -> None:
@@ -296,6 +296,16 @@ def exact_distances(vectors: np.ndarray, a: np.ndarray, b: np.ndarray, chunk: in
         out[s:s + chunk] = np.clip(1.0 - cos, 0.0, 2.0)
 
     in_threads(run, range(0, len(a), chunk))
+    return out
+
+
+def _pair_norms(v: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Row lengths for the rows the pairs name (0 elsewhere), the values ``row_norms``
+    gives them: a check of a few pairs (the graph sample, a refresh's new rows) need not
+    read every row of a big map."""
+    out = np.zeros(len(v), np.float32)
+    rows = distinct(np.concatenate([a, b]))
+    out[rows] = row_norms(v[rows])
     return out
 
 
