@@ -77,14 +77,14 @@ def test_a_spanish_topic_is_not_named_by_spanish_function_words(monkeypatch):
     """Without the topic's own languages, "para" (written in every Spanish document here)
     is the name's first word; with them, no word of the name is a Spanish stop word, and
     the English sibling's name is what it was."""
-    from datamap.tasks.topics.labellers import contrastive
+    from datamap.tasks.topics.labellers import contrastive, reading
 
     spanish = [f"{d} y {w}" for d in SPANISH for w in ("Python", "datos", "archivos")]
     english = [f"{d} in {w}" for d in ENGLISH_DOCS for w in ("Python", "Rust", "Go")]
     topics = [_topic(1, spanish, 9), _topic(2, english, 9)]
     es_stop = L._lists()["spanish"]
     after = contrastive.ContrastiveLabeller(stop_words=ENGLISH).label(topics)
-    monkeypatch.setattr(contrastive, "topic_stop_words", lambda docs, english: frozenset())
+    monkeypatch.setattr(reading, "topic_stop_words", lambda docs, english: frozenset())   # where samples are read
     before = contrastive.ContrastiveLabeller(stop_words=ENGLISH).label(topics)
     assert set(words(before[0])) & es_stop, before      # the failure this guards against
     assert not set(words(after[0])) & es_stop, after

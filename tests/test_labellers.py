@@ -496,3 +496,31 @@ def test_tokenised_documents_are_let_go_once_the_map_is_named(draft, embed):
         phrases.word_set("a document read before the labeller failed")
         raise RuntimeError("labeller failed")
     assert held() == 0
+
+
+def test_reading_ahead_in_a_worker_gives_every_topic_the_name_it_gets_reading_in_turn(draft, embed, contrastive,
+                                                                                      monkeypatch):
+    """The build starts the labeller reading its samples in a second process while
+    BERTopic fits (``read_ahead``); the names must be the ones it finds reading them itself,
+    and the worker's reading must really be the one used, at every depth."""
+    from datamap.tasks.topics import model
+    from datamap.tasks.topics.labellers import contrastive as mod
+
+    monkeypatch.setattr(mod, "READ_AHEAD_DOCS", 0)          # a 2,000-row map reads ahead too
+    labeller = mod.ContrastiveLabeller(model._stop_words(draft.options.stop_words), embed)
+    model._read_ahead(labeller, draft.docs, draft.raw, draft.order_per_depth, draft.gid_maps, draft.options.seed)
+    assert labeller._ahead is not None, "two cores and not a daemon: the worker must have started"
+    ahead = model.name_topics(draft, labeller=labeller)
+    assert len(labeller._ahead._got) == draft.raw.shape[1], "every depth's reading came from the worker"
+    assert [m[schema.TOPIC_LABEL] for m in ahead.metadata] == [m[schema.TOPIC_LABEL] for m in contrastive.metadata]
+    assert labeller.alternatives and labeller.alternatives == _alternatives(draft, embed)
+
+
+def _alternatives(draft, embed) -> dict[int, list[str]]:
+    """The further names each topic's labeller offers, reading in turn (no worker)."""
+    from datamap.tasks.topics import model
+    from datamap.tasks.topics.labellers.contrastive import ContrastiveLabeller
+
+    labeller = ContrastiveLabeller(model._stop_words(draft.options.stop_words), embed)
+    model.name_topics(draft, labeller=labeller)
+    return labeller.alternatives

@@ -289,9 +289,10 @@ def topic_docs(docs: Sequence[str] | None) -> list[str] | None:
 
 
 def prepare_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray | None = None,
-                   options: TopicOptions | None = None) -> TopicDraft:
+                   options: TopicOptions | None = None, labeller=None) -> TopicDraft:
     """Cluster, give stable global ids, fit BERTopic on the finest level and take every
-    depth's keywords."""
+    depth's keywords. ``labeller``: the one ``name_topics`` will be given, so one that
+    reads ahead starts reading its samples before the keywords are fitted."""
     options = options or TopicOptions()
     docs = topic_docs(docs)
     n = len(vectors)
@@ -310,6 +311,7 @@ def prepare_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarr
     secs["cluster"] = time.perf_counter() - t0
     ids, order_per_depth, gid_maps = _global_ids(raw)
     t1 = time.perf_counter()
+    _read_ahead(labeller, docs, raw, order_per_depth, gid_maps, options.seed)
     model, ours_to_theirs, keywords = fit_keywords(docs, vectors, raw, options)
     if docs is not None:
         secs["bertopic"] = time.perf_counter() - t1
@@ -379,12 +381,36 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
     by the saved centroids). ``embed``: texts → unit vectors in the map's space, for
     labellers that score candidate names against topic centroids (None: loaded from
     ``options.label_embedder`` if set, else the labellers score words by frequency)."""
-    draft = prepare_topics(docs, vectors, xy, options)
-    return name_topics(draft, embed=embed)
+    options = options or TopicOptions()
+    embed = embed if embed is not None else _label_embed(options)
+    labeller = _resolve(options, _stop_words(options.stop_words), embed)
+    draft = prepare_topics(docs, vectors, xy, options, labeller=labeller)
+    return name_topics(draft, labeller=labeller)
 
 
 # Documents nearest its centroid a labeller (an LLM prompt) is shown per topic.
 REPRESENTATIVE_DOCS = 10
+
+
+def _sample_rows(members: np.ndarray, d: int, gid: int, seed: int | None) -> np.ndarray:
+    """The rows of one topic (global id ``gid``, depth index ``d``) a labeller is shown."""
+    rng = np.random.default_rng(None if seed is None else [seed, d, gid])
+    return rng.choice(members, min(len(members), DEPTH1_SAMPLE_DOCS if d == 0 else SAMPLE_DOCS), replace=False)
+
+
+def _read_ahead(labeller, docs: Sequence[str] | None, raw: np.ndarray, order_per_depth: list[list[int]],
+                gid_maps: list[dict[int, int]], seed: int | None) -> None:
+    """Hand a labeller that reads ahead (``read_ahead``) every depth's samples, in the order
+    ``name_topics`` will show them, while the keywords are still being fitted. Not when
+    the samples are drawn afresh each time (no seed): they would not be the same."""
+    if docs is None or seed is None or not hasattr(labeller, "read_ahead"):
+        return
+    samples = []
+    for d in range(raw.shape[1]):
+        members_of = _members(raw[:, d])
+        samples.append([[docs[i] for i in _sample_rows(members_of[t], d, int(gid_maps[d][t]), seed)]
+                        for t in order_per_depth[d]])
+    labeller.read_ahead(samples)
 
 
 def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of: dict[int, list[str]],
@@ -417,9 +443,7 @@ def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of
     for t in draft.order_per_depth[d]:
         members = members_of[t]
         cen = cens[t].copy()
-        n_sample = DEPTH1_SAMPLE_DOCS if d == 0 else SAMPLE_DOCS
-        rng = np.random.default_rng(None if seed is None else [seed, d, int(gid_maps[d][t])])
-        sample = rng.choice(members, min(len(members), n_sample), replace=False) if docs is not None else []
+        sample = _sample_rows(members, d, int(gid_maps[d][t]), seed) if docs is not None else []
         sample_docs = [docs[i] for i in sample]
         foreign = topic_stop_words(sample_docs, stop)
         near = members[np.argsort(-closeness[members], kind="stable")[:REPRESENTATIVE_DOCS]]

@@ -30,8 +30,9 @@ import numpy as np
 
 from datamap.tasks.topics.labels import TopicInfo, is_bad_label
 
-from .languages import topic_stop_words
-from .phrases import Phrase, content_words, verbish_words, covers, covers_all, doc_word_sets, spans, surface_forms
+from .phrases import (Phrase, content_words, covers, covers_all, doc_word_sets, normalised, surface_forms,
+                      verbish_words)
+from .reading import READ_AHEAD_DOCS, ReadAhead, TopicReading, read_topic
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -86,6 +87,34 @@ class ContrastiveLabeller:
         self.alternatives: dict[int, list[str]] = {}
         self._vec_cache: dict[str, np.ndarray] = {}
         self.verbish: frozenset[str] = frozenset()
+        self._ahead: ReadAhead | None = None
+        self._readings: dict[tuple[str, ...], TopicReading] = {}    # this depth's, by sample
+
+    # ---- reading the samples -------------------------------------------------------------------
+    def read_ahead(self, samples: list[list[list[str]]]) -> None:
+        """Start reading the sampled documents ``label`` will be given (per depth, per topic,
+        in order) in a worker process, when there are enough of them and a second process
+        may start; ``label`` takes the result, or reads for itself what was not read."""
+        from datamap.tasks.two_processes import available
+
+        if available() and sum(len(docs) for depth in samples for docs in depth) >= READ_AHEAD_DOCS:
+            self._ahead = ReadAhead(self.stop_words, self.options.n_spans, samples)
+
+    def _read_depth(self, topics: Sequence[TopicInfo]) -> None:
+        samples = [t.sample_docs for t in topics]
+        got = self._ahead.depth(samples) if self._ahead is not None else None
+        if got is None:
+            self.verbish = verbish_words([d for docs in samples for d in docs])
+            self._readings = {}
+        else:
+            self.verbish, readings = got
+            self._readings = {tuple(docs): r for docs, r in zip(samples, readings)}
+
+    def _reading(self, docs: Sequence[str]) -> TopicReading:
+        key = tuple(docs)
+        if key not in self._readings:
+            self._readings[key] = read_topic(docs, self.stop_words, self.verbish, self.options.n_spans)
+        return self._readings[key]
 
     # ---- candidates ------------------------------------------------------------------------
     def candidates(self, t: TopicInfo, lift: Callable[[str], float] | None = None) -> list[_Cand]:
@@ -96,25 +125,24 @@ class ContrastiveLabeller:
         "contains Python" or "package" are written everywhere, so they name nothing. Stop
         words are English's and those of the other languages the topic's documents are
         written in (``languages.topic_stop_words``)."""
-        docs = t.sample_docs
-        o, stop = self.options, self.stop_words | self.verbish | topic_stop_words(docs, self.stop_words)
+        docs, o = t.sample_docs, self.options
+        read = self._reading(docs)
+        stop = self.stop_words | self.verbish | read.foreign
         sets = doc_word_sets(docs)
-        every = spans(docs, stop, min_docs=1, min_share=0.0, limit=10**6) if docs else []
-        written = [p for p in every if p.docs >= max(2, 0.03 * len(docs))][: o.n_spans]
-        by_key: dict[str, Phrase] = {_norm(p.key): p for p in written}
-        anywhere = {_norm(p.key) for p in every}
+        written = read.written
+        by_key: dict[str, Phrase] = {normalised(p.key): p for p in written}
         # a keyword phrase counts only as the documents write it: c-TF-IDF pairs are formed
         # after stop words and punctuation are gone ("architecture. GNU" → "architecture gnu")
-        kw = [k for k in t.keywords[: o.n_keywords] if _norm(k) not in by_key
-              and (" " not in k or not docs or _norm(k) in anywhere)
+        kw = [k for k in t.keywords[: o.n_keywords] if normalised(k) not in by_key
+              and (" " not in k or not docs or read.writes(normalised(k)))
               and not any(w in self.verbish for w in k.split())]
         forms = surface_forms(kw, docs) if docs else {k: k for k in kw}
         parent = content_words(" ".join([t.parent_label or "", *t.ancestor_labels]), stop)
         out, seen = [], set()
         for text, key in [(p.text, p.key) for p in written] + [(forms[k], k) for k in kw]:
             ws = content_words(key, stop)
-            parts = _norm(key).split()
-            if (not ws or _norm(key) in seen or is_bad_label(key, stop) or len(key.split()) > 3
+            parts = normalised(key).split()
+            if (not ws or normalised(key) in seen or is_bad_label(key, stop) or len(key.split()) > 3
                     or len(set(parts)) < len(parts)):
                 continue
             if parent and ws <= parent:
@@ -122,7 +150,7 @@ class ContrastiveLabeller:
             edges = [w for w in parts if w not in stop]
             if lift is not None and edges and max(lift(edges[0]), lift(edges[-1])) < o.min_lift:
                 continue
-            seen.add(_norm(key))
+            seen.add(normalised(key))
             out.append(_Cand(text, key, ws, covers_all(ws, sets), covers(ws, sets)))
         return out
 
@@ -343,7 +371,7 @@ class ContrastiveLabeller:
         for i, t in enumerate(topics):
             groups.setdefault(t.parent_id if t.depth > 1 else None, []).append(i)
         ranked: dict[int, list[str]] = {}
-        self.verbish = verbish_words([d for t in topics for d in t.sample_docs])
+        self._read_depth(topics)
         plans = []
         for members in groups.values():
             group = [topics[i] for i in members]
@@ -420,13 +448,7 @@ def _stemmer() -> Callable[[str], str] | None:
     return lru_cache(maxsize=1 << 16)(snowballstemmer.stemmer("english").stemWord)
 
 
-_GAPS = re.compile(r"[\s.\-]+")
 WORD_EDGE = re.compile(r"^\W+|\W+$")      # quotes and punctuation around a word
-
-
-def _norm(key: str) -> str:
-    """"node.js", "node-js" and "node js" are one candidate."""
-    return " ".join(_GAPS.split(key.lower())).strip()
 
 
 def _display(text: str) -> str:

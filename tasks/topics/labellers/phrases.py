@@ -72,6 +72,14 @@ def word_set(doc: str) -> frozenset[str]:
     return frozenset(words(doc))
 
 
+_GAPS = re.compile(r"[\s.\-]+")
+
+
+def normalised(key: str) -> str:
+    """"node.js", "node-js" and "node js" are one phrase."""
+    return " ".join(_GAPS.split(key.lower())).strip()
+
+
 def content_words(label: str, stop: frozenset[str]) -> set[str]:
     """The words of a label that can be mentioned: lower-cased, stop words and bare
     numbers left out ("Fonts and themes" → {"fonts", "themes"})."""
