@@ -330,6 +330,22 @@ def test_widening_to_the_cutoff_keeps_every_pair_and_cluster_at_the_cutoff(debia
     assert o.widen_to(BIG_MAP - 1) == o.radius == 0.2 and o.widen_to(BIG_MAP) == o.duplicate_cutoff
 
 
+def test_lengths_of_the_rows_pairs_name_are_row_norms_in_any_chunks(debian_vectors):
+    """A check of a few pairs measures the lengths of only the rows they name, gathering
+    those rows a chunk at a time: each must be ``row_norms``' float32 bit for bit, whatever
+    the chunk, and the rows no pair names stay 0."""
+    from datamap.tasks.dedupe import _pair_norms, row_norms
+
+    rng = np.random.default_rng(4)
+    v = np.asarray(debian_vectors[:3000], dtype=np.float32) * rng.uniform(0.5, 2.0, (3000, 1)).astype(np.float32)
+    a, b = rng.integers(0, len(v), 400), rng.integers(0, len(v), 400)
+    named = np.zeros(len(v), bool)
+    named[a] = named[b] = True
+    want = np.where(named, row_norms(v), 0.0).astype(np.float32)
+    for chunk in (1, 7, 64, 100_000):
+        assert np.array_equal(_pair_norms(v, a, b, chunk=chunk), want), chunk
+
+
 def test_pair_distances_do_not_depend_on_chunks_threads_or_precomputed_norms(debian_vectors):
     """The recheck that decides every near pair runs its chunks on several threads with
     row norms computed once: each pair's distance must be the same float32, bit for bit,
