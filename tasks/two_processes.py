@@ -1,5 +1,6 @@
 """Pure-Python work split over two processes, for the stages that would otherwise keep
-one of the two cores idle (the text check of near pairs).
+one of the two cores idle (the text check of near pairs; the topic labeller reading its
+samples while BERTopic counts words).
 
 joblib's loky workers, not ``multiprocessing``'s spawn: spawn runs the caller's
 ``__main__`` again in the child, so a user's script that builds a map without a main
@@ -10,7 +11,7 @@ start (~0.3 s, plus the imports the work needs).
 from __future__ import annotations
 
 import os
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 
 def available() -> bool:
@@ -27,3 +28,12 @@ def in_two(fn: Callable[..., Any], first: tuple, second: tuple) -> list[Any]:
     from joblib import Parallel, delayed
 
     return Parallel(n_jobs=2, backend="loky")(delayed(fn)(*args) for args in (first, second))
+
+
+def started(fn: Callable[..., Any], calls: list[tuple]) -> Iterator[Any]:
+    """``fn(*args)`` for each of ``calls``, started now in the same two worker processes;
+    the results come in the order of ``calls`` as the returned iterator is read, so this
+    process can do other work meanwhile (joblib dispatches on a thread of its own)."""
+    from joblib import Parallel, delayed
+
+    return iter(Parallel(n_jobs=2, backend="loky", return_as="generator")(delayed(fn)(*args) for args in calls))

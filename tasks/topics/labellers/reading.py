@@ -12,7 +12,8 @@ the same pure functions (``read_topic``) run on the same documents.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from functools import cached_property
+from typing import Sequence
 
 from .languages import topic_stop_words
 from .phrases import Phrase, documents_memoised, normalised, spans, verbish_words
@@ -31,9 +32,11 @@ class TopicReading:
 
     def writes(self, norm_key: str) -> bool:
         """Whether some sampled document writes this normalised phrase as one span."""
-        if not hasattr(self, "_anywhere_set"):
-            self._anywhere_set = frozenset(self.anywhere.split("\n")) if self.anywhere else frozenset()
-        return norm_key in self._anywhere_set
+        return norm_key in self._spans
+
+    @cached_property
+    def _spans(self) -> frozenset[str]:     # made where asked: the worker sends one string
+        return frozenset(self.anywhere.split("\n")) if self.anywhere else frozenset()
 
 
 def read_topic(docs: Sequence[str], stop_words: frozenset[str], verbish: frozenset[str],
@@ -55,16 +58,15 @@ def read_depth(stop_words: frozenset[str], n_spans: int,
 
 
 class ReadAhead:
-    """Every depth's samples, read in worker processes (joblib's loky: the same reusable
-    pair as ``tasks.two_processes``), a depth per job, so the first depth can be named
-    while the others are still read; ``depth`` waits for one depth's result."""
+    """Every depth's samples, read in the two worker processes of ``tasks.two_processes``,
+    a depth per job, so the first depth can be named while the others are still read;
+    ``depth`` waits for one depth's result."""
 
     def __init__(self, stop_words: frozenset[str], n_spans: int, samples: list[list[list[str]]]):
-        from joblib import Parallel, delayed
+        from datamap.tasks.two_processes import started
 
         self.keys = [_key(s) for s in samples]
-        self._results: Iterator = iter(Parallel(n_jobs=2, backend="loky", return_as="generator")(
-            delayed(read_depth)(stop_words, n_spans, s) for s in samples))
+        self._results = started(read_depth, [(stop_words, n_spans, s) for s in samples])
         self._got: list[tuple[frozenset[str], list[TopicReading]]] = []
         self._lost = False
 
