@@ -13,6 +13,9 @@ case "$py" in /*) ;; *) py="$PWD/$py" ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PREFECT_SERVER_ANALYTICS_ENABLED=false GX_ANALYTICS_ENABLED=false DO_NOT_TRACK=1
+# beside the suite's workers on two cores: idle OpenMP / OpenBLAS threads sleep instead of
+# spinning on a core the suite needs (tests/conftest.py sets the same for the suite)
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}" OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}"
 # make test runs this check at the lowest CPU priority beside the suite, so its build's Prefect
 # API server (a first start: it creates and migrates its database) gets only the cycles the
 # suite leaves; on a slow host that took over the 120 s default (CI, 2026-12-03: pytest alone
