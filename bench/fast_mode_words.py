@@ -13,7 +13,11 @@ pre-tokens of 2–12 pieces seen in at least ``--min-df`` documents of a fit set
 number is on held-out documents (``fast_mode.unique_split``, seed 0), 10-NN kept against
 MiniLM (Debian: the shipped torch vectors; PyPI: the quality embedder, cached).
 
-    python bench/fast_mode_words.py --out bench/out/fast_mode_words.json   # ~3 min
+    python bench/fast_mode_words.py --out bench/out/fast_mode_words.json   # ~4 min
+
+``--fit N`` also fits both feature sets to N sample documents' MiniLM vectors the way
+``--fast-fit-sample`` does (``static_fit.fit_vectors``, two direction-only rounds; a word
+column's share counts its pieces), to see whether the words add to the fit.
 
 Nothing here is in the product yet: it measures whether the words are worth building in.
 """
@@ -124,6 +128,43 @@ class Words:
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
 
+def shares(words: Words, texts: list[str], use_words: bool):
+    """(documents x (tokens + words)) shares as ``static_fit.token_matrix`` makes them."""
+    from scipy.sparse import csr_matrix
+
+    n_tok, col = len(words.tokens), {w: i for i, w in enumerate(words.words)}
+    rows, cols, vals = [], [], []
+    for d, text in enumerate(texts):
+        for w in words.split(text)[:400]:
+            if use_words and w in col:
+                rows.append(d), cols.append(n_tok + col[w]), vals.append(float(words.words[w][1]))
+            else:
+                ids = words.pieces(w)
+                rows += [d] * len(ids)
+                cols += ids
+                vals += [1.0] * len(ids)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(texts), n_tok + (len(col) if use_words else 0)))
+    x.sum_duplicates()
+    n = np.asarray(x.sum(1)).ravel()
+    return csr_matrix(x.multiply(1.0 / np.where(n == 0, 1.0, n)[:, None]))
+
+
+def fitted(words: Words, fit: list[str], fit_y: np.ndarray, test: list[str], ref: np.ndarray) -> dict:
+    """10-NN kept after the fit, with the tokens only and with the words learnt last."""
+    from datamap.tasks.embed.static_fit import fit_vectors
+
+    got = {"fit_docs": len(fit)}
+    for use in (False, True):
+        w0 = np.vstack([words.tokens, *[v[None] for v, _ in words.words.values()]]) if use else words.tokens
+        w, _ = fit_vectors(shares(words, fit, use), w0.astype(np.float32), fit_y, norm_rounds=2)
+        v = np.asarray(shares(words, test, use) @ w, dtype=np.float32)
+        v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+        got["with_words" if use else "tokens_only"] = round(recovery(ref, v), 4)
+    print(f"  fitted on {len(fit)}: tokens only {got['tokens_only']:.4f}, with words {got['with_words']:.4f}",
+          flush=True)
+    return got
+
+
 def measure(words: Words, fit: list[str], test: list[str], ref: np.ndarray, min_dfs: list[int]) -> dict:
     got = {"fit_docs": len(fit), "test_docs": len(test),
            "tokens_only": round(recovery(ref, words.encode(test, False)), 4), "with_words": {}}
@@ -142,6 +183,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--min-df", default="2,3,5", help="comma-separated document-frequency floors")
     ap.add_argument("--n-test", type=int, default=5000)
+    ap.add_argument("--fit", type=int, default=0, help="also fit both feature sets to N sample documents")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/datamap-fast-mode-bench"))
     ap.add_argument("--out", type=Path, default=Path("bench/out/fast_mode_words.json"))
     a = ap.parse_args()
@@ -151,11 +193,19 @@ def main() -> None:
     print("debian", flush=True)
     d = load_debian(50000, a.n_test, 0)
     res["debian"] = measure(words, d["fit_texts"], d["test_texts"], d["test_y"], min_dfs)
+    if a.fit:
+        words.learn(d["fit_texts"], min(min_dfs))
+        res["debian"]["fitted"] = fitted(words, d["fit_texts"][:a.fit], d["fit_y"][:a.fit], d["test_texts"], d["test_y"])
     print("pypi", flush=True)
     texts = pl.read_parquet(SHARED / "pypi-summaries.parquet", columns=["text"])["text"].to_list()
     fit, test = unique_split(texts, 200000, a.n_test, 0)
     ref = quality_vectors([texts[i] for i in test], a.cache / f"pypi-quality-test-s0-{a.n_test}.npy")
     res["pypi"] = measure(words, [texts[i] for i in fit], [texts[i] for i in test], ref, min_dfs)
+    if a.fit:
+        words.learn([texts[i] for i in fit], min(min_dfs))
+        sample = [texts[i] for i in fit[:a.fit]]
+        fit_y = quality_vectors(sample, a.cache / f"pypi-quality-fit-s0-{a.fit}.npy")
+        res["pypi"]["fitted"] = fitted(words, sample, fit_y, [texts[i] for i in test], ref)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps({"command": "python " + " ".join(sys.argv), "results": res}, indent=2))
 
