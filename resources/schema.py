@@ -187,8 +187,9 @@ class ModelInfo(TypedDict, total=False):
     cached_rows: int
     max_seq_length: int | None
     mode: str | None                  # quality | exact | fast | torch
-    fit: dict[str, Any] | None        # fast mode fitted to this corpus (tasks/embed/fast_fit.py): fit_id,
-                                      # model_id, sample, stats, target_model_id, seconds, reused (a refresh)
+    fit: dict[str, Any] | None        # fast mode fitted to this corpus (tasks/embed/fast_fit.py): recipe, fit_id,
+                                      # model_id, sample, stats, target_model_id, seconds, residuals (texts,
+                                      # k, power, folds, seconds; recipe v2), reused (a refresh)
 
 
 class ValidationSummary(TypedDict, total=False):

@@ -67,6 +67,7 @@ def test_fitted_build_keeps_more_neighbours_than_the_distilled_model_off_its_sam
     m = open_map("pkgs", store=fitted_map["store"])
     fit = m.manifest["model"]["fit"]
     assert fit["sample"] == 1500 and fit["stats"]["tokens_seen"] > 1000
+    assert fit["recipe"] == "static-fit-v2" and fit["residuals"]["texts"] == 1500 and fit["residuals"]["folds"] == 2
     assert m.manifest["model"]["id"].endswith(f"+fit-{fit['fit_id']}")
     assert m.embeddings.latent.shape == (2500, 256)            # the fit, on its 256 principal directions
     first = fitted_map["first"]
@@ -178,3 +179,31 @@ def test_a_fit_file_is_refused_for_another_model_or_mode(tmp_path):
     (tmp_path / "junk.npz").write_bytes(b"not a zip")
     with pytest.raises(EmbeddingError, match="is not a fitted fast model"):
         resolve_embedder(EmbedOptions(mode="fast", fitted=str(tmp_path / "junk.npz")))
+
+
+def test_a_fit_of_recipe_v1_still_loads_and_embeds_without_residuals(fitted_map, tmp_path):
+    """Maps built before the residuals (recipe v1) keep their space: their queries and
+    refreshes load the old file as it is."""
+    import json
+
+    from datamap.resources import open_map, schema
+    from datamap.tasks.embed import fast_fit
+    from datamap.tasks.embed.encode import EmbedOptions, load_embedder
+
+    m = open_map("pkgs", store=fitted_map["store"])
+    new = m.local_file(schema.FAST_MODEL)
+    with np.load(new, allow_pickle=False) as z:
+        meta = json.loads(str(z["meta"]))
+        arrays = {k: z[k] for k in ("a", "seen", "corrections")}
+    meta["recipe"] = "static-fit-v1"
+    meta.pop("residuals")
+    old = tmp_path / "v1.npz"
+    np.savez(old, **arrays, meta=np.array(json.dumps(meta)))
+    fit, _ = fast_fit.load_fit(str(old))
+    assert fit.residuals is None
+    texts = fitted_map["first"]["text"].to_list()[:200]
+    v1 = load_embedder(EmbedOptions(mode="fast", fitted=str(old))).encode(texts)
+    v2 = load_embedder(EmbedOptions(mode="fast", fitted=new)).encode(texts)
+    assert np.allclose(np.linalg.norm(v1, axis=1), 1.0, atol=1e-5)
+    moved = (v1 * v2).sum(1)                      # the residuals move every vector, none by much
+    assert moved.max() < 0.99999 and moved.min() > 0.5, (moved.min(), moved.max())

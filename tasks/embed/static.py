@@ -140,13 +140,15 @@ class StaticEmbedder:
 
     def refitted(self, fit_path: str) -> "StaticEmbedder":
         """This embedder with its token vectors replaced by a fit of them
-        (``fast_fit``): same tokenizer and truncation, the fit's space and model id."""
+        (``fast_fit``): same tokenizer and truncation, the fit's space and model id, and
+        the fit's sample residuals added to every vector (``fit_residuals``)."""
         from datamap.tasks.embed.fast_fit import load_fit
 
         fit, meta = load_fit(fit_path)
         w = fit.vectors(self._emb)
         self.model.embedding = w
         self._emb, self.dim, self.model_id = w, int(w.shape[1]), meta["model_id"]
+        self._residuals = fit.residuals
         self._reset_memo()
         return self
 
@@ -163,6 +165,7 @@ class StaticEmbedder:
         self._tok.no_padding()
         self._unk = self.model.unk_token_id
         self._emb = np.asarray(self.model.embedding, dtype=np.float32)
+        self._residuals = None
         self._reset_memo()
 
     def _reset_memo(self) -> None:
@@ -229,6 +232,8 @@ class StaticEmbedder:
         norms = np.linalg.norm(v, axis=1, keepdims=True)
         empty = norms[:, 0] == 0
         v = v / np.where(norms == 0, 1.0, norms)
+        if self._residuals is not None and not empty.all():
+            v[~empty] = self._residuals.apply(v[~empty])
         # a text with no known token: a fixed unit vector so cosine stays defined
         v[empty] = 1.0 / np.sqrt(self.dim)
         return v

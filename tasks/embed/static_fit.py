@@ -28,6 +28,7 @@ from scipy.sparse import csr_matrix
 
 from datamap.resources.errors import EmbeddingError
 from datamap.tasks.cholesky import cholesky_lower
+from datamap.tasks.embed.fit_residuals import Residuals
 
 MAP_ALPHA = 1e-3        # ridge on the 256 -> 384 map: barely any shrinkage (n >> 256)
 RELATIVE_LAMBDA = 0.3   # bench/fast_mode.py: best held-out 10-NN on PyPI, within 0.003 of the best on Debian
@@ -93,6 +94,7 @@ class FittedStatic:
     seen: np.ndarray           # (t,) int64 token ids with a correction
     corrections: np.ndarray    # (t, d) float32
     stats: FitStats
+    residuals: Residuals | None = None   # the sample's leftover error, borrowed at encode time (fit_residuals)
 
     def vectors(self, w0: np.ndarray) -> np.ndarray:
         """(vocab, d) float32 token vectors: ``W0 @ A`` plus the corrections."""
@@ -103,19 +105,28 @@ class FittedStatic:
         w[self.seen] += self.corrections
         return w
 
-    def projected(self, x: csr_matrix, w0: np.ndarray, dims: int) -> "FittedStatic":
-        """The fit rotated onto the ``dims`` principal directions of the sample's (unit)
-        document vectors, uncentred since cosines are taken about the origin. Exact for
-        the parts (``W P = W0 (A P) + D P``). Why: at the distilled model's 256 dims the
-        encoder does a third less arithmetic and the map stores a third less, for a
-        held-out 10-NN kept 0.0006 (Debian) / 0.0011 (PyPI) below the 384-d fit's
-        (5,000-document samples, 2026-12-03)."""
+    def directions(self, x: csr_matrix, w0: np.ndarray, dims: int) -> np.ndarray | None:
+        """(d, dims): the ``dims`` principal directions of the sample's (unit) document
+        vectors, uncentred since cosines are taken about the origin; None when ``dims``
+        is not below the fit's width."""
         if dims >= self.a.shape[1]:
-            return self
+            return None
         pred = np.asarray(x @ self.vectors(w0), dtype=np.float64)
         pred /= np.maximum(np.linalg.norm(pred, axis=1, keepdims=True), 1e-12)
-        p = np.linalg.svd(pred, full_matrices=False)[2][:dims].T          # (d, dims)
+        return np.linalg.svd(pred, full_matrices=False)[2][:dims].T
+
+    def rotated(self, p: np.ndarray | None) -> "FittedStatic":
+        """The fit in the space of ``p``'s columns (``W P = W0 (A P) + D P``, exact)."""
+        if p is None:
+            return self
         return FittedStatic(self.a @ p, self.seen, (self.corrections @ p).astype(np.float32), self.stats)
+
+    def projected(self, x: csr_matrix, w0: np.ndarray, dims: int) -> "FittedStatic":
+        """The fit rotated onto its sample's ``dims`` principal directions. Why: at the
+        distilled model's 256 dims the encoder does a third less arithmetic and the map
+        stores a third less, for a held-out 10-NN kept 0.0006 (Debian) / 0.0011 (PyPI)
+        below the 384-d fit's (5,000-document samples, 2026-12-03)."""
+        return self.rotated(self.directions(x, w0, dims))
 
 
 class TokenCorrections:
