@@ -10,10 +10,10 @@ would show, so each comes from a fit on the other folds of the sample.
 
 Measured on held-out documents (``bench/fast_mode_residuals.py``, a build's own path,
 10-NN kept against MiniLM): Debian 0.459 -> 0.476 (5,000 sample texts), 0.496 -> 0.524
-(15,000), 0.514 -> 0.553 (30,000); PyPI 0.379 -> 0.393 (5,000), 0.427 -> 0.446 (20,000). The neighbours come
-from a usearch i8 index of the sample's fitted vectors, kept in the fit file, so a text
-gets the same neighbours in a build, alone as a query, and in any batch; the step costs
-~3-4 s per 100,000 documents on two cores.
+(15,000), 0.514 -> 0.553 (30,000); PyPI 0.379 -> 0.393 (5,000), 0.427 -> 0.446
+(20,000). The neighbours come from a usearch i8 index of the sample's fitted vectors,
+kept in the fit file, so a text gets the same neighbours in a build, alone as a query,
+and in any batch; the step costs ~3 s per 100,000 documents on two cores.
 """
 from __future__ import annotations
 
