@@ -38,24 +38,10 @@ from fast_mode import SHARED, load_debian, quality_vectors, unique_split  # noqa
 
 from datamap.tasks.embed.encode import resolve_model  # noqa: E402
 from datamap.tasks.embed import fast_fit  # noqa: E402
+from datamap.tasks.embed.fit_residuals import out_of_fold, unit  # noqa: E402
 from datamap.tasks.embed.fast_fit import NORM_ROUNDS  # noqa: E402
 from datamap.tasks.embed.static import StaticEmbedder, ensure_distilled  # noqa: E402
 from datamap.tasks.embed.static_fit import fit_static, token_matrix  # noqa: E402
-
-
-def unit(v) -> np.ndarray:
-    v = np.asarray(v, dtype=np.float64)
-    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
-
-
-def out_of_fold(x, w0: np.ndarray, y: np.ndarray, folds: int) -> np.ndarray:
-    """Each sample text's fitted vector from a fit on the other folds."""
-    got = np.zeros_like(y)
-    part = np.arange(len(y)) % folds
-    for f in range(folds):
-        seen, unseen = part != f, part == f
-        got[unseen] = unit(x[unseen] @ fit_static(x[seen], w0, y[seen], norm_rounds=NORM_ROUNDS).vectors(w0))
-    return got
 
 
 def exact_neighbours(q: np.ndarray, keys: np.ndarray, k: int) -> np.ndarray:
@@ -70,7 +56,7 @@ def corrected(pt: np.ndarray, keys: np.ndarray, residual: np.ndarray, nn: np.nda
     """Each document plus the cosine**p-weighted mean residual of its neighbours ``nn``."""
     sim = np.einsum("nd,nkd->nk", pt, keys[nn]).clip(0) ** p
     shift = (sim[..., None] * residual[nn]).sum(1) / np.maximum(sim.sum(1, keepdims=True), 1e-12)
-    return unit(pt + shift).astype(np.float32)
+    return unit(pt + shift)
 
 
 def measure(base: StaticEmbedder, fit_t: list[str], fit_y: np.ndarray, test_t: list[str], ref: np.ndarray,
@@ -82,12 +68,12 @@ def measure(base: StaticEmbedder, fit_t: list[str], fit_y: np.ndarray, test_t: l
     t0 = time.perf_counter()
     w = fit_static(x, w0, y, norm_rounds=NORM_ROUNDS).vectors(w0)
     t1 = time.perf_counter()
-    keys = out_of_fold(x, w0, y, folds)
+    res = out_of_fold(x, y, y, lambda xs, ys: fit_static(xs, w0, ys, norm_rounds=NORM_ROUNDS).vectors(w0), folds)
     t2 = time.perf_counter()
     pt = unit(xt @ w)
-    residual = unit(y) - keys
+    keys, residual = res.keys, res.shifts
     row = {"fit_sample": n, "k": k, "p": p, "folds": folds, "fit_s": round(t1 - t0, 1),
-           "out_of_fold_fits_s": round(t2 - t1, 1), "kept10_fit": round(recovery(ref, pt.astype(np.float32)), 4),
+           "out_of_fold_fits_s": round(t2 - t1, 1), "kept10_fit": round(recovery(ref, pt), 4),
            "kept10_with_residuals": round(recovery(ref, corrected(pt, keys, residual, exact_neighbours(pt, keys, k), p)), 4)}
     print(json.dumps({"study": row}), flush=True)
     return {"study": row, "product": product(base, fit_t[:n], y, test_t, ref, speed_t)}
