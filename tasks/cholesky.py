@@ -26,15 +26,16 @@ BLOCK = 4096          # well under the smallest failing syrk (15,600 rows on 2 t
 
 def cholesky_lower(a: np.ndarray, block: int = BLOCK) -> np.ndarray:
     """The lower Cholesky factor of the symmetric positive definite ``a``, computed in
-    ``a``'s own memory (float64, C or Fortran order); only its lower triangle is read.
+    ``a``'s own memory (float32 or float64, C or Fortran order); only its lower triangle
+    is read.
     The strict upper triangle of the result holds leftovers, not zeros: pass ``(L, True)``
     to ``scipy.linalg.cho_solve``, which reads the lower one only (as ``cho_factor``'s).
 
     Raises ``numpy.linalg.LinAlgError`` if ``a`` is not positive definite."""
     from scipy.linalg import cholesky, solve_triangular
 
-    if a.ndim != 2 or a.shape[0] != a.shape[1] or a.dtype != np.float64:
-        raise ValueError(f"cholesky_lower needs a square float64 matrix, got {a.shape} {a.dtype}")
+    if a.ndim != 2 or a.shape[0] != a.shape[1] or a.dtype not in (np.float32, np.float64):
+        raise ValueError(f"cholesky_lower needs a square float32 or float64 matrix, got {a.shape} {a.dtype}")
     if block < 1:
         raise ValueError(f"block must be >= 1, got {block}")
     n = a.shape[0]

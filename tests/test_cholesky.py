@@ -28,6 +28,15 @@ def test_blocked_factor_equals_lapack(block, order):
     np.testing.assert_allclose(cho_solve((got, True), rhs), np.linalg.solve(a, rhs), rtol=1e-8, atol=1e-10)
 
 
+def test_single_precision_factor_solves_to_single_precision():
+    a = _spd(400)
+    got = cholesky_lower(a.astype(np.float32), 64)
+    assert got.dtype == np.float32
+    np.testing.assert_allclose(np.tril(got), np.tril(cho_factor(a.copy(), lower=True)[0]), rtol=2e-4, atol=2e-5)
+    rhs = np.random.default_rng(1).standard_normal((400, 4)).astype(np.float32)
+    np.testing.assert_allclose(cho_solve((got, True), rhs), np.linalg.solve(a, rhs), rtol=2e-3, atol=2e-4)
+
+
 def test_only_the_lower_triangle_is_read():
     a = _spd(200)
     garbage = a.copy()
@@ -40,8 +49,10 @@ def test_not_positive_definite_and_bad_input_are_refused():
     a[10, 10] = -5.0
     with pytest.raises(np.linalg.LinAlgError):
         cholesky_lower(a, 16)
-    with pytest.raises(ValueError, match="square float64"):
-        cholesky_lower(np.eye(4, dtype=np.float32))
+    with pytest.raises(ValueError, match="square float32 or float64"):
+        cholesky_lower(np.eye(4, dtype=np.float16))
+    with pytest.raises(ValueError, match="square float32 or float64"):
+        cholesky_lower(np.eye(4)[:3])
     with pytest.raises(ValueError, match="block"):
         cholesky_lower(np.eye(4), 0)
 
