@@ -84,3 +84,44 @@ def test_the_peak_falls_back_to_getrusage_without_proc(monkeypatch):
 
     monkeypatch.setattr(builtins, "open", no_proc)
     assert memory.peak_rss_mb() > 10
+
+
+KEPT_CHILD = r"""
+import os
+import numpy as np
+from datamap.flows.runtime.memory import freed_memory_kept
+
+def anon_mb():
+    return int(next(l for l in open('/proc/self/status') if l.startswith('RssAnon')).split()[1]) // 1024
+
+def held_after_free():
+    base = anon_mb()
+    a = np.ones(400 * 2**20 // 8)        # 400 MB: far above glibc's mmap threshold
+    del a
+    return anon_mb() - base
+
+outside = held_after_free()
+with freed_memory_kept():
+    env = os.environ.get("MALLOC_MMAP_MAX_")
+    inside = held_after_free()
+after_build = anon_mb()
+again = held_after_free()
+print(outside, env, inside, after_build, again, os.environ.get("MALLOC_MMAP_MAX_"))
+"""
+
+
+@pytest.mark.skipif(platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
+                    reason="glibc's mallopt and /proc are what this measures")
+def test_a_build_keeps_what_it_frees_and_gives_it_back_after():
+    """Outside a build a 400 MB array goes back to the system when freed; inside one it
+    stays for the next allocation (no fresh pages to fault in), and children see the same
+    settings in their environment; after the build it is given back and the defaults are
+    restored."""
+    out = subprocess.run([sys.executable, "-c", KEPT_CHILD], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    outside, env, inside, after_build, again, env_after = out.stdout.split()
+    assert int(outside) < 50, f"outside a build a freed 400 MB array should be unmapped ({outside} MB held)"
+    assert env == "0", f"children of the build should read MALLOC_MMAP_MAX_=0, got {env}"
+    assert int(inside) >= 350, f"inside a build the freed 400 MB should stay with the process ({inside} MB held)"
+    assert int(again) < 50 and env_after == "None", f"after the build: {again} MB held, MALLOC_MMAP_MAX_={env_after}"
+    assert int(after_build) < 200, f"{after_build} MB resident after the build: what it kept was not given back"
