@@ -187,3 +187,24 @@ def test_folding_writes_parts_of_bounded_size(cache, monkeypatch):
     assert len(cache.parts()) == 3
     found, vec = cache.fetch(text_keys(texts))
     assert found.all() and np.array_equal(vec, _expected(texts))
+
+
+def test_the_fast_mode_encodes_in_large_calls_and_the_others_in_chunk_size():
+    """The fast mode's fixed per-call costs (the fit's residual search, the word memo)
+    are paid once per FAST_CHUNK texts however small ``chunk_size`` is; the model modes
+    keep ``chunk_size`` (progress and cache flushes follow it), and both give every text
+    its own vector."""
+    from datamap.tasks.embed.encode import FAST_CHUNK
+
+    texts = [f"text number {i}" for i in range(FAST_CHUNK + 100)]
+    sizes: dict[str, list[int]] = {}
+    for mode in ("fast", "quality"):
+        model = HashEmbedder()
+        calls: list[int] = []
+        real = model.encode
+        model.encode = lambda batch, real=real, calls=calls: (calls.append(len(batch)), real(batch))[1]
+        res = embed_texts(texts, model, None, EmbedOptions(mode=mode, chunk_size=64))
+        np.testing.assert_array_equal(res.vectors, np.stack([vector_of(t) for t in texts]))
+        sizes[mode] = calls
+    assert sizes["fast"] == [FAST_CHUNK, 100]
+    assert max(sizes["quality"]) == 64 and sum(sizes["quality"]) == len(texts)

@@ -21,12 +21,12 @@ from datamap.tasks.embed.cache import FLUSH_ROWS, FLUSH_SECONDS, EmbeddingCache,
 from datamap.tasks.progress import stage
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 # texts per fast-mode encode call at least: at 15-60k texts/s a 512-text call is ~20 ms,
 # and its fixed costs (the fit's residual search, the word memo, the checks) add up: the
 # whole PyPI corpus with a 10,000-text fit embedded in 45-47 s instead of 49-57 s
 # (2026-12-07, alternating runs)
 FAST_CHUNK = 4096
-DEFAULT_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 @dataclass
