@@ -51,14 +51,15 @@ V2_OPTS = {**EMBED, "full": True}
 
 # (failpoint, texts the embed stage must send to the model in the run killed there; None:
 # stage not reached or cached; a stage killed after returning reruns in the next run)
-# v2 = 120 texts already cached by v1 + 580 new → chunks of 512 + 68, cached as one part
-# (a part is written every FLUSH_SECONDS of embedding: these take milliseconds).
+# v2 = 120 texts already cached by v1 + 580 new → one encode call (the fast mode encodes
+# up to FAST_CHUNK = 4,096 texts per call), cached as one part (a part is written every
+# FLUSH_SECONDS of embedding: these take milliseconds).
 CHAIN = [
     ("ingest.after_read", None),            # input read, nothing validated
     ("stage.ingest", None),       # validated table written, task not recorded
-    ("embed.after_encode:2", 580),          # both chunks computed, neither cached (one part, written together)
+    ("embed.after_encode:1", 580),          # the texts computed, not cached
     ("store.write:1", 580),                 # mid cache write: temp part written, not renamed / no PUT
-    ("embed.after_put:1", 580),             # both chunks cached, stage not returned
+    ("embed.after_put:1", 580),             # the texts cached, stage not returned
     ("embed.after_write", 0),               # vectors written, task not recorded
     ("stage.embed", 0),           # all cached now: nothing re-embedded
     ("stage.index", 0),           # HNSW + kNN graph written (embed reran: 0 to do)
