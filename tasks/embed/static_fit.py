@@ -157,12 +157,13 @@ class TokenCorrections:
         # took 7.7-8.4 s instead of 13.0-14.0 (15,000 Debian texts: 19 s instead of 35),
         # for corrections within 5e-5 of double's and the same held-out 10-NN kept (0.422,
         # 0.524; 2026-12-07). The ridge term keeps the system well conditioned
-        single = x.astype(np.float32)
         if self.dual:
+            single = x.astype(np.float32)
             gram = (single @ single.T).toarray()
         else:
             self.xs = x[:, self.seen].tocsc()
-            gram = (single[:, self.seen].T.tocsr() @ single[:, self.seen]).toarray()
+            single = self.xs.astype(np.float32)
+            gram = (single.T @ single).toarray()
         gram[np.diag_indices_from(gram)] += np.float32(self.lam)
         # not cho_factor: OpenBLAS' threaded syrk (tasks/cholesky.py). Kept as the upper
         # factor L^T, a Fortran-order view of the C-order L: cho_solve hands LAPACK a
