@@ -155,7 +155,7 @@ class TokenCorrections:
         self.dual = form == "documents" or (form is None and x.shape[0] <= len(self.seen))
         # the system in single precision: half the memory, and a fit of 10,000 PyPI texts
         # took 7.7-8.4 s instead of 13.0-14.0 (15,000 Debian texts: 19 s instead of 35),
-        # for corrections within 5e-5 of double's and the same held-out 10-NN kept (0.422,
+        # for corrections within 2e-4 of double's and the same held-out 10-NN kept (0.422,
         # 0.524; 2026-12-07). The ridge term keeps the system well conditioned
         if self.dual:
             single = x.astype(np.float32)
