@@ -22,7 +22,7 @@ import json
 import os
 import posixpath
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import fsspec
@@ -227,6 +227,24 @@ class Store:
                 _failpoint("store.write")        # crash tests: before the PUT
                 self.fs.pipe_file(path, data)  # one PUT: all or nothing
 
+    def write_parquet(self, path: str, table: Any, **options: Any) -> None:
+        """Write ``table`` (a pyarrow Table) as parquet at ``path``, all or nothing, as
+        ``write_bytes`` does. Locally Arrow writes the file itself (to a temporary name,
+        synced, then renamed): going through ``bytes`` cost four copies of the data into
+        fresh memory, and a 270 MB embedding-cache part took 4-8 s to write instead of
+        0.4-2 s (2026-12-07). Elsewhere the file is built in memory and sent in one PUT."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self.local:
+            sink = pa.BufferOutputStream()
+            pq.write_table(table, sink, **options)
+            self.write_bytes(path, sink.getvalue().to_pybytes())
+            return
+        with storage_errors(self.uri):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            _local_atomic_write(path, lambda tmp: pq.write_table(table, tmp, **options))
+
     def write_json(self, path: str, obj: Any) -> None:
         self.write_bytes(path, json.dumps(obj, indent=2, sort_keys=True, default=str).encode())
 
@@ -367,13 +385,21 @@ class Store:
         return base
 
 
-def _local_atomic_write(path: str, data: bytes) -> None:
+def _local_atomic_write(path: str, data: bytes | Callable[[str], None]) -> None:
+    """``data`` (bytes, or a function that writes the file it is given) at ``path``: written
+    to a temporary name, synced, then renamed, so ``path`` is never half there."""
     tmp = f"{path}.tmp-{uuid.uuid4().hex}"
     try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        if callable(data):
+            data(tmp)
+        else:
+            with open(tmp, "wb") as f:
+                f.write(data)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         _failpoint("store.write")   # crash tests: a written temp file that never got its name
         os.replace(tmp, path)
     except BaseException:

@@ -208,3 +208,33 @@ def test_the_fast_mode_encodes_in_large_calls_and_the_others_in_chunk_size():
         sizes[mode] = calls
     assert sizes["fast"] == [FAST_CHUNK, 100]
     assert max(sizes["quality"]) == 64 and sum(sizes["quality"]) == len(texts)
+
+
+
+def test_a_part_write_that_fails_leaves_no_part_and_no_temporary_file(cache, monkeypatch):
+    """Locally Arrow writes a part to a temporary name that is then renamed: a failure
+    after the bytes are written (here, the rename) leaves neither the part nor the
+    temporary file, and the next build embeds those texts again and keeps them."""
+    import os
+
+    def refuse(src, dst):
+        raise OSError(28, "No space left on device")
+
+    texts = [f"text {i}" for i in range(50)]
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", refuse)
+        with pytest.raises(Exception, match="No space left"):
+            embed_texts(texts, HashEmbedder(), cache)
+    assert cache.store.listdir(cache.dir) == []
+    model = HashEmbedder()
+    embed_texts(texts, model, cache)
+    assert sorted(model.asked) == sorted(texts)
+    assert cache.store.listdir(cache.dir) == cache.parts() and len(cache.parts()) == 1
+
+
+def test_parts_read_back_unchanged_on_either_store(any_cache):
+    texts = [f"text {i}" for i in range(50)]
+    embed_texts(texts, HashEmbedder(), any_cache)
+    assert any_cache.store.listdir(any_cache.dir) == any_cache.parts()
+    found, vectors = any_cache.fetch(text_keys(texts))
+    assert found.all() and np.array_equal(vectors, _expected(texts))

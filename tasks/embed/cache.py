@@ -151,10 +151,8 @@ class EmbeddingCache:
             "vector": pa.FixedSizeBinaryArray.from_buffers(pa.binary(4 * v.shape[1]), len(v),
                                                            [None, pa.py_buffer(v)]),
         })
-        sink = pa.BufferOutputStream()
-        pq.write_table(t, sink, compression="none", use_dictionary=False)
         name = f"part-{uuid.uuid4().hex}.parquet"
-        self.store.write_bytes(posixpath.join(self.dir, name), sink.getvalue().to_pybytes())
+        self.store.write_parquet(posixpath.join(self.dir, name), t, compression="none", use_dictionary=False)
         self.sizes[name] = len(keys)
         return name
 
