@@ -18,7 +18,7 @@ from prefect import flow
 
 import datamap.flows  # noqa: F401  (environment defaults: telemetry off, offline, numba cache)
 from datamap.flows import events
-from datamap.flows.runtime.memory import peak_rss_mb, release_free_memory
+from datamap.flows.runtime.memory import numpy_huge_pages_off, peak_rss_mb, release_free_memory
 from datamap.flows.runtime.progress_log import progress_in_run_log
 from datamap.flows.runtime.runners import on_dask, stage_on_runner
 from datamap.flows.runtime.runlog import recorded_run
@@ -71,7 +71,8 @@ def build_map(source: str, dataset: str, store: str | None = None, options: dict
     ``unchanged: True``. Every call, success or failure, is recorded in the store's run
     log (``flows.runtime.runlog``), so CLI builds show on the ops dashboard too; stage
     progress goes to the Prefect run log unless a display (the CLI's) shows it."""
-    with recorded_run(store, storage_options, dataset, source) as run_log, progress_in_run_log():
+    with recorded_run(store, storage_options, dataset, source) as run_log, progress_in_run_log(), \
+            numpy_huge_pages_off():
         run_log["result"] = _build_map(source, dataset, store, options, storage_options, skip_unchanged)
     return run_log["result"]
 

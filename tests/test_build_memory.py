@@ -1,6 +1,7 @@
 """A big build's memory: what one stage freed is given back before the next one runs."""
 from __future__ import annotations
 
+import os
 import platform
 import subprocess
 import sys
@@ -84,3 +85,42 @@ def test_the_peak_falls_back_to_getrusage_without_proc(monkeypatch):
 
     monkeypatch.setattr(builtins, "open", no_proc)
     assert memory.peak_rss_mb() > 10
+
+
+HUGE_CHILD = "from numpy._core.multiarray import _get_madvise_hugepage; print(_get_madvise_hugepage())"
+
+
+def _huge_pages_asked() -> bool:
+    from numpy._core.multiarray import _get_madvise_hugepage
+    return bool(_get_madvise_hugepage())
+
+
+def test_a_build_asks_numpy_for_ordinary_pages_and_restores_its_setting_after(monkeypatch):
+    """Inside ``numpy_huge_pages_off`` numpy stops marking big arrays for huge pages, in
+    this process and in children started meanwhile; after it, numpy's setting again."""
+    from datamap.flows.runtime.memory import HUGE_PAGES_ENV, numpy_huge_pages_off
+    from numpy._core.multiarray import _set_madvise_hugepage
+
+    monkeypatch.delenv(HUGE_PAGES_ENV, raising=False)
+    previous = _set_madvise_hugepage(True)
+    try:
+        with numpy_huge_pages_off():
+            assert not _huge_pages_asked()
+            child = subprocess.run([sys.executable, "-c", HUGE_CHILD], capture_output=True, text=True, timeout=60)
+            assert child.stdout.strip() == "False", child.stderr
+        assert _huge_pages_asked() and HUGE_PAGES_ENV not in os.environ
+    finally:
+        _set_madvise_hugepage(previous)
+
+
+def test_a_users_own_huge_page_choice_is_kept(monkeypatch):
+    from datamap.flows.runtime.memory import HUGE_PAGES_ENV, numpy_huge_pages_off
+    from numpy._core.multiarray import _set_madvise_hugepage
+
+    monkeypatch.setenv(HUGE_PAGES_ENV, "1")
+    previous = _set_madvise_hugepage(True)
+    try:
+        with numpy_huge_pages_off():
+            assert _huge_pages_asked()
+    finally:
+        _set_madvise_hugepage(previous)

@@ -1,5 +1,13 @@
-"""The build process's memory high-water mark, recorded after every stage."""
+"""The build process's memory: its high-water mark, recorded after every stage, what
+it gives back between stages, and how it gets new pages while a build runs."""
 from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+from typing import Callable, Iterator
+
+HUGE_PAGES_ENV = "NUMPY_MADVISE_HUGEPAGE"     # numpy's own switch; a value set by the user wins
 
 
 def peak_rss_mb() -> float:
@@ -48,3 +56,43 @@ def release_free_memory() -> None:
         trim = None
     if trim is not None:
         trim(0)
+
+
+@contextlib.contextmanager
+def numpy_huge_pages_off() -> Iterator[None]:
+    """While a build runs, numpy asks the kernel for ordinary pages, not transparent huge
+    pages; after it, numpy's setting again. Child processes started meanwhile (loky
+    workers) inherit it through ``NUMPY_MADVISE_HUGEPAGE=0``. A user who set that
+    variable keeps their choice.
+
+    Why: numpy marks every array of 4 MB or more ``MADV_HUGEPAGE``, and with Linux's
+    default ``defrag=madvise`` a fault in such memory waits while the kernel compacts
+    memory to find a free 2 MB block. A build allocates and frees arrays of hundreds of
+    MB in every stage (and hands freed memory back between stages), so on a host whose
+    memory is fragmented it stalls again and again: on the machine this was measured on,
+    filling 2 GiB of new numpy memory took 9.2-13.7 s with huge pages and 0.8-2.1 s
+    without, and the whole-PyPI fast embed stage took 64.9 / 68.2 s against 81.7 s
+    (2026-12-07; docs/scale.md). The kernel's own counters show it: ``compact_stall``
+    in /proc/vmstat. What huge pages would save (TLB misses) is small next to that for
+    arrays a stage mostly streams through once."""
+    setter = _numpy_huge_page_setter()
+    if setter is None or HUGE_PAGES_ENV in os.environ:
+        yield
+        return
+    previous = setter(False)
+    os.environ[HUGE_PAGES_ENV] = "0"
+    try:
+        yield
+    finally:
+        setter(previous)
+        os.environ.pop(HUGE_PAGES_ENV, None)
+
+
+def _numpy_huge_page_setter() -> Callable[[bool], bool] | None:
+    """numpy's ``_set_madvise_hugepage`` (returns the previous setting), where it has one."""
+    for module in ("numpy._core.multiarray", "numpy.core.multiarray"):
+        try:
+            return importlib.import_module(module)._set_madvise_hugepage
+        except (ImportError, AttributeError):
+            continue
+    return None
