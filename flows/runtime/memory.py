@@ -65,15 +65,15 @@ def numpy_huge_pages_off() -> Iterator[None]:
     workers) inherit it through ``NUMPY_MADVISE_HUGEPAGE=0``. A user who set that
     variable keeps their choice.
 
-    Why: numpy marks every array of 4 MB or more ``MADV_HUGEPAGE``, and with Linux's
-    default ``defrag=madvise`` a fault in such memory waits while the kernel compacts
-    memory to find a free 2 MB block. A build allocates and frees arrays of hundreds of
-    MB in every stage (and hands freed memory back between stages), so on a host whose
-    memory is fragmented it stalls again and again: on the machine this was measured on,
-    filling 2 GiB of new numpy memory took 9.2-13.7 s with huge pages and 0.8-2.1 s
-    without, and the whole-PyPI fast embed stage took 64.9 / 68.2 s against 81.7 s
-    (2026-12-07; docs/scale.md). The kernel's own counters show it: ``compact_stall``
-    in /proc/vmstat. What huge pages would save (TLB misses) is small next to that for
+    Why: numpy marks every array of 4 MB or more ``MADV_HUGEPAGE``, and a build
+    allocates and frees arrays of hundreds of MB in every stage (and hands freed memory
+    back between stages). On the VM this was measured on, new huge-page memory is slow to
+    fault in: filling 2 GiB of new numpy memory took 6-9 s of kernel time with huge pages
+    and 0.8-1.1 s without (``bench/huge_pages.py``), and the whole-PyPI fast embed stage
+    took 65.8 / 66.4 s against 80.9 / 80.9 s (alternating, 2026-12-07; docs/scale.md).
+    The kernel counted no compaction stalls meanwhile; the likely cause is the VM's
+    balloon reporting free 2 MB blocks to its host, so every huge page is memory the host
+    must supply again. What huge pages would save (TLB misses) is small next to that for
     arrays a stage mostly streams through once."""
     setter = _numpy_huge_page_setter()
     if setter is None or HUGE_PAGES_ENV in os.environ:
