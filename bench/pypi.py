@@ -379,9 +379,15 @@ def viewer_facts(store: Path, version: str, port: int, prefix: str = "pypi") -> 
 
 
 def save(key: str, result: dict, path: Path) -> None:
-    """Merge one run into the JSON file (other runs' entries kept)."""
+    """Merge one run into the JSON file (other runs' entries kept). A new run of the same
+    key moves the one it replaces to ``earlier[key]``: a rerun must not erase the number
+    it is compared with (one did, 2026-12-07). The same run saved again (``viewer_again``)
+    replaces itself."""
     data = json.loads(path.read_text()) if path.exists() else {}
-    data.setdefault("runs", {})[key] = result
+    old = data.setdefault("runs", {}).get(key)
+    if old is not None and old.get("started_utc") != result.get("started_utc"):
+        data.setdefault("earlier", {}).setdefault(key, []).append(old)
+    data["runs"][key] = result
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1, default=str))
 
