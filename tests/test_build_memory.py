@@ -87,40 +87,69 @@ def test_the_peak_falls_back_to_getrusage_without_proc(monkeypatch):
     assert memory.peak_rss_mb() > 10
 
 
-HUGE_CHILD = "from numpy._core.multiarray import _get_madvise_hugepage; print(_get_madvise_hugepage())"
+
+def _numpy_switch(name: str):
+    """numpy's ``_get_madvise_hugepage`` / ``_set_madvise_hugepage`` (numpy 2: in _core)."""
+    import importlib
+    for module in ("numpy._core.multiarray", "numpy.core.multiarray"):
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            continue
+    pytest.skip("this numpy has no huge-page switch")
 
 
-def _huge_pages_asked() -> bool:
-    from numpy._core.multiarray import _get_madvise_hugepage
-    return bool(_get_madvise_hugepage())
+HUGE_CHILD = """
+import importlib
+for m in ("numpy._core.multiarray", "numpy.core.multiarray"):
+    try:
+        print(importlib.import_module(m)._get_madvise_hugepage()); break
+    except (ImportError, AttributeError):
+        pass
+"""
 
 
-def test_a_build_asks_numpy_for_ordinary_pages_and_restores_its_setting_after(monkeypatch):
+@pytest.fixture()
+def huge_pages_on(monkeypatch):
+    """numpy asking for huge pages (its default), whatever the test changes, restored after."""
+    from datamap.flows.runtime.memory import HUGE_PAGES_ENV
+
+    monkeypatch.delenv(HUGE_PAGES_ENV, raising=False)
+    previous = _numpy_switch("_set_madvise_hugepage")(True)
+    yield _numpy_switch("_get_madvise_hugepage")
+    _numpy_switch("_set_madvise_hugepage")(previous)
+
+
+def test_a_build_asks_numpy_for_ordinary_pages_and_restores_its_setting_after(huge_pages_on):
     """Inside ``numpy_huge_pages_off`` numpy stops marking big arrays for huge pages, in
     this process and in children started meanwhile; after it, numpy's setting again."""
     from datamap.flows.runtime.memory import HUGE_PAGES_ENV, numpy_huge_pages_off
-    from numpy._core.multiarray import _set_madvise_hugepage
 
-    monkeypatch.delenv(HUGE_PAGES_ENV, raising=False)
-    previous = _set_madvise_hugepage(True)
-    try:
-        with numpy_huge_pages_off():
-            assert not _huge_pages_asked()
-            child = subprocess.run([sys.executable, "-c", HUGE_CHILD], capture_output=True, text=True, timeout=60)
-            assert child.stdout.strip() == "False", child.stderr
-        assert _huge_pages_asked() and HUGE_PAGES_ENV not in os.environ
-    finally:
-        _set_madvise_hugepage(previous)
+    with numpy_huge_pages_off():
+        assert not huge_pages_on()
+        child = subprocess.run([sys.executable, "-c", HUGE_CHILD], capture_output=True, text=True, timeout=60)
+        assert child.stdout.strip() == "False", child.stderr
+    assert huge_pages_on() and HUGE_PAGES_ENV not in os.environ
 
 
-def test_a_users_own_huge_page_choice_is_kept(monkeypatch):
+def test_builds_side_by_side_keep_ordinary_pages_until_the_last_one_ends(huge_pages_on):
+    """Two builds in threads of one process: the first to end must not switch huge pages
+    back on under the other."""
+    from datamap.flows.runtime.memory import numpy_huge_pages_off
+
+    first, second = numpy_huge_pages_off(), numpy_huge_pages_off()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not huge_pages_on()
+    second.__exit__(None, None, None)
+    assert huge_pages_on()
+
+
+def test_a_users_own_huge_page_choice_is_kept(huge_pages_on, monkeypatch):
     from datamap.flows.runtime.memory import HUGE_PAGES_ENV, numpy_huge_pages_off
-    from numpy._core.multiarray import _set_madvise_hugepage
 
     monkeypatch.setenv(HUGE_PAGES_ENV, "1")
-    previous = _set_madvise_hugepage(True)
-    try:
-        with numpy_huge_pages_off():
-            assert _huge_pages_asked()
-    finally:
-        _set_madvise_hugepage(previous)
+    with numpy_huge_pages_off():
+        assert huge_pages_on()
+    assert huge_pages_on()

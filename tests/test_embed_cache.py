@@ -210,7 +210,6 @@ def test_the_fast_mode_encodes_in_large_calls_and_the_others_in_chunk_size():
     assert max(sizes["quality"]) == 64 and sum(sizes["quality"]) == len(texts)
 
 
-
 def test_a_part_write_that_fails_leaves_no_part_and_no_temporary_file(cache, monkeypatch):
     """Locally Arrow writes a part to a temporary name that is then renamed: a failure
     after the bytes are written (here, the rename) leaves neither the part nor the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import threading
 from typing import Callable, Iterator
 
 HUGE_PAGES_ENV = "NUMPY_MADVISE_HUGEPAGE"     # numpy's own switch; a value set by the user wins
@@ -58,6 +59,11 @@ def release_free_memory() -> None:
         trim(0)
 
 
+_huge_pages_lock = threading.Lock()
+_huge_pages_held = 0                  # builds inside numpy_huge_pages_off now
+_huge_pages_restore: list[bool] = []  # numpy's setting before the first of them, when it was changed
+
+
 @contextlib.contextmanager
 def numpy_huge_pages_off() -> Iterator[None]:
     """While a build runs, numpy asks the kernel for ordinary pages, not transparent huge
@@ -75,17 +81,22 @@ def numpy_huge_pages_off() -> Iterator[None]:
     balloon reporting free 2 MB blocks to its host, so every huge page is memory the host
     must supply again. What huge pages would save (TLB misses) is small next to that for
     arrays a stage mostly streams through once."""
-    setter = _numpy_huge_page_setter()
-    if setter is None or HUGE_PAGES_ENV in os.environ:
-        yield
-        return
-    previous = setter(False)
-    os.environ[HUGE_PAGES_ENV] = "0"
+    global _huge_pages_held
+    with _huge_pages_lock:    # builds side by side in one process (threads): the first one
+        if _huge_pages_held == 0:           # in switches, the last one out restores
+            setter = _numpy_huge_page_setter()
+            if setter is not None and HUGE_PAGES_ENV not in os.environ:
+                _huge_pages_restore.append(setter(False))
+                os.environ[HUGE_PAGES_ENV] = "0"
+        _huge_pages_held += 1
     try:
         yield
     finally:
-        setter(previous)
-        os.environ.pop(HUGE_PAGES_ENV, None)
+        with _huge_pages_lock:
+            _huge_pages_held -= 1
+            if _huge_pages_held == 0 and _huge_pages_restore:
+                _numpy_huge_page_setter()(_huge_pages_restore.pop())
+                os.environ.pop(HUGE_PAGES_ENV, None)
 
 
 def _numpy_huge_page_setter() -> Callable[[bool], bool] | None:
