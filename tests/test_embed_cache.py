@@ -4,6 +4,7 @@ the older one-part-per-chunk code are folded."""
 from __future__ import annotations
 
 import hashlib
+import os
 
 import numpy as np
 import pytest
@@ -214,8 +215,6 @@ def test_a_part_write_that_fails_leaves_no_part_and_no_temporary_file(cache, mon
     """Locally Arrow writes a part to a temporary name that is then renamed: a failure
     after the bytes are written (here, the rename) leaves neither the part nor the
     temporary file, and the next build embeds those texts again and keeps them."""
-    import os
-
     def refuse(src, dst):
         raise OSError(28, "No space left on device")
 
