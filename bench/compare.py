@@ -47,7 +47,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
-from machine import cpu_model  # noqa: E402
+from machine import cpu_model, host_times, host_times_between, speed_probe  # noqa: E402
 OUT = REPO / "bench" / "out"
 ATLAS_PY = REPO / "bench" / ".venv-atlas" / "bin" / "python"
 CUTOFF = 0.1
@@ -348,8 +348,12 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
             import shutil
 
             shutil.rmtree(store, ignore_errors=True)   # a fresh map each time (work area resumes)
+            before = speed_probe()      # the host's speed beside the build (machine.speed_probe)
+            times = host_times()
             r = run_capped([sys.executable, "-c", DATAMAP, src, npy, store, json.dumps(projection or {})],
                            max(cap, 4 * 3600), env, log_path=os.path.join(d, "datamap.log"))
+            r["host_times"] = host_times_between(times, host_times())   # steal: cores the VM was denied
+            r["host_probe"] = {"before": before, "after": speed_probe()}
             r.pop("dataset", None)
             r["projection_options"] = projection or {}
             if r["status"] == "ok":

@@ -32,3 +32,80 @@ def run_header(**extra) -> dict:
     script's own settings (``extra``), and an empty ``maps`` for its per-map results."""
     return {"host": platform.node(), "machine": facts(), **extra,
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
+
+
+def host_times() -> dict | None:
+    """Seconds the whole machine has spent, since boot, per /proc/stat's first line:
+    user, system, idle, iowait and steal (time the hypervisor ran someone else while this
+    VM wanted a core). The difference over a run says whether the VM was short of CPU
+    then; None where there is no /proc/stat."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()[1:]
+    except OSError:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    names = ("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal")
+    ticks = dict(zip(names, (int(x) for x in fields)))
+    return {k: round(ticks.get(k, 0) / tick, 2) for k in ("user", "system", "idle", "iowait", "steal")}
+
+
+def host_times_between(before: dict | None, after: dict | None) -> dict | None:
+    """``host_times`` spent between two readings."""
+    if before is None or after is None:
+        return None
+    return {k: round(after[k] - before[k], 2) for k in before}
+
+
+# The probe's fixed work: sized to take a few seconds here (Intel Xeon, 2 cores).
+PROBE_ROWS = 100_000       # vectors inserted into the probe's HNSW index
+PROBE_DIM = 384
+PROBE_FILL_GIB = 2.0       # new memory written once
+PROBE_GATHERS = 50_000_000 # random reads from a 200 MB array
+
+
+def speed_probe(seed: int = 0) -> dict:
+    """Seconds this machine takes *now* for three fixed pieces of a big build's work:
+    writing new memory (``fill_s``), random reads that miss the caches (``gather_s``) and
+    a usearch insert at the big-map settings on both cores (``insert_s``, ``insert_cpu_s``).
+
+    Why: the same 1M build has taken 243 s and 310 s on the same VM an hour apart, with
+    the same code and 20 % more CPU-seconds in the slow run; the host's speed moves, and
+    a wall time without it cannot be compared with the next one. Run beside a build
+    (``compare.py`` runs it before and after datamap's), a slow build with a slow probe is
+    the host; a slow build with a fast probe is the code. Random vectors, fixed seed: the
+    work is the same every time, not realistic, which is all a probe needs."""
+    import numpy as np
+    from usearch.index import Index
+
+    from datamap.flows.runtime.memory import numpy_huge_pages_off
+
+    out: dict = {}
+    rng = np.random.default_rng(seed)
+    with numpy_huge_pages_off():     # as a build allocates (flows.build_map)
+        t = time.perf_counter()
+        fresh = np.empty(int(PROBE_FILL_GIB * 2 ** 30) // 4, np.float32)
+        fresh.fill(1.0)
+        out["fill_s"] = time.perf_counter() - t
+        del fresh
+        table = rng.standard_normal(50_000_000, dtype=np.float32)
+        where = rng.integers(0, len(table), PROBE_GATHERS)
+        t = time.perf_counter()
+        float(table[where].sum())
+        out["gather_s"] = time.perf_counter() - t
+        del table, where
+    centres = rng.standard_normal((200, PROBE_DIM), dtype=np.float32)
+    vectors = centres[rng.integers(0, 200, PROBE_ROWS)] + 0.5 * rng.standard_normal((PROBE_ROWS, PROBE_DIM),
+                                                                                     dtype=np.float32)
+    index = Index(ndim=PROBE_DIM, metric="cos", dtype="i8", connectivity=12, expansion_add=80)
+    t, c = time.perf_counter(), time.process_time()
+    index.add(np.arange(PROBE_ROWS, dtype=np.uint64), vectors, threads=2)
+    out["insert_s"], out["insert_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    out["at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    return {k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps({"cpu": cpu_model(), **speed_probe()}))
