@@ -65,6 +65,23 @@ PROBE_GATHERS = 50_000_000 # random reads from a 200 MB array
 
 
 def speed_probe(seed: int = 0) -> dict:
+    """``probe_here(seed)`` run in a fresh process (``python bench/machine.py``), so the
+    caller's own memory and libraries stay as they were: usearch's compiled module, loaded
+    into a process before pyarrow or onnxruntime, makes a later ``import onnxruntime``
+    crash that process (SIGSEGV; usearch 2.26.6 carries its own C++ runtime), and
+    ``bench/pypi.py`` loads the embedder after its build."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, os.path.abspath(__file__), "--seed", str(seed)], capture_output=True,
+                          text=True, check=True)
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    out.pop("cpu", None)
+    return out
+
+
+def probe_here(seed: int = 0) -> dict:
     """Seconds this machine takes *now* for three fixed pieces of a big build's work:
     writing new memory (``fill_s``), random reads that miss the caches (``gather_s``) and
     a usearch insert at the big-map settings on both cores (``insert_s``, ``insert_cpu_s``).
@@ -106,6 +123,9 @@ def speed_probe(seed: int = 0) -> dict:
 
 
 if __name__ == "__main__":
+    import argparse
     import json
 
-    print(json.dumps({"cpu": cpu_model(), **speed_probe()}))
+    ap = argparse.ArgumentParser(description="The host's speed now (speed_probe): one JSON line.")
+    ap.add_argument("--seed", type=int, default=0)
+    print(json.dumps({"cpu": cpu_model(), **probe_here(ap.parse_args().seed)}))

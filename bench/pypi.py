@@ -46,7 +46,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
-from machine import facts as machine_facts  # noqa: E402
+from machine import facts as machine_facts, host_times, host_times_between, speed_probe  # noqa: E402
 SHARED = Path(os.environ.get("DATAMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
 OUT = REPO / "bench" / "out"
 DATAMAP = str(REPO / ".venv" / "bin" / "datamap")
@@ -132,6 +132,8 @@ def run_build(src: Path, store: Path, mode: str, log: Path, fit_sample: int = 0)
     cmd = build_command(src, store, mode, fit_sample)
     env = {**os.environ, "DATAMAP_WORK_DIR": str(store.parent / f"{store.name}-work"),
            "PREFECT_LOGGING_LEVEL": "WARNING"}
+    probe = speed_probe()         # the host's speed beside the build (bench/machine.py)
+    times = host_times()
     t0 = time.perf_counter()
     with open(log, "w") as f:
         p = subprocess.Popen(["/usr/bin/time", "-v", *cmd], stdout=f, stderr=subprocess.STDOUT, env=env,
@@ -141,7 +143,9 @@ def run_build(src: Path, store: Path, mode: str, log: Path, fit_sample: int = 0)
     wall = time.perf_counter() - t0
     text = log.read_text()
     out = {"command": " ".join(cmd), "exit_status": rc, "wall_s": round(wall, 1), **time_v_facts(text),
-           "peak_rss_gb_process_tree": round(tree.done(), 2)}
+           "peak_rss_gb_process_tree": round(tree.done(), 2),
+           "host_times": host_times_between(times, host_times())}
+    out["host_probe"] = {"before": probe, "after": speed_probe()}
     if rc:
         out["log_tail"] = text[-3000:]
     return out
