@@ -68,7 +68,7 @@ def speed_probe(seed: int = 0) -> dict:
     """``probe_here(seed)`` run in a fresh process (``python bench/machine.py``), so the
     caller's own memory and libraries stay as they were: usearch's compiled module, loaded
     into a process before pyarrow or onnxruntime, makes a later ``import onnxruntime``
-    crash that process (SIGSEGV; usearch 2.26.6 carries its own C++ runtime), and
+    crash that process (SIGSEGV, usearch 2.26.6 and onnxruntime 1.32.0), and
     ``bench/pypi.py`` loads the embedder after its build."""
     import json
     import subprocess
