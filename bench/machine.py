@@ -61,7 +61,8 @@ def host_times_between(before: dict | None, after: dict | None) -> dict | None:
 PROBE_ROWS = 100_000       # vectors inserted into the probe's HNSW index
 PROBE_DIM = 384
 PROBE_FILL_GIB = 2.0       # new memory written once
-PROBE_GATHERS = 50_000_000 # random reads from a 200 MB array
+PROBE_TABLE = 50_000_000   # float32 values read at random: a 200 MB array, beyond any cache
+PROBE_GATHERS = 50_000_000 # random reads from it
 
 
 def speed_probe(seed: int = 0) -> dict:
@@ -105,7 +106,7 @@ def probe_here(seed: int = 0) -> dict:
         fresh.fill(1.0)
         out["fill_s"] = time.perf_counter() - t
         del fresh
-        table = rng.standard_normal(50_000_000, dtype=np.float32)
+        table = rng.standard_normal(PROBE_TABLE, dtype=np.float32)
         where = rng.integers(0, len(table), PROBE_GATHERS)
         t = time.perf_counter()
         float(table[where].sum())
