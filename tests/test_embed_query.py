@@ -62,3 +62,26 @@ def test_datamap_search_on_the_command_line(maps):
     assert json.loads(r.output)[0]["id"] == maps["ids"][12]
     r = CliRunner().invoke(app, ["search", "vectors", "anything", "--store", maps["store"]])
     assert r.exit_code == 1 and "NoQueryModel" in r.output
+
+
+def test_a_fresh_process_searches_the_index_then_embeds_a_query(maps):
+    """The reader's usearch index first, then the embedder's ONNX Runtime, in a new
+    process. Loaded in that order with nothing before them, the pair kills the process
+    (SIGSEGV, usearch 2.26.6's static C++ runtime); datamap's reader loads pyarrow
+    first, which keeps it alive. A reader that stopped doing so fails here, not in a
+    user's notebook."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys, datamap\n"
+            "m = datamap.open_map('texts', store=sys.argv[1])\n"
+            "nb, _ = m.vector_search(ids=[sys.argv[2]], k=2)\n"
+            "assert 'onnxruntime' not in sys.modules and 'usearch.compiled' in sys.modules\n"
+            "q = datamap.embed_query(m, [sys.argv[3]])\n"
+            "print(json.dumps({'neighbours': nb[0], 'dim': int(q.shape[1])}))\n")
+    done = subprocess.run([sys.executable, "-c", code, maps["store"], maps["ids"][3], maps["texts"][3]],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(out["neighbours"]) == 2 and set(out["neighbours"]) <= set(maps["ids"]) and out["dim"] == 384
