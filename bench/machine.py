@@ -34,26 +34,19 @@ def run_header(**extra) -> dict:
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "maps": {}}
 
 
-def host_times() -> dict | None:
-    """Seconds the whole machine has spent, since boot, per /proc/stat's first line:
-    user, system, idle, iowait and steal (time the hypervisor ran someone else while this
-    VM wanted a core). The difference over a run says whether the VM was short of CPU
-    then; None where there is no /proc/stat."""
-    try:
-        with open("/proc/stat") as f:
-            fields = f.readline().split()[1:]
-    except OSError:
-        return None
-    tick = os.sysconf("SC_CLK_TCK")
-    names = ("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal")
-    ticks = dict(zip(names, (int(x) for x in fields)))
-    return {k: round(ticks.get(k, 0) / tick, 2) for k in ("user", "system", "idle", "iowait", "steal")}
+def host_times() -> dict:
+    """Seconds the whole machine has spent since boot (psutil's ``cpu_times``): user,
+    system, idle, iowait and steal (time the hypervisor ran someone else while this VM
+    wanted a core), the last two 0.0 where the platform has none. The difference over a
+    run says whether the VM was short of CPU then."""
+    import psutil
+
+    t = psutil.cpu_times()
+    return {k: round(getattr(t, k, 0.0), 2) for k in ("user", "system", "idle", "iowait", "steal")}
 
 
-def host_times_between(before: dict | None, after: dict | None) -> dict | None:
+def host_times_between(before: dict, after: dict) -> dict:
     """``host_times`` spent between two readings."""
-    if before is None or after is None:
-        return None
     return {k: round(after[k] - before[k], 2) for k in before}
 
 
