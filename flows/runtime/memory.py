@@ -79,8 +79,10 @@ def numpy_huge_pages_off() -> Iterator[None]:
     took 65.8 / 66.4 s against 80.9 / 80.9 s (alternating, 2026-12-07; docs/scale.md).
     The kernel counted no compaction stalls meanwhile; the likely cause is the VM's
     balloon reporting free 2 MB blocks to its host, so every huge page is memory the host
-    must supply again. What huge pages would save (TLB misses) is small next to that for
-    arrays a stage mostly streams through once."""
+    must supply again. Memory the host already backs fills faster with huge pages (0.36
+    against 0.72 s a 2 GiB fill, the same VM hours later), but a build's first touches of
+    its big arrays are the slow kind, and what huge pages would save (TLB misses) is small
+    next to that for arrays a stage mostly streams through once."""
     global _huge_pages_held
     with _huge_pages_lock:    # builds side by side in one process (threads): the first one
         if _huge_pages_held == 0:           # in switches, the last one out restores
