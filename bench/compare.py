@@ -17,7 +17,9 @@ Each contender runs in its own fresh process (peak RSS from ``wait4``), with a t
 * umap-learn's default full fit (``umap.UMAP()``): time, 10-NN preservation;
 * BERTopic's default pipeline on the same vectors: time, NMI vs ``section``, outliers;
 * SemHash ``self_deduplicate(0.9)`` on the same vectors (records = ids, encoder = lookup):
-  time, precision/recall of "has a duplicate at cosine ≥ 0.9";
+  time, precision/recall of "has a duplicate at cosine ≥ 0.9"; in its own venv when
+  bench/.venv-semhash exists (``pip install semhash==0.5.0`` there: its usearch, numpy
+  and model2vec stay out of datamap's), else in this interpreter (the ``bench`` extra);
 * embedding-atlas's projection step (``_run_umap``: its own k-NN + UMAP) in its own venv
   (bench/.venv-atlas, installed with ``--no-deps`` + narwhals, umap-learn: the full
   dependency set pulls CUDA torch).
@@ -50,6 +52,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from machine import cpu_model, host_times, host_times_between, speed_probe  # noqa: E402
 OUT = REPO / "bench" / "out"
 ATLAS_PY = REPO / "bench" / ".venv-atlas" / "bin" / "python"
+SEMHASH_PY = REPO / "bench" / ".venv-semhash" / "bin" / "python"
 CUTOFF = 0.1
 
 DATAMAP = r"""
@@ -377,6 +380,8 @@ def run(n: int, cap: float, queries: int, prev: dict | None, only: set[str] | No
                 continue
             if name == "embedding_atlas_projection":
                 py = str(ATLAS_PY)
+            if name == "semhash" and SEMHASH_PY.exists():
+                py = str(SEMHASH_PY)
             paths = [x if x.startswith("/") else os.path.join(d, x) for x in extra]
             r = run_capped([py, "-c", code, npy, *paths], cap, env, log_path=os.path.join(d, f"{name}.log"))
             if r["status"] == "ok":
@@ -413,6 +418,8 @@ def ratios(res: dict) -> dict:
                 out[name]["nn10_preservation_ratio"] = dm["nn10_preservation"] / b["nn10_preservation"]
             if step == layout and tm.get("project"):   # the layout stage alone: the index is also the search's
                 out[name]["speedup_layout_stage"] = b["seconds"] / tm["project"]
+            if name == "semhash" and tm.get("index"):   # SemHash builds its own index; ours is the index stage's
+                out[name]["speedup_with_index"] = b["seconds"] / (step + tm["index"])
         if step and b.get("skipped") and b.get("estimate_s"):
             out[name] = {"baseline_s": f"≥ {b['estimate_s']:.0f} (linear estimate)", "datamap_s": step,
                          "speedup": f"≥ {b['estimate_s'] / step:.1f}"}
