@@ -21,8 +21,11 @@ LARGE_INDEX_ROWS = 200_000
 # default below), 80 costs less than in row order and buys more recall than 64 did:
 # 1M synthetic 55.7 -> 39.5 s, recall@10 0.895 -> 0.917; 200k PyPI summaries 7.8-8.5 ->
 # 7.5-8.5 s, 0.816 -> 0.830; all 785k PyPI summaries 54.8 -> 62.9 s, 0.764 -> 0.781
-# (a trade there, not a win; bench/out/index_order_ef80_*.json, docs/scale.md).
-LARGE_SETTINGS = {"dtype": "i8", "connectivity": 12, "expansion_add": 80, "expansion_search": 48}
+# (a trade there, not a win; bench/out/index_order_ef80_*.json, docs/scale.md). 88 since
+# only a tenth of the rows goes in at random first (locality.RANDOM_LEAD): the same
+# repaired recall for ~10 s less on the 1M set, 2-5 s less on PyPI's 785k
+# (bench/out/insert_first_order.json).
+LARGE_SETTINGS = {"dtype": "i8", "connectivity": 12, "expansion_add": 88, "expansion_search": 48}
 # Maps below this many rows get an exact k-NN graph (one matrix product per block) rather
 # than HNSW's: at this size it costs under a second, and it is the same on every machine
 # and thread count. HNSW built with several threads is not, so a refresh on a Dask worker

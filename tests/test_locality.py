@@ -51,6 +51,20 @@ def test_insertion_order_puts_a_random_share_first_and_keeps_the_rest_in_order()
     assert not np.all(np.diff(position[first]) > 0), "the share in front is not in locality order"
 
 
+def test_insertion_order_leads_with_a_random_tenth_then_the_rest_of_its_share_in_locality_order():
+    order = np.random.default_rng(1).permutation(1_000)
+    position = np.empty(1_000, np.int64)
+    position[order] = np.arange(1_000)
+    ins = insertion_order(order, random_first=0.3, lead=0.1)
+    assert np.array_equal(np.sort(ins), np.arange(1_000))
+    lead, share = ins[:100], ins[100:300]
+    assert not np.all(np.diff(position[lead]) > 0), "the lead is in random order"
+    assert np.all(np.diff(position[share]) > 0), "the rest of the share keeps the locality order"
+    assert np.all(np.diff(position[ins[300:]]) > 0)
+    assert np.array_equal(np.sort(ins[:300]), np.sort(insertion_order(order, random_first=0.3, lead=0.3)[:300])), \
+        "the same rows go in front, however many of them lead"
+
+
 @pytest.mark.parametrize("dtype", ["f32", "i8"])
 def test_an_index_built_and_searched_in_locality_order_gives_each_row_its_own_neighbours(dtype):
     """Keys stay row positions whatever the insertion order, and a graph searched in
