@@ -1,6 +1,7 @@
-"""The rows a big map's index inserts first (``locality.insertion_order``: a random share,
-for the graph's long links), in random order as the build inserts them or in the
-locality order among themselves (cheaper to insert: neighbours one after another).
+"""The rows a big map's index inserts first (``locality.insertion_order``: a share, for
+the graph's long links), all in random order (the build until 2026-12-07), all in the
+locality order among themselves (cheaper to insert: neighbours one after another), or a
+``lead`` of them random and the rest in order (the build now: ``RANDOM_LEAD``).
 
 For each map and each way: the index built as the build builds it, every row searched
 and repaired as ``knn_graph`` does, and the recall of the exact 10-NN on random rows.
@@ -33,21 +34,6 @@ from datamap.tasks import locality as L  # noqa: E402
 WAYS = ("random", "in_order")
 
 
-def first_in_order(order: np.ndarray, seed: int = 0, random_first: float = L.RANDOM_FIRST,
-                   lead: float = 0.0) -> np.ndarray:
-    """``insertion_order``'s rows, its random share listed in ``order``'s order except
-    for a ``lead`` share of all rows (drawn from it) that goes first in random order."""
-    n = len(order)
-    pick = np.random.default_rng(seed).choice(n, int(n * random_first), replace=False)
-    head = pick[:int(n * lead)]
-    first = np.zeros(n, bool)
-    first[pick] = True
-    first[head] = False
-    rest = ~first
-    rest[head] = False
-    return np.concatenate([head, order[first[order]], order[rest[order]]]).astype(np.int64)
-
-
 def one_map(store: str, dataset: str, sample: int, ways: list[str], repeats: int) -> dict:
     m = open_map(dataset, store=Store(store))
     v = np.ascontiguousarray(m.embeddings.latent, np.float32)
@@ -59,9 +45,9 @@ def one_map(store: str, dataset: str, sample: int, ways: list[str], repeats: int
     for _ in range(repeats):
         for way in ways:
             name, _, add = way.partition("@")     # WAY@N: expansion_add N
-            lead = float(name.split(":")[1]) if name.startswith("lead:") else 0.0
-            L.insertion_order = plain if name == "random" else (
-                lambda o, random_first=L.RANDOM_FIRST, lead=lead: first_in_order(o, 0, random_first, lead))
+            lead = float(name.split(":")[1]) if ":" in name else {"random": L.RANDOM_FIRST, "in_order": 0.0}[name]
+            L.insertion_order = (lambda o, random_first=L.RANDOM_FIRST, lead=lead:
+                                 plain(o, random_first=random_first, lead=lead))
             try:
                 t = time.perf_counter()
                 index = I.build_index(v, I.IndexOptions(expansion_add=int(add) if add else None), order=order)

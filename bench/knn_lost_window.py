@@ -8,7 +8,8 @@ of the exact 10-NN, on the lost rows themselves and on random rows, of the graph
 and after the reverse neighbours are merged in (``knn_repair.merge_reverse``).
 
     .venv/bin/python bench/knn_lost_window.py --map /tmp/cmp/1000000/store:cmp \\
-        --map /tmp/pypi-bench/store-fast-784692-fit10000:pypi --ways beam,window,beam+window,beam128+window,beam96+window,beam64+window \\
+        --map /tmp/pypi-bench/store-fast-784692-fit10000:pypi \\
+        --ways beam,window,beam+window,beam128+window,beam96+window,beam64+window \\
         --out bench/out/knn_lost_window.json
 """
 from __future__ import annotations
