@@ -78,7 +78,10 @@ def speed_probe(seed: int = 0) -> dict:
 def probe_here(seed: int = 0) -> dict:
     """Seconds this machine takes *now* for three fixed pieces of a big build's work:
     writing new memory (``fill_s``), random reads that miss the caches (``gather_s``) and
-    a usearch insert at the big-map settings on both cores (``insert_s``, ``insert_cpu_s``).
+    a usearch insert on both cores (``insert_s``, ``insert_cpu_s``) at the big-map settings
+    of the day the probe was written (i8, connectivity 12, expansion_add 80; the build's
+    ``index.LARGE_SETTINGS`` have moved on since, the probe's stay put so that every probe
+    measures the same work).
 
     Why: the same 1M build has taken 243 s and 310 s on the same VM an hour apart, with
     the same code and 20 % more CPU-seconds in the slow run; the host's speed moves, and
