@@ -50,6 +50,11 @@ class EmbeddingError(DatamapError):
     """The embedding model cannot be loaded or produced unusable vectors."""
 
 
+class ImportOrderError(EmbeddingError):
+    """The embedder's engine cannot be loaded in this process because of what was
+    imported before datamap (``tasks/embed/load_order.py``): loading it would crash."""
+
+
 class IntegrityError(DatamapError):
     """A published artifact does not match the checksum in its manifest."""
 

@@ -85,3 +85,42 @@ def test_a_fresh_process_searches_the_index_then_embeds_a_query(maps):
     assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
     out = json.loads(done.stdout.strip().splitlines()[-1])
     assert len(out["neighbours"]) == 2 and set(out["neighbours"]) <= set(maps["ids"]) and out["dim"] == 384
+
+
+def test_usearch_imported_before_datamap_gets_an_error_not_a_crash(maps):
+    """A user's script that imports usearch before datamap, then embeds a text query:
+    without the check (``tasks/embed/load_order.py``) the process died with SIGSEGV while
+    loading ONNX Runtime; now it gets ``ImportOrderError`` saying which line to move, and
+    can still search by vector."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys\n"
+            "import usearch.compiled\n"
+            "import datamap\n"
+            "from datamap.resources.errors import ImportOrderError\n"
+            "m = datamap.open_map('texts', store=sys.argv[1])\n"
+            "try:\n"
+            "    datamap.embed_query(m, [sys.argv[2]])\n"
+            "    print(json.dumps({'raised': None}))\n"
+            "except ImportOrderError as e:\n"
+            "    nb, _ = m.vector_search(ids=[sys.argv[3]], k=2)\n"
+            "    print(json.dumps({'raised': str(e), 'neighbours': nb[0],\n"
+            "                      'onnxruntime': 'onnxruntime' in sys.modules}))\n")
+    done = subprocess.run([sys.executable, "-c", code, maps["store"], maps["texts"][3], maps["ids"][3]],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out["raised"] and "import datamap" in out["raised"] and "usearch" in out["raised"]
+    assert not out["onnxruntime"] and len(out["neighbours"]) == 2
+
+
+def test_the_load_order_rule_reads_which_came_first():
+    from datamap.tasks.embed.load_order import usearch_loaded_first
+
+    assert usearch_loaded_first(["numpy", "usearch.compiled", "pyarrow.lib"])
+    assert usearch_loaded_first(["polars", "usearch.compiled"])
+    assert not usearch_loaded_first(["pyarrow.lib", "usearch.compiled"])
+    assert not usearch_loaded_first(["torch._C", "numpy", "usearch.compiled", "onnxruntime"])
+    assert not usearch_loaded_first(["pyarrow.lib", "numpy"])      # no usearch at all

@@ -29,6 +29,7 @@ import numpy as np
 
 from datamap.resources.errors import EmbeddingError
 from datamap.tasks.embed.int8_per_token import per_token_int8
+from datamap.tasks.embed.load_order import check_onnxruntime_loadable
 from datamap.tasks.embed.model_files import ensure_built, recipe_key
 
 RECIPE = "onnx-minilm-v4"          # bump when the export recipe changes: rebuilds the files
@@ -116,6 +117,7 @@ def export(model_dir: str, out_dir: str) -> None:
 
 def ensure_exported(model_dir: str, model_id: str, root: str | None = None) -> str:
     """Folder holding the exported graphs for this model, exported at first use."""
+    check_onnxruntime_loadable()
     import onnxruntime
 
     check_supported(model_dir)
@@ -133,6 +135,7 @@ class OnnxEmbedder:
 
     def __init__(self, model_dir: str, model_id: str, int8: bool = True, threads: int | None = None,
                  root: str | None = None):
+        check_onnxruntime_loadable()
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
