@@ -37,6 +37,9 @@ _EXACT_BLOCK = 1024
 # 48 -> 27 s (bench/index_order.py). On Debian's 63,666 rows the order cost (~3 s) more
 # than it saved.
 LOCALITY_ROWS = 200_000
+# Indexes of at least this many rows keep their memory on huge pages (tasks.index_memory):
+# below, the index fits the TLB's reach well enough that the advice buys nothing measurable.
+HUGE_PAGE_ROWS = 200_000
 INSERT_ORDERS = ("row", "locality")
 _SEARCH_BLOCK = 100_000
 
@@ -84,13 +87,16 @@ def locality(vectors: np.ndarray) -> np.ndarray | None:
 
 
 def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order: np.ndarray | None = None,
-                random_first: float | None = None):
+                random_first: float | None = None, huge_pages: bool | None = None):
     """A usearch index over ``vectors``, key = row position. With ``order`` (a locality
     order) and ``insert_order="locality"``, rows are inserted in ``insertion_order(order)``:
     the same keys, added faster. ``random_first`` (None: ``locality.RANDOM_FIRST``) is
     the share of rows inserted at random ahead of that order (bench/knn_beam.py --first
-    measures it)."""
+    measures it). ``huge_pages`` (None: from ``HUGE_PAGE_ROWS`` rows): the index's memory
+    on transparent huge pages (``tasks.index_memory``)."""
     from usearch.index import Index
+
+    from datamap.tasks.index_memory import GrowingMemory
 
     n, d = vectors.shape
     options = (options or IndexOptions()).resolved(n)
@@ -105,6 +111,7 @@ def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order:
         order = insertion_order(order, random_first=RANDOM_FIRST if random_first is None else random_first)
     else:
         order = None
+    memory = GrowingMemory() if (n >= HUGE_PAGE_ROWS if huge_pages is None else huge_pages) else None
     with stage("index", n, "vectors") as advance:
         step = 50_000
         threads = os.cpu_count() or 1
@@ -112,9 +119,15 @@ def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order:
             e = min(n, s + step)
             rows = np.arange(s, e) if order is None else order[s:e]
             rows = rows[dealt(len(rows), threads)]
-            index.add(rows.astype(np.uint64), np.ascontiguousarray(vectors[rows], dtype=np.float32),
-                      threads=threads)
+            batch = np.ascontiguousarray(vectors[rows], dtype=np.float32)
+            if memory is not None:
+                memory.before()
+            index.add(rows.astype(np.uint64), batch, threads=threads)
+            if memory is not None:
+                memory.after()
             advance(e - s)
+    if memory is not None:
+        memory.collapse()
     return index
 
 
