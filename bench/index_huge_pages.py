@@ -9,7 +9,9 @@ Each run builds the index as the build does (locality order, big-map settings), 
 searches every row's 33-NN graph and repairs it (``knn_graph``), and scores recall@10
 against exact search on 1,000 random rows, so a change of speed is seen beside the
 graph it made. Reported per run: seconds and CPU-seconds of the insert (collapse
-included) and of the graph, the process's huge-page memory, the host probe before.
+included) and of the graph, the process's huge-page memory, the kernel's compaction and
+huge-page counters over both (/proc/vmstat: a stall is a fault that waited for
+compaction), the host probe before.
 """
 from __future__ import annotations
 
@@ -31,14 +33,21 @@ import numpy as np
 import datamap
 from datamap.tasks import index as I
 path, rows, huge = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
+VMSTAT = ("compact_stall", "compact_fail", "thp_fault_alloc", "thp_fault_fallback", "thp_collapse_alloc",
+          "thp_collapse_alloc_failed", "pgmajfault")
+def vmstat():
+    got = dict(l.split() for l in open("/proc/vmstat"))
+    return {k: int(got.get(k, 0)) for k in VMSTAT}
 v = np.load(path, mmap_mode="r")
 v = np.ascontiguousarray(v[:rows] if rows else v, dtype=np.float32)
 order = I.locality(v)
 t0, c0 = time.perf_counter(), time.process_time()
+vm0 = vmstat()
 idx = I.build_index(v, I.IndexOptions(), order=order, huge_pages=huge)
 t1, c1 = time.perf_counter(), time.process_time()
 keys, _ = I.knn_graph(idx, v, 33, order=order)
 t2, c2 = time.perf_counter(), time.process_time()
+vm = {k: v - vm0[k] for k, v in vmstat().items()}
 rng = np.random.default_rng(0)
 q = rng.choice(len(v), 1000, replace=False)
 truth, _ = I.exact_knn(v, q, 11)
@@ -46,7 +55,7 @@ recall = float(np.mean([len(set(truth[i, 1:]) & set(keys[r, 1:11])) / 10 for i, 
 huge_kb = [int(l.split()[1]) for l in open("/proc/self/smaps_rollup") if l.startswith("AnonHugePages")][0]
 print("RESULT " + json.dumps({"huge_pages": huge, "rows": len(v), "insert_s": round(t1 - t0, 2),
       "insert_cpu_s": round(c1 - c0, 1), "graph_s": round(t2 - t1, 2), "graph_cpu_s": round(c2 - c1, 1),
-      "anon_huge_mb": round(huge_kb / 1024), "recall_at_10": round(recall, 4)}))
+      "anon_huge_mb": round(huge_kb / 1024), "recall_at_10": round(recall, 4), "vmstat": vm}))
 """
 
 
