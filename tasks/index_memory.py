@@ -1,7 +1,7 @@
 """A big index's memory on transparent huge pages.
 
 An HNSW insert or search is a walk of random hops through the whole index: at 1M rows
-usearch's nodes and vectors take ~0.6 GB, so with 4 KB pages nearly every hop also
+usearch's nodes and vectors take ~0.5 GB, so with 4 KB pages nearly every hop also
 misses the TLB, and in a VM each miss walks two page tables. Where the kernel offers
 huge pages only on request (``transparent_hugepage/enabled = madvise``, the common
 default and this project's VM), usearch never asks, so it gets 4 KB pages.
@@ -11,8 +11,9 @@ appeared or grew during the ``add`` call, read from ``/proc/self/maps``) and mar
 ``MADV_HUGEPAGE``: what it faults in later comes as 2 MB pages. Once every row is in,
 ``MADV_COLLAPSE`` turns the pages already touched into huge ones too, so the searches
 that follow (the k-NN graph, its repair) walk huge pages throughout. Measured in
-bench/index_huge_pages.py. Only the index's memory is marked: numpy's arrays stay on
-4 KB pages (``flows/runtime/memory.numpy_huge_pages_off`` says why).
+bench/index_huge_pages.py. Only the index's memory is marked (with whatever the kernel
+merged into the same mappings): numpy's arrays stay on 4 KB pages
+(``flows/runtime/memory.numpy_huge_pages_off`` says why).
 
 Linux only; elsewhere, or where the kernel has huge pages off ("never") or on for
 everything ("always"), every call here does nothing.

@@ -64,26 +64,31 @@ def test_datamap_search_on_the_command_line(maps):
     assert r.exit_code == 1 and "NoQueryModel" in r.output
 
 
+def _fresh_process(code: str, *args: str) -> dict:
+    """Run ``code`` in a new interpreter (the import order is the point) and return the
+    JSON of its last line; a crash (negative exit: a signal) fails with its stderr."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def test_a_fresh_process_searches_the_index_then_embeds_a_query(maps):
     """The reader's usearch index first, then the embedder's ONNX Runtime, in a new
     process. Loaded in that order with nothing before them, the pair kills the process
     (SIGSEGV, usearch 2.26.6's static C++ runtime); datamap's reader loads pyarrow
     first, which keeps it alive. A reader that stopped doing so fails here, not in a
     user's notebook."""
-    import json
-    import subprocess
-    import sys
-
     code = ("import json, sys, datamap\n"
             "m = datamap.open_map('texts', store=sys.argv[1])\n"
             "nb, _ = m.vector_search(ids=[sys.argv[2]], k=2)\n"
             "assert 'onnxruntime' not in sys.modules and 'usearch.compiled' in sys.modules\n"
             "q = datamap.embed_query(m, [sys.argv[3]])\n"
             "print(json.dumps({'neighbours': nb[0], 'dim': int(q.shape[1])}))\n")
-    done = subprocess.run([sys.executable, "-c", code, maps["store"], maps["ids"][3], maps["texts"][3]],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    out = _fresh_process(code, maps["store"], maps["ids"][3], maps["texts"][3])
     assert len(out["neighbours"]) == 2 and set(out["neighbours"]) <= set(maps["ids"]) and out["dim"] == 384
 
 
@@ -92,10 +97,6 @@ def test_usearch_imported_before_datamap_gets_an_error_not_a_crash(maps):
     without the check (``tasks/embed/load_order.py``) the process died with SIGSEGV while
     loading ONNX Runtime; now it gets ``ImportOrderError`` saying which line to move, and
     can still search by vector."""
-    import json
-    import subprocess
-    import sys
-
     code = ("import json, sys\n"
             "import usearch.compiled\n"
             "import datamap\n"
@@ -108,10 +109,7 @@ def test_usearch_imported_before_datamap_gets_an_error_not_a_crash(maps):
             "    nb, _ = m.vector_search(ids=[sys.argv[3]], k=2)\n"
             "    print(json.dumps({'raised': str(e), 'neighbours': nb[0],\n"
             "                      'onnxruntime': 'onnxruntime' in sys.modules}))\n")
-    done = subprocess.run([sys.executable, "-c", code, maps["store"], maps["texts"][3], maps["ids"][3]],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    out = _fresh_process(code, maps["store"], maps["texts"][3], maps["ids"][3])
     assert out["raised"] and "import datamap" in out["raised"] and "usearch" in out["raised"]
     assert not out["onnxruntime"] and len(out["neighbours"]) == 2
 
