@@ -111,7 +111,7 @@ def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order:
         order = insertion_order(order, random_first=RANDOM_FIRST if random_first is None else random_first)
     else:
         order = None
-    memory = GrowingMemory() if (n >= HUGE_PAGE_ROWS if huge_pages is None else huge_pages) else None
+    memory = GrowingMemory(n >= HUGE_PAGE_ROWS if huge_pages is None else huge_pages)
     with stage("index", n, "vectors") as advance:
         step = 50_000
         threads = os.cpu_count() or 1
@@ -120,14 +120,11 @@ def build_index(vectors: np.ndarray, options: IndexOptions | None = None, order:
             rows = np.arange(s, e) if order is None else order[s:e]
             rows = rows[dealt(len(rows), threads)]
             batch = np.ascontiguousarray(vectors[rows], dtype=np.float32)
-            if memory is not None:
-                memory.before()
+            memory.before()
             index.add(rows.astype(np.uint64), batch, threads=threads)
-            if memory is not None:
-                memory.after()
+            memory.after()
             advance(e - s)
-    if memory is not None:
-        memory.collapse()
+    memory.collapse()
     return index
 
 

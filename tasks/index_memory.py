@@ -70,8 +70,8 @@ class GrowingMemory:
     """The mappings that appear or grow between ``before()`` and ``after()`` (around each
     ``add`` call), advised as they come; ``collapse()`` once the index is complete."""
 
-    def __init__(self) -> None:
-        self.active = _setting() == "madvise"
+    def __init__(self, wanted: bool = True) -> None:
+        self.active = wanted and _setting() == "madvise"
         self._seen: dict[int, int] = {}
         self.advised: dict[int, int] = {}     # start → length advised, for collapse()
 

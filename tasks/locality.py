@@ -74,12 +74,11 @@ def insertion_order(order: np.ndarray, seed: int = 0, random_first: float = RAND
     n = len(order)
     pick = np.random.default_rng(seed).choice(n, int(n * random_first), replace=False)
     head = pick[:int(n * min(lead, random_first))]
-    first = np.zeros(n, bool)
-    first[pick] = True
-    first[head] = False
-    rest = ~first
-    rest[head] = False
-    return np.concatenate([head, order[first[order]], order[rest[order]]]).astype(np.int64)
+    picked = np.zeros(n, bool)
+    picked[pick] = True
+    in_order = picked.copy()          # the rest of the share, after the head
+    in_order[head] = False
+    return np.concatenate([head, order[in_order[order]], order[~picked[order]]]).astype(np.int64)
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
