@@ -173,9 +173,9 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
         logging.disable(logging.ERROR)
     try:
         from datamap.flows.runtime.api_server import local_api
-        from datamap.flows.stages.ingest import preload_ingest
+        from datamap.flows.runtime.preload import preload_for
 
-        with local_api(preload_ingest), RichReporter(err) as rep:     # the API server dies with this process
+        with local_api(preload_for(options)), RichReporter(err) as rep:     # the API server dies with this process
             set_reporter(rep)
             from prefect import tags
 

@@ -533,3 +533,19 @@ def test_a_cli_build_waits_long_enough_for_a_first_server_start(monkeypatch):
     assert api_server._startup_timeout() >= api_server.STARTUP_SECONDS >= 60
     monkeypatch.setenv(api_server.STARTUP_ENV, "7")
     assert api_server._startup_timeout() == 7.0
+
+
+@pytest.mark.parametrize("options, topics", [({"text_field": "text"}, True),
+                                             ({"text_field": "text", "topics": None}, False),
+                                             ({}, False)])
+def test_a_build_imports_its_topic_stage_while_the_server_starts_only_when_it_will_fit_one(options, topics):
+    """``preload_for``: Great Expectations always; BERTopic (without torch, as the topic
+    stage loads it) only for a build whose topic stage fits one on texts."""
+    code = textwrap.dedent(f"""
+        import sys
+        from datamap.flows.runtime.preload import preload_for
+        preload_for({options!r})()
+        print("LOADED", "great_expectations" in sys.modules, "bertopic" in sys.modules, "torch" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert f"LOADED True {topics} False" in out.stdout, out.stdout[-2000:] + out.stderr[-2000:]

@@ -6,6 +6,7 @@ scikit-learn are imported only when the stage runs.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -21,6 +22,18 @@ from datamap.resources.reader import open_map
 from datamap.resources.store import Store
 from datamap.tasks import refresh as R
 from datamap.tasks.topics.tables import topic_tables  # noqa: F401  (also used by relabel)
+
+
+def preload_topics() -> None:
+    """Import BERTopic as this stage does (without torch: ``tasks.topics.bertopic_import``),
+    and with it umap-learn, HDBSCAN and scikit-learn: 2–4 s of one core here, which the
+    stage otherwise pays while the other core idles. A build calls it while Prefect's API
+    server starts in its own process (``flows.runtime.preload``). An import that fails
+    here is left for the stage to report."""
+    with contextlib.suppress(Exception):
+        from datamap.tasks.topics.bertopic_import import bertopic
+
+        bertopic()
 
 
 @cached_stage("topics")
