@@ -63,6 +63,12 @@ from datamap.tasks.refresh import PLACE_K, place, place_chunk
 
 SAMPLE_ABOVE = 200_000     # maps with more rows fit UMAP on a sample by default
 SAMPLE_SIZE = 50_000       # default sample: fits in ~40 s on 2 cores, all clusters kept
+# The sample's own index (``sample_knn``): f16, usearch's default connectivity (16) but
+# the big-map expansions of ``tasks.index.LARGE_SETTINGS`` (88 / 48) rather than its
+# defaults (128 / 64): the 50,000-row sample of the 1M synthetic map built and searched in
+# 7.8 s instead of 12.4 s, 16-NN recall 0.996 against 0.998 (docs/scale.md, 2026-12-07,
+# session six, with the layouts it gave on both big corpora: bench/sample_index.py).
+SAMPLE_INDEX = {"dtype": "f16", "connectivity": 16, "expansion_add": 88, "expansion_search": 48}
 PLACE_SEARCH_EF = 24       # usearch expansion for that search (see nearest_in_sample)
 PLACE_SEARCH_K = 8         # sample neighbours looked up per placed point (PLACE_K used)
 REFINE_EPOCHS = 120        # UMAP epochs over the whole graph after placement (its full fit runs 200)
@@ -99,8 +105,9 @@ def sample_knn(vectors: np.ndarray, sample: np.ndarray, k: int):
 
     sv = np.ascontiguousarray(vectors[sample], dtype=np.float32)
     # f16: built twice as fast as f32 and searched 1.7× faster, nearest-5 recall 0.992
-    # vs 0.993 at ef 32 (950k placed points against a 50k sample, synthetic 1M)
-    idx = build_index(sv, IndexOptions(dtype="f16"))
+    # vs 0.993 at ef 32 (950k placed points against a 50k sample, synthetic 1M); the
+    # graph settings: SAMPLE_INDEX
+    idx = build_index(sv, IndexOptions(**SAMPLE_INDEX))
     return idx, knn_graph(idx, sv, k)
 
 
