@@ -173,7 +173,7 @@ def _run_build(source: str, dataset: str, store: Optional[str], options: dict, r
         logging.disable(logging.ERROR)
     try:
         from datamap.flows.runtime.api_server import local_api
-        from datamap.flows.runtime.preload import preload_for
+        from datamap.flows.preload import preload_for
 
         with local_api(preload_for(options)), RichReporter(err) as rep:     # the API server dies with this process
             set_reporter(rep)

@@ -52,13 +52,13 @@ def build_map_any(source: Any, dataset: str, store: str | None = None, options: 
     """``flows.build_map.build_map`` for a path/URL or a table in memory, with vectors given
     as ``embeddings=`` (a path, or a numpy array in row order), against the Prefect API a
     CLI build uses (``local_api``: a server that dies with this process, started once per
-    process, while the stages' libraries are imported: ``flows.runtime.preload``)."""
+    process, while the stages' libraries are imported: ``flows.preload``)."""
     from datamap.flows.options import check_options
 
     options = dict(options or {})
     check_options(options, dataset)     # a typo is refused now, before Prefect is even imported
     from datamap.flows.runtime.api_server import local_api
-    from datamap.flows.runtime.preload import preload_for
+    from datamap.flows.preload import preload_for
 
     with local_api(preload_for(options)):
         return _build(source, dataset, store, options, embeddings, **kwargs)

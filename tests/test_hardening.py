@@ -543,7 +543,7 @@ def test_a_build_imports_its_topic_stage_while_the_server_starts_only_when_it_wi
     stage loads it) only for a build whose topic stage fits one on texts."""
     code = textwrap.dedent(f"""
         import sys
-        from datamap.flows.runtime.preload import preload_for
+        from datamap.flows.preload import preload_for
         preload_for({options!r})()
         print("LOADED", "great_expectations" in sys.modules, "bertopic" in sys.modules, "torch" in sys.modules)
     """)

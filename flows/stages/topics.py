@@ -28,7 +28,7 @@ def preload_topics() -> None:
     """Import BERTopic as this stage does (without torch: ``tasks.topics.bertopic_import``),
     and with it umap-learn, HDBSCAN and scikit-learn: 2–4 s of one core here, which the
     stage otherwise pays while the other core idles. A build calls it while Prefect's API
-    server starts in its own process (``flows.runtime.preload``). An import that fails
+    server starts in its own process (``flows.preload``). An import that fails
     here is left for the stage to report."""
     with contextlib.suppress(Exception):
         from datamap.tasks.topics.bertopic_import import bertopic
