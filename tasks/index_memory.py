@@ -48,7 +48,7 @@ def _anonymous() -> dict[int, int]:
     with open("/proc/self/maps") as f:
         for line in f:
             fields = line.split()
-            if len(fields) == 5 and fields[1].startswith("rw"):
+            if len(fields) == 5 and fields[1] == "rw-p":   # private, writable, no file or name
                 start, end = (int(x, 16) for x in fields[0].split("-"))
                 out[start] = end - start
     return out
