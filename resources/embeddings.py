@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from datamap.resources import schema
 from datamap.resources.errors import DatamapError
-from datamap.resources.vectors import read_ipc, vectors_from_table
+from datamap.resources.vectors import index_queries, read_ipc, vectors_from_table
 
 if TYPE_CHECKING:
     from datamap.resources.reader import DataMap
@@ -81,7 +81,7 @@ class EmbeddingsResource:
             exclude = None
             kk = min(int(k), n)
         q = np.ascontiguousarray(q, dtype=np.float32)
-        res = self.index.search(q, kk)
+        res = self.index.search(index_queries(q, self.index), kk)
         keys = np.asarray(res.keys).reshape(len(q), -1)
         dists = np.asarray(res.distances).reshape(len(q), -1)
         want = min(int(k), n - (1 if exclude is not None else 0))

@@ -46,6 +46,32 @@ def row_norms(vectors: np.ndarray, chunk: int = 65_536) -> np.ndarray:
     return out
 
 
+def index_queries(vectors: np.ndarray, index) -> np.ndarray:
+    """Query rows as ``index`` (a usearch index) should be handed them: for an ``i8``
+    index, each row scaled so its largest component is ±127 and rounded to int8; for any
+    other, float32.
+
+    Why: usearch turns a float query into int8 as round(127 × value), which suits values
+    spread over [-1, 1]. A unit embedding's components are far smaller (the largest ~0.16
+    of a 384-d MiniLM row, ~0.35 of a 256-d static one), so most of int8's range went
+    unused. Cosine does not change with a row's length, so each query may fill the range
+    on its own: one search of 1,000 rows' own vectors in the 1M synthetic map's index
+    found 0.926 -> 0.938 of their exact 11 nearest at the reader's beam (64), in the PyPI
+    map's 0.805 -> 0.814 (docs/scale.md, 2026-12-07, session seven).
+
+    The build still hands its *rows* to usearch as floats. Rows scaled alike found far
+    more (0.92 -> 0.96, 0.80 -> 0.82 at beam 48) at no cost on PyPI, but cost the 1M
+    synthetic map's index stage ~10 s (its near-copies stop tying, so each insert and
+    search walks further; bench/index_i8_scale.py), which issue 24's 300 s target cannot
+    spare yet."""
+    if str(getattr(index, "dtype", "")) != "ScalarKind.I8":
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+    x = np.asarray(vectors, dtype=np.float32)
+    peak = np.abs(x).max(axis=1, keepdims=True) if x.size else np.ones((len(x), 1), np.float32)
+    scale = np.float32(127.0) / np.where(peak > 0, peak, np.float32(1.0))
+    return np.ascontiguousarray(np.clip(np.rint(x * scale), -127, 127).astype(np.int8))
+
+
 def write_table_file(path: str, table: pa.Table) -> None:
     """``table`` as one Arrow IPC record batch in a local file, streamed to disk: going
     through ``table_bytes`` held a second 1.5 GB copy of a 1M × 384 map in memory and

@@ -18,6 +18,7 @@ from datamap.resources import schema
 from datamap.resources.failpoints import failpoint
 from datamap.resources.reader import open_map
 from datamap.resources.store import Store
+from datamap.resources.vectors import index_queries
 from datamap.tasks import refresh as R
 
 
@@ -64,7 +65,7 @@ def project_refresh(key: str, work_dir: str, store_uri: str, storage_options: di
 
         def via_parent_index(rows: np.ndarray):
             """Rows with no anchored neighbour in the new graph: ask the parent's index."""
-            found = pm.embeddings.index.search(vectors[rows], 64)
+            found = pm.embeddings.index.search(index_queries(vectors[rows], pm.embeddings.index), 64)
             out = []
             for r in range(len(rows)):
                 keys = np.asarray(found.keys[r], np.int64)
