@@ -59,12 +59,18 @@ print("RESULT " + json.dumps({"huge_pages": huge, "rows": len(v), "insert_s": ro
 """
 
 
-def one(path: str, rows: int, huge: bool) -> dict:
+def run_child(code: str, args: list[str]) -> dict:
+    """``code`` run in a fresh interpreter with ``args``, numpy's memory as a build has it;
+    the JSON of its last ``RESULT`` line."""
     env = {**os.environ, "NUMPY_MADVISE_HUGEPAGE": "0"}     # as a build runs (flows/runtime/memory)
-    out = subprocess.run([sys.executable, "-c", CHILD, path, str(rows), "1" if huge else "0"],
+    out = subprocess.run([sys.executable, "-c", code, *args],
                          capture_output=True, text=True, env=env, cwd=str(REPO), check=True)
     line = [x for x in out.stdout.splitlines() if x.startswith("RESULT ")][-1]
     return json.loads(line[len("RESULT "):])
+
+
+def one(path: str, rows: int, huge: bool) -> dict:
+    return run_child(CHILD, [path, str(rows), "1" if huge else "0"])
 
 
 def main() -> None:

@@ -21,15 +21,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
-from index_huge_pages import pypi_vectors  # noqa: E402
+from index_huge_pages import pypi_vectors, run_child  # noqa: E402
 from machine import facts, speed_probe  # noqa: E402
 
 CHILD = r"""
@@ -65,11 +63,7 @@ print("RESULT " + json.dumps({"scaled": scaled, "rows": len(v), "insert_s": roun
 
 
 def one(path: str, scaled: bool, settings: dict) -> dict:
-    env = {**os.environ, "NUMPY_MADVISE_HUGEPAGE": "0"}     # as a build runs (flows/runtime/memory)
-    out = subprocess.run([sys.executable, "-c", CHILD, path, "1" if scaled else "0", json.dumps(settings)],
-                         capture_output=True, text=True, env=env, cwd=str(REPO), check=True)
-    line = [x for x in out.stdout.splitlines() if x.startswith("RESULT ")][-1]
-    return json.loads(line[len("RESULT "):])
+    return run_child(CHILD, [path, "1" if scaled else "0", json.dumps(settings)])
 
 
 def main() -> None:
