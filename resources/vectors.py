@@ -6,12 +6,16 @@ single-chunk fixed_size_list maps to a (N, d) numpy view with zero copies.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
 from datamap.resources import schema
+
+if TYPE_CHECKING:
+    from usearch.index import Index
 
 
 def vectors_table(ids: pa.Array | list[str], vectors: np.ndarray, dtype: str = "float32") -> pa.Table:
@@ -46,7 +50,7 @@ def row_norms(vectors: np.ndarray, chunk: int = 65_536) -> np.ndarray:
     return out
 
 
-def index_queries(vectors: np.ndarray, index) -> np.ndarray:
+def index_queries(vectors: np.ndarray, index: "Index") -> np.ndarray:
     """Query rows as ``index`` (a usearch index) should be handed them: for an ``i8``
     index, each row scaled so its largest component is ±127 and rounded to int8; for any
     other, float32.
