@@ -68,7 +68,9 @@ def index_queries(vectors: np.ndarray, index: "Index") -> np.ndarray:
     synthetic map's index stage ~10 s (its near-copies stop tying, so each insert and
     search walks further; bench/index_i8_scale.py), which issue 24's 300 s target cannot
     spare yet."""
-    if str(getattr(index, "dtype", "")) != "ScalarKind.I8":
+    from usearch.index import ScalarKind
+
+    if getattr(index, "dtype", None) != ScalarKind.I8:
         return np.ascontiguousarray(vectors, dtype=np.float32)
     x = np.asarray(vectors, dtype=np.float32)
     peak = np.abs(x).max(axis=1, keepdims=True) if x.size else np.ones((len(x), 1), np.float32)
