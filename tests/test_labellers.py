@@ -213,6 +213,43 @@ def test_spans_count_documents_and_keep_the_commonest_written_form():
     assert spans(docs, frozenset({"for"}), min_docs=4, min_share=0.0) == []
 
 
+def test_word_masks_count_what_a_pass_over_the_documents_counts():
+    """``DocWords`` (a bit mask per word) gives the shares a pass over every document's
+    word set gives, for words written nowhere, everywhere and in between, past one machine
+    word of documents; ``document_counts`` is each word's documents."""
+    from collections import Counter
+
+    from datamap.tasks.topics.labellers.phrases import DocWords, doc_word_sets
+
+    rng = np.random.default_rng(5)
+    vocab = [f"w{i}" for i in range(40)] + ["node.js", "c++"]
+    docs = [" ".join(rng.choice(vocab, int(rng.integers(0, 12)))) for _ in range(150)] + ["", "w1 w1 w1"]
+    masks, sets = DocWords.of(docs), doc_word_sets(docs)
+    assert len(masks) == len(docs)
+    for _ in range(300):
+        ws = set(rng.choice(vocab + ["nowhere", "js"], int(rng.integers(1, 4))))
+        assert masks.covers(ws) == sum(1 for s in sets if ws & s) / len(sets)
+        assert masks.covers_all(ws) == sum(1 for s in sets if ws <= s) / len(sets)
+    assert masks.document_counts() == Counter(w for s in sets for w in s)
+    assert DocWords.of([]).covers({"w1"}) == DocWords.of([]).covers_all({"w1"}) == 0.0
+
+
+def test_a_topics_nearest_documents_are_the_whole_sort_s_first():
+    """The representative documents: the members closest to the centroid, closest first,
+    ties in row order, as a stable sort of all members gives (ties and NaNs included)."""
+    from datamap.tasks.topics.model import _nearest
+
+    rng = np.random.default_rng(6)
+    for trial in range(500):
+        closeness = np.round(rng.random(1_000), int(rng.integers(1, 3))).astype(np.float32)
+        if trial % 5 == 0:
+            closeness[rng.integers(0, 1_000, 60)] = np.nan
+        members = rng.choice(1_000, int(rng.integers(1, 400)), replace=False)
+        k = int(rng.integers(1, 15))
+        whole = members[np.argsort(-closeness[members], kind="stable")[:k]]
+        assert np.array_equal(_nearest(members, closeness, k), whole), trial
+
+
 def test_measure_counts_what_it_says():
     """Agreement and mention on a hand-made case where the answer is known."""
     from datamap.tasks.topics.labellers.measure import agreement, mention

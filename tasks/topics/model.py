@@ -446,7 +446,7 @@ def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of
         sample = _sample_rows(members, d, int(gid_maps[d][t]), seed) if docs is not None else []
         sample_docs = [docs[i] for i in sample]
         foreign = topic_stop_words(sample_docs, stop)
-        near = members[np.argsort(-closeness[members], kind="stable")[:REPRESENTATIVE_DOCS]]
+        near = _nearest(members, closeness, REPRESENTATIVE_DOCS)
         pg = gid_maps[d - 1][int(parent_of[t])] if d > 0 else None
         infos.append(TopicInfo(topic_id=gid_maps[d][t], depth=d + 1,
                                parent_label=label_of.get(pg) if pg else None,
@@ -458,6 +458,19 @@ def _topic_infos(draft: TopicDraft, d: int, label_of: dict[int, str], lineage_of
                                sample_vectors=normalize(vectors[sample]) if len(sample) else None,
                                representative_docs=[docs[i] for i in near] if docs is not None else []))
     return infos, members_of, parent_of
+
+
+def _nearest(members: np.ndarray, closeness: np.ndarray, k: int) -> np.ndarray:
+    """The ``k`` members closest to their centroid, closest first, ties in row order. Only
+    those at or above the k-th closeness are sorted: a depth-1 topic of 100,000 rows need
+    not be sorted whole for ten (the three depths' sorts were 0.4 s of one core at 1M)."""
+    c = closeness[members]
+    if len(c) > 4 * k:
+        kth = np.partition(c, len(c) - k)[len(c) - k]
+        keep = np.flatnonzero(c >= kth)
+        if len(keep) >= k:       # fewer only where NaNs sort last: then the whole sort
+            return members[keep[np.argsort(-c[keep], kind="stable")[:k]]]
+    return members[np.argsort(-c, kind="stable")[:k]]
 
 
 def _label_depth(draft: TopicDraft, d: int, infos: list[TopicInfo], labeller, parent_of: np.ndarray,

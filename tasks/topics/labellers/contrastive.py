@@ -30,8 +30,7 @@ import numpy as np
 
 from datamap.tasks.topics.labels import TopicInfo, is_bad_label
 
-from .phrases import (Phrase, content_words, covers, covers_all, doc_word_sets, normalised, surface_forms,
-                      verbish_words)
+from .phrases import DocWords, Phrase, content_words, normalised, surface_forms, verbish_words
 from .reading import READ_AHEAD_DOCS, ReadAhead, TopicReading, read_topic
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -128,7 +127,7 @@ class ContrastiveLabeller:
         docs, o = t.sample_docs, self.options
         read = self._reading(docs)
         stop = self.stop_words | self.verbish | read.foreign
-        sets = doc_word_sets(docs)
+        sets = read.words
         written = read.written
         by_key: dict[str, Phrase] = {normalised(p.key): p for p in written}
         # a keyword phrase counts only as the documents write it: c-TF-IDF pairs are formed
@@ -151,7 +150,7 @@ class ContrastiveLabeller:
             if lift is not None and edges and max(lift(edges[0]), lift(edges[-1])) < o.min_lift:
                 continue
             seen.add(normalised(key))
-            out.append(_Cand(text, key, ws, covers_all(ws, sets), covers(ws, sets)))
+            out.append(_Cand(text, key, ws, sets.covers_all(ws), sets.covers(ws)))
         return out
 
     # ---- embeddings ----------------------------------------------------------------------------
@@ -168,13 +167,13 @@ class ContrastiveLabeller:
         return self.embed is not None and all(t.centroid is not None for t in group)
 
     def _closeness(self, texts: list[str], own: int, group: list[TopicInfo],
-                   sets: list[list[frozenset[str]]]) -> tuple[np.ndarray, np.ndarray]:
+                   sets: list[DocWords]) -> tuple[np.ndarray, np.ndarray]:
         """(closeness to the own topic, to the nearest sibling) for each text."""
         if self._embeds(group):
             e = self._vectors([s.lower() for s in texts])
             sims = e @ np.stack([np.asarray(t.centroid, np.float32) for t in group]).T
         else:   # no embedding: how much of each topic's documents write the words
-            sims = np.array([[covers_all(content_words(s, self.stop_words), ds) for ds in sets]
+            sims = np.array([[ds.covers_all(content_words(s, self.stop_words)) for ds in sets]
                              for s in texts]).reshape(len(texts), len(group))
         mine = sims[:, own]
         others = np.delete(sims, own, axis=1)
@@ -182,7 +181,7 @@ class ContrastiveLabeller:
 
     # ---- choosing ---------------------------------------------------------------------------------
     def _singles(self, i: int, group: list[TopicInfo], cands: list[_Cand],
-                 sets: list[list[frozenset[str]]]) -> tuple[list[_Option], list[str], list[tuple]]:
+                 sets: list[DocWords]) -> tuple[list[_Option], list[str], list[tuple]]:
         """Scored single-phrase names for topic ``i`` of its sibling ``group``, and the
         composed names worth scoring next (MMR pairs, "Head: A and B"): their texts and
         candidate positions."""
@@ -203,7 +202,7 @@ class ContrastiveLabeller:
         texts += [f"{_display(cands[h].text)}: {cands[a].text} and {cands[b].text}" for h, a, b in heads]
         return out, texts, pairs + [(a, b, h) for h, a, b in heads]
 
-    def _composed(self, i: int, group: list[TopicInfo], cands: list[_Cand], sets: list[list[frozenset[str]]],
+    def _composed(self, i: int, group: list[TopicInfo], cands: list[_Cand], sets: list[DocWords],
                   out: list[_Option], texts: list[str], pairs: list[tuple]) -> list[_Option]:
         """``out`` with the composed names scored in, best first (centroid contrast and grounding)."""
         o = self.options
@@ -211,7 +210,7 @@ class ContrastiveLabeller:
             mine_p, near_p = self._closeness(texts, i, group, sets)
             for k, (a, b, *h) in enumerate(pairs):
                 ws = cands[a].words | cands[b].words | (cands[h[0]].words if h else set())
-                any_ = covers(ws, sets[i])
+                any_ = sets[i].covers(ws)
                 phr = min(cands[a].phrase_share, cands[b].phrase_share)   # as written as its rarer half
                 s = mine_p[k] - o.sibling_penalty * near_p[k] + o.ground_any * any_ + o.ground_all * phr
                 out.append(_Option(texts[k], float(s), any_, phr))
@@ -328,7 +327,8 @@ class ContrastiveLabeller:
 
     def _keyword_cover(self, t: TopicInfo) -> float:
         """Share of the topic's sampled documents writing one of its top three keywords' words."""
-        return covers(content_words(" ".join(t.keywords[:3]), self.stop_words), doc_word_sets(t.sample_docs))
+        words = content_words(" ".join(t.keywords[:3]), self.stop_words)
+        return self._reading(t.sample_docs).words.covers(words)
 
     def _floor(self, t: TopicInfo, opts: list[_Option]) -> np.ndarray:
         """Which options are written in about as many of the topic's documents as its top
@@ -375,7 +375,7 @@ class ContrastiveLabeller:
         plans = []
         for members in groups.values():
             group = [topics[i] for i in members]
-            sets = [doc_word_sets(t.sample_docs) for t in group]
+            sets = [self._reading(t.sample_docs).words for t in group]
             lifts = _lifts(sets) if len(group) > 1 else [None] * len(group)
             cands = [self.candidates(topics[i], lifts[k]) or self.candidates(topics[i]) for k, i in enumerate(members)]
             plans.append((members, group, sets, cands))
@@ -405,13 +405,13 @@ class ContrastiveLabeller:
         return names
 
 
-def _lifts(sets: list[list[frozenset[str]]]) -> list[Callable[[str], float]]:
+def _lifts(sets: list[DocWords]) -> list[Callable[[str], float]]:
     """Per topic of a sibling group: word → (share of its documents writing the word) /
     (share of the whole group's documents writing it)."""
     group, n = Counter(), 0
     own = []
     for ds in sets:
-        c = Counter(w for d in ds for w in d)
+        c = Counter(ds.document_counts())
         own.append((c, max(1, len(ds))))
         group.update(c)
         n += len(ds)

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Sequence
 
 from .languages import topic_stop_words
-from .phrases import Phrase, documents_memoised, normalised, spans, verbish_words
+from .phrases import DocWords, Phrase, documents_memoised, normalised, spans, verbish_words
 
 # Sampled documents of a whole map from which reading ahead pays for its second
 # process (~0.5 s to start it and import this module there, once per process).
@@ -29,6 +29,7 @@ class TopicReading:
     foreign: frozenset[str]    # stop words of the other languages its documents are written in
     written: list[Phrase]      # spans written in ≥ 2 and ≥ 3 % of the documents, most first
     anywhere: str              # every span it writes, normalised ("node js"), one per line
+    words: DocWords            # which documents write each word
 
     def writes(self, norm_key: str) -> bool:
         """Whether some sampled document writes this normalised phrase as one span."""
@@ -46,7 +47,7 @@ def read_topic(docs: Sequence[str], stop_words: frozenset[str], verbish: frozens
     foreign = topic_stop_words(docs, stop_words)
     every = spans(docs, stop_words | verbish | foreign, min_docs=1, min_share=0.0, limit=10**6) if docs else []
     written = [p for p in every if p.docs >= max(2, 0.03 * len(docs))][:n_spans]
-    return TopicReading(foreign, written, "\n".join({normalised(p.key) for p in every}))
+    return TopicReading(foreign, written, "\n".join({normalised(p.key) for p in every}), DocWords.of(docs))
 
 
 def read_depth(stop_words: frozenset[str], n_spans: int,
