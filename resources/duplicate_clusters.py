@@ -161,21 +161,37 @@ def cluster_pairs(n: int, ids, a: np.ndarray, b: np.ndarray, d: np.ndarray, cuto
     return Clusters(cluster, retained, dist, cls, float(cutoff))
 
 
+_KEY_BITS = 62      # an edge's source and position in one non-negative int64
+
+
 def _both_directions(a: np.ndarray, b: np.ndarray, d: np.ndarray, n: int
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pair as two directed edges, sorted by (source, destination): an adjacency list.
+    """Every pair of ``canonical_pairs`` (lo < hi, sorted by (lo, hi)) as two directed
+    edges, sorted by (source, destination): an adjacency list.
 
-    Sorted as one int64 key per edge (source·n + destination) and gathered one array at a
-    time: a lexsort of the two position arrays held both, the order and three sorted
-    copies at once, which at a million near-copies (~10M pairs at the cutoff) set the
-    dedupe stage's peak."""
-    key = np.concatenate([a * np.int64(n) + b, b * np.int64(n) + a])
-    order = np.argsort(key, kind="stable")
-    key = key[order]
-    dd = np.concatenate([d, d])[order]
-    del order
-    src, dst = np.divmod(key, np.int64(n))
-    return src, dst, dd
+    Why no argsort: the edges are the reversed pairs (hi → lo) followed by the pairs
+    (lo → hi). Sorted by source alone, stably, a source's reversed edges come first with
+    their destinations below it and ascending, then its own pairs' above it, ascending:
+    (source, destination) order. A stable sort by source is a plain sort of one int64 per
+    edge, source above the edge's position; numpy's vectorised sort took 0.2 s for a
+    million-row map's 20M edges, where a stable argsort of (source, destination) keys
+    took 3 s. Keys that would not fit 63 bits (beyond ~10^9 rows × 10^9 pairs) take the
+    argsort."""
+    m = len(a)
+    bits = max(1, (2 * m).bit_length())
+    if max(1, int(n)).bit_length() + bits > _KEY_BITS:
+        key = np.concatenate([a * np.int64(n) + b, b * np.int64(n) + a])
+        order = np.argsort(key, kind="stable")
+        return key[order] // n, key[order] % n, np.concatenate([d, d])[order]
+    key = np.concatenate([b, a])                 # sources: the reversed edges, then the pairs
+    key <<= bits
+    key |= np.arange(2 * m, dtype=np.int64)
+    key.sort()
+    pos = key & np.int64((1 << bits) - 1)
+    key >>= bits
+    dst = np.concatenate([a, b])[pos]
+    dd = np.concatenate([d, d])[pos]
+    return key, dst, dd
 
 
 def _pair_left_alone(walk: np.ndarray, indptr: np.ndarray, dst: np.ndarray, dd: np.ndarray,
