@@ -175,8 +175,8 @@ def _both_directions(a: np.ndarray, b: np.ndarray, d: np.ndarray, n: int
     (source, destination) order. A stable sort by source is a plain sort of one int64 per
     edge, source above the edge's position; numpy's vectorised sort took 0.2 s for a
     million-row map's 20M edges, where a stable argsort of (source, destination) keys
-    took 3 s. Keys that would not fit 63 bits (beyond ~10^9 rows × 10^9 pairs) take the
-    argsort."""
+    took 3 s. Keys wider than 62 bits (rows × 2·pairs ≥ 2^62, far beyond one machine's
+    memory) take the argsort."""
     m = len(a)
     bits = max(1, (2 * m).bit_length())
     if max(1, int(n)).bit_length() + bits > _KEY_BITS:
