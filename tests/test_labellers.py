@@ -545,7 +545,7 @@ def test_reading_ahead_in_a_worker_gives_every_topic_the_name_it_gets_reading_in
 
     monkeypatch.setattr(mod, "READ_AHEAD_DOCS", 0)          # a 2,000-row map reads ahead too
     labeller = mod.ContrastiveLabeller(model._stop_words(draft.options.stop_words), embed)
-    model._read_ahead(labeller, draft.docs, draft.raw, draft.order_per_depth, draft.gid_maps, draft.options.seed)
+    model.read_ahead(labeller, draft.docs, draft.raw, draft.order_per_depth, draft.gid_maps, draft.options.seed)
     assert labeller._ahead is not None, "two cores and not a daemon: the worker must have started"
     ahead = model.name_topics(draft, labeller=labeller)
     assert len(labeller._ahead._got) == draft.raw.shape[1], "every depth's reading came from the worker"

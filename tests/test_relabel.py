@@ -31,15 +31,28 @@ def store_copy(built_map, tmp_path) -> str:
     return dst
 
 
-def test_relabel_with_the_build_labeller_reproduces_every_artifact(store_copy):
+@pytest.mark.parametrize("ahead", [False, True], ids=["reading-in-turn", "reading-ahead"])
+def test_relabel_with_the_build_labeller_reproduces_every_artifact(store_copy, ahead, monkeypatch):
+    """Also when the labeller reads its samples in a worker while the keywords are fitted,
+    as a big map's relabel does (forced here on the 2,000-row map); the labeller relabel
+    made is kept to check that the worker's readings were the ones used."""
     from datamap.tasks.relabel import relabel_map
+    from datamap.tasks.topics import model
+    from datamap.tasks.topics.labellers import contrastive
 
+    made = []
+    real = model.labeller_for
+    monkeypatch.setattr(model, "labeller_for", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
+    monkeypatch.setattr(contrastive, "READ_AHEAD_DOCS", 0 if ahead else 10**9)
     old = open_map("debian", store_copy)
     res = relabel_map("debian", store_copy, labeller=old.manifest["topics"]["options"]["labeller"])
     new = open_map("debian", store_copy)
     assert new.version == res["version"] != old.version
     assert new.manifest["artifacts"] == old.manifest["artifacts"]
     assert new.verify()    # the sha256 in the manifest are the files' own
+    assert len(made) == 1 and (made[0]._ahead is not None) == ahead
+    if ahead:
+        assert len(made[0]._ahead._got) == len(new.manifest["topics"]["n_topics"]), "every depth read ahead"
 
 
 def test_relabel_keywords_changes_names_and_only_names(store_copy):

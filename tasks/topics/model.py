@@ -311,7 +311,7 @@ def prepare_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarr
     secs["cluster"] = time.perf_counter() - t0
     ids, order_per_depth, gid_maps = _global_ids(raw)
     t1 = time.perf_counter()
-    _read_ahead(labeller, docs, raw, order_per_depth, gid_maps, options.seed)
+    read_ahead(labeller, docs, raw, order_per_depth, gid_maps, options.seed)
     model, ours_to_theirs, keywords = fit_keywords(docs, vectors, raw, options)
     if docs is not None:
         secs["bertopic"] = time.perf_counter() - t1
@@ -382,10 +382,16 @@ def build_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray
     labellers that score candidate names against topic centroids (None: loaded from
     ``options.label_embedder`` if set, else the labellers score words by frequency)."""
     options = options or TopicOptions()
-    embed = embed if embed is not None else _label_embed(options)
-    labeller = _resolve(options, _stop_words(options.stop_words), embed)
+    labeller = labeller_for(options, embed)
     draft = prepare_topics(docs, vectors, xy, options, labeller=labeller)
     return name_topics(draft, labeller=labeller)
+
+
+def labeller_for(options: TopicOptions, embed=None):
+    """The labeller ``options`` ask for, with the map's embedder (``embed``, or
+    ``options.label_embedder`` loaded on first use): made before the keywords are fitted,
+    so that one that reads ahead can start (``read_ahead``)."""
+    return _resolve(options, _stop_words(options.stop_words), embed if embed is not None else _label_embed(options))
 
 
 # Documents nearest its centroid a labeller (an LLM prompt) is shown per topic.
@@ -398,8 +404,8 @@ def _sample_rows(members: np.ndarray, d: int, gid: int, seed: int | None) -> np.
     return rng.choice(members, min(len(members), DEPTH1_SAMPLE_DOCS if d == 0 else SAMPLE_DOCS), replace=False)
 
 
-def _read_ahead(labeller, docs: Sequence[str] | None, raw: np.ndarray, order_per_depth: list[list[int]],
-                gid_maps: list[dict[int, int]], seed: int | None) -> None:
+def read_ahead(labeller, docs: Sequence[str] | None, raw: np.ndarray, order_per_depth: list[list[int]],
+               gid_maps: list[dict[int, int]], seed: int | None) -> None:
     """Hand a labeller that reads ahead (``read_ahead``) every depth's samples, in the order
     ``name_topics`` will show them, while the keywords are still being fitted. Not when
     the samples are drawn afresh each time (no seed): they would not be the same."""
@@ -503,7 +509,7 @@ def name_topics(draft: TopicDraft, labeller=None, embed=None) -> TopicsResult:
     t2 = time.perf_counter()
     stop = _stop_words(options.stop_words)
     if labeller is None:
-        labeller = _resolve(options, stop, embed if embed is not None else _label_embed(options))
+        labeller = labeller_for(options, embed)
     inv = inverse_norms(np.asarray(draft.vectors))    # cosines from these: no unit copy of every row
     metadata: list[dict] = []
     label_of: dict[int, str] = {}

@@ -68,12 +68,15 @@ def aligned_centroids(saved: dict[str, np.ndarray] | None, fine_gids: dict[int, 
 
 def draft_from_stored(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray | None,
                       ids: np.ndarray, options: T.TopicOptions,
-                      saved_centroids: dict[str, np.ndarray] | None = None) -> T.TopicDraft:
-    """A ``TopicDraft`` of the stored partition, keywords fitted again from ``docs``."""
+                      saved_centroids: dict[str, np.ndarray] | None = None, labeller=None) -> T.TopicDraft:
+    """A ``TopicDraft`` of the stored partition, keywords fitted again from ``docs``.
+    ``labeller``: the one that will name it; one that reads ahead reads its samples while
+    the keywords are fitted, as in a build."""
     fine_order = None if saved_centroids is None else saved_centroids["topic_ids"][:, -1].tolist()
     raw, orders, gid_maps = partition_from_ids(ids, fine_order)
     fine_centroids = aligned_centroids(saved_centroids, gid_maps[-1], vectors, raw[:, -1])
     t0 = time.perf_counter()
+    T.read_ahead(labeller, docs, raw, orders, gid_maps, options.seed)
     model, ours_to_theirs, keywords = T.fit_keywords(docs, vectors, raw, options)
     secs = {"bertopic": time.perf_counter() - t0}
     return T.TopicDraft(docs, vectors, xy, options, raw, np.asarray(ids, dtype=np.int64), orders, gid_maps,
@@ -83,5 +86,6 @@ def draft_from_stored(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.nd
 def relabel_topics(docs: Sequence[str] | None, vectors: np.ndarray, xy: np.ndarray | None, ids: np.ndarray,
                    options: T.TopicOptions, saved_centroids: dict[str, np.ndarray] | None = None) -> T.TopicsResult:
     """New names for the stored partition ``ids`` with ``options.labeller``."""
-    draft = draft_from_stored(docs, vectors, xy, ids, options, saved_centroids)
-    return T.name_topics(draft)
+    labeller = T.labeller_for(options)
+    draft = draft_from_stored(docs, vectors, xy, ids, options, saved_centroids, labeller)
+    return T.name_topics(draft, labeller=labeller)
